@@ -1,0 +1,28 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+    { ignores: ['dist/', 'data/', 'coverage/', 'node_modules/', 'admin-ui/dist/'] },
+    js.configs.recommended,
+    ...tseslint.configs.recommended,
+    {
+        rules: {
+            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+            'no-console': 'error',
+        },
+    },
+    {
+        files: ['plugin/**/*.ts', 'migrations/**/*.ts'],
+        rules: { '@typescript-eslint/no-explicit-any': 'error' },
+    },
+    {
+        files: ['plugin/cli/**/*.ts', 'plugin/standalone/**/*.ts', 'bench/**/*.ts', 'bin/**/*.js', 'test/**/*.ts'],
+        rules: { 'no-console': 'off' },
+    },
+    {
+        files: ['bin/**/*.js'],
+        languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    },
+    prettier,
+);

@@ -1,0 +1,43 @@
+import express, { Router } from 'express';
+import type { Logger } from 'pino';
+import type { RefillConfig } from '../config/refill-options.js';
+import type { CustomerService } from '../services/customer.service.js';
+import type { PosKeyService } from '../services/pos-key.service.js';
+import type { PurchaseService } from '../services/purchase.service.js';
+import type { ReturnService } from '../services/return.service.js';
+import { errorHandler, notFound } from './middleware/error-handler.js';
+import { posAuth } from './middleware/pos-auth.js';
+import { requestTimeout } from './middleware/request-timeout.js';
+import { posOpenApi } from './openapi/pos-openapi.js';
+import { posCustomerRoutes } from './routes/pos-customers.routes.js';
+import { posReceiptRoutes } from './routes/pos-receipts.routes.js';
+
+/** The services the HTTP API calls. */
+export interface ApiServices {
+    customers: CustomerService;
+    purchases: PurchaseService;
+    returns: ReturnService;
+    posKeys: PosKeyService;
+}
+
+/**
+ * Builds Refill's Express router: the POS API under `/pos/v1`, with its own
+ * body parser, authentication, timeout and error handling, so it behaves the
+ * same under any prefix of any host app.
+ */
+export function createRefillRouter(services: ApiServices, config: RefillConfig, logger: Logger): Router {
+    const router = Router();
+    const pos = Router();
+    pos.get('/openapi.json', (_req, res) => {
+        res.json(posOpenApi);
+    });
+    pos.use(requestTimeout(config.pos.requestTimeoutMs));
+    pos.use(posAuth(services.posKeys));
+    pos.use(express.json({ limit: config.pos.bodyLimit, strict: true }));
+    pos.use(posCustomerRoutes(services.customers));
+    pos.use(posReceiptRoutes(services.purchases, services.returns, config.pos.maxLines));
+    pos.use(notFound);
+    pos.use(errorHandler(logger));
+    router.use('/pos/v1', pos);
+    return router;
+}

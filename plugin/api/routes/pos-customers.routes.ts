@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import type { CustomerService, CustomerUpdate } from '../../services/customer.service.js';
+import { posIdentity } from '../middleware/pos-auth.js';
+import { validate } from '../middleware/validate.js';
+import { cardParams, customerBody } from '../schemas/pos.schemas.js';
+
+/** POS routes for customers: enrol/update and balance. */
+export function posCustomerRoutes(customers: CustomerService): Router {
+    const router = Router();
+
+    router.put('/customers/:cardNumber', validate({ params: cardParams, body: customerBody }), async (_req, res) => {
+        const pos = posIdentity(res);
+        const { cardNumber } = res.locals.params as { cardNumber: string };
+        const { customer, created } = await customers.upsert(cardNumber, res.locals.body as CustomerUpdate, {
+            storeId: pos.storeId,
+            source: `store:${pos.storeCode}`,
+        });
+        res.status(created ? 201 : 200).json(customer);
+    });
+
+    router.get('/customers/:cardNumber', validate({ params: cardParams }), async (_req, res) => {
+        const { cardNumber } = res.locals.params as { cardNumber: string };
+        res.json(await customers.get(cardNumber));
+    });
+
+    router.get('/customers/:cardNumber/balance', validate({ params: cardParams }), async (_req, res) => {
+        const { cardNumber } = res.locals.params as { cardNumber: string };
+        res.json(await customers.balance(cardNumber));
+    });
+
+    return router;
+}

@@ -1,0 +1,99 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+
+/** Accrual rules: how many bonuses a purchase earns. */
+export interface AccrualOptions {
+    /** Base rate in basis points of the line amount (300 = 3%). Categories and SKUs can override it. Default 300. */
+    baseRateBp?: number;
+    /** Whether the part of a line paid with bonuses earns bonuses too. Default false. */
+    accrueOnRedeemedPart?: boolean;
+    /** Earned bonuses are rounded down to a multiple of this, per line (100 = whole roubles). Default 1. */
+    roundingUnit?: number;
+    /** Lifetime of earned bonuses in days. Default 365. */
+    lifetimeDays?: number;
+    /** Days before earned bonuses can be spent (0 = at once). Default 0. */
+    pendingDays?: number;
+}
+
+/** Spending rules. */
+export interface RedemptionOptions {
+    /** The most of a receipt's eligible amount that bonuses may pay, in basis points (5000 = 50%). Default 5000. */
+    maxShareBp?: number;
+    /** Lifetime in days of bonuses given back by a return. Default 365. */
+    refundLifetimeDays?: number;
+}
+
+/** What a return does when the bonuses it must take back were already spent. */
+export interface ReturnOptions {
+    /**
+     * `debt` (default): the shortfall is recorded as the customer's debt and taken from
+     * their next accruals before anything reaches their balance. `write-off`: the
+     * shortfall is recorded in the ledger and forgiven. The balance never goes negative.
+     */
+    shortfall?: 'debt' | 'write-off';
+    /** Whether a key of another store may return a receipt. Default false (403). */
+    allowCrossStore?: boolean;
+}
+
+/** POS API behaviour. */
+export interface PosOptions {
+    /** `enrol` (default): an unknown card is enrolled without consents. `reject`: 404. */
+    unknownCard?: 'enrol' | 'reject';
+    /** A POS request not answered in this many ms gets a 503 (it is safe to retry). Default 5000. */
+    requestTimeoutMs?: number;
+    /** Largest accepted request body (express size string). Default '256kb'. */
+    bodyLimit?: string;
+    /** Most lines on one receipt. Default 500. */
+    maxLines?: number;
+    /** How long a verified POS key, the catalogue and categories are cached, ms. Default 10000. */
+    cacheTtlMs?: number;
+}
+
+/**
+ * Everything a host configures when it creates Refill. Validated once at
+ * start-up; a mistake fails with `REFILL_CONFIG_INVALID` naming the field.
+ *
+ * @example
+ * const refill = createRefill({ dataSource: hostDataSource, timezone: 'Europe/Moscow' });
+ * app.use('/loyalty', refill.router);
+ */
+export interface RefillOptions {
+    /** The host's TypeORM DataSource (MySQL/MariaDB or better-sqlite3). Refill never closes it. */
+    dataSource?: DataSource;
+    /**
+     * Or a URL for Refill to open its own: `mysql://user:pass@host:3306/db`,
+     * `mariadb://…`, `sqlite:./data/refill.sqlite` or `sqlite::memory:`.
+     */
+    databaseUrl?: string;
+    /** Connections in Refill's own MySQL pool. Default 10. */
+    poolSize?: number;
+    /** Apply pending Refill migrations in `start()`. Default true. */
+    migrationsRun?: boolean;
+    /** The chain's IANA timezone: schedules and day boundaries. Default 'Europe/Moscow'. */
+    timezone?: string;
+    /** Country for phone numbers given without a country code (ISO 3166 alpha-2). Default 'RU'. */
+    defaultCountry?: string;
+    accrual?: AccrualOptions;
+    redemption?: RedemptionOptions;
+    returns?: ReturnOptions;
+    pos?: PosOptions;
+    /** A pino logger to log through; Refill makes its own otherwise. */
+    logger?: Logger;
+    /** Log level of Refill's own logger. Default 'info' ('silent' in tests). */
+    logLevel?: string;
+    /** Source of the current time (tests pass a fixed clock). */
+    clock?: () => Date;
+}
+
+/** {@link RefillOptions} after validation, with every default filled in. */
+export interface RefillConfig {
+    timezone: string;
+    defaultCountry: string;
+    poolSize: number;
+    migrationsRun: boolean;
+    accrual: Required<AccrualOptions>;
+    redemption: Required<RedemptionOptions>;
+    returns: Required<ReturnOptions>;
+    pos: Required<PosOptions>;
+    logLevel: string;
+}

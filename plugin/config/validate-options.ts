@@ -1,0 +1,77 @@
+import Joi from 'joi';
+import { DateTime } from 'luxon';
+import { getCountries, type CountryCode } from 'libphonenumber-js';
+import { RefillConfigError } from '../errors/refill-error.js';
+import type { RefillConfig, RefillOptions } from './refill-options.js';
+
+const timezone = Joi.string().custom((value: string, helpers) =>
+    DateTime.now().setZone(value).isValid ? value : helpers.error('any.invalid'),
+);
+
+const schema = Joi.object<RefillOptions>({
+    dataSource: Joi.object(),
+    databaseUrl: Joi.string().pattern(/^(mysql|mariadb):\/\/|^sqlite:/),
+    poolSize: Joi.number().integer().min(1).max(500).default(10),
+    migrationsRun: Joi.boolean().default(true),
+    timezone: timezone.default('Europe/Moscow'),
+    defaultCountry: Joi.string()
+        .valid(...getCountries())
+        .default('RU' satisfies CountryCode),
+    accrual: Joi.object({
+        baseRateBp: Joi.number().integer().min(0).max(10000).default(300),
+        accrueOnRedeemedPart: Joi.boolean().default(false),
+        roundingUnit: Joi.number().integer().min(1).max(100000).default(1),
+        lifetimeDays: Joi.number().integer().min(1).max(3650).default(365),
+        pendingDays: Joi.number().integer().min(0).max(365).default(0),
+    }).default(),
+    redemption: Joi.object({
+        maxShareBp: Joi.number().integer().min(0).max(10000).default(5000),
+        refundLifetimeDays: Joi.number().integer().min(1).max(3650).default(365),
+    }).default(),
+    returns: Joi.object({
+        shortfall: Joi.string().valid('debt', 'write-off').default('debt'),
+        allowCrossStore: Joi.boolean().default(false),
+    }).default(),
+    pos: Joi.object({
+        unknownCard: Joi.string().valid('enrol', 'reject').default('enrol'),
+        requestTimeoutMs: Joi.number().integer().min(100).max(120000).default(5000),
+        bodyLimit: Joi.string()
+            .pattern(/^\d+(b|kb|mb)$/i)
+            .default('256kb'),
+        maxLines: Joi.number().integer().min(1).max(5000).default(500),
+        cacheTtlMs: Joi.number().integer().min(0).max(3600000).default(10000),
+    }).default(),
+    logger: Joi.object(),
+    logLevel: Joi.string()
+        .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
+        .default('info'),
+    clock: Joi.function(),
+})
+    .xor('dataSource', 'databaseUrl')
+    .messages({ 'object.missing': 'give either dataSource or databaseUrl' });
+
+const FIXES: Record<string, string> = {
+    dataSource: 'Pass the host TypeORM DataSource as `dataSource`, or a `databaseUrl` for Refill to open its own.',
+    databaseUrl: 'Use mysql://user:pass@host:3306/db, mariadb://…, sqlite:./path.sqlite or sqlite::memory:.',
+    timezone: 'Use an IANA timezone name such as Europe/Moscow.',
+    defaultCountry: 'Use an ISO 3166-1 alpha-2 code such as RU.',
+};
+
+/**
+ * Validates {@link RefillOptions} and fills in defaults. Throws a
+ * {@link RefillConfigError} naming the first bad field and how to fix it.
+ */
+export function validateOptions(options: RefillOptions): RefillConfig {
+    const { error, value } = schema.validate(options ?? {}, { abortEarly: true, convert: false });
+    if (error) {
+        const detail = error.details[0];
+        const field = detail.path.join('.') || (options?.dataSource && options?.databaseUrl ? 'dataSource' : 'dataSource');
+        throw new RefillConfigError(
+            field,
+            detail.message.replace(/"/g, "'"),
+            FIXES[field] ?? FIXES[detail.path[0] as string] ?? 'See the configuration section of the README.',
+        );
+    }
+    const { dataSource: _d, databaseUrl: _u, logger: _l, clock: _c, ...config } = value;
+    return config as RefillConfig;
+}

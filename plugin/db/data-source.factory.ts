@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { refillEntities } from '../entities/index.js';
+import { RefillConfigError } from '../errors/refill-error.js';
+
+/** Options for a DataSource Refill opens itself. */
+export interface OwnDataSourceOptions {
+    url: string;
+    poolSize: number;
+    /** Extra entities to register beside Refill's (the standalone server has none). */
+    entities?: Array<string | Function | object>;
+}
+
+/**
+ * Builds (does not initialise) a TypeORM DataSource from a URL:
+ * `mysql://` or `mariadb://` for MySQL/MariaDB through mysql2 (UTC, utf8mb4,
+ * a short connect timeout so an unreachable server shows up as a 503
+ * quickly), or `sqlite:<file>` / `sqlite::memory:` for the embedded
+ * better-sqlite3 database (WAL, a busy timeout so the CLI and the server can
+ * share the file).
+ */
+export function createDataSourceFromUrl(options: OwnDataSourceOptions): DataSource {
+    const entities = [...refillEntities, ...(options.entities ?? [])] as never[];
+    const { url } = options;
+    if (/^(mysql|mariadb):\/\//.test(url)) {
+        return new DataSource({
+            type: 'mysql',
+            url: url.replace(/^mariadb:/, 'mysql:'),
+            timezone: 'Z',
+            charset: 'utf8mb4_unicode_ci',
+            supportBigNumbers: true,
+            bigNumberStrings: false,
+            connectTimeout: 3000,
+            poolSize: options.poolSize,
+            extra: { enableKeepAlive: true, waitForConnections: true, maxIdle: options.poolSize },
+            entities,
+            synchronize: false,
+            logging: false,
+        });
+    }
+    if (url.startsWith('sqlite:')) {
+        const file = url.slice('sqlite:'.length);
+        const database = file === ':memory:' || file === '' ? ':memory:' : resolve(file);
+        if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
+        return new DataSource({
+            type: 'better-sqlite3',
+            database,
+            enableWAL: database !== ':memory:',
+            timeout: 10000,
+            prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+                db.pragma('synchronous = NORMAL');
+            },
+            entities,
+            synchronize: false,
+            logging: false,
+        });
+    }
+    throw new RefillConfigError(
+        'databaseUrl',
+        `unsupported URL "${url.replace(/\/\/[^@]*@/, '//…@')}"`,
+        'Use mysql://user:pass@host:3306/db, mariadb://…, sqlite:./path.sqlite or sqlite::memory:.',
+    );
+}

@@ -1,0 +1,46 @@
+import type { Dialect } from './sql-executor.js';
+
+/**
+ * The few places where MySQL/MariaDB and SQLite SQL differ, in one file.
+ * Everything else Refill writes is the common subset of both.
+ */
+export const sqlDialect = {
+    /** `FOR UPDATE` on MySQL; SQLite's `BEGIN IMMEDIATE` already holds the write lock. */
+    forUpdate(dialect: Dialect): string {
+        return dialect === 'mysql' ? ' FOR UPDATE' : '';
+    },
+
+    /** An insert that silently skips rows whose unique key exists. */
+    insertIgnore(dialect: Dialect): string {
+        return dialect === 'mysql' ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+    },
+
+    /** The value an upsert tried to insert for `column`, for use in its update clause. */
+    inserted(dialect: Dialect, column: string): string {
+        return dialect === 'mysql' ? `VALUES(${column})` : `excluded.${column}`;
+    },
+
+    /**
+     * The tail of an upsert: `ON DUPLICATE KEY UPDATE …` or `ON CONFLICT (…) DO UPDATE SET …`.
+     * `assignments` maps a column to its new-value expression (use {@link sqlDialect.inserted}).
+     */
+    onConflictUpdate(dialect: Dialect, conflictColumns: string[], assignments: Record<string, string>): string {
+        const set = Object.entries(assignments)
+            .map(([column, expr]) => `${column} = ${expr}`)
+            .join(', ');
+        return dialect === 'mysql'
+            ? ` ON DUPLICATE KEY UPDATE ${set}`
+            : ` ON CONFLICT (${conflictColumns.join(', ')}) DO UPDATE SET ${set}`;
+    },
+
+    /** `?, ?, ?` groups for a multi-row insert of `rows` rows of `columns` values each. */
+    valuesPlaceholders(rows: number, columns: number): string {
+        const group = `(${new Array(columns).fill('?').join(', ')})`;
+        return new Array(rows).fill(group).join(', ');
+    },
+
+    /** `?, ?, ?` for an IN list (at least one placeholder so the SQL stays valid). */
+    inList(count: number): string {
+        return new Array(Math.max(count, 1)).fill('?').join(', ');
+    },
+};

@@ -1,0 +1,31 @@
+import type { ResolvedLine } from './basket.js';
+import { applyBasisPoints, splitProportionally } from './money.js';
+
+/** How much of a basket bonuses may pay. */
+export interface RedemptionLimit {
+    /** Sum of the lines bonuses may pay for. */
+    eligibleAmount: number;
+    /** The share cap: `eligibleAmount × maxShareBp`, rounded down. */
+    shareCap: number;
+    /** What the customer has to spend. */
+    available: number;
+    /** min(shareCap, available): the most this receipt accepts. */
+    maxRedeemable: number;
+}
+
+/** Works out the most bonuses a basket may take. */
+export function redemptionLimit(lines: readonly ResolvedLine[], available: number, maxShareBp: number): RedemptionLimit {
+    const eligibleAmount = lines.reduce((sum, l) => sum + (l.excludedFromRedemption ? 0 : l.amount), 0);
+    const shareCap = applyBasisPoints(eligibleAmount, maxShareBp);
+    return { eligibleAmount, shareCap, available, maxRedeemable: Math.max(0, Math.min(shareCap, available)) };
+}
+
+/**
+ * Spreads `redeem` bonuses over the lines bonuses may pay for, in proportion
+ * to their amounts, so a later return of one line gives back its own share.
+ * Callers check `redeem <= maxRedeemable` first.
+ */
+export function allocateRedemption(lines: readonly ResolvedLine[], redeem: number): number[] {
+    const weights = lines.map((l) => (l.excludedFromRedemption ? 0 : l.amount));
+    return splitProportionally(redeem, weights);
+}

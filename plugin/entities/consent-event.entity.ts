@@ -1,0 +1,40 @@
+import { EntitySchema } from 'typeorm';
+import { bigId, bigInt, bool, str, time } from './entity-columns.js';
+import type { Customer } from './customer.entity.js';
+
+/** Append-only history of consent changes, kept as proof of consent. */
+export interface ConsentEvent {
+    id: number;
+    customerId: number;
+    channel: string;
+    granted: boolean;
+    changedAt: Date;
+    source: string | null;
+    recordedAt: Date;
+    /** The related row, when loaded through TypeORM relations. */
+    customer?: Customer;
+}
+
+/** TypeORM schema of {@link ConsentEvent}. */
+export const ConsentEventEntity = new EntitySchema<ConsentEvent>({
+    name: 'RefillConsentEvent',
+    tableName: 'refill_consent_events',
+    columns: {
+        id: bigId(),
+        customerId: bigInt('customer_id'),
+        channel: str('channel', 16),
+        granted: bool('granted'),
+        changedAt: time('changed_at'),
+        source: str('source', 64, true),
+        recordedAt: time('recorded_at'),
+    },
+    relations: {
+        customer: {
+            type: 'many-to-one',
+            target: 'RefillCustomer',
+            joinColumn: { name: 'customer_id' },
+            onDelete: 'CASCADE',
+        },
+    },
+    indices: [{ name: 'IDX_refill_consent_events_customer', columns: ['customerId', 'channel'] }],
+});

@@ -1,0 +1,54 @@
+import type { EntitySchemaColumnOptions } from 'typeorm';
+
+/*
+ * Column shapes shared by Refill's entity schemas. They mirror the migrations
+ * (which never import them: migrations stay frozen once landed).
+ */
+
+/** Turns mysql2's BIGINT strings into numbers (Refill keeps every id and amount below 2^53). */
+const bigintToNumber = {
+    to: (value: number | null | undefined) => value,
+    from: (value: string | number | null) => (value === null || value === undefined ? value : Number(value)),
+};
+
+/** An auto-increment 64-bit primary key. */
+export const bigId = (): EntitySchemaColumnOptions => ({
+    type: 'bigint',
+    primary: true,
+    generated: 'increment',
+    transformer: bigintToNumber,
+});
+/** An auto-increment 32-bit primary key for small tables. */
+export const intId = (): EntitySchemaColumnOptions => ({ type: 'int', primary: true, generated: 'increment' });
+/** A 64-bit integer column (ids of big tables, money sums). */
+export const bigInt = (name: string, nullable = false): EntitySchemaColumnOptions => ({
+    name,
+    type: 'bigint',
+    nullable,
+    transformer: bigintToNumber,
+});
+/** A 32-bit integer column: amounts in minor units, counts. */
+export const int = (name: string, nullable = false, dflt?: number): EntitySchemaColumnOptions => ({
+    name,
+    type: 'int',
+    nullable,
+    default: dflt,
+});
+/** A varchar column. */
+export const str = (name: string, length: number, nullable = false): EntitySchemaColumnOptions => ({
+    name,
+    type: 'varchar',
+    length,
+    nullable,
+});
+/** A boolean flag stored as 0/1. */
+export const bool = (name: string): EntitySchemaColumnOptions => ({ name, type: 'boolean', default: false });
+/** A UTC time with millisecond precision. */
+export const time = (name: string, nullable = false): EntitySchemaColumnOptions => ({
+    name,
+    type: 'datetime',
+    precision: 3,
+    nullable,
+});
+/** A text column (JSON documents). */
+export const text = (name: string): EntitySchemaColumnOptions => ({ name, type: 'text', nullable: true });

@@ -1,0 +1,76 @@
+import { AuditEntryEntity } from './audit-entry.entity.js';
+import { BonusLotEntity } from './bonus-lot.entity.js';
+import { CategoryRuleEntity } from './category-rule.entity.js';
+import { CategoryEntity } from './category.entity.js';
+import { ConsentEventEntity } from './consent-event.entity.js';
+import { CustomerCategoryStatEntity } from './customer-category-stat.entity.js';
+import { CustomerConsentEntity } from './customer-consent.entity.js';
+import { CustomerEntity } from './customer.entity.js';
+import { ImportCheckpointEntity } from './import-checkpoint.entity.js';
+import { LedgerEntryEntity } from './ledger-entry.entity.js';
+import { OfferEntity } from './offer.entity.js';
+import { PosKeyEntity } from './pos-key.entity.js';
+import { ProductEntity } from './product.entity.js';
+import { PurchaseLineEntity } from './purchase-line.entity.js';
+import { PurchaseReturnEntity } from './purchase-return.entity.js';
+import { PurchaseEntity } from './purchase.entity.js';
+import { StoreEntity } from './store.entity.js';
+
+export type { AuditEntry } from './audit-entry.entity.js';
+export type { BonusLot, LotKind, LotState } from './bonus-lot.entity.js';
+export type { Category } from './category.entity.js';
+export type { CategoryRule } from './category-rule.entity.js';
+export type { ConsentEvent } from './consent-event.entity.js';
+export type { Customer } from './customer.entity.js';
+export type { CustomerCategoryStat } from './customer-category-stat.entity.js';
+export type { CustomerConsent } from './customer-consent.entity.js';
+export type { ImportCheckpoint } from './import-checkpoint.entity.js';
+export type { LedgerEntry, LedgerKind } from './ledger-entry.entity.js';
+export type { Offer } from './offer.entity.js';
+export type { PosKey } from './pos-key.entity.js';
+export type { Product } from './product.entity.js';
+export type { Purchase } from './purchase.entity.js';
+export type { PurchaseLine } from './purchase-line.entity.js';
+export type { PurchaseReturn } from './purchase-return.entity.js';
+export type { Store } from './store.entity.js';
+
+/** Every entity schema Refill owns; a host sharing its DataSource registers these. */
+export const refillEntities = [
+    StoreEntity,
+    PosKeyEntity,
+    CustomerEntity,
+    CustomerConsentEntity,
+    ConsentEventEntity,
+    CategoryEntity,
+    CategoryRuleEntity,
+    ProductEntity,
+    PurchaseEntity,
+    PurchaseLineEntity,
+    PurchaseReturnEntity,
+    OfferEntity,
+    BonusLotEntity,
+    LedgerEntryEntity,
+    CustomerCategoryStatEntity,
+    AuditEntryEntity,
+    ImportCheckpointEntity,
+];
+
+export {
+    AuditEntryEntity,
+    BonusLotEntity,
+    CategoryEntity,
+    CategoryRuleEntity,
+    ConsentEventEntity,
+    CustomerCategoryStatEntity,
+    CustomerConsentEntity,
+    CustomerEntity,
+    ImportCheckpointEntity,
+    LedgerEntryEntity,
+    OfferEntity,
+    PosKeyEntity,
+    ProductEntity,
+    PurchaseEntity,
+    PurchaseLineEntity,
+    PurchaseReturnEntity,
+    StoreEntity,
+};

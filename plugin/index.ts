@@ -1,0 +1,29 @@
+/**
+ * Refill's public API: create an instance, mount its router, call its
+ * hooks; register its entities and migrations in a shared DataSource.
+ */
+export { createRefill } from './refill.js';
+export type { Refill, RefillHooks, RefillServices } from './refill.js';
+export type {
+    AccrualOptions,
+    PosOptions,
+    RedemptionOptions,
+    RefillConfig,
+    RefillOptions,
+    ReturnOptions,
+} from './config/refill-options.js';
+export { refillEntities } from './entities/index.js';
+export * from './entities/index.js';
+export { refillMigrations } from '../migrations/index.js';
+export { RefillError, RefillConfigError } from './errors/refill-error.js';
+export type { ErrorCode } from './errors/error-codes.js';
+export type { BalanceView, CustomerUpdate, CustomerView, OfferView } from './services/customer.service.js';
+export type {
+    BasketLineInput,
+    PreviewInput,
+    PreviewResult,
+    PurchaseInput,
+    PurchaseResult,
+    ReturnResult,
+} from './services/purchase.views.js';
+export type { ReturnInput } from './services/return.service.js';

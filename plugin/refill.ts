@@ -1,0 +1,164 @@
+import type { Router } from 'express';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { refillMigrations } from '../migrations/index.js';
+import { createRefillRouter } from './api/create-refill-router.js';
+import { validateOrThrow } from './api/middleware/validate.js';
+import { cardNumber as cardSchema, customerBody, previewBody, receiptBody, receiptParams, returnBody } from './api/schemas/pos.schemas.js';
+import type { RefillConfig, RefillOptions } from './config/refill-options.js';
+import { validateOptions } from './config/validate-options.js';
+import { Database } from './db/database.js';
+import { createDataSourceFromUrl } from './db/data-source.factory.js';
+import { MigrationRunner } from './db/migration-runner.js';
+import { createLogger } from './logging/logger.js';
+import { CatalogService } from './services/catalog.service.js';
+import { systemClock, type Clock } from './services/clock.js';
+import { CustomerService, type BalanceView, type CustomerUpdate, type CustomerView } from './services/customer.service.js';
+import { LedgerAdjustmentService } from './services/ledger-adjustment.service.js';
+import { OfferService } from './services/offer.service.js';
+import { PosKeyService } from './services/pos-key.service.js';
+import { PurchaseService } from './services/purchase.service.js';
+import type { PreviewInput, PreviewResult, PurchaseInput, PurchaseResult, ReturnResult } from './services/purchase.views.js';
+import { createRepositories, type Repositories } from './services/repositories.js';
+import { ReturnService, type ReturnInput } from './services/return.service.js';
+import { StoreService } from './services/store.service.js';
+
+/**
+ * In-process calls for hosts that record sales themselves. They take the
+ * same input as the POS API (validated the same way, with the same coded
+ * errors) and act for the store given by code.
+ */
+export interface RefillHooks {
+    preview(input: PreviewInput): Promise<PreviewResult>;
+    commitPurchase(input: PurchaseInput): Promise<PurchaseResult & { replayed: boolean }>;
+    recordReturn(receiptId: string, input: ReturnInput & { storeCode: string }): Promise<ReturnResult & { replayed: boolean }>;
+    upsertCustomer(cardNumber: string, update: CustomerUpdate, storeCode?: string): Promise<CustomerView>;
+    balance(cardNumber: string): Promise<BalanceView>;
+}
+
+/** Services for operators: the CLI, the admin API, tests. */
+export interface RefillServices {
+    catalog: CatalogService;
+    customers: CustomerService;
+    purchases: PurchaseService;
+    returns: ReturnService;
+    posKeys: PosKeyService;
+    stores: StoreService;
+    adjustments: LedgerAdjustmentService;
+    offers: OfferService;
+}
+
+/** A running (or ready to start) Refill instance. */
+export interface Refill {
+    /** Mount it under any prefix: `app.use('/loyalty', refill.router)`. */
+    readonly router: Router;
+    readonly hooks: RefillHooks;
+    readonly services: RefillServices;
+    /** The DataSource Refill works on (the host's, or its own). */
+    readonly dataSource: DataSource;
+    readonly database: Database;
+    readonly repositories: Repositories;
+    readonly config: RefillConfig;
+    readonly logger: Logger;
+    /** Applies pending Refill migrations; returns their names. */
+    migrate(): Promise<string[]>;
+    /** Opens Refill's own DataSource if it has one, applies migrations (unless disabled). Safe to call twice. */
+    start(): Promise<void>;
+    /** Releases what Refill opened; never the host's DataSource. Safe to call twice. */
+    stop(): Promise<void>;
+}
+
+/**
+ * Creates Refill: the one composition root. Validates the options, builds
+ * the repositories and services over one database, and the router and hooks
+ * over the services.
+ *
+ * @example
+ * const refill = createRefill({ dataSource, timezone: 'Europe/Moscow' });
+ * await refill.start();
+ * app.use('/loyalty', refill.router);
+ */
+export function createRefill(options: RefillOptions): Refill {
+    const config = validateOptions(options);
+    const logger = options.logger ?? createLogger(config.logLevel);
+    const clock: Clock = options.clock ?? systemClock;
+    const ownsDataSource = !options.dataSource;
+    const dataSource =
+        options.dataSource ?? createDataSourceFromUrl({ url: options.databaseUrl as string, poolSize: config.poolSize });
+    const database = new Database(dataSource);
+    const repos = createRepositories(database);
+    const ttl = config.pos.cacheTtlMs;
+
+    const catalog = new CatalogService(database, repos.catalog, clock, ttl);
+    const stores = new StoreService(database, repos.stores, repos.audit, clock, ttl);
+    const services: RefillServices = {
+        catalog,
+        stores,
+        customers: new CustomerService(database, repos.customers, repos.consents, repos.lots, repos.offers, catalog, config, clock),
+        purchases: new PurchaseService(database, repos, catalog, config, clock),
+        returns: new ReturnService(database, repos, config, clock),
+        posKeys: new PosKeyService(database, repos.posKeys, repos.stores, repos.audit, clock, ttl),
+        adjustments: new LedgerAdjustmentService(database, repos, config, clock),
+        offers: new OfferService(database, repos, catalog, clock),
+    };
+    const router = createRefillRouter(services, config, logger);
+    const migrations = new MigrationRunner(dataSource, refillMigrations);
+    const maxLines = config.pos.maxLines;
+
+    const hooks: RefillHooks = {
+        preview: (input) => services.purchases.preview(validateOrThrow(previewBody(maxLines), input)),
+        async commitPurchase(input) {
+            const valid = validateOrThrow(receiptBody(maxLines), input);
+            const { result, replayed } = await services.purchases.commit(valid, await stores.identity(valid.storeCode));
+            return { ...result, replayed };
+        },
+        async recordReturn(receiptId, input) {
+            const { storeCode, ...rest } = input;
+            validateOrThrow(receiptParams, { receiptId });
+            const valid = validateOrThrow(returnBody(maxLines), rest);
+            const { result, replayed } = await services.returns.record(receiptId, valid, await stores.identity(storeCode));
+            return { ...result, replayed };
+        },
+        async upsertCustomer(cardNumber, update, storeCode) {
+            validateOrThrow(cardSchema.required(), cardNumber, 'cardNumber');
+            const valid = validateOrThrow(customerBody, update);
+            const pos = storeCode ? await stores.identity(storeCode) : null;
+            const { customer } = await services.customers.upsert(cardNumber, valid, {
+                storeId: pos?.storeId ?? null,
+                source: pos ? `store:${pos.storeCode}` : 'host',
+            });
+            return customer;
+        },
+        balance: (cardNumber) => services.customers.balance(validateOrThrow(cardSchema.required(), cardNumber, 'cardNumber')),
+    };
+
+    let started: Promise<void> | null = null;
+    let stopped = false;
+    return {
+        router,
+        hooks,
+        services,
+        dataSource,
+        database,
+        repositories: repos,
+        config,
+        logger,
+        migrate: () => migrations.up(),
+        start() {
+            started ??= (async () => {
+                if (ownsDataSource && !dataSource.isInitialized) await dataSource.initialize();
+                if (config.migrationsRun) {
+                    const applied = await migrations.up();
+                    if (applied.length) logger.info({ applied }, 'applied Refill migrations');
+                }
+            })();
+            return started;
+        },
+        async stop() {
+            if (stopped) return;
+            stopped = true;
+            await started?.catch(() => undefined);
+            if (ownsDataSource && dataSource.isInitialized) await dataSource.destroy();
+        },
+    };
+}

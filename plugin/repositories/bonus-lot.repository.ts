@@ -1,0 +1,94 @@
+import type { Database } from '../db/database.js';
+import { toDbTime } from '../db/db-time.js';
+import { sqlDialect } from '../db/sql-dialect.js';
+import type { Row, SqlExecutor } from '../db/sql-executor.js';
+import type { BonusLot, LotKind, LotState } from '../entities/bonus-lot.entity.js';
+import { numOrNull } from './row-mappers.js';
+
+/** A lot to insert. */
+export type NewLot = Omit<BonusLot, 'id'>;
+
+/** A change of an existing lot's remaining amount or state. */
+export interface LotChange {
+    id: number;
+    remaining: number;
+    state: LotState;
+}
+
+const COLUMNS =
+    'id, customer_id, kind, amount, remaining, state, active_from, expires_at, purchase_id, return_id, offer_id, created_at';
+
+/** Reads and writes `refill_bonus_lots`. Callers hold the owning customer's row lock. */
+export class BonusLotRepository {
+    constructor(private readonly db: Database) {}
+
+    private map(row: Row): BonusLot {
+        return {
+            id: Number(row.id),
+            customerId: Number(row.customer_id),
+            kind: row.kind as LotKind,
+            amount: Number(row.amount),
+            remaining: Number(row.remaining),
+            state: row.state as LotState,
+            activeFrom: this.db.time(row.active_from),
+            expiresAt: this.db.time(row.expires_at),
+            purchaseId: numOrNull(row.purchase_id),
+            returnId: numOrNull(row.return_id),
+            offerId: numOrNull(row.offer_id),
+            createdAt: this.db.time(row.created_at),
+        };
+    }
+
+    /** The customer's lots that still hold bonuses (active or pending). */
+    async findOpen(exec: SqlExecutor | Database, customerId: number): Promise<BonusLot[]> {
+        const rows = await exec.all(
+            `SELECT ${COLUMNS} FROM refill_bonus_lots WHERE customer_id = ? AND state IN ('active', 'pending') ORDER BY expires_at, id`,
+            [customerId],
+        );
+        return rows.map((r) => this.map(r));
+    }
+
+    /** All lots of a customer, newest first (for the admin and for tests). */
+    async findAll(exec: SqlExecutor | Database, customerId: number): Promise<BonusLot[]> {
+        const rows = await exec.all(`SELECT ${COLUMNS} FROM refill_bonus_lots WHERE customer_id = ? ORDER BY id DESC`, [
+            customerId,
+        ]);
+        return rows.map((r) => this.map(r));
+    }
+
+    /** Inserts one lot and returns its id. */
+    async insert(tx: SqlExecutor, lot: NewLot): Promise<number> {
+        const result = await tx.run(
+            `INSERT INTO refill_bonus_lots (customer_id, kind, amount, remaining, state, active_from, expires_at, purchase_id, return_id, offer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [
+                lot.customerId,
+                lot.kind,
+                lot.amount,
+                lot.remaining,
+                lot.state,
+                toDbTime(lot.activeFrom),
+                toDbTime(lot.expiresAt),
+                lot.purchaseId,
+                lot.returnId,
+                lot.offerId,
+                toDbTime(lot.createdAt),
+            ],
+        );
+        return result.insertId;
+    }
+
+    /** Applies remaining/state changes to several lots in one statement. */
+    async applyChanges(tx: SqlExecutor, changes: readonly LotChange[]): Promise<void> {
+        if (!changes.length) return;
+        const remainingCase = changes.map(() => 'WHEN ? THEN ?').join(' ');
+        const stateCase = changes.map(() => 'WHEN ? THEN ?').join(' ');
+        await tx.run(
+            `UPDATE refill_bonus_lots SET remaining = CASE id ${remainingCase} END, state = CASE id ${stateCase} END WHERE id IN (${sqlDialect.inList(changes.length)})`,
+            [
+                ...changes.flatMap((c) => [c.id, c.remaining]),
+                ...changes.flatMap((c) => [c.id, c.state]),
+                ...changes.map((c) => c.id),
+            ],
+        );
+    }
+}

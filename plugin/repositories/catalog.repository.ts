@@ -1,0 +1,165 @@
+import type { Database } from '../db/database.js';
+import { toDbTime } from '../db/db-time.js';
+import { sqlDialect } from '../db/sql-dialect.js';
+import type { SqlExecutor } from '../db/sql-executor.js';
+import type { CatalogCategory, CatalogProduct, CatalogRule } from '../domain/catalog-snapshot.js';
+import type { Category } from '../entities/category.entity.js';
+import { bool, numOrNull } from './row-mappers.js';
+
+/** A product as imported. */
+export interface ProductInput extends CatalogProduct {
+    name: string;
+    prescriptionOnly: boolean;
+}
+
+/** A category as defined by an operator, with its membership rules. */
+export interface CategoryInput {
+    code: string;
+    name: string;
+    accrualRateBp?: number | null;
+    excludedFromAccrual?: boolean;
+    excludedFromRedemption?: boolean;
+    chronic?: boolean;
+    seasonal?: boolean;
+    refillIntervalDays?: number | null;
+    lapseAfterDays?: number | null;
+    minPurchases?: number | null;
+    atcPrefixes?: string[];
+    skus?: string[];
+}
+
+const PRODUCT_COLUMNS = [
+    'sku',
+    'name',
+    'atc',
+    'accrual_rate_bp',
+    'excluded_from_accrual',
+    'excluded_from_redemption',
+    'prescription_only',
+    'created_at',
+    'updated_at',
+];
+
+/** Reads and writes the catalogue: `refill_products`, `refill_categories`, `refill_category_rules`. */
+export class CatalogRepository {
+    constructor(private readonly db: Database) {}
+
+    /** Every product, category and rule (for the in-memory catalogue snapshot). */
+    async loadAll(): Promise<{ products: CatalogProduct[]; categories: Category[]; rules: CatalogRule[] }> {
+        const products = await this.db.all(
+            `SELECT sku, atc, accrual_rate_bp, excluded_from_accrual, excluded_from_redemption FROM refill_products`,
+        );
+        const rules = await this.db.all(`SELECT category_id, kind, value FROM refill_category_rules`);
+        return {
+            products: products.map((p) => ({
+                sku: String(p.sku),
+                atc: (p.atc as string) ?? null,
+                accrualRateBp: numOrNull(p.accrual_rate_bp),
+                excludedFromAccrual: bool(p.excluded_from_accrual),
+                excludedFromRedemption: bool(p.excluded_from_redemption),
+            })),
+            categories: await this.listCategories(this.db),
+            rules: rules.map((r) => ({
+                categoryId: Number(r.category_id),
+                kind: r.kind as 'atc' | 'sku',
+                value: String(r.value),
+            })),
+        };
+    }
+
+    /** Every category. */
+    async listCategories(exec: SqlExecutor | Database): Promise<Category[]> {
+        const rows = await exec.all(
+            `SELECT id, code, name, accrual_rate_bp, excluded_from_accrual, excluded_from_redemption, chronic, seasonal, refill_interval_days, lapse_after_days, min_purchases, created_at, updated_at FROM refill_categories ORDER BY code`,
+        );
+        return rows.map((c) => ({
+            id: Number(c.id),
+            code: String(c.code),
+            name: String(c.name),
+            accrualRateBp: numOrNull(c.accrual_rate_bp),
+            excludedFromAccrual: bool(c.excluded_from_accrual),
+            excludedFromRedemption: bool(c.excluded_from_redemption),
+            chronic: bool(c.chronic),
+            seasonal: bool(c.seasonal),
+            refillIntervalDays: numOrNull(c.refill_interval_days),
+            lapseAfterDays: numOrNull(c.lapse_after_days),
+            minPurchases: numOrNull(c.min_purchases),
+            createdAt: this.db.time(c.created_at),
+            updatedAt: this.db.time(c.updated_at),
+        }));
+    }
+
+    /** Inserts or updates products by SKU, in one statement per call. */
+    async upsertProducts(tx: SqlExecutor, products: readonly ProductInput[], now: Date): Promise<void> {
+        if (!products.length) return;
+        const t = toDbTime(now);
+        const ins = (c: string) => sqlDialect.inserted(tx.dialect, c);
+        await tx.run(
+            `INSERT INTO refill_products (${PRODUCT_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(products.length, PRODUCT_COLUMNS.length)}` +
+                sqlDialect.onConflictUpdate(tx.dialect, ['sku'], {
+                    name: ins('name'),
+                    atc: ins('atc'),
+                    accrual_rate_bp: ins('accrual_rate_bp'),
+                    excluded_from_accrual: ins('excluded_from_accrual'),
+                    excluded_from_redemption: ins('excluded_from_redemption'),
+                    prescription_only: ins('prescription_only'),
+                    updated_at: ins('updated_at'),
+                }),
+            products.flatMap((p) => [
+                p.sku,
+                p.name,
+                p.atc,
+                p.accrualRateBp,
+                p.excludedFromAccrual,
+                p.excludedFromRedemption,
+                p.prescriptionOnly,
+                t,
+                t,
+            ]),
+        );
+    }
+
+    /** Inserts or updates a category by code and replaces its rules. Returns its id. */
+    async upsertCategory(tx: SqlExecutor, c: CategoryInput, now: Date): Promise<number> {
+        const t = toDbTime(now);
+        const values = [
+            c.name,
+            c.accrualRateBp ?? null,
+            c.excludedFromAccrual ?? false,
+            c.excludedFromRedemption ?? false,
+            c.chronic ?? false,
+            c.seasonal ?? false,
+            c.refillIntervalDays ?? null,
+            c.lapseAfterDays ?? null,
+            c.minPurchases ?? null,
+        ];
+        const [existing] = await tx.all<{ id: unknown }>(`SELECT id FROM refill_categories WHERE code = ?`, [c.code]);
+        let id: number;
+        if (existing) {
+            id = Number(existing.id);
+            await tx.run(
+                `UPDATE refill_categories SET name = ?, accrual_rate_bp = ?, excluded_from_accrual = ?, excluded_from_redemption = ?, chronic = ?, seasonal = ?, refill_interval_days = ?, lapse_after_days = ?, min_purchases = ?, updated_at = ? WHERE id = ?`,
+                [...values, t, id],
+            );
+            await tx.run(`DELETE FROM refill_category_rules WHERE category_id = ?`, [id]);
+        } else {
+            id = (
+                await tx.run(
+                    `INSERT INTO refill_categories (code, name, accrual_rate_bp, excluded_from_accrual, excluded_from_redemption, chronic, seasonal, refill_interval_days, lapse_after_days, min_purchases, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                    [c.code, ...values, t, t],
+                )
+            ).insertId;
+        }
+        const rules = [
+            ...(c.atcPrefixes ?? []).map((v) => ['atc', v.toUpperCase()]),
+            ...(c.skus ?? []).map((v) => ['sku', v]),
+        ];
+        if (rules.length) {
+            await tx.run(
+                `INSERT INTO refill_category_rules (category_id, kind, value) VALUES ${sqlDialect.valuesPlaceholders(rules.length, 3)}`,
+                rules.flatMap(([kind, value]) => [id, kind, value]),
+            );
+        }
+        return id;
+    }
+}

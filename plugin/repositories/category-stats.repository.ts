@@ -1,0 +1,62 @@
+import type { Database } from '../db/database.js';
+import { toDbTime } from '../db/db-time.js';
+import { sqlDialect } from '../db/sql-dialect.js';
+import type { SqlExecutor } from '../db/sql-executor.js';
+import { formatRecentDays, parseRecentDays, type CategoryStat } from '../domain/category-stats.rules.js';
+
+/** A statistics row with its key. */
+export interface KeyedCategoryStat extends CategoryStat {
+    customerId: number;
+    categoryId: number;
+}
+
+const COLUMNS = ['customer_id', 'category_id', 'first_at', 'last_at', 'purchase_count', 'total_amount', 'recent_days'];
+
+/** Reads and upserts `refill_customer_category_stats`. Callers hold the customers' row locks. */
+export class CategoryStatsRepository {
+    constructor(private readonly db: Database) {}
+
+    /** Rows for the given (customer, category) pairs. */
+    async find(exec: SqlExecutor | Database, pairs: ReadonlyArray<[number, number]>): Promise<KeyedCategoryStat[]> {
+        if (!pairs.length) return [];
+        const where = pairs.map(() => '(customer_id = ? AND category_id = ?)').join(' OR ');
+        const rows = await exec.all(
+            `SELECT ${COLUMNS.join(', ')} FROM refill_customer_category_stats WHERE ${where}`,
+            pairs.flat(),
+        );
+        return rows.map((r) => ({
+            customerId: Number(r.customer_id),
+            categoryId: Number(r.category_id),
+            firstAt: this.db.time(r.first_at),
+            lastAt: this.db.time(r.last_at),
+            purchaseCount: Number(r.purchase_count),
+            totalAmount: Number(r.total_amount),
+            recentDays: parseRecentDays(String(r.recent_days)),
+        }));
+    }
+
+    /** Inserts or replaces rows in one statement. */
+    async upsert(tx: SqlExecutor, stats: readonly KeyedCategoryStat[]): Promise<void> {
+        if (!stats.length) return;
+        const ins = (c: string) => sqlDialect.inserted(tx.dialect, c);
+        await tx.run(
+            `INSERT INTO refill_customer_category_stats (${COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(stats.length, COLUMNS.length)}` +
+                sqlDialect.onConflictUpdate(tx.dialect, ['customer_id', 'category_id'], {
+                    first_at: ins('first_at'),
+                    last_at: ins('last_at'),
+                    purchase_count: ins('purchase_count'),
+                    total_amount: ins('total_amount'),
+                    recent_days: ins('recent_days'),
+                }),
+            stats.flatMap((s) => [
+                s.customerId,
+                s.categoryId,
+                toDbTime(s.firstAt),
+                toDbTime(s.lastAt),
+                s.purchaseCount,
+                s.totalAmount,
+                formatRecentDays(s.recentDays),
+            ]),
+        );
+    }
+}

@@ -1,0 +1,155 @@
+import type { Database } from '../db/database.js';
+import { toDbTime } from '../db/db-time.js';
+import { sqlDialect } from '../db/sql-dialect.js';
+import type { Row, SqlExecutor } from '../db/sql-executor.js';
+import type { Customer } from '../entities/customer.entity.js';
+import { numOrNull } from './row-mappers.js';
+
+/** Contact and profile fields a POS or an import may set. */
+export interface CustomerProfile {
+    phone?: string | null;
+    email?: string | null;
+    name?: string | null;
+    timezone?: string | null;
+    homeStoreId?: number | null;
+}
+
+/** Columns the ledger and purchase flows write back after a unit of work. */
+export interface CustomerState {
+    balance: number;
+    pending: number;
+    debt: number;
+    lotsDueAt: Date | null;
+    purchaseCount?: number;
+    purchaseTotal?: number;
+    firstPurchaseAt?: Date | null;
+    lastPurchaseAt?: Date | null;
+    offersUntil?: Date | null;
+}
+
+const COLUMNS =
+    'id, card_number, phone, email, name, timezone, home_store_id, balance, pending, debt, purchase_count, purchase_total, first_purchase_at, last_purchase_at, lots_due_at, offers_until, enrolled_at, updated_at';
+
+/** Reads and writes `refill_customers`; locking reads serialise all balance changes of one customer. */
+export class CustomerRepository {
+    constructor(private readonly db: Database) {}
+
+    private map(row: Row): Customer {
+        const db = this.db;
+        return {
+            id: Number(row.id),
+            cardNumber: String(row.card_number),
+            phone: (row.phone as string) ?? null,
+            email: (row.email as string) ?? null,
+            name: (row.name as string) ?? null,
+            timezone: (row.timezone as string) ?? null,
+            homeStoreId: numOrNull(row.home_store_id),
+            balance: Number(row.balance),
+            pending: Number(row.pending),
+            debt: Number(row.debt),
+            purchaseCount: Number(row.purchase_count),
+            purchaseTotal: Number(row.purchase_total),
+            firstPurchaseAt: db.timeOrNull(row.first_purchase_at),
+            lastPurchaseAt: db.timeOrNull(row.last_purchase_at),
+            lotsDueAt: db.timeOrNull(row.lots_due_at),
+            offersUntil: db.timeOrNull(row.offers_until),
+            enrolledAt: db.time(row.enrolled_at),
+            updatedAt: db.time(row.updated_at),
+        };
+    }
+
+    /** Finds a customer by card without locking. */
+    async findByCard(exec: SqlExecutor | Database, cardNumber: string): Promise<Customer | null> {
+        const rows = await exec.all(`SELECT ${COLUMNS} FROM refill_customers WHERE card_number = ?`, [cardNumber]);
+        return rows[0] ? this.map(rows[0]) : null;
+    }
+
+    /** Finds a customer by id without locking. */
+    async findById(exec: SqlExecutor | Database, id: number): Promise<Customer | null> {
+        const rows = await exec.all(`SELECT ${COLUMNS} FROM refill_customers WHERE id = ?`, [id]);
+        return rows[0] ? this.map(rows[0]) : null;
+    }
+
+    /** Reads and row-locks a customer for the rest of the transaction. */
+    async lockByCard(tx: SqlExecutor, cardNumber: string): Promise<Customer | null> {
+        const rows = await tx.all(
+            `SELECT ${COLUMNS} FROM refill_customers WHERE card_number = ?${sqlDialect.forUpdate(tx.dialect)}`,
+            [cardNumber],
+        );
+        return rows[0] ? this.map(rows[0]) : null;
+    }
+
+    /** Row-locks customers by id, in id order (the order every multi-customer flow uses, so no deadlocks). */
+    async lockByIds(tx: SqlExecutor, ids: readonly number[]): Promise<Customer[]> {
+        if (!ids.length) return [];
+        const sorted = [...new Set(ids)].sort((a, b) => a - b);
+        const rows = await tx.all(
+            `SELECT ${COLUMNS} FROM refill_customers WHERE id IN (${sqlDialect.inList(sorted.length)}) ORDER BY id${sqlDialect.forUpdate(tx.dialect)}`,
+            sorted,
+        );
+        return rows.map((r) => this.map(r));
+    }
+
+    /** Enrols a card if it does not exist yet (no consents); safe under concurrency. */
+    async enrolIfMissing(exec: SqlExecutor | Database, cardNumber: string, now: Date, homeStoreId: number | null): Promise<void> {
+        const t = toDbTime(now);
+        await exec.run(
+            `${sqlDialect.insertIgnore(exec.dialect)} INTO refill_customers (card_number, home_store_id, enrolled_at, updated_at) VALUES (?, ?, ?, ?)`,
+            [cardNumber, homeStoreId, t, t],
+        );
+    }
+
+    /** Writes profile fields that are present in `profile`. */
+    async updateProfile(tx: SqlExecutor, id: number, profile: CustomerProfile, now: Date): Promise<void> {
+        const map: Record<keyof CustomerProfile, string> = {
+            phone: 'phone',
+            email: 'email',
+            name: 'name',
+            timezone: 'timezone',
+            homeStoreId: 'home_store_id',
+        };
+        const sets: string[] = [];
+        const params: unknown[] = [];
+        for (const [key, column] of Object.entries(map) as Array<[keyof CustomerProfile, string]>) {
+            if (profile[key] !== undefined) {
+                sets.push(`${column} = ?`);
+                params.push(profile[key]);
+            }
+        }
+        sets.push('updated_at = ?');
+        params.push(toDbTime(now), id);
+        await tx.run(`UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, params);
+    }
+
+    /** Records the latest end of the customer's active offers (see {@link Customer.offersUntil}). */
+    async setOffersUntil(tx: SqlExecutor, id: number, until: Date | null): Promise<void> {
+        await tx.run(`UPDATE refill_customers SET offers_until = ? WHERE id = ?`, [until ? toDbTime(until) : null, id]);
+    }
+
+    /** Writes back balances and purchase aggregates computed in a unit of work. */
+    async saveState(tx: SqlExecutor, id: number, state: CustomerState, now: Date): Promise<void> {
+        const sets = ['balance = ?', 'pending = ?', 'debt = ?', 'lots_due_at = ?', 'updated_at = ?'];
+        const params: unknown[] = [
+            state.balance,
+            state.pending,
+            state.debt,
+            state.lotsDueAt ? toDbTime(state.lotsDueAt) : null,
+            toDbTime(now),
+        ];
+        const optional: Array<[keyof CustomerState, string]> = [
+            ['purchaseCount', 'purchase_count'],
+            ['purchaseTotal', 'purchase_total'],
+            ['firstPurchaseAt', 'first_purchase_at'],
+            ['lastPurchaseAt', 'last_purchase_at'],
+            ['offersUntil', 'offers_until'],
+        ];
+        for (const [key, column] of optional) {
+            const value = state[key];
+            if (value === undefined) continue;
+            sets.push(`${column} = ?`);
+            params.push(value instanceof Date ? toDbTime(value) : value);
+        }
+        params.push(id);
+        await tx.run(`UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, params);
+    }
+}

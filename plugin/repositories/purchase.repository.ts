@@ -1,0 +1,169 @@
+import type { Database } from '../db/database.js';
+import { toDbTime } from '../db/db-time.js';
+import { sqlDialect } from '../db/sql-dialect.js';
+import type { Row, SqlExecutor } from '../db/sql-executor.js';
+import type { Purchase } from '../entities/purchase.entity.js';
+import type { PurchaseLine } from '../entities/purchase-line.entity.js';
+import { numOrNull } from './row-mappers.js';
+
+/** A purchase to insert. */
+export type NewPurchase = Omit<Purchase, 'id'>;
+/** A purchase line to insert. */
+export type NewPurchaseLine = Omit<PurchaseLine, 'id' | 'purchaseId'>;
+
+/** What a return changes on one line: the new running totals. */
+export interface LineReturnTotals {
+    id: number;
+    returnedQuantityMilli: number;
+    returnedAmount: number;
+    reversedEarned: number;
+    refundedRedeemed: number;
+}
+
+const PURCHASE_COLUMNS =
+    'id, receipt_id, customer_id, store_id, purchased_at, total_amount, redeemed, earned, source, request_hash, response, created_at';
+const LINE_COLUMNS = [
+    'purchase_id',
+    'line_no',
+    'sku',
+    'name',
+    'atc',
+    'category_id',
+    'quantity_milli',
+    'amount',
+    'redeemed',
+    'earned',
+    'offer_earned',
+    'returned_quantity_milli',
+    'returned_amount',
+    'reversed_earned',
+    'refunded_redeemed',
+];
+
+/** Reads and writes `refill_purchases` and `refill_purchase_lines`. */
+export class PurchaseRepository {
+    constructor(private readonly db: Database) {}
+
+    /** Inserts a purchase; throws a duplicate-key error if its receipt id exists. */
+    async insert(tx: SqlExecutor, p: NewPurchase): Promise<number> {
+        const result = await tx.run(
+            `INSERT INTO refill_purchases (receipt_id, customer_id, store_id, purchased_at, total_amount, redeemed, earned, source, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [
+                p.receiptId,
+                p.customerId,
+                p.storeId,
+                toDbTime(p.purchasedAt),
+                p.totalAmount,
+                p.redeemed,
+                p.earned,
+                p.source,
+                p.requestHash,
+                p.response,
+                toDbTime(p.createdAt),
+            ],
+        );
+        return result.insertId;
+    }
+
+    /** Inserts the lines of one purchase in one statement. */
+    async insertLines(tx: SqlExecutor, purchaseId: number, lines: readonly NewPurchaseLine[]): Promise<void> {
+        await this.insertLineRows(
+            tx,
+            lines.map((l) => ({ ...l, purchaseId })),
+        );
+    }
+
+    /** Inserts lines of several purchases in one statement (imports). */
+    async insertLineRows(tx: SqlExecutor, lines: ReadonlyArray<NewPurchaseLine & { purchaseId: number }>): Promise<void> {
+        if (!lines.length) return;
+        await tx.run(
+            `INSERT INTO refill_purchase_lines (${LINE_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(lines.length, LINE_COLUMNS.length)}`,
+            lines.flatMap((l) => [
+                l.purchaseId,
+                l.lineNo,
+                l.sku,
+                l.name,
+                l.atc,
+                l.categoryId,
+                l.quantityMilli,
+                l.amount,
+                l.redeemed,
+                l.earned,
+                l.offerEarned,
+                l.returnedQuantityMilli,
+                l.returnedAmount,
+                l.reversedEarned,
+                l.refundedRedeemed,
+            ]),
+        );
+    }
+
+    /** A purchase by the till's receipt id. */
+    async findByReceiptId(exec: SqlExecutor | Database, receiptId: string): Promise<Purchase | null> {
+        const rows = await exec.all(`SELECT ${PURCHASE_COLUMNS} FROM refill_purchases WHERE receipt_id = ?`, [receiptId]);
+        return rows[0] ? this.map(rows[0]) : null;
+    }
+
+    /** Which of these receipt ids exist already (imports skip them). */
+    async existingReceiptIds(exec: SqlExecutor, receiptIds: readonly string[]): Promise<Set<string>> {
+        if (!receiptIds.length) return new Set();
+        const rows = await exec.all<{ receipt_id: string }>(
+            `SELECT receipt_id FROM refill_purchases WHERE receipt_id IN (${sqlDialect.inList(receiptIds.length)})`,
+            receiptIds,
+        );
+        return new Set(rows.map((r) => r.receipt_id));
+    }
+
+    /** The lines of a purchase, in receipt order. */
+    async findLines(exec: SqlExecutor | Database, purchaseId: number): Promise<PurchaseLine[]> {
+        const rows = await exec.all(
+            `SELECT id, ${LINE_COLUMNS.join(', ')} FROM refill_purchase_lines WHERE purchase_id = ? ORDER BY line_no`,
+            [purchaseId],
+        );
+        return rows.map((r) => ({
+            id: Number(r.id),
+            purchaseId: Number(r.purchase_id),
+            lineNo: Number(r.line_no),
+            sku: String(r.sku),
+            name: String(r.name),
+            atc: (r.atc as string) ?? null,
+            categoryId: numOrNull(r.category_id),
+            quantityMilli: Number(r.quantity_milli),
+            amount: Number(r.amount),
+            redeemed: Number(r.redeemed),
+            earned: Number(r.earned),
+            offerEarned: Number(r.offer_earned),
+            returnedQuantityMilli: Number(r.returned_quantity_milli),
+            returnedAmount: Number(r.returned_amount),
+            reversedEarned: Number(r.reversed_earned),
+            refundedRedeemed: Number(r.refunded_redeemed),
+        }));
+    }
+
+    /** Writes the new running return totals of several lines. */
+    async updateReturnTotals(tx: SqlExecutor, lines: readonly LineReturnTotals[]): Promise<void> {
+        for (const l of lines) {
+            await tx.run(
+                `UPDATE refill_purchase_lines SET returned_quantity_milli = ?, returned_amount = ?, reversed_earned = ?, refunded_redeemed = ? WHERE id = ?`,
+                [l.returnedQuantityMilli, l.returnedAmount, l.reversedEarned, l.refundedRedeemed, l.id],
+            );
+        }
+    }
+
+    private map(row: Row): Purchase {
+        return {
+            id: Number(row.id),
+            receiptId: String(row.receipt_id),
+            customerId: Number(row.customer_id),
+            storeId: Number(row.store_id),
+            purchasedAt: this.db.time(row.purchased_at),
+            totalAmount: Number(row.total_amount),
+            redeemed: Number(row.redeemed),
+            earned: Number(row.earned),
+            source: String(row.source),
+            requestHash: (row.request_hash as string) ?? null,
+            response: (row.response as string) ?? null,
+            createdAt: this.db.time(row.created_at),
+        };
+    }
+}

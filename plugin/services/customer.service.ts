@@ -1,0 +1,180 @@
+import type { RefillConfig } from '../config/refill-options.js';
+import type { Database } from '../db/database.js';
+import { balanceAt } from '../domain/balance.rules.js';
+import { normalisePhone } from '../domain/phone.js';
+import type { Customer } from '../entities/customer.entity.js';
+import type { CustomerConsent } from '../entities/customer-consent.entity.js';
+import { RefillError } from '../errors/refill-error.js';
+import type { BonusLotRepository } from '../repositories/bonus-lot.repository.js';
+import type { ConsentRepository } from '../repositories/consent.repository.js';
+import type { CustomerProfile, CustomerRepository } from '../repositories/customer.repository.js';
+import type { OfferRepository } from '../repositories/offer.repository.js';
+import type { CatalogService } from './catalog.service.js';
+import type { Clock } from './clock.js';
+
+/** Channels a customer can consent to. */
+export const CONSENT_CHANNELS = ['sms', 'email', 'push', 'telegram', 'viber', 'whatsapp'] as const;
+/** One of {@link CONSENT_CHANNELS}. */
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+/** What a till may set on a customer. Absent fields stay as they are; null clears. */
+export interface CustomerUpdate {
+    phone?: string | null;
+    email?: string | null;
+    name?: string | null;
+    timezone?: string | null;
+    /** Consent per channel, with when it was given or withdrawn (now if absent). */
+    consents?: Partial<Record<ConsentChannel, { granted: boolean; at?: Date }>>;
+}
+
+/** A customer as the POS sees it. */
+export interface CustomerView {
+    cardNumber: string;
+    phone: string | null;
+    email: string | null;
+    name: string | null;
+    timezone: string | null;
+    consents: Partial<Record<ConsentChannel, { granted: boolean; changedAt: string }>>;
+    enrolledAt: string;
+}
+
+/** A personal offer as shown to the till. */
+export interface OfferView {
+    id: number;
+    kind: 'multiplier' | 'gift';
+    category: string | null;
+    multiplier: number | null;
+    giftAmount: number | null;
+    startsAt: string;
+    endsAt: string;
+    /** Lifetime of the bonuses the offer grants, days. */
+    bonusLifetimeDays: number;
+}
+
+/** The answer to a balance request. */
+export interface BalanceView {
+    cardNumber: string;
+    available: number;
+    pending: number;
+    debt: number;
+    expiries: Array<{ date: string; amount: number }>;
+    offers: OfferView[];
+}
+
+/** Who records a change: the store whose till sent it. */
+export interface ChangeSource {
+    storeId: number | null;
+    source: string;
+}
+
+/** Enrols and updates customers, and answers balance requests. */
+export class CustomerService {
+    constructor(
+        private readonly db: Database,
+        private readonly customers: CustomerRepository,
+        private readonly consents: ConsentRepository,
+        private readonly lots: BonusLotRepository,
+        private readonly offers: OfferRepository,
+        private readonly catalog: CatalogService,
+        private readonly config: RefillConfig,
+        private readonly clock: Clock,
+    ) {}
+
+    /** Enrols a card or updates it; consents older than the stored ones are ignored. */
+    async upsert(cardNumber: string, update: CustomerUpdate, by: ChangeSource): Promise<{ customer: CustomerView; created: boolean }> {
+        const profile = this.profileFrom(update);
+        const now = this.clock();
+        return this.db.transaction(async (tx) => {
+            let customer = await this.customers.lockByCard(tx, cardNumber);
+            const created = !customer;
+            if (!customer) {
+                await this.customers.enrolIfMissing(tx, cardNumber, now, by.storeId);
+                customer = (await this.customers.lockByCard(tx, cardNumber)) as Customer;
+            }
+            await this.customers.updateProfile(tx, customer.id, profile, now);
+            const current = new Map((await this.consents.findForCustomer(tx, customer.id)).map((c) => [c.channel, c]));
+            const changes: CustomerConsent[] = [];
+            for (const [channel, value] of Object.entries(update.consents ?? {})) {
+                if (!value) continue;
+                const at = value.at ?? now;
+                const existing = current.get(channel);
+                if (existing && existing.changedAt > at) continue;
+                if (existing && existing.granted === value.granted && existing.changedAt.getTime() === at.getTime()) continue;
+                const consent = { customerId: customer.id, channel, granted: value.granted, changedAt: at, source: by.source };
+                changes.push(consent);
+                current.set(channel, consent);
+            }
+            await this.consents.record(tx, changes, now);
+            const fresh = (await this.customers.findById(tx, customer.id)) as Customer;
+            return { customer: this.view(fresh, [...current.values()]), created };
+        });
+    }
+
+    /** A customer's profile and consents. */
+    async get(cardNumber: string): Promise<CustomerView> {
+        const customer = await this.customers.findByCard(this.db, cardNumber);
+        if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+        return this.view(customer, await this.consents.findForCustomer(this.db, customer.id));
+    }
+
+    /** Available and pending bonuses, the next expiries and the active personal offers. */
+    async balance(cardNumber: string): Promise<BalanceView> {
+        const customer = await this.customers.findByCard(this.db, cardNumber);
+        if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+        const now = this.clock();
+        const lots = await this.lots.findOpen(this.db, customer.id);
+        const at = balanceAt(lots, now, customer.timezone ?? this.config.timezone);
+        const offers = await this.offers.findActive(this.db, customer.id, now);
+        const categories = new Map((await this.catalog.categories()).map((c) => [c.id, c.code]));
+        return {
+            cardNumber,
+            available: at.available,
+            pending: at.pending,
+            debt: customer.debt,
+            expiries: at.expiries,
+            offers: offers.map((o) => ({
+                id: o.id,
+                kind: o.kind,
+                category: categories.get(o.categoryId) ?? null,
+                multiplier: o.multiplier,
+                giftAmount: o.giftAmount,
+                startsAt: o.startsAt.toISOString(),
+                endsAt: o.endsAt.toISOString(),
+                bonusLifetimeDays: o.bonusLifetimeDays,
+            })),
+        };
+    }
+
+    private profileFrom(update: CustomerUpdate): CustomerProfile {
+        const profile: CustomerProfile = {};
+        if (update.phone !== undefined) {
+            if (update.phone === null) profile.phone = null;
+            else {
+                const phone = normalisePhone(update.phone, this.config.defaultCountry);
+                if (!phone)
+                    throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
+                        { path: 'phone', message: 'is not a valid phone number' },
+                    ]);
+                profile.phone = phone;
+            }
+        }
+        if (update.email !== undefined) profile.email = update.email?.toLowerCase() ?? null;
+        if (update.name !== undefined) profile.name = update.name;
+        if (update.timezone !== undefined) profile.timezone = update.timezone;
+        return profile;
+    }
+
+    private view(c: Customer, consents: readonly CustomerConsent[]): CustomerView {
+        return {
+            cardNumber: c.cardNumber,
+            phone: c.phone,
+            email: c.email,
+            name: c.name,
+            timezone: c.timezone,
+            consents: Object.fromEntries(
+                consents.map((k) => [k.channel, { granted: k.granted, changedAt: k.changedAt.toISOString() }]),
+            ),
+            enrolledAt: c.enrolledAt.toISOString(),
+        };
+    }
+}

@@ -1,0 +1,47 @@
+import type { Database } from '../db/database.js';
+import { AuditRepository } from '../repositories/audit.repository.js';
+import { BonusLotRepository } from '../repositories/bonus-lot.repository.js';
+import { CatalogRepository } from '../repositories/catalog.repository.js';
+import { CategoryStatsRepository } from '../repositories/category-stats.repository.js';
+import { ConsentRepository } from '../repositories/consent.repository.js';
+import { CustomerRepository } from '../repositories/customer.repository.js';
+import { LedgerEntryRepository } from '../repositories/ledger-entry.repository.js';
+import { OfferRepository } from '../repositories/offer.repository.js';
+import { PosKeyRepository } from '../repositories/pos-key.repository.js';
+import { PurchaseReturnRepository } from '../repositories/purchase-return.repository.js';
+import { PurchaseRepository } from '../repositories/purchase.repository.js';
+import { StoreRepository } from '../repositories/store.repository.js';
+
+/** Every repository, built once over one {@link Database}. */
+export interface Repositories {
+    audit: AuditRepository;
+    lots: BonusLotRepository;
+    catalog: CatalogRepository;
+    stats: CategoryStatsRepository;
+    consents: ConsentRepository;
+    customers: CustomerRepository;
+    entries: LedgerEntryRepository;
+    offers: OfferRepository;
+    posKeys: PosKeyRepository;
+    returns: PurchaseReturnRepository;
+    purchases: PurchaseRepository;
+    stores: StoreRepository;
+}
+
+/** Builds the repositories over a database. */
+export function createRepositories(db: Database): Repositories {
+    return {
+        audit: new AuditRepository(),
+        lots: new BonusLotRepository(db),
+        catalog: new CatalogRepository(db),
+        stats: new CategoryStatsRepository(db),
+        consents: new ConsentRepository(db),
+        customers: new CustomerRepository(db),
+        entries: new LedgerEntryRepository(db),
+        offers: new OfferRepository(db),
+        posKeys: new PosKeyRepository(db),
+        returns: new PurchaseReturnRepository(db),
+        purchases: new PurchaseRepository(db),
+        stores: new StoreRepository(db),
+    };
+}

@@ -1,0 +1,154 @@
+import type { RefillConfig } from '../config/refill-options.js';
+import type { Database } from '../db/database.js';
+import { isDuplicateKeyError } from '../db/db-errors.js';
+import type { SqlExecutor } from '../db/sql-executor.js';
+import { requestHash } from '../domain/receipt-hash.js';
+import { planReturn } from '../domain/return.rules.js';
+import type { Customer } from '../entities/customer.entity.js';
+import { RefillError } from '../errors/refill-error.js';
+import { addDays, type Clock } from './clock.js';
+import { LedgerSession } from './ledger-session.js';
+import type { PosIdentity } from './pos-identity.js';
+import type { ReturnResult } from './purchase.views.js';
+import type { Repositories } from './repositories.js';
+
+/** A return as the POS sends it. */
+export interface ReturnInput {
+    returnId: string;
+    returnedAt?: Date;
+    lines: Array<{ sku: string; quantity: number }>;
+}
+
+/**
+ * Records returns, full or partial by line. Takes back the returned lines'
+ * share of the bonuses the purchase earned and gives back their share of the
+ * bonuses that paid for it as a new lot. If the earned bonuses were already
+ * spent, the shortfall becomes debt (settled from later accruals) or is
+ * written off, by configuration; the balance never goes negative.
+ */
+export class ReturnService {
+    constructor(
+        private readonly db: Database,
+        private readonly repos: Repositories,
+        private readonly config: RefillConfig,
+        private readonly clock: Clock,
+    ) {}
+
+    /** Records a return of a committed receipt (idempotent by return id). */
+    async record(receiptId: string, input: ReturnInput, pos: PosIdentity): Promise<{ result: ReturnResult; replayed: boolean }> {
+        const hash = requestHash({ receiptId, ...input, returnedAt: input.returnedAt?.toISOString() });
+        try {
+            return await this.db.transaction((tx) => this.recordIn(tx, receiptId, input, pos, hash));
+        } catch (error) {
+            if (!isDuplicateKeyError(error)) throw error;
+            const replay = await this.replay(this.db, input.returnId, hash);
+            if (replay) return { result: replay, replayed: true };
+            throw error;
+        }
+    }
+
+    private async recordIn(
+        tx: SqlExecutor,
+        receiptId: string,
+        input: ReturnInput,
+        pos: PosIdentity,
+        hash: string,
+    ): Promise<{ result: ReturnResult; replayed: boolean }> {
+        const { purchases, customers, returns } = this.repos;
+        const now = this.clock();
+        const purchase = await purchases.findByReceiptId(tx, receiptId);
+        if (!purchase) throw new RefillError('REFILL_RECEIPT_NOT_FOUND', 'No committed receipt with this id', { receiptId });
+        if (purchase.storeId !== pos.storeId && !this.config.returns.allowCrossStore)
+            throw new RefillError('REFILL_FORBIDDEN', 'This receipt was sold by another store', { receiptId });
+        const [customer] = await customers.lockByIds(tx, [purchase.customerId]);
+        const replay = await this.replay(tx, input.returnId, hash);
+        if (replay) return { result: replay, replayed: true };
+
+        const lines = await purchases.findLines(tx, purchase.id);
+        const plan = planReturn(
+            lines,
+            input.lines.map((l) => ({ sku: l.sku, quantityMilli: Math.round(l.quantity * 1000) })),
+        );
+        if (plan.excess.length)
+            throw new RefillError('REFILL_RETURN_EXCEEDS_PURCHASE', 'Returning more than is left of this receipt', {
+                lines: plan.excess.map((e) => ({
+                    sku: e.sku,
+                    requested: e.requestedMilli / 1000,
+                    returnable: e.returnableMilli / 1000,
+                })),
+            });
+        const sum = (key: 'amount' | 'reverse' | 'refund') => plan.lines.reduce((s, l) => s + l[key], 0);
+        const returnRowId = await returns.insert(tx, {
+            returnId: input.returnId,
+            purchaseId: purchase.id,
+            storeId: pos.storeId,
+            returnedAt: input.returnedAt ?? now,
+            amount: sum('amount'),
+            reversed: 0,
+            refunded: 0,
+            shortfall: 0,
+            requestHash: hash,
+            response: null,
+            createdAt: now,
+        });
+
+        const session = new LedgerSession(tx, this.repos, customer as Customer, now, this.config.returns.shortfall);
+        await session.load();
+        const cause = { purchaseId: purchase.id, returnId: returnRowId };
+        // Refund first: a customer who spent the earned bonuses nets them against the refund instead of owing them.
+        session.credit({
+            ...cause,
+            lotKind: 'refund',
+            entryKind: 'return_refund',
+            amount: sum('refund'),
+            activeFrom: now,
+            expiresAt: addDays(now, this.config.redemption.refundLifetimeDays),
+        });
+        const { shortfall } = session.reverse(sum('reverse'), purchase.id, cause);
+
+        const byLineNo = new Map(lines.map((l) => [l.lineNo, l]));
+        await purchases.updateReturnTotals(
+            tx,
+            plan.lines.map((r) => {
+                const l = byLineNo.get(r.lineNo)!;
+                return {
+                    id: l.id,
+                    returnedQuantityMilli: l.returnedQuantityMilli + r.quantityMilli,
+                    returnedAmount: l.returnedAmount + r.amount,
+                    reversedEarned: l.reversedEarned + r.reverse,
+                    refundedRedeemed: l.refundedRedeemed + r.refund,
+                };
+            }),
+        );
+        const state = await session.flush({ purchaseTotal: (customer as Customer).purchaseTotal - sum('amount') });
+        await customers.saveState(tx, purchase.customerId, state, now);
+
+        const result: ReturnResult = {
+            returnId: input.returnId,
+            receiptId,
+            amount: sum('amount'),
+            reversed: sum('reverse'),
+            refunded: sum('refund'),
+            shortfall,
+            lines: plan.lines.map((r) => ({
+                lineNo: r.lineNo,
+                sku: byLineNo.get(r.lineNo)!.sku,
+                quantity: r.quantityMilli / 1000,
+                amount: r.amount,
+                reversed: r.reverse,
+                refunded: r.refund,
+            })),
+            balance: { available: state.balance, pending: state.pending, debt: state.debt },
+        };
+        await returns.complete(tx, returnRowId, result, JSON.stringify(result));
+        return { result, replayed: false };
+    }
+
+    private async replay(exec: SqlExecutor | Database, returnId: string, hash: string): Promise<ReturnResult | null> {
+        const existing = await this.repos.returns.findByReturnId(exec, returnId);
+        if (!existing) return null;
+        if (existing.requestHash !== hash || !existing.response)
+            throw new RefillError('REFILL_RETURN_CONFLICT', 'This return id was already used with a different body', { returnId });
+        return JSON.parse(existing.response) as ReturnResult;
+    }
+}
