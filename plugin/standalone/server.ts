@@ -1,0 +1,121 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import express from 'express';
+import { DEFAULT_DATABASE_URL } from '../cli/cli-context.js';
+import { seedDemoChain } from '../demo/demo-seed.js';
+import { createRefill, type Refill } from '../refill.js';
+
+/** How to run the standalone server. */
+export interface StandaloneOptions {
+    port: number;
+    host: string;
+    databaseUrl: string;
+    /** Seed a demo chain when the database has no stores yet. */
+    demo: boolean;
+    /** Customers in the demo chain. */
+    demoCustomers: number;
+    /** Where the demo POS key is kept between starts (demo only). */
+    demoKeyFile: string;
+    logLevel: string;
+}
+
+/** A running standalone server. */
+export interface Standalone {
+    server: Server;
+    refill: Refill;
+    url: string;
+    demoKey: string | null;
+    close(): Promise<void>;
+}
+
+/** Options from the environment (PORT, HOST, DATABASE_URL, REFILL_DEMO, REFILL_DEMO_CUSTOMERS, LOG_LEVEL). */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StandaloneOptions {
+    return {
+        port: Number(env.PORT ?? 3000),
+        host: env.HOST ?? '127.0.0.1',
+        databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+        demo: env.REFILL_DEMO !== '0',
+        demoCustomers: Number(env.REFILL_DEMO_CUSTOMERS ?? 2000),
+        demoKeyFile: resolve(env.REFILL_DEMO_KEY_FILE ?? './data/demo-pos-key.txt'),
+        logLevel: env.LOG_LEVEL ?? 'info',
+    };
+}
+
+/**
+ * Runs Refill on its own: opens the database (embedded SQLite by default),
+ * applies migrations, seeds a small demo chain on the first start and serves
+ * the POS API.
+ */
+export async function startStandalone(options: StandaloneOptions): Promise<Standalone> {
+    const refill = createRefill({ databaseUrl: options.databaseUrl, logLevel: options.logLevel });
+    await refill.start();
+    let demoKey: string | null = null;
+    if (options.demo) demoKey = await ensureDemo(refill, options);
+
+    const app = express();
+    app.disable('x-powered-by');
+    app.get('/health', (_req, res) => {
+        res.json({ status: 'ok' });
+    });
+    app.use(refill.router);
+    const server = await new Promise<Server>((ok, fail) => {
+        const s = app.listen(options.port, options.host, () => ok(s));
+        s.on('error', fail);
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}`;
+    return {
+        server,
+        refill,
+        url,
+        demoKey,
+        async close() {
+            await new Promise<void>((ok) => server.close(() => ok()));
+            await refill.stop();
+        },
+    };
+}
+
+async function ensureDemo(refill: Refill, options: StandaloneOptions): Promise<string | null> {
+    const stores = await refill.services.stores.list();
+    if (stores.length === 0) {
+        refill.logger.info({ customers: options.demoCustomers }, 'seeding the demo chain (first start)');
+        await seedDemoChain(refill, { customers: options.demoCustomers, seed: 1 });
+        const [first] = await refill.services.stores.list();
+        const { key } = await refill.services.posKeys.create(first.code, 'demo till', 'standalone');
+        mkdirSync(dirname(options.demoKeyFile), { recursive: true });
+        // Demo convenience only: a real chain creates keys with `npx refill pos-key create`.
+        writeFileSync(options.demoKeyFile, `${key}\n`, { mode: 0o600 });
+        chmodSync(options.demoKeyFile, 0o600);
+        return key;
+    }
+    return existsSync(options.demoKeyFile) ? readFileSync(options.demoKeyFile, 'utf8').trim() : null;
+}
+
+async function main(): Promise<void> {
+    const options = optionsFromEnv();
+    const app = await startStandalone(options);
+    const store = (await app.refill.services.stores.list())[0]?.code;
+    console.log(`Refill is listening on ${app.url}`);
+    console.log(`  POS API:  ${app.url}/pos/v1  (OpenAPI: ${app.url}/pos/v1/openapi.json)`);
+    console.log(`  Database: ${options.databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`);
+    if (app.demoKey) console.log(`  Demo POS key (store ${store}): ${app.demoKey}`);
+    const shutdown = () => {
+        app.close().then(
+            () => process.exit(0),
+            () => process.exit(1),
+        );
+    };
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+    main().catch((error) => {
+        console.error(error);
+        process.exit(1);
+    });
+}
