@@ -14,6 +14,7 @@ import { createLogger } from './logging/logger.js';
 import { CatalogService } from './services/catalog.service.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { CustomerService, type BalanceView, type CustomerUpdate, type CustomerView } from './services/customer.service.js';
+import { HistoryImportService } from './services/history-import.service.js';
 import { LedgerAdjustmentService } from './services/ledger-adjustment.service.js';
 import { OfferService } from './services/offer.service.js';
 import { PosKeyService } from './services/pos-key.service.js';
@@ -46,6 +47,7 @@ export interface RefillServices {
     stores: StoreService;
     adjustments: LedgerAdjustmentService;
     offers: OfferService;
+    history: HistoryImportService;
 }
 
 /** A running (or ready to start) Refill instance. */
@@ -100,6 +102,7 @@ export function createRefill(options: RefillOptions): Refill {
         posKeys: new PosKeyService(database, repos.posKeys, repos.stores, repos.audit, clock, ttl),
         adjustments: new LedgerAdjustmentService(database, repos, config, clock),
         offers: new OfferService(database, repos, catalog, clock),
+        history: new HistoryImportService(database, repos, catalog, config, clock),
     };
     const router = createRefillRouter(services, config, logger);
     const migrations = new MigrationRunner(dataSource, refillMigrations);
