@@ -51,7 +51,13 @@ const time = (name: string, nullable = false): Col => ({ name, type: 'datetime',
 const text = (name: string, nullable = true): Col => ({ name, type: 'text', isNullable: nullable });
 
 const fk = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' = 'RESTRICT') =>
-    new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
+    new TableForeignKey({
+        columnNames: [column],
+        referencedTableName: table,
+        referencedColumnNames: ['id'],
+        onDelete,
+        onUpdate: 'NO ACTION',
+    });
 const idx = (name: string, columnNames: string[], isUnique = false) => new TableIndex({ name, columnNames, isUnique });
 
 /** Creates the core `refill_` tables. */

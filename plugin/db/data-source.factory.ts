@@ -25,7 +25,8 @@ export function createDataSourceFromUrl(options: OwnDataSourceOptions): DataSour
     const { url } = options;
     if (/^(mysql|mariadb):\/\//.test(url)) {
         return new DataSource({
-            type: 'mysql',
+            // Both use mysql2; the mariadb flavour reads MariaDB's schema metadata right.
+            type: url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
             url: url.replace(/^mariadb:/, 'mysql:'),
             timezone: 'Z',
             charset: 'utf8mb4_unicode_ci',

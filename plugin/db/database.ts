@@ -1,10 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Mutex } from 'async-mutex';
+import type { Mutex } from 'async-mutex';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { RefillConfigError } from '../errors/refill-error.js';
 import { fromDbTime, fromDbTimeOrNull, type DateReadMode } from './db-time.js';
 import { isRetryableDbError } from './db-errors.js';
+import { sqliteLockFor } from './sqlite-lock.js';
 import type { Dialect, Row, RunResult, SqlExecutor } from './sql-executor.js';
 
 /** Options for {@link Database.transaction}. */
@@ -24,10 +25,11 @@ export interface TransactionOptions {
 export class Database {
     readonly dialect: Dialect;
     readonly dateMode: DateReadMode;
-    private readonly sqliteMutex = new Mutex();
+    private readonly sqliteMutex: Mutex;
     private readonly currentTx = new AsyncLocalStorage<SqlExecutor>();
 
     constructor(readonly dataSource: DataSource) {
+        this.sqliteMutex = sqliteLockFor(dataSource);
         const type = dataSource.options.type;
         if (type === 'mysql' || type === 'mariadb') {
             this.dialect = 'mysql';

@@ -1,5 +1,6 @@
 import { Table, type DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { toDbTime } from './db-time.js';
+import { sqliteLockFor } from './sqlite-lock.js';
 
 /** One applied or pending migration. */
 export interface MigrationStatus {
@@ -95,15 +96,17 @@ export class MigrationRunner {
     private async locked<T>(qr: QueryRunner, fn: () => Promise<T>): Promise<T> {
         if (this.sqlite) {
             // SQLite DDL is transactional: the whole migration commits or nothing does.
-            await qr.query('BEGIN IMMEDIATE');
-            try {
-                const result = await fn();
-                await qr.query('COMMIT');
-                return result;
-            } catch (error) {
-                await qr.query('ROLLBACK').catch(() => undefined);
-                throw error;
-            }
+            return sqliteLockFor(this.dataSource).runExclusive(async () => {
+                await qr.query('BEGIN IMMEDIATE');
+                try {
+                    const result = await fn();
+                    await qr.query('COMMIT');
+                    return result;
+                } catch (error) {
+                    await qr.query('ROLLBACK').catch(() => undefined);
+                    throw error;
+                }
+            });
         }
         const [row] = await qr.query(`SELECT GET_LOCK(?, 60) AS got`, [this.tableName]);
         if (Number(row?.got) !== 1) throw new Error('Timed out waiting for the Refill migration lock');

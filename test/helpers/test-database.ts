@@ -41,6 +41,8 @@ export async function createTestDatabase(engine: Engine, name: string): Promise<
     await conn.end();
     const url = new URL(admin);
     url.pathname = `/${dbName}`;
+    // The server is MariaDB (CI) unless TEST_MYSQL_FLAVOUR=mysql: use TypeORM's matching driver flavour.
+    if (process.env.TEST_MYSQL_FLAVOUR !== 'mysql') url.protocol = 'mariadb:';
     return {
         engine,
         url: url.toString(),

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDataSourceFromUrl } from '../../../plugin/db/data-source.factory.js';
+import { MigrationRunner } from '../../../plugin/db/migration-runner.js';
+import { refillMigrations } from '../../../plugin/index.js';
+import { createTestDatabase, engines, type TestDatabase } from '../../helpers/test-database.js';
+import type { DataSource } from 'typeorm';
+
+async function refillTables(ds: DataSource): Promise<string[]> {
+    const rows: Array<{ name: string }> =
+        ds.options.type === 'better-sqlite3'
+            ? await ds.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'refill_%'`)
+            : await ds.query(
+                  `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE 'refill_%'`,
+              );
+    return rows.map((r) => r.name).sort();
+}
+
+describe.each(engines)('migrations on %s', (engine) => {
+    let db: TestDatabase;
+    let ds: DataSource;
+    beforeAll(async () => {
+        db = await createTestDatabase(engine, 'migrations');
+        ds = createDataSourceFromUrl({ url: db.url, poolSize: 2 });
+        await ds.initialize();
+    });
+    afterAll(async () => {
+        await ds?.destroy();
+        await db?.drop();
+    });
+
+    it('runs up on an empty database, down, and up again', async () => {
+        const runner = new MigrationRunner(ds, refillMigrations);
+        expect(await runner.up()).toEqual(['CreateCoreTables1767225600000']);
+        const tables = await refillTables(ds);
+        expect(tables).toContain('refill_customers');
+        expect(tables).toContain('refill_ledger_entries');
+        expect(await runner.up()).toEqual([]);
+
+        expect(await runner.down(Infinity)).toEqual(['CreateCoreTables1767225600000']);
+        expect(await refillTables(ds)).toEqual(['refill_migrations']);
+
+        expect(await runner.up()).toEqual(['CreateCoreTables1767225600000']);
+        expect(await refillTables(ds)).toEqual(tables);
+        expect((await runner.status()).every((m) => m.applied)).toBe(true);
+    });
+
+    it('applies a migration once when several instances start together', async () => {
+        const runners = [1, 2, 3].map(() => new MigrationRunner(ds, refillMigrations));
+        await runners[0].down(Infinity);
+        const applied = await Promise.all(runners.map((r) => r.up()));
+        expect(applied.flat()).toEqual(['CreateCoreTables1767225600000']);
+    });
+
+    it.runIf(engine === 'mysql')('creates exactly the schema the exported entities describe', async () => {
+        const pending = await ds.driver.createSchemaBuilder().log();
+        expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+    });
+});
