@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { ResolvedLine } from '../../../plugin/domain/basket.js';
+import { allocateRedemption, redemptionLimit } from '../../../plugin/domain/redemption.rules.js';
+
+const line = (amount: number, excludedFromRedemption = false) =>
+    ({ amount, excludedFromRedemption }) as unknown as ResolvedLine;
+
+describe('redemption', () => {
+    it('caps spending at the share of eligible lines and at the balance', () => {
+        const lines = [line(10000), line(5000), line(20000, true)];
+        expect(redemptionLimit(lines, 100000, 5000)).toEqual({
+            eligibleAmount: 15000,
+            shareCap: 7500,
+            available: 100000,
+            maxRedeemable: 7500,
+        });
+        expect(redemptionLimit(lines, 3000, 5000).maxRedeemable).toBe(3000);
+        expect(redemptionLimit([line(100, true)], 3000, 5000).maxRedeemable).toBe(0);
+    });
+
+    it('spreads what is spent over eligible lines only', () => {
+        expect(allocateRedemption([line(10000), line(5000), line(20000, true)], 7500)).toEqual([5000, 2500, 0]);
+    });
+});
