@@ -8,7 +8,10 @@ export default tseslint.config(
     ...tseslint.configs.recommended,
     {
         rules: {
-            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+            '@typescript-eslint/no-unused-vars': [
+                'error',
+                { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+            ],
             'no-console': 'error',
         },
     },
@@ -17,7 +20,13 @@ export default tseslint.config(
         rules: { '@typescript-eslint/no-explicit-any': 'error' },
     },
     {
-        files: ['plugin/cli/**/*.ts', 'plugin/standalone/**/*.ts', 'bench/**/*.ts', 'bin/**/*.js', 'test/**/*.ts'],
+        files: [
+            'plugin/cli/**/*.ts',
+            'plugin/standalone/**/*.ts',
+            'bench/**/*.ts',
+            'bin/**/*.js',
+            'test/**/*.ts',
+        ],
         rules: { 'no-console': 'off' },
     },
     {

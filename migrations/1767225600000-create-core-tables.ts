@@ -47,7 +47,12 @@ const big = (name: string, nullable = false, dflt?: string): Col => ({
     default: dflt,
 });
 const bool = (name: string, dflt = '0'): Col => ({ name, type: 'boolean', default: dflt });
-const time = (name: string, nullable = false): Col => ({ name, type: 'datetime', precision: 3, isNullable: nullable });
+const time = (name: string, nullable = false): Col => ({
+    name,
+    type: 'datetime',
+    precision: 3,
+    isNullable: nullable,
+});
 const text = (name: string, nullable = true): Col => ({ name, type: 'text', isNullable: nullable });
 
 const fk = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' = 'RESTRICT') =>
@@ -58,7 +63,8 @@ const fk = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' = 'R
         onDelete,
         onUpdate: 'NO ACTION',
     });
-const idx = (name: string, columnNames: string[], isUnique = false) => new TableIndex({ name, columnNames, isUnique });
+const idx = (name: string, columnNames: string[], isUnique = false) =>
+    new TableIndex({ name, columnNames, isUnique });
 
 /** Creates the core `refill_` tables. */
 export class CreateCoreTables1767225600000 implements MigrationInterface {
@@ -71,7 +77,13 @@ export class CreateCoreTables1767225600000 implements MigrationInterface {
         await create(
             new Table({
                 name: 'refill_stores',
-                columns: [id(sqlite, false), str('code', 64), str('name', 255), str('timezone', 64, true), time('created_at')],
+                columns: [
+                    id(sqlite, false),
+                    str('code', 64),
+                    str('name', 255),
+                    str('timezone', 64, true),
+                    time('created_at'),
+                ],
                 indices: [idx('UQ_refill_stores_code', ['code'], true)],
             }),
         );
@@ -87,7 +99,10 @@ export class CreateCoreTables1767225600000 implements MigrationInterface {
                     time('created_at'),
                     time('revoked_at', true),
                 ],
-                indices: [idx('UQ_refill_pos_keys_hash', ['key_hash'], true), idx('IDX_refill_pos_keys_store', ['store_id'])],
+                indices: [
+                    idx('UQ_refill_pos_keys_hash', ['key_hash'], true),
+                    idx('IDX_refill_pos_keys_store', ['store_id']),
+                ],
                 foreignKeys: [fk('store_id', 'refill_stores')],
             }),
         );
@@ -365,7 +380,10 @@ export class CreateCoreTables1767225600000 implements MigrationInterface {
                     str('recent_days', 255),
                 ],
                 indices: [idx('IDX_refill_ccs_category_last', ['category_id', 'last_at'])],
-                foreignKeys: [fk('customer_id', 'refill_customers'), fk('category_id', 'refill_categories', 'CASCADE')],
+                foreignKeys: [
+                    fk('customer_id', 'refill_customers'),
+                    fk('category_id', 'refill_categories', 'CASCADE'),
+                ],
             }),
         );
         await create(

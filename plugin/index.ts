@@ -23,7 +23,8 @@ export type {
     PreviewInput,
     PreviewResult,
     PurchaseInput,
+    PurchaseRequest,
     PurchaseResult,
     ReturnResult,
 } from './services/purchase.views.js';
-export type { ReturnInput } from './services/return.service.js';
+export type { ReturnInput, ReturnRequest } from './services/return.service.js';

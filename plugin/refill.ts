@@ -4,7 +4,14 @@ import type { DataSource } from 'typeorm';
 import { refillMigrations } from '../migrations/index.js';
 import { createRefillRouter } from './api/create-refill-router.js';
 import { validateOrThrow } from './api/middleware/validate.js';
-import { cardNumber as cardSchema, customerBody, previewBody, receiptBody, receiptParams, returnBody } from './api/schemas/pos.schemas.js';
+import {
+    cardNumber as cardSchema,
+    customerBody,
+    previewBody,
+    receiptBody,
+    receiptParams,
+    returnBody,
+} from './api/schemas/pos.schemas.js';
 import type { RefillConfig, RefillOptions } from './config/refill-options.js';
 import { validateOptions } from './config/validate-options.js';
 import { Database } from './db/database.js';
@@ -13,15 +20,26 @@ import { MigrationRunner } from './db/migration-runner.js';
 import { createLogger } from './logging/logger.js';
 import { CatalogService } from './services/catalog.service.js';
 import { systemClock, type Clock } from './services/clock.js';
-import { CustomerService, type BalanceView, type CustomerUpdate, type CustomerView } from './services/customer.service.js';
+import {
+    CustomerService,
+    type BalanceView,
+    type CustomerUpdate,
+    type CustomerView,
+} from './services/customer.service.js';
 import { HistoryImportService } from './services/history-import.service.js';
 import { LedgerAdjustmentService } from './services/ledger-adjustment.service.js';
 import { OfferService } from './services/offer.service.js';
 import { PosKeyService } from './services/pos-key.service.js';
 import { PurchaseService } from './services/purchase.service.js';
-import type { PreviewInput, PreviewResult, PurchaseInput, PurchaseResult, ReturnResult } from './services/purchase.views.js';
+import type {
+    PreviewInput,
+    PreviewResult,
+    PurchaseRequest,
+    PurchaseResult,
+    ReturnResult,
+} from './services/purchase.views.js';
 import { createRepositories, type Repositories } from './services/repositories.js';
-import { ReturnService, type ReturnInput } from './services/return.service.js';
+import { ReturnService, type ReturnRequest } from './services/return.service.js';
 import { StoreService } from './services/store.service.js';
 
 /**
@@ -31,8 +49,8 @@ import { StoreService } from './services/store.service.js';
  */
 export interface RefillHooks {
     preview(input: PreviewInput): Promise<PreviewResult>;
-    commitPurchase(input: PurchaseInput): Promise<PurchaseResult & { replayed: boolean }>;
-    recordReturn(receiptId: string, input: ReturnInput & { storeCode: string }): Promise<ReturnResult & { replayed: boolean }>;
+    commitPurchase(input: PurchaseRequest): Promise<PurchaseResult & { replayed: boolean }>;
+    recordReturn(receiptId: string, input: ReturnRequest): Promise<ReturnResult & { replayed: boolean }>;
     upsertCustomer(cardNumber: string, update: CustomerUpdate, storeCode?: string): Promise<CustomerView>;
     balance(cardNumber: string): Promise<BalanceView>;
 }
@@ -86,7 +104,8 @@ export function createRefill(options: RefillOptions): Refill {
     const clock: Clock = options.clock ?? systemClock;
     const ownsDataSource = !options.dataSource;
     const dataSource =
-        options.dataSource ?? createDataSourceFromUrl({ url: options.databaseUrl as string, poolSize: config.poolSize });
+        options.dataSource ??
+        createDataSourceFromUrl({ url: options.databaseUrl as string, poolSize: config.poolSize });
     const database = new Database(dataSource);
     const repos = createRepositories(database);
     const ttl = config.pos.cacheTtlMs;
@@ -96,7 +115,16 @@ export function createRefill(options: RefillOptions): Refill {
     const services: RefillServices = {
         catalog,
         stores,
-        customers: new CustomerService(database, repos.customers, repos.consents, repos.lots, repos.offers, catalog, config, clock),
+        customers: new CustomerService(
+            database,
+            repos.customers,
+            repos.consents,
+            repos.lots,
+            repos.offers,
+            catalog,
+            config,
+            clock,
+        ),
         purchases: new PurchaseService(database, repos, catalog, config, clock),
         returns: new ReturnService(database, repos, config, clock),
         posKeys: new PosKeyService(database, repos.posKeys, repos.stores, repos.audit, clock, ttl),
@@ -112,14 +140,21 @@ export function createRefill(options: RefillOptions): Refill {
         preview: (input) => services.purchases.preview(validateOrThrow(previewBody(maxLines), input)),
         async commitPurchase(input) {
             const valid = validateOrThrow(receiptBody(maxLines), input);
-            const { result, replayed } = await services.purchases.commit(valid, await stores.identity(valid.storeCode));
+            const { result, replayed } = await services.purchases.commit(
+                valid,
+                await stores.identity(valid.storeCode),
+            );
             return { ...result, replayed };
         },
         async recordReturn(receiptId, input) {
             const { storeCode, ...rest } = input;
             validateOrThrow(receiptParams, { receiptId });
             const valid = validateOrThrow(returnBody(maxLines), rest);
-            const { result, replayed } = await services.returns.record(receiptId, valid, await stores.identity(storeCode));
+            const { result, replayed } = await services.returns.record(
+                receiptId,
+                valid,
+                await stores.identity(storeCode),
+            );
             return { ...result, replayed };
         },
         async upsertCustomer(cardNumber, update, storeCode) {
@@ -132,7 +167,8 @@ export function createRefill(options: RefillOptions): Refill {
             });
             return customer;
         },
-        balance: (cardNumber) => services.customers.balance(validateOrThrow(cardSchema.required(), cardNumber, 'cardNumber')),
+        balance: (cardNumber) =>
+            services.customers.balance(validateOrThrow(cardSchema.required(), cardNumber, 'cardNumber')),
     };
 
     let started: Promise<void> | null = null;

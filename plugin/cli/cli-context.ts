@@ -19,7 +19,9 @@ export const DEFAULT_DATABASE_URL = 'sqlite:./data/refill.sqlite';
 
 /** The database URL from `--database-url`, DATABASE_URL or the default. */
 export function databaseUrlFrom(program: Command): string {
-    return (program.opts().databaseUrl as string | undefined) ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+    return (
+        (program.opts().databaseUrl as string | undefined) ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL
+    );
 }
 
 /** Builds the context the commands run in. */

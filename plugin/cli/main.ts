@@ -20,7 +20,10 @@ const consoleIo: CliIo = {
 export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<number> {
     const program = new Command('refill')
         .description('Refill loyalty plugin: migrations, stores, POS keys, imports, demo data')
-        .option('--database-url <url>', 'mysql://…, mariadb://… or sqlite:<file> (default: DATABASE_URL or sqlite:./data/refill.sqlite)')
+        .option(
+            '--database-url <url>',
+            'mysql://…, mariadb://… or sqlite:<file> (default: DATABASE_URL or sqlite:./data/refill.sqlite)',
+        )
         .exitOverride()
         .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
     const ctx = createCliContext(io);
@@ -36,7 +39,9 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     } catch (error) {
         if (error instanceof CommanderError) return error.exitCode;
         if (error instanceof RefillError) {
-            io.err(`error ${error.code}: ${error.message}${error.details ? ` ${JSON.stringify(error.details)}` : ''}`);
+            io.err(
+                `error ${error.code}: ${error.message}${error.details ? ` ${JSON.stringify(error.details)}` : ''}`,
+            );
             return 1;
         }
         io.err(`error: ${(error as Error).message}`);

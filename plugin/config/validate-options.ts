@@ -51,7 +51,8 @@ const schema = Joi.object<RefillOptions>({
     .messages({ 'object.missing': 'give either dataSource or databaseUrl' });
 
 const FIXES: Record<string, string> = {
-    dataSource: 'Pass the host TypeORM DataSource as `dataSource`, or a `databaseUrl` for Refill to open its own.',
+    dataSource:
+        'Pass the host TypeORM DataSource as `dataSource`, or a `databaseUrl` for Refill to open its own.',
     databaseUrl: 'Use mysql://user:pass@host:3306/db, mariadb://…, sqlite:./path.sqlite or sqlite::memory:.',
     timezone: 'Use an IANA timezone name such as Europe/Moscow.',
     defaultCountry: 'Use an ISO 3166-1 alpha-2 code such as RU.',
@@ -65,7 +66,9 @@ export function validateOptions(options: RefillOptions): RefillConfig {
     const { error, value } = schema.validate(options ?? {}, { abortEarly: true, convert: false });
     if (error) {
         const detail = error.details[0];
-        const field = detail.path.join('.') || (options?.dataSource && options?.databaseUrl ? 'dataSource' : 'dataSource');
+        const field =
+            detail.path.join('.') ||
+            (options?.dataSource && options?.databaseUrl ? 'dataSource' : 'dataSource');
         throw new RefillConfigError(
             field,
             detail.message.replace(/"/g, "'"),

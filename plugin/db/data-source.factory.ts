@@ -8,8 +8,6 @@ import { RefillConfigError } from '../errors/refill-error.js';
 export interface OwnDataSourceOptions {
     url: string;
     poolSize: number;
-    /** Extra entities to register beside Refill's (the standalone server has none). */
-    entities?: Array<string | Function | object>;
 }
 
 /**
@@ -21,7 +19,7 @@ export interface OwnDataSourceOptions {
  * share the file).
  */
 export function createDataSourceFromUrl(options: OwnDataSourceOptions): DataSource {
-    const entities = [...refillEntities, ...(options.entities ?? [])] as never[];
+    const entities = refillEntities;
     const { url } = options;
     if (/^(mysql|mariadb):\/\//.test(url)) {
         return new DataSource({

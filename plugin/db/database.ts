@@ -83,7 +83,10 @@ export class Database {
      * Deadlocks and busy errors re-run it, so `work` must only touch the
      * database through the executor it is given. Nested calls join the outer one.
      */
-    async transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    async transaction<T>(
+        work: (tx: SqlExecutor) => Promise<T>,
+        options: TransactionOptions = {},
+    ): Promise<T> {
         const outer = this.currentTx.getStore();
         if (outer) return work(outer);
         const retries = options.retries ?? 4;
@@ -170,7 +173,10 @@ class QueryRunnerExecutor implements SqlExecutor {
         const result = await this.qr.query(sql, bindable(params), true);
         if (this.dialect === 'mysql') {
             const raw = result.raw as { insertId?: number; affectedRows?: number };
-            return { affected: raw.affectedRows ?? result.affected ?? 0, insertId: Number(raw.insertId ?? 0) };
+            return {
+                affected: raw.affectedRows ?? result.affected ?? 0,
+                insertId: Number(raw.insertId ?? 0),
+            };
         }
         return { affected: result.affected ?? 0, insertId: Number(result.raw ?? 0) };
     }

@@ -42,11 +42,10 @@ export class MigrationRunner {
                 const ran = await this.locked(qr, async () => {
                     if ((await this.applied(qr)).has(m.name)) return false;
                     await new m.Class().up(qr);
-                    await qr.query(`INSERT INTO ${this.tableName} (timestamp, name, applied_at) VALUES (?, ?, ?)`, [
-                        m.timestamp,
-                        m.name,
-                        toDbTime(new Date()),
-                    ]);
+                    await qr.query(
+                        `INSERT INTO ${this.tableName} (timestamp, name, applied_at) VALUES (?, ?, ?)`,
+                        [m.timestamp, m.name, toDbTime(new Date())],
+                    );
                     return true;
                 });
                 if (ran) done.push(m.name);

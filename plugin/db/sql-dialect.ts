@@ -24,7 +24,11 @@ export const sqlDialect = {
      * The tail of an upsert: `ON DUPLICATE KEY UPDATE …` or `ON CONFLICT (…) DO UPDATE SET …`.
      * `assignments` maps a column to its new-value expression (use {@link sqlDialect.inserted}).
      */
-    onConflictUpdate(dialect: Dialect, conflictColumns: string[], assignments: Record<string, string>): string {
+    onConflictUpdate(
+        dialect: Dialect,
+        conflictColumns: string[],
+        assignments: Record<string, string>,
+    ): string {
         const set = Object.entries(assignments)
             .map(([column, expr]) => `${column} = ${expr}`)
             .join(', ');

@@ -82,7 +82,10 @@ export function computeAccrual(
         let offerId: number | null = null;
         const offer = line.categoryId === null ? undefined : offerFor.get(line.categoryId);
         if (offer?.kind === 'multiplier' && offer.multiplier && offer.multiplier > 1) {
-            const total = roundDownTo(applyBasisPoints(base * offer.multiplier, line.rateBp), settings.roundingUnit);
+            const total = roundDownTo(
+                applyBasisPoints(base * offer.multiplier, line.rateBp),
+                settings.roundingUnit,
+            );
             offerEarned = total - baseEarned;
             offerId = offer.id;
             reason.offer = { id: offer.id, kind: 'multiplier', multiplier: offer.multiplier };
@@ -92,7 +95,9 @@ export function computeAccrual(
 
     for (const offer of offerFor.values()) {
         if (offer.kind !== 'gift' || !offer.giftAmount) continue;
-        const weights = lines.map((l) => (l.categoryId === offer.categoryId && !l.excludedFromAccrual ? l.amount : 0));
+        const weights = lines.map((l) =>
+            l.categoryId === offer.categoryId && !l.excludedFromAccrual ? l.amount : 0,
+        );
         if (!weights.some((w) => w > 0)) continue;
         splitProportionally(offer.giftAmount, weights).forEach((gift, i) => {
             if (weights[i] === 0) return;

@@ -20,7 +20,12 @@ export interface BalanceAtMoment {
  * Reads a balance straight from the lots at `now`, so it is exact even when
  * the daily expiry or activation job has not run yet.
  */
-export function balanceAt(lots: readonly BalanceLot[], now: Date, timezone: string, maxExpiries = 5): BalanceAtMoment {
+export function balanceAt(
+    lots: readonly BalanceLot[],
+    now: Date,
+    timezone: string,
+    maxExpiries = 5,
+): BalanceAtMoment {
     let available = 0;
     let pending = 0;
     const byDate = new Map<string, number>();

@@ -38,7 +38,11 @@ export class CatalogSnapshot {
     private readonly skuRules = new Map<string, number>();
     private readonly atcRules: Array<{ prefix: string; categoryId: number }>;
 
-    constructor(products: Iterable<CatalogProduct>, categories: Iterable<CatalogCategory>, rules: CatalogRule[]) {
+    constructor(
+        products: Iterable<CatalogProduct>,
+        categories: Iterable<CatalogCategory>,
+        rules: CatalogRule[],
+    ) {
         this.products = new Map([...products].map((p) => [p.sku, p]));
         this.categories = new Map([...categories].map((c) => [c.id, c]));
         for (const rule of rules) if (rule.kind === 'sku') this.skuRules.set(rule.value, rule.categoryId);
@@ -92,7 +96,9 @@ export class CatalogSnapshot {
                 rateBp,
                 rateSource,
                 excludedFromAccrual: Boolean(product?.excludedFromAccrual || category?.excludedFromAccrual),
-                excludedFromRedemption: Boolean(product?.excludedFromRedemption || category?.excludedFromRedemption),
+                excludedFromRedemption: Boolean(
+                    product?.excludedFromRedemption || category?.excludedFromRedemption,
+                ),
                 exclusionReason: reasons.length ? reasons.join(',') : null,
             };
         });

@@ -39,10 +39,12 @@ export function addPurchase(stat: CategoryStat | null, at: Date, amount: number)
     const day = epochDay(at);
     if (!stat) return { firstAt: at, lastAt: at, purchaseCount: 1, totalAmount: amount, recentDays: [day] };
     const known = stat.recentDays.includes(day);
-    const olderThanKept = stat.recentDays.length >= RECENT_DAYS_KEPT && day < stat.recentDays[stat.recentDays.length - 1];
-    const recentDays = known || olderThanKept
-        ? stat.recentDays
-        : [...stat.recentDays, day].sort((a, b) => b - a).slice(0, RECENT_DAYS_KEPT);
+    const olderThanKept =
+        stat.recentDays.length >= RECENT_DAYS_KEPT && day < stat.recentDays[stat.recentDays.length - 1];
+    const recentDays =
+        known || olderThanKept
+            ? stat.recentDays
+            : [...stat.recentDays, day].sort((a, b) => b - a).slice(0, RECENT_DAYS_KEPT);
     return {
         firstAt: at < stat.firstAt ? at : stat.firstAt,
         lastAt: at > stat.lastAt ? at : stat.lastAt,

@@ -31,13 +31,20 @@ export function spendOrder<L extends LotView>(lots: readonly L[]): L[] {
 export function reversalOrder<L extends LotView>(lots: readonly L[], purchaseId: number): L[] {
     const open = lots.filter((l) => (l.state === 'active' || l.state === 'pending') && l.remaining > 0);
     const own = open.filter((l) => l.purchaseId === purchaseId).sort(bySoonestExpiry);
-    const active = open.filter((l) => l.purchaseId !== purchaseId && l.state === 'active').sort(bySoonestExpiry);
-    const pending = open.filter((l) => l.purchaseId !== purchaseId && l.state === 'pending').sort(bySoonestExpiry);
+    const active = open
+        .filter((l) => l.purchaseId !== purchaseId && l.state === 'active')
+        .sort(bySoonestExpiry);
+    const pending = open
+        .filter((l) => l.purchaseId !== purchaseId && l.state === 'pending')
+        .sort(bySoonestExpiry);
     return [...own, ...active, ...pending];
 }
 
 /** Takes up to `amount` from `ordered` lots in order; returns the takes and what could not be covered. */
-export function takeFromLots<L extends LotView>(ordered: readonly L[], amount: number): { takes: Take<L>[]; shortfall: number } {
+export function takeFromLots<L extends LotView>(
+    ordered: readonly L[],
+    amount: number,
+): { takes: Take<L>[]; shortfall: number } {
     const takes: Take<L>[] = [];
     let left = amount;
     for (const lot of ordered) {

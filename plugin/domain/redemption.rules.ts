@@ -14,7 +14,11 @@ export interface RedemptionLimit {
 }
 
 /** Works out the most bonuses a basket may take. */
-export function redemptionLimit(lines: readonly ResolvedLine[], available: number, maxShareBp: number): RedemptionLimit {
+export function redemptionLimit(
+    lines: readonly ResolvedLine[],
+    available: number,
+    maxShareBp: number,
+): RedemptionLimit {
     const eligibleAmount = lines.reduce((sum, l) => sum + (l.excludedFromRedemption ? 0 : l.amount), 0);
     const shareCap = applyBasisPoints(eligibleAmount, maxShareBp);
     return { eligibleAmount, shareCap, available, maxRedeemable: Math.max(0, Math.min(shareCap, available)) };

@@ -19,7 +19,11 @@ export const bigId = (): EntitySchemaColumnOptions => ({
     transformer: bigintToNumber,
 });
 /** An auto-increment 32-bit primary key for small tables. */
-export const intId = (): EntitySchemaColumnOptions => ({ type: 'int', primary: true, generated: 'increment' });
+export const intId = (): EntitySchemaColumnOptions => ({
+    type: 'int',
+    primary: true,
+    generated: 'increment',
+});
 /** A 64-bit integer column (ids of big tables, money sums). */
 export const bigInt = (name: string, nullable = false): EntitySchemaColumnOptions => ({
     name,

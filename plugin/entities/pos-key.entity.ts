@@ -35,7 +35,12 @@ export const PosKeyEntity = new EntitySchema<PosKey>({
         revokedAt: time('revoked_at', true),
     },
     relations: {
-        store: { type: 'many-to-one', target: 'RefillStore', joinColumn: { name: 'store_id' }, onDelete: 'RESTRICT' },
+        store: {
+            type: 'many-to-one',
+            target: 'RefillStore',
+            joinColumn: { name: 'store_id' },
+            onDelete: 'RESTRICT',
+        },
     },
     indices: [
         { name: 'UQ_refill_pos_keys_hash', columns: ['keyHash'], unique: true },

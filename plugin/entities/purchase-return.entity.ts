@@ -52,7 +52,12 @@ export const PurchaseReturnEntity = new EntitySchema<PurchaseReturn>({
             joinColumn: { name: 'purchase_id' },
             onDelete: 'RESTRICT',
         },
-        store: { type: 'many-to-one', target: 'RefillStore', joinColumn: { name: 'store_id' }, onDelete: 'RESTRICT' },
+        store: {
+            type: 'many-to-one',
+            target: 'RefillStore',
+            joinColumn: { name: 'store_id' },
+            onDelete: 'RESTRICT',
+        },
     },
     indices: [
         { name: 'UQ_refill_returns_return', columns: ['returnId'], unique: true },

@@ -57,7 +57,12 @@ export const PurchaseEntity = new EntitySchema<Purchase>({
             joinColumn: { name: 'customer_id' },
             onDelete: 'RESTRICT',
         },
-        store: { type: 'many-to-one', target: 'RefillStore', joinColumn: { name: 'store_id' }, onDelete: 'RESTRICT' },
+        store: {
+            type: 'many-to-one',
+            target: 'RefillStore',
+            joinColumn: { name: 'store_id' },
+            onDelete: 'RESTRICT',
+        },
     },
     indices: [
         { name: 'UQ_refill_purchases_receipt', columns: ['receiptId'], unique: true },

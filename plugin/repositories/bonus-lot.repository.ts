@@ -50,9 +50,10 @@ export class BonusLotRepository {
 
     /** All lots of a customer, newest first (for the admin and for tests). */
     async findAll(exec: SqlExecutor | Database, customerId: number): Promise<BonusLot[]> {
-        const rows = await exec.all(`SELECT ${COLUMNS} FROM refill_bonus_lots WHERE customer_id = ? ORDER BY id DESC`, [
-            customerId,
-        ]);
+        const rows = await exec.all(
+            `SELECT ${COLUMNS} FROM refill_bonus_lots WHERE customer_id = ? ORDER BY id DESC`,
+            [customerId],
+        );
         return rows.map((r) => this.map(r));
     }
 

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
-import type { CatalogCategory, CatalogProduct, CatalogRule } from '../domain/catalog-snapshot.js';
+import type { CatalogProduct, CatalogRule } from '../domain/catalog-snapshot.js';
 import type { Category } from '../entities/category.entity.js';
 import { bool, numOrNull } from './row-mappers.js';
 
@@ -133,7 +133,9 @@ export class CatalogRepository {
             c.lapseAfterDays ?? null,
             c.minPurchases ?? null,
         ];
-        const [existing] = await tx.all<{ id: unknown }>(`SELECT id FROM refill_categories WHERE code = ?`, [c.code]);
+        const [existing] = await tx.all<{ id: unknown }>(`SELECT id FROM refill_categories WHERE code = ?`, [
+            c.code,
+        ]);
         let id: number;
         if (existing) {
             id = Number(existing.id);

@@ -10,14 +10,25 @@ export interface KeyedCategoryStat extends CategoryStat {
     categoryId: number;
 }
 
-const COLUMNS = ['customer_id', 'category_id', 'first_at', 'last_at', 'purchase_count', 'total_amount', 'recent_days'];
+const COLUMNS = [
+    'customer_id',
+    'category_id',
+    'first_at',
+    'last_at',
+    'purchase_count',
+    'total_amount',
+    'recent_days',
+];
 
 /** Reads and upserts `refill_customer_category_stats`. Callers hold the customers' row locks. */
 export class CategoryStatsRepository {
     constructor(private readonly db: Database) {}
 
     /** Rows for the given (customer, category) pairs. */
-    async find(exec: SqlExecutor | Database, pairs: ReadonlyArray<[number, number]>): Promise<KeyedCategoryStat[]> {
+    async find(
+        exec: SqlExecutor | Database,
+        pairs: ReadonlyArray<[number, number]>,
+    ): Promise<KeyedCategoryStat[]> {
         if (!pairs.length) return [];
         const where = pairs.map(() => '(customer_id = ? AND category_id = ?)').join(' OR ');
         const rows = await exec.all(

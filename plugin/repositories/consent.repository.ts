@@ -39,7 +39,14 @@ export class ConsentRepository {
         );
         await tx.run(
             `INSERT INTO refill_consent_events (customer_id, channel, granted, changed_at, source, recorded_at) VALUES ${sqlDialect.valuesPlaceholders(consents.length, 6)}`,
-            consents.flatMap((c) => [c.customerId, c.channel, c.granted, toDbTime(c.changedAt), c.source, toDbTime(now)]),
+            consents.flatMap((c) => [
+                c.customerId,
+                c.channel,
+                c.granted,
+                toDbTime(c.changedAt),
+                c.source,
+                toDbTime(now),
+            ]),
         );
     }
 }

@@ -60,7 +60,9 @@ export class CustomerRepository {
 
     /** Finds a customer by card without locking. */
     async findByCard(exec: SqlExecutor | Database, cardNumber: string): Promise<Customer | null> {
-        const rows = await exec.all(`SELECT ${COLUMNS} FROM refill_customers WHERE card_number = ?`, [cardNumber]);
+        const rows = await exec.all(`SELECT ${COLUMNS} FROM refill_customers WHERE card_number = ?`, [
+            cardNumber,
+        ]);
         return rows[0] ? this.map(rows[0]) : null;
     }
 
@@ -91,7 +93,12 @@ export class CustomerRepository {
     }
 
     /** Enrols a card if it does not exist yet (no consents); safe under concurrency. */
-    async enrolIfMissing(exec: SqlExecutor | Database, cardNumber: string, now: Date, homeStoreId: number | null): Promise<void> {
+    async enrolIfMissing(
+        exec: SqlExecutor | Database,
+        cardNumber: string,
+        now: Date,
+        homeStoreId: number | null,
+    ): Promise<void> {
         const t = toDbTime(now);
         await exec.run(
             `${sqlDialect.insertIgnore(exec.dialect)} INTO refill_customers (card_number, home_store_id, enrolled_at, updated_at) VALUES (?, ?, ?, ?)`,
@@ -123,7 +130,10 @@ export class CustomerRepository {
 
     /** Records the latest end of the customer's active offers (see {@link Customer.offersUntil}). */
     async setOffersUntil(tx: SqlExecutor, id: number, until: Date | null): Promise<void> {
-        await tx.run(`UPDATE refill_customers SET offers_until = ? WHERE id = ?`, [until ? toDbTime(until) : null, id]);
+        await tx.run(`UPDATE refill_customers SET offers_until = ? WHERE id = ?`, [
+            until ? toDbTime(until) : null,
+            id,
+        ]);
     }
 
     /** Writes back balances and purchase aggregates computed in a unit of work. */

@@ -51,14 +51,19 @@ export class LedgerEntryRepository {
 
     /** The entry made under a caller-supplied idempotency key, if any. */
     async findByIdempotencyKey(exec: SqlExecutor | Database, key: string): Promise<LedgerEntry | null> {
-        const rows = await exec.all(`SELECT id, ${COLUMNS.join(', ')} FROM refill_ledger_entries WHERE idempotency_key = ?`, [
-            key,
-        ]);
+        const rows = await exec.all(
+            `SELECT id, ${COLUMNS.join(', ')} FROM refill_ledger_entries WHERE idempotency_key = ?`,
+            [key],
+        );
         return rows[0] ? this.map(rows[0]) : null;
     }
 
     /** A customer's entries, newest first. */
-    async findForCustomer(exec: SqlExecutor | Database, customerId: number, limit = 100): Promise<LedgerEntry[]> {
+    async findForCustomer(
+        exec: SqlExecutor | Database,
+        customerId: number,
+        limit = 100,
+    ): Promise<LedgerEntry[]> {
         const rows = await exec.all(
             `SELECT id, ${COLUMNS.join(', ')} FROM refill_ledger_entries WHERE customer_id = ? ORDER BY id DESC LIMIT ?`,
             [customerId, limit],
@@ -67,7 +72,10 @@ export class LedgerEntryRepository {
     }
 
     /** Sums of amount and debt change over a customer's entries (the ledger's view of their balance). */
-    async totals(exec: SqlExecutor | Database, customerId: number): Promise<{ amount: number; debt: number }> {
+    async totals(
+        exec: SqlExecutor | Database,
+        customerId: number,
+    ): Promise<{ amount: number; debt: number }> {
         const [row] = await exec.all<{ amount: unknown; debt: unknown }>(
             `SELECT COALESCE(SUM(amount), 0) AS amount, COALESCE(SUM(debt_change), 0) AS debt FROM refill_ledger_entries WHERE customer_id = ?`,
             [customerId],

@@ -24,7 +24,14 @@ export class PosKeyRepository {
     constructor(private readonly db: Database) {}
 
     /** Stores a new key's hash. */
-    async insert(tx: SqlExecutor, storeId: number, keyHash: string, keyHint: string, label: string | null, now: Date): Promise<number> {
+    async insert(
+        tx: SqlExecutor,
+        storeId: number,
+        keyHash: string,
+        keyHint: string,
+        label: string | null,
+        now: Date,
+    ): Promise<number> {
         const { insertId } = await tx.run(
             `INSERT INTO refill_pos_keys (store_id, key_hash, key_hint, label, created_at) VALUES (?, ?, ?, ?, ?)`,
             [storeId, keyHash, keyHint, label, toDbTime(now)],
@@ -59,10 +66,10 @@ export class PosKeyRepository {
 
     /** Revokes a key; returns whether it existed and was active. */
     async revoke(tx: SqlExecutor, id: number, now: Date): Promise<boolean> {
-        const { affected } = await tx.run(`UPDATE refill_pos_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, [
-            toDbTime(now),
-            id,
-        ]);
+        const { affected } = await tx.run(
+            `UPDATE refill_pos_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`,
+            [toDbTime(now), id],
+        );
         return affected > 0;
     }
 }

@@ -38,13 +38,10 @@ export class PurchaseReturnRepository {
         totals: { reversed: number; refunded: number; shortfall: number },
         response: string,
     ): Promise<void> {
-        await tx.run(`UPDATE refill_returns SET reversed = ?, refunded = ?, shortfall = ?, response = ? WHERE id = ?`, [
-            totals.reversed,
-            totals.refunded,
-            totals.shortfall,
-            response,
-            id,
-        ]);
+        await tx.run(
+            `UPDATE refill_returns SET reversed = ?, refunded = ?, shortfall = ?, response = ? WHERE id = ?`,
+            [totals.reversed, totals.refunded, totals.shortfall, response, id],
+        );
     }
 
     /** A return by its till-side id. */

@@ -74,7 +74,10 @@ export class PurchaseRepository {
     }
 
     /** Inserts lines of several purchases in one statement (imports). */
-    async insertLineRows(tx: SqlExecutor, lines: ReadonlyArray<NewPurchaseLine & { purchaseId: number }>): Promise<void> {
+    async insertLineRows(
+        tx: SqlExecutor,
+        lines: ReadonlyArray<NewPurchaseLine & { purchaseId: number }>,
+    ): Promise<void> {
         if (!lines.length) return;
         await tx.run(
             `INSERT INTO refill_purchase_lines (${LINE_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(lines.length, LINE_COLUMNS.length)}`,
@@ -100,7 +103,9 @@ export class PurchaseRepository {
 
     /** A purchase by the till's receipt id. */
     async findByReceiptId(exec: SqlExecutor | Database, receiptId: string): Promise<Purchase | null> {
-        const rows = await exec.all(`SELECT ${PURCHASE_COLUMNS} FROM refill_purchases WHERE receipt_id = ?`, [receiptId]);
+        const rows = await exec.all(`SELECT ${PURCHASE_COLUMNS} FROM refill_purchases WHERE receipt_id = ?`, [
+            receiptId,
+        ]);
         return rows[0] ? this.map(rows[0]) : null;
     }
 

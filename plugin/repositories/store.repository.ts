@@ -9,35 +9,51 @@ export class StoreRepository {
 
     /** A store by its code. */
     async findByCode(exec: SqlExecutor | Database, code: string): Promise<Store | null> {
-        const rows = await exec.all(`SELECT id, code, name, timezone, created_at FROM refill_stores WHERE code = ?`, [code]);
+        const rows = await exec.all(
+            `SELECT id, code, name, timezone, created_at FROM refill_stores WHERE code = ?`,
+            [code],
+        );
         return rows[0] ? this.map(rows[0]) : null;
     }
 
     /** A store by id. */
     async findById(exec: SqlExecutor | Database, id: number): Promise<Store | null> {
-        const rows = await exec.all(`SELECT id, code, name, timezone, created_at FROM refill_stores WHERE id = ?`, [id]);
+        const rows = await exec.all(
+            `SELECT id, code, name, timezone, created_at FROM refill_stores WHERE id = ?`,
+            [id],
+        );
         return rows[0] ? this.map(rows[0]) : null;
     }
 
     /** Every store, by code. */
     async list(exec: SqlExecutor | Database): Promise<Store[]> {
-        const rows = await exec.all(`SELECT id, code, name, timezone, created_at FROM refill_stores ORDER BY code`);
+        const rows = await exec.all(
+            `SELECT id, code, name, timezone, created_at FROM refill_stores ORDER BY code`,
+        );
         return rows.map((r) => this.map(r));
     }
 
     /** Creates a store, or updates its name and timezone; returns it. */
-    async upsert(tx: SqlExecutor, code: string, name: string, timezone: string | null, now: Date): Promise<Store> {
+    async upsert(
+        tx: SqlExecutor,
+        code: string,
+        name: string,
+        timezone: string | null,
+        now: Date,
+    ): Promise<Store> {
         const existing = await this.findByCode(tx, code);
         if (existing) {
-            await tx.run(`UPDATE refill_stores SET name = ?, timezone = ? WHERE id = ?`, [name, timezone, existing.id]);
+            await tx.run(`UPDATE refill_stores SET name = ?, timezone = ? WHERE id = ?`, [
+                name,
+                timezone,
+                existing.id,
+            ]);
             return { ...existing, name, timezone };
         }
-        const { insertId } = await tx.run(`INSERT INTO refill_stores (code, name, timezone, created_at) VALUES (?, ?, ?, ?)`, [
-            code,
-            name,
-            timezone,
-            toDbTime(now),
-        ]);
+        const { insertId } = await tx.run(
+            `INSERT INTO refill_stores (code, name, timezone, created_at) VALUES (?, ?, ?, ?)`,
+            [code, name, timezone, toDbTime(now)],
+        );
         return { id: insertId, code, name, timezone, createdAt: now };
     }
 

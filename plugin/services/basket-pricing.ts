@@ -57,7 +57,8 @@ export function priceBasket(
     }));
     const accrual = computeAccrual(lines, redeemedPerLine, config.accrual, applicable);
     const offerEarned = new Map<number, number>();
-    for (const a of accrual) if (a.offerId !== null) offerEarned.set(a.offerId, (offerEarned.get(a.offerId) ?? 0) + a.offerEarned);
+    for (const a of accrual)
+        if (a.offerId !== null) offerEarned.set(a.offerId, (offerEarned.get(a.offerId) ?? 0) + a.offerEarned);
     return {
         lines,
         limit,
@@ -84,7 +85,12 @@ export function lineResults(priced: PricedBasket): LineResult[] {
 }
 
 /** The offers a priced basket uses, with what each earns and when those bonuses burn. */
-export function appliedOffers(priced: PricedBasket, offers: readonly Offer[], categoryCode: (id: number) => string | null, now: Date): AppliedOffer[] {
+export function appliedOffers(
+    priced: PricedBasket,
+    offers: readonly Offer[],
+    categoryCode: (id: number) => string | null,
+    now: Date,
+): AppliedOffer[] {
     return offers
         .filter((o) => (priced.offerEarned.get(o.id) ?? 0) > 0)
         .map((o) => ({

@@ -81,7 +81,11 @@ export class CustomerService {
     ) {}
 
     /** Enrols a card or updates it; consents older than the stored ones are ignored. */
-    async upsert(cardNumber: string, update: CustomerUpdate, by: ChangeSource): Promise<{ customer: CustomerView; created: boolean }> {
+    async upsert(
+        cardNumber: string,
+        update: CustomerUpdate,
+        by: ChangeSource,
+    ): Promise<{ customer: CustomerView; created: boolean }> {
         const profile = this.profileFrom(update);
         const now = this.clock();
         return this.db.transaction(async (tx) => {
@@ -92,15 +96,28 @@ export class CustomerService {
                 customer = (await this.customers.lockByCard(tx, cardNumber)) as Customer;
             }
             await this.customers.updateProfile(tx, customer.id, profile, now);
-            const current = new Map((await this.consents.findForCustomer(tx, customer.id)).map((c) => [c.channel, c]));
+            const current = new Map(
+                (await this.consents.findForCustomer(tx, customer.id)).map((c) => [c.channel, c]),
+            );
             const changes: CustomerConsent[] = [];
             for (const [channel, value] of Object.entries(update.consents ?? {})) {
                 if (!value) continue;
                 const at = value.at ?? now;
                 const existing = current.get(channel);
                 if (existing && existing.changedAt > at) continue;
-                if (existing && existing.granted === value.granted && existing.changedAt.getTime() === at.getTime()) continue;
-                const consent = { customerId: customer.id, channel, granted: value.granted, changedAt: at, source: by.source };
+                if (
+                    existing &&
+                    existing.granted === value.granted &&
+                    existing.changedAt.getTime() === at.getTime()
+                )
+                    continue;
+                const consent = {
+                    customerId: customer.id,
+                    channel,
+                    granted: value.granted,
+                    changedAt: at,
+                    source: by.source,
+                };
                 changes.push(consent);
                 current.set(channel, consent);
             }
@@ -172,7 +189,10 @@ export class CustomerService {
             name: c.name,
             timezone: c.timezone,
             consents: Object.fromEntries(
-                consents.map((k) => [k.channel, { granted: k.granted, changedAt: k.changedAt.toISOString() }]),
+                consents.map((k) => [
+                    k.channel,
+                    { granted: k.granted, changedAt: k.changedAt.toISOString() },
+                ]),
             ),
             enrolledAt: c.enrolledAt.toISOString(),
         };

@@ -43,15 +43,30 @@ export class LedgerAdjustmentService {
             return await this.db.transaction(async (tx) => {
                 const now = this.clock();
                 const customer = await this.repos.customers.lockByCard(tx, a.cardNumber);
-                if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+                if (!customer)
+                    throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
                 if (a.idempotencyKey && (await this.repos.entries.findByIdempotencyKey(tx, a.idempotencyKey)))
                     return {
-                        balance: { available: customer.balance, pending: customer.pending, debt: customer.debt },
+                        balance: {
+                            available: customer.balance,
+                            pending: customer.pending,
+                            debt: customer.debt,
+                        },
                         replayed: true,
                     };
-                const session = new LedgerSession(tx, this.repos, customer, now, this.config.returns.shortfall);
+                const session = new LedgerSession(
+                    tx,
+                    this.repos,
+                    customer,
+                    now,
+                    this.config.returns.shortfall,
+                );
                 await session.load();
-                const cause = { reason: a.reason, author: a.author, idempotencyKey: a.idempotencyKey ?? null };
+                const cause = {
+                    reason: a.reason,
+                    author: a.author,
+                    idempotencyKey: a.idempotencyKey ?? null,
+                };
                 if (a.amount > 0) {
                     session.credit({
                         ...cause,
@@ -63,10 +78,14 @@ export class LedgerAdjustmentService {
                     });
                 } else {
                     if (-a.amount > session.available)
-                        throw new RefillError('REFILL_INSUFFICIENT_BALANCE', 'The customer does not have that many bonuses', {
-                            requested: -a.amount,
-                            available: session.available,
-                        });
+                        throw new RefillError(
+                            'REFILL_INSUFFICIENT_BALANCE',
+                            'The customer does not have that many bonuses',
+                            {
+                                requested: -a.amount,
+                                available: session.available,
+                            },
+                        );
                     session.spend(-a.amount, cause, 'manual_debit');
                 }
                 const state = await session.flush();
@@ -82,7 +101,10 @@ export class LedgerAdjustmentService {
                     },
                     now,
                 );
-                return { balance: { available: state.balance, pending: state.pending, debt: state.debt }, replayed: false };
+                return {
+                    balance: { available: state.balance, pending: state.pending, debt: state.debt },
+                    replayed: false,
+                };
             });
         } catch (error) {
             // Two retries racing on one idempotency key: the loser sees the unique key and changes nothing.
@@ -90,7 +112,11 @@ export class LedgerAdjustmentService {
                 const customer = await this.repos.customers.findByCard(this.db, a.cardNumber);
                 if (customer)
                     return {
-                        balance: { available: customer.balance, pending: customer.pending, debt: customer.debt },
+                        balance: {
+                            available: customer.balance,
+                            pending: customer.pending,
+                            debt: customer.debt,
+                        },
                         replayed: true,
                     };
             }

@@ -229,7 +229,8 @@ export class LedgerSession {
         let due = this.lots ? null : this.customer.lotsDueAt;
         for (const lot of open) {
             if (lot.state !== 'active' && lot.state !== 'pending') continue;
-            const at = lot.state === 'pending' && lot.activeFrom < lot.expiresAt ? lot.activeFrom : lot.expiresAt;
+            const at =
+                lot.state === 'pending' && lot.activeFrom < lot.expiresAt ? lot.activeFrom : lot.expiresAt;
             if (!due || at < due) due = at;
         }
         return due;
@@ -254,7 +255,13 @@ export class LedgerSession {
         return lots.reduce((s, l) => s + (l.state === state ? l.remaining : 0), 0);
     }
 
-    private record(kind: LedgerKind, amount: number, debtChange: number, lot: SessionLot | null, cause: LedgerCause): void {
+    private record(
+        kind: LedgerKind,
+        amount: number,
+        debtChange: number,
+        lot: SessionLot | null,
+        cause: LedgerCause,
+    ): void {
         // An idempotency key marks the first entry of its operation only (the column is unique).
         let idempotencyKey = cause.idempotencyKey ?? null;
         if (idempotencyKey && this.usedKeys.has(idempotencyKey)) idempotencyKey = null;

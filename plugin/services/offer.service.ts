@@ -34,10 +34,17 @@ export class OfferService {
     async grant(g: OfferGrant): Promise<number> {
         const category = await this.catalog.categoryByCode(g.categoryCode);
         if (!category) throw new RefillError('REFILL_NOT_FOUND', `No category ${g.categoryCode}`);
-        if (g.kind === 'multiplier' && !(Number.isInteger(g.multiplier) && g.multiplier! >= 2 && g.multiplier! <= 20))
-            throw new RefillError('REFILL_VALIDATION', 'Invalid offer', [{ path: 'multiplier', message: 'must be 2..20' }]);
+        if (
+            g.kind === 'multiplier' &&
+            !(Number.isInteger(g.multiplier) && g.multiplier! >= 2 && g.multiplier! <= 20)
+        )
+            throw new RefillError('REFILL_VALIDATION', 'Invalid offer', [
+                { path: 'multiplier', message: 'must be 2..20' },
+            ]);
         if (g.kind === 'gift' && !(Number.isSafeInteger(g.giftAmount) && g.giftAmount! > 0))
-            throw new RefillError('REFILL_VALIDATION', 'Invalid offer', [{ path: 'giftAmount', message: 'must be positive' }]);
+            throw new RefillError('REFILL_VALIDATION', 'Invalid offer', [
+                { path: 'giftAmount', message: 'must be positive' },
+            ]);
         return this.db.transaction(async (tx) => {
             const now = this.clock();
             const customer = await this.repos.customers.lockByCard(tx, g.cardNumber);
@@ -59,7 +66,8 @@ export class OfferService {
                 },
                 now,
             );
-            const offersUntil = customer.offersUntil && customer.offersUntil > endsAt ? customer.offersUntil : endsAt;
+            const offersUntil =
+                customer.offersUntil && customer.offersUntil > endsAt ? customer.offersUntil : endsAt;
             await this.repos.customers.setOffersUntil(tx, customer.id, offersUntil);
             return id;
         });

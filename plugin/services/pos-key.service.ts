@@ -44,7 +44,13 @@ export class PosKeyService {
             const keyId = await this.keys.insert(tx, store.id, hashKey(key), key.slice(0, 8), label, now);
             await this.audit.append(
                 tx,
-                { actor, action: 'pos_key.create', entityType: 'pos_key', entityId: String(keyId), details: { storeCode, label } },
+                {
+                    actor,
+                    action: 'pos_key.create',
+                    entityType: 'pos_key',
+                    entityId: String(keyId),
+                    details: { storeCode, label },
+                },
                 now,
             );
             return keyId;
@@ -73,7 +79,11 @@ export class PosKeyService {
             const now = this.clock();
             const revoked = await this.keys.revoke(tx, id, now);
             if (revoked)
-                await this.audit.append(tx, { actor, action: 'pos_key.revoke', entityType: 'pos_key', entityId: String(id) }, now);
+                await this.audit.append(
+                    tx,
+                    { actor, action: 'pos_key.revoke', entityType: 'pos_key', entityId: String(id) },
+                    now,
+                );
             return revoked;
         });
         if (!done) throw new RefillError('REFILL_NOT_FOUND', `No active POS key ${id}`);

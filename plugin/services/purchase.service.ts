@@ -39,11 +39,17 @@ export class PurchaseService {
     async preview(input: PreviewInput): Promise<PreviewResult> {
         const snapshot = await this.catalog.snapshot();
         const now = this.clock();
-        const customer = input.cardNumber ? await this.repos.customers.findByCard(this.db, input.cardNumber) : null;
+        const customer = input.cardNumber
+            ? await this.repos.customers.findByCard(this.db, input.cardNumber)
+            : null;
         let available = 0;
         let offers: Offer[] = [];
         if (customer) {
-            available = balanceAt(await this.repos.lots.findOpen(this.db, customer.id), now, this.config.timezone).available;
+            available = balanceAt(
+                await this.repos.lots.findOpen(this.db, customer.id),
+                now,
+                this.config.timezone,
+            ).available;
             offers = await this.repos.offers.findActive(this.db, customer.id, now);
         }
         const priced = priceBasket(snapshot, input.lines, available, input.redeem ?? 0, offers, this.config);
@@ -63,9 +69,14 @@ export class PurchaseService {
     }
 
     /** Commits a sale (idempotent by receipt id). */
-    async commit(input: PurchaseInput, pos: PosIdentity): Promise<{ result: PurchaseResult; replayed: boolean }> {
+    async commit(
+        input: PurchaseInput,
+        pos: PosIdentity,
+    ): Promise<{ result: PurchaseResult; replayed: boolean }> {
         if (input.storeCode !== pos.storeCode)
-            throw new RefillError('REFILL_FORBIDDEN', 'This POS key belongs to another store', { storeCode: input.storeCode });
+            throw new RefillError('REFILL_FORBIDDEN', 'This POS key belongs to another store', {
+                storeCode: input.storeCode,
+            });
         if (input.purchasedAt.getTime() > this.clock().getTime() + MAX_CLOCK_SKEW_MS)
             throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
                 { path: 'purchasedAt', message: 'must not be in the future' },
@@ -75,11 +86,18 @@ export class PurchaseService {
         let enrolled = false;
         for (;;) {
             try {
-                const result = await this.db.transaction((tx) => this.commitIn(tx, input, pos, hash, snapshot, enrolled));
+                const result = await this.db.transaction((tx) =>
+                    this.commitIn(tx, input, pos, hash, snapshot, enrolled),
+                );
                 return { result, replayed: false };
             } catch (error) {
                 if (error instanceof EnrolFirst) {
-                    await this.repos.customers.enrolIfMissing(this.db, input.cardNumber, this.clock(), pos.storeId);
+                    await this.repos.customers.enrolIfMissing(
+                        this.db,
+                        input.cardNumber,
+                        this.clock(),
+                        pos.storeId,
+                    );
                     enrolled = true;
                     continue;
                 }
@@ -100,7 +118,7 @@ export class PurchaseService {
         snapshot: Awaited<ReturnType<CatalogService['snapshot']>>,
         enrolled: boolean,
     ): Promise<PurchaseResult> {
-        const { customers, offers: offerRepo, purchases, stats } = this.repos;
+        const { customers, offers: offerRepo, purchases } = this.repos;
         const now = this.clock();
         const customer = await customers.lockByCard(tx, input.cardNumber);
         if (!customer) {
@@ -110,15 +128,29 @@ export class PurchaseService {
         }
         const session = new LedgerSession(tx, this.repos, customer, now, this.config.returns.shortfall);
         if (input.redeem > 0 || !session.lotsAreCurrent) await session.load();
-        const offers = customer.offersUntil && customer.offersUntil > now ? await offerRepo.findActive(tx, customer.id, now) : [];
-        const priced = priceBasket(snapshot, input.lines, session.available, input.redeem, offers, this.config);
+        const offers =
+            customer.offersUntil && customer.offersUntil > now
+                ? await offerRepo.findActive(tx, customer.id, now)
+                : [];
+        const priced = priceBasket(
+            snapshot,
+            input.lines,
+            session.available,
+            input.redeem,
+            offers,
+            this.config,
+        );
         if (input.redeem > priced.limit.maxRedeemable) {
-            throw new RefillError('REFILL_REDEEM_EXCEEDS_LIMIT', 'Cannot spend that many bonuses on this receipt', {
-                requested: input.redeem,
-                maxRedeemable: priced.limit.maxRedeemable,
-                available: priced.limit.available,
-                shareCap: priced.limit.shareCap,
-            });
+            throw new RefillError(
+                'REFILL_REDEEM_EXCEEDS_LIMIT',
+                'Cannot spend that many bonuses on this receipt',
+                {
+                    requested: input.redeem,
+                    maxRedeemable: priced.limit.maxRedeemable,
+                    available: priced.limit.available,
+                    shareCap: priced.limit.shareCap,
+                },
+            );
         }
 
         // Ledger movements, in memory until flush; the purchase id is bound once the row exists.
@@ -145,7 +177,15 @@ export class PurchaseService {
             });
         }
 
-        const result = this.result(input, priced, used, snapshot.categoryCode.bind(snapshot), now, enrolled, session);
+        const result = this.result(
+            input,
+            priced,
+            used,
+            snapshot.categoryCode.bind(snapshot),
+            now,
+            enrolled,
+            session,
+        );
         const purchaseId = await purchases.insert(tx, {
             receiptId: input.receiptId,
             customerId: customer.id,
@@ -194,9 +234,13 @@ export class PurchaseService {
             purchaseCount: customer.purchaseCount + 1,
             purchaseTotal: customer.purchaseTotal + priced.total,
             firstPurchaseAt:
-                customer.firstPurchaseAt && customer.firstPurchaseAt < input.purchasedAt ? customer.firstPurchaseAt : input.purchasedAt,
+                customer.firstPurchaseAt && customer.firstPurchaseAt < input.purchasedAt
+                    ? customer.firstPurchaseAt
+                    : input.purchasedAt,
             lastPurchaseAt:
-                customer.lastPurchaseAt && customer.lastPurchaseAt > input.purchasedAt ? customer.lastPurchaseAt : input.purchasedAt,
+                customer.lastPurchaseAt && customer.lastPurchaseAt > input.purchasedAt
+                    ? customer.lastPurchaseAt
+                    : input.purchasedAt,
             offersUntil,
         });
         await customers.saveState(tx, customer.id, state, now);
@@ -227,16 +271,24 @@ export class PurchaseService {
         };
     }
 
-    private async updateStats(tx: SqlExecutor, customer: Customer, priced: PricedBasket, at: Date): Promise<void> {
+    private async updateStats(
+        tx: SqlExecutor,
+        customer: Customer,
+        priced: PricedBasket,
+        at: Date,
+    ): Promise<void> {
         const amounts = new Map<number, number>();
         for (const line of priced.lines)
-            if (line.categoryId !== null) amounts.set(line.categoryId, (amounts.get(line.categoryId) ?? 0) + line.amount);
+            if (line.categoryId !== null)
+                amounts.set(line.categoryId, (amounts.get(line.categoryId) ?? 0) + line.amount);
         if (!amounts.size) return;
         const existing = new Map(
-            (await this.repos.stats.find(tx, [...amounts.keys()].map((c) => [customer.id, c] as [number, number]))).map((s) => [
-                s.categoryId,
-                s,
-            ]),
+            (
+                await this.repos.stats.find(
+                    tx,
+                    [...amounts.keys()].map((c) => [customer.id, c] as [number, number]),
+                )
+            ).map((s) => [s.categoryId, s]),
         );
         await this.repos.stats.upsert(
             tx,
@@ -253,9 +305,13 @@ export class PurchaseService {
         const existing = await this.repos.purchases.findByReceiptId(this.db, receiptId);
         if (!existing) return null;
         if (existing.requestHash !== hash || !existing.response)
-            throw new RefillError('REFILL_RECEIPT_CONFLICT', 'This receipt id was already committed with a different body', {
-                receiptId,
-            });
+            throw new RefillError(
+                'REFILL_RECEIPT_CONFLICT',
+                'This receipt id was already committed with a different body',
+                {
+                    receiptId,
+                },
+            );
         return JSON.parse(existing.response) as PurchaseResult;
     }
 }

@@ -20,6 +20,12 @@ export interface PurchaseInput {
     redeem: number;
 }
 
+/** A sale as a host passes it to the in-process hook: like the POS body, times as Date or ISO text. */
+export type PurchaseRequest = Omit<PurchaseInput, 'redeem' | 'purchasedAt'> & {
+    redeem?: number;
+    purchasedAt: Date | string;
+};
+
 /** A basket to price without committing. */
 export interface PreviewInput {
     cardNumber?: string;
@@ -93,6 +99,13 @@ export interface ReturnResult {
     reversed: number;
     refunded: number;
     shortfall: number;
-    lines: Array<{ lineNo: number; sku: string; quantity: number; amount: number; reversed: number; refunded: number }>;
+    lines: Array<{
+        lineNo: number;
+        sku: string;
+        quantity: number;
+        amount: number;
+        reversed: number;
+        refunded: number;
+    }>;
     balance: BalanceAfter;
 }

@@ -19,6 +19,12 @@ export interface ReturnInput {
     lines: Array<{ sku: string; quantity: number }>;
 }
 
+/** A return as a host passes it to the in-process hook. */
+export type ReturnRequest = Omit<ReturnInput, 'returnedAt'> & {
+    returnedAt?: Date | string;
+    storeCode: string;
+};
+
 /**
  * Records returns, full or partial by line. Takes back the returned lines'
  * share of the bonuses the purchase earned and gives back their share of the
@@ -35,7 +41,11 @@ export class ReturnService {
     ) {}
 
     /** Records a return of a committed receipt (idempotent by return id). */
-    async record(receiptId: string, input: ReturnInput, pos: PosIdentity): Promise<{ result: ReturnResult; replayed: boolean }> {
+    async record(
+        receiptId: string,
+        input: ReturnInput,
+        pos: PosIdentity,
+    ): Promise<{ result: ReturnResult; replayed: boolean }> {
         const hash = requestHash({ receiptId, ...input, returnedAt: input.returnedAt?.toISOString() });
         try {
             return await this.db.transaction((tx) => this.recordIn(tx, receiptId, input, pos, hash));
@@ -57,9 +67,14 @@ export class ReturnService {
         const { purchases, customers, returns } = this.repos;
         const now = this.clock();
         const purchase = await purchases.findByReceiptId(tx, receiptId);
-        if (!purchase) throw new RefillError('REFILL_RECEIPT_NOT_FOUND', 'No committed receipt with this id', { receiptId });
+        if (!purchase)
+            throw new RefillError('REFILL_RECEIPT_NOT_FOUND', 'No committed receipt with this id', {
+                receiptId,
+            });
         if (purchase.storeId !== pos.storeId && !this.config.returns.allowCrossStore)
-            throw new RefillError('REFILL_FORBIDDEN', 'This receipt was sold by another store', { receiptId });
+            throw new RefillError('REFILL_FORBIDDEN', 'This receipt was sold by another store', {
+                receiptId,
+            });
         const [customer] = await customers.lockByIds(tx, [purchase.customerId]);
         const replay = await this.replay(tx, input.returnId, hash);
         if (replay) return { result: replay, replayed: true };
@@ -70,13 +85,17 @@ export class ReturnService {
             input.lines.map((l) => ({ sku: l.sku, quantityMilli: Math.round(l.quantity * 1000) })),
         );
         if (plan.excess.length)
-            throw new RefillError('REFILL_RETURN_EXCEEDS_PURCHASE', 'Returning more than is left of this receipt', {
-                lines: plan.excess.map((e) => ({
-                    sku: e.sku,
-                    requested: e.requestedMilli / 1000,
-                    returnable: e.returnableMilli / 1000,
-                })),
-            });
+            throw new RefillError(
+                'REFILL_RETURN_EXCEEDS_PURCHASE',
+                'Returning more than is left of this receipt',
+                {
+                    lines: plan.excess.map((e) => ({
+                        sku: e.sku,
+                        requested: e.requestedMilli / 1000,
+                        returnable: e.returnableMilli / 1000,
+                    })),
+                },
+            );
         const sum = (key: 'amount' | 'reverse' | 'refund') => plan.lines.reduce((s, l) => s + l[key], 0);
         const returnRowId = await returns.insert(tx, {
             returnId: input.returnId,
@@ -92,7 +111,13 @@ export class ReturnService {
             createdAt: now,
         });
 
-        const session = new LedgerSession(tx, this.repos, customer as Customer, now, this.config.returns.shortfall);
+        const session = new LedgerSession(
+            tx,
+            this.repos,
+            customer as Customer,
+            now,
+            this.config.returns.shortfall,
+        );
         await session.load();
         const cause = { purchaseId: purchase.id, returnId: returnRowId };
         // Refund first: a customer who spent the earned bonuses nets them against the refund instead of owing them.
@@ -120,7 +145,9 @@ export class ReturnService {
                 };
             }),
         );
-        const state = await session.flush({ purchaseTotal: (customer as Customer).purchaseTotal - sum('amount') });
+        const state = await session.flush({
+            purchaseTotal: (customer as Customer).purchaseTotal - sum('amount'),
+        });
         await customers.saveState(tx, purchase.customerId, state, now);
 
         const result: ReturnResult = {
@@ -144,11 +171,19 @@ export class ReturnService {
         return { result, replayed: false };
     }
 
-    private async replay(exec: SqlExecutor | Database, returnId: string, hash: string): Promise<ReturnResult | null> {
+    private async replay(
+        exec: SqlExecutor | Database,
+        returnId: string,
+        hash: string,
+    ): Promise<ReturnResult | null> {
         const existing = await this.repos.returns.findByReturnId(exec, returnId);
         if (!existing) return null;
         if (existing.requestHash !== hash || !existing.response)
-            throw new RefillError('REFILL_RETURN_CONFLICT', 'This return id was already used with a different body', { returnId });
+            throw new RefillError(
+                'REFILL_RETURN_CONFLICT',
+                'This return id was already used with a different body',
+                { returnId },
+            );
         return JSON.parse(existing.response) as ReturnResult;
     }
 }

@@ -28,7 +28,13 @@ export class StoreService {
             const saved = await this.stores.upsert(tx, code, name, timezone, now);
             await this.audit.append(
                 tx,
-                { actor, action: 'store.upsert', entityType: 'store', entityId: code, details: { name, timezone } },
+                {
+                    actor,
+                    action: 'store.upsert',
+                    entityType: 'store',
+                    entityId: code,
+                    details: { name, timezone },
+                },
                 now,
             );
             return saved;

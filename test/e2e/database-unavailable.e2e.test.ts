@@ -67,7 +67,10 @@ describe.runIf(process.env.TEST_MYSQL_URL)('when the database is unreachable', (
 
         await proxy.cut();
         const started = Date.now();
-        const down = await request(app).post('/pos/v1/receipts').set(auth).send({ ...sale, receiptId: 'DOWN-2' });
+        const down = await request(app)
+            .post('/pos/v1/receipts')
+            .set(auth)
+            .send({ ...sale, receiptId: 'DOWN-2' });
         expect(down.status).toBe(503);
         expect(down.body.error.code).toMatch(/^REFILL_(DATABASE_UNAVAILABLE|TIMEOUT)$/);
         expect(Date.now() - started).toBeLessThan(6000);
@@ -75,7 +78,10 @@ describe.runIf(process.env.TEST_MYSQL_URL)('when the database is unreachable', (
         expect(balance.status).toBe(503);
 
         await proxy.open();
-        const back = await request(app).post('/pos/v1/receipts').set(auth).send({ ...sale, receiptId: 'DOWN-2' });
+        const back = await request(app)
+            .post('/pos/v1/receipts')
+            .set(auth)
+            .send({ ...sale, receiptId: 'DOWN-2' });
         expect(back.status).toBe(201);
     });
 });

@@ -46,8 +46,16 @@ class CreateHostOrders1700000000000 implements MigrationInterface {
 }
 
 function hostDataSource(db: TestDatabase): DataSource {
-    const common = { entities: [HostOrderEntity, ...refillEntities], migrations: [CreateHostOrders1700000000000] };
-    if (db.engine === 'sqlite') return new DataSource({ type: 'better-sqlite3', database: db.url.slice('sqlite:'.length), ...common });
+    const common = {
+        entities: [HostOrderEntity, ...refillEntities],
+        migrations: [CreateHostOrders1700000000000],
+    };
+    if (db.engine === 'sqlite')
+        return new DataSource({
+            type: 'better-sqlite3',
+            database: db.url.slice('sqlite:'.length),
+            ...common,
+        });
     return new DataSource({
         type: db.url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
         url: db.url.replace(/^mariadb:/, 'mysql:'),
@@ -70,7 +78,9 @@ describe.each(engines)('Refill mounted in a host app on %s', (engine) => {
         await refill.start();
         expect(await refill.migrate()).toEqual(refillMigrations.map((m) => m.name));
         const hostMigrations = await dataSource.query(`SELECT name FROM migrations`);
-        expect(hostMigrations.map((r: { name: string }) => r.name)).toEqual(['CreateHostOrders1700000000000']);
+        expect(hostMigrations.map((r: { name: string }) => r.name)).toEqual([
+            'CreateHostOrders1700000000000',
+        ]);
 
         await refill.services.stores.upsert('WEB', 'Web shop', null, 'host');
         const { key } = await refill.services.posKeys.create('WEB', 'checkout', 'host');
@@ -78,7 +88,9 @@ describe.each(engines)('Refill mounted in a host app on %s', (engine) => {
         const app = express();
         app.use(express.json());
         app.post('/orders', async (req, res) => {
-            const order = await dataSource.getRepository(HostOrderEntity).save({ cardNumber: req.body.card, total: req.body.total });
+            const order = await dataSource
+                .getRepository(HostOrderEntity)
+                .save({ cardNumber: req.body.card, total: req.body.total });
             const sale = await refill.hooks.commitPurchase({
                 receiptId: `WEB-${order.id}`,
                 cardNumber: order.cardNumber,
@@ -107,7 +119,9 @@ describe.each(engines)('Refill mounted in a host app on %s', (engine) => {
         expect(viaHook.status).toBe(200);
         expect(viaHook.body.earned).toBe(600);
 
-        const balance = await request(app).get('/loyalty/pos/v1/customers/5000001/balance').set({ Authorization: `Bearer ${key}` });
+        const balance = await request(app)
+            .get('/loyalty/pos/v1/customers/5000001/balance')
+            .set({ Authorization: `Bearer ${key}` });
         expect(balance.body.available).toBe(900);
         expect(await refill.hooks.balance('5000001')).toMatchObject({ available: 900 });
 
@@ -119,10 +133,14 @@ describe.each(engines)('Refill mounted in a host app on %s', (engine) => {
     });
 
     it('fails at start-up with a coded error naming a bad option', () => {
-        expect(() => createRefill({ databaseUrl: 'sqlite::memory:', accrual: { baseRateBp: -1 } })).toThrowError(
+        expect(() =>
+            createRefill({ databaseUrl: 'sqlite::memory:', accrual: { baseRateBp: -1 } }),
+        ).toThrowError(
             expect.objectContaining({ code: 'REFILL_CONFIG_INVALID', field: 'accrual.baseRateBp' }),
         );
-        expect(() => createRefill({})).toThrowError(expect.objectContaining({ code: 'REFILL_CONFIG_INVALID', field: 'dataSource' }));
+        expect(() => createRefill({})).toThrowError(
+            expect.objectContaining({ code: 'REFILL_CONFIG_INVALID', field: 'dataSource' }),
+        );
         expect(() => createRefill({ databaseUrl: 'postgres://x' })).toThrowError(
             expect.objectContaining({ code: 'REFILL_CONFIG_INVALID', field: 'databaseUrl' }),
         );

@@ -1,4 +1,4 @@
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Router } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,8 @@ function routesOf(router: Router): string[] {
     const walk = (stack: Layer[]) => {
         for (const layer of stack) {
             if (layer.route)
-                for (const method of Object.keys(layer.route.methods)) out.push(`${method.toUpperCase()} ${layer.route.path}`);
+                for (const method of Object.keys(layer.route.methods))
+                    out.push(`${method.toUpperCase()} ${layer.route.path}`);
             else if (layer.handle?.stack) walk(layer.handle.stack);
         }
     };
@@ -26,7 +27,9 @@ function routesOf(router: Router): string[] {
 }
 
 const documented = Object.entries(posOpenApi.paths)
-    .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
+    .flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    )
     .sort();
 
 describe('OpenAPI document', () => {
@@ -60,10 +63,19 @@ describe('OpenAPI document', () => {
             { sku: 'LOSARTAN-50', name: 'Losartan', quantity: 1, amount: 50_000 },
             { sku: 'X', name: 'x', atc: 'A11GA01', quantity: 0.5, amount: 1_000 },
         ];
-        const customer = await request(app).put('/pos/v1/customers/4000001').set(auth).send({ phone: '+79161234567', consents: { sms: { granted: true } } });
+        const customer = await request(app)
+            .put('/pos/v1/customers/4000001')
+            .set(auth)
+            .send({ phone: '+79161234567', consents: { sms: { granted: true } } });
         check('Customer', customer.body);
         check('Customer', (await request(app).get('/pos/v1/customers/4000001').set(auth)).body);
-        const receiptBody = { receiptId: 'OA-1', cardNumber: '4000001', storeCode: 'S1', purchasedAt: new Date().toISOString(), lines };
+        const receiptBody = {
+            receiptId: 'OA-1',
+            cardNumber: '4000001',
+            storeCode: 'S1',
+            purchasedAt: new Date().toISOString(),
+            lines,
+        };
         check('ReceiptRequest', receiptBody);
         const receipt = await request(app).post('/pos/v1/receipts').set(auth).send(receiptBody);
         expect(receipt.status).toBe(201);
@@ -77,7 +89,10 @@ describe('OpenAPI document', () => {
             bonusLifetimeDays: 7,
         });
         check('Balance', (await request(app).get('/pos/v1/customers/4000001/balance').set(auth)).body);
-        const preview = await request(app).post('/pos/v1/receipts/preview').set(auth).send({ cardNumber: '4000001', lines, redeem: 100 });
+        const preview = await request(app)
+            .post('/pos/v1/receipts/preview')
+            .set(auth)
+            .send({ cardNumber: '4000001', lines, redeem: 100 });
         check('Preview', preview.body);
         expect(preview.body.offers).toHaveLength(1);
         const ret = await request(app)

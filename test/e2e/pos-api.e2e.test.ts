@@ -33,7 +33,10 @@ describe.each(engines)('POS API on %s', (engine) => {
                     email: 'Anna@Example.com',
                     name: 'Anna',
                     timezone: 'Asia/Yekaterinburg',
-                    consents: { sms: { granted: true, at: '2026-01-10T09:00:00Z' }, email: { granted: false } },
+                    consents: {
+                        sms: { granted: true, at: '2026-01-10T09:00:00Z' },
+                        email: { granted: false },
+                    },
                 });
             expect(res.status).toBe(201);
             expect(res.body).toMatchObject({
@@ -41,7 +44,10 @@ describe.each(engines)('POS API on %s', (engine) => {
                 phone: '+79161234567',
                 email: 'anna@example.com',
                 timezone: 'Asia/Yekaterinburg',
-                consents: { sms: { granted: true, changedAt: '2026-01-10T09:00:00.000Z' }, email: { granted: false } },
+                consents: {
+                    sms: { granted: true, changedAt: '2026-01-10T09:00:00.000Z' },
+                    email: { granted: false },
+                },
             });
             const update = await request(app)
                 .put('/pos/v1/customers/2000001')
@@ -57,7 +63,11 @@ describe.each(engines)('POS API on %s', (engine) => {
             const res = await request(app)
                 .put('/pos/v1/customers/2000002')
                 .set(auth())
-                .send({ email: 'not-an-email', timezone: 'Mars/Olympus', consents: { fax: { granted: true }, sms: { granted: 'yes' } } });
+                .send({
+                    email: 'not-an-email',
+                    timezone: 'Mars/Olympus',
+                    consents: { fax: { granted: true }, sms: { granted: 'yes' } },
+                });
             expect(res.status).toBe(400);
             expect(res.body.error.code).toBe('REFILL_VALIDATION');
             expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
@@ -66,13 +76,18 @@ describe.each(engines)('POS API on %s', (engine) => {
                 'email',
                 'timezone',
             ]);
-            const phone = await request(app).put('/pos/v1/customers/2000002').set(auth()).send({ phone: '12' });
+            const phone = await request(app)
+                .put('/pos/v1/customers/2000002')
+                .set(auth())
+                .send({ phone: '12' });
             expect(phone.status).toBe(400);
             expect(phone.body.error.details[0].path).toBe('phone');
             const card = await request(app).put('/pos/v1/customers/x').set(auth()).send({});
             expect(card.status).toBe(400);
             expect(card.body.error.details[0].path).toBe('cardNumber');
-            expect((await request(app).get('/pos/v1/customers/2000002/balance').set(auth())).status).toBe(404);
+            expect((await request(app).get('/pos/v1/customers/2000002/balance').set(auth())).status).toBe(
+                404,
+            );
         });
     });
 
@@ -97,11 +112,22 @@ describe.each(engines)('POS API on %s', (engine) => {
         });
 
         it('commits, replays a retry, refuses a changed body, and spends within limits', async () => {
-            const body = { receiptId: 'E2E-1', cardNumber: '2000001', storeCode: 'S1', purchasedAt: now(), lines: basket };
+            const body = {
+                receiptId: 'E2E-1',
+                cardNumber: '2000001',
+                storeCode: 'S1',
+                purchasedAt: now(),
+                lines: basket,
+            };
             const first = await request(app).post('/pos/v1/receipts').set(auth()).send(body);
             expect(first.status).toBe(201);
             expect(first.headers['idempotent-replayed']).toBe('false');
-            expect(first.body).toMatchObject({ total: 120_000, earned: 3700, redeemed: 0, balance: { available: 3700 } });
+            expect(first.body).toMatchObject({
+                total: 120_000,
+                earned: 3700,
+                redeemed: 0,
+                balance: { available: 3700 },
+            });
             const before = await tableCounts(t.refill);
             const retry = await request(app).post('/pos/v1/receipts').set(auth()).send(body);
             expect(retry.status).toBe(200);
@@ -120,7 +146,10 @@ describe.each(engines)('POS API on %s', (engine) => {
                 .set(auth())
                 .send({ ...body, receiptId: 'E2E-2', redeem: 3701 });
             expect(tooMuch.status).toBe(422);
-            expect(tooMuch.body.error).toMatchObject({ code: 'REFILL_REDEEM_EXCEEDS_LIMIT', details: { maxRedeemable: 3700 } });
+            expect(tooMuch.body.error).toMatchObject({
+                code: 'REFILL_REDEEM_EXCEEDS_LIMIT',
+                details: { maxRedeemable: 3700 },
+            });
             expect(await tableCounts(t.refill)).toEqual(before);
 
             const spend = await request(app)
@@ -137,7 +166,13 @@ describe.each(engines)('POS API on %s', (engine) => {
             const res = await request(app)
                 .post('/pos/v1/receipts')
                 .set(auth())
-                .send({ receiptId: 'E2E-NEW', cardNumber: '2999999', storeCode: 'S1', purchasedAt: now(), lines: basket.slice(0, 1) });
+                .send({
+                    receiptId: 'E2E-NEW',
+                    cardNumber: '2999999',
+                    storeCode: 'S1',
+                    purchasedAt: now(),
+                    lines: basket.slice(0, 1),
+                });
             expect(res.status).toBe(201);
             expect(res.body.enrolled).toBe(true);
             const customer = await request(app).get('/pos/v1/customers/2999999').set(auth());
@@ -148,7 +183,13 @@ describe.each(engines)('POS API on %s', (engine) => {
             const res = await request(app)
                 .post('/pos/v1/receipts')
                 .set(auth())
-                .send({ receiptId: 'E2E-S2', cardNumber: '2000001', storeCode: 'S2', purchasedAt: now(), lines: basket });
+                .send({
+                    receiptId: 'E2E-S2',
+                    cardNumber: '2000001',
+                    storeCode: 'S2',
+                    purchasedAt: now(),
+                    lines: basket,
+                });
             expect(res.status).toBe(403);
             expect(res.body.error.code).toBe('REFILL_FORBIDDEN');
         });
@@ -171,11 +212,21 @@ describe.each(engines)('POS API on %s', (engine) => {
                 .post('/pos/v1/receipts/preview')
                 .set(auth())
                 .send({ cardNumber: '2000001', lines: basket.slice(0, 1) });
-            expect(preview.body.offers[0]).toMatchObject({ kind: 'multiplier', category: 'C09', earned: 2700 * 4 });
+            expect(preview.body.offers[0]).toMatchObject({
+                kind: 'multiplier',
+                category: 'C09',
+                earned: 2700 * 4,
+            });
             const sale = await request(app)
                 .post('/pos/v1/receipts')
                 .set(auth())
-                .send({ receiptId: 'E2E-OFFER', cardNumber: '2000001', storeCode: 'S1', purchasedAt: now(), lines: basket.slice(0, 1) });
+                .send({
+                    receiptId: 'E2E-OFFER',
+                    cardNumber: '2000001',
+                    storeCode: 'S1',
+                    purchasedAt: now(),
+                    lines: basket.slice(0, 1),
+                });
             expect(sale.body.earned).toBe(2700 * 5);
             expect(sale.body.offers).toHaveLength(1);
             const after = await request(app).get('/pos/v1/customers/2000001/balance').set(auth());
@@ -238,14 +289,20 @@ describe.each(engines)('POS API on %s', (engine) => {
     describe('bad requests change nothing', () => {
         it('401 without a valid key', async () => {
             expect((await request(app).get('/pos/v1/customers/2000001/balance')).status).toBe(401);
-            const bad = await request(app).get('/pos/v1/customers/2000001/balance').set({ Authorization: 'Bearer rfk_nope' });
+            const bad = await request(app)
+                .get('/pos/v1/customers/2000001/balance')
+                .set({ Authorization: 'Bearer rfk_nope' });
             expect(bad.status).toBe(401);
             expect(bad.body.error.code).toBe('REFILL_UNAUTHORIZED');
         });
 
         it('rejects malformed, mistyped, huge and oversized input with coded 4xx', async () => {
             const before = await tableCounts(t.refill);
-            const post = (body: unknown) => request(app).post('/pos/v1/receipts').set(auth()).send(body as object);
+            const post = (body: unknown) =>
+                request(app)
+                    .post('/pos/v1/receipts')
+                    .set(auth())
+                    .send(body as object);
             const malformed = await request(app)
                 .post('/pos/v1/receipts')
                 .set(auth())
@@ -284,7 +341,12 @@ describe.each(engines)('POS API on %s', (engine) => {
                 cardNumber: '2000001',
                 storeCode: 'S1',
                 purchasedAt: now(),
-                lines: Array.from({ length: 3 }, () => ({ sku: 'A', name: 'a', quantity: 1, amount: 900_000_000 })),
+                lines: Array.from({ length: 3 }, () => ({
+                    sku: 'A',
+                    name: 'a',
+                    quantity: 1,
+                    amount: 900_000_000,
+                })),
             });
             expect(total.status).toBe(400);
             expect(total.body.error.details[0].path).toBe('lines');
@@ -297,9 +359,22 @@ describe.each(engines)('POS API on %s', (engine) => {
             });
             expect(future.status).toBe(400);
             expect(future.body.error.details[0].path).toBe('purchasedAt');
-            const empty = await post({ receiptId: 'E', cardNumber: '2000001', storeCode: 'S1', purchasedAt: now(), lines: [] });
+            const empty = await post({
+                receiptId: 'E',
+                cardNumber: '2000001',
+                storeCode: 'S1',
+                purchasedAt: now(),
+                lines: [],
+            });
             expect(empty.status).toBe(400);
-            const extra = await post({ receiptId: 'E', cardNumber: '2000001', storeCode: 'S1', purchasedAt: now(), lines: basket, x: 1 });
+            const extra = await post({
+                receiptId: 'E',
+                cardNumber: '2000001',
+                storeCode: 'S1',
+                purchasedAt: now(),
+                lines: basket,
+                x: 1,
+            });
             expect(extra.status).toBe(400);
             expect(extra.body.error.details[0].path).toBe('x');
             const big = await request(app)
@@ -309,7 +384,11 @@ describe.each(engines)('POS API on %s', (engine) => {
                 .send(`{"receiptId":"${'x'.repeat(10 * 1024 * 1024)}"}`);
             expect(big.status).toBe(413);
             expect(big.body.error.code).toBe('REFILL_PAYLOAD_TOO_LARGE');
-            const text = await request(app).post('/pos/v1/receipts').set(auth()).set('Content-Type', 'text/plain').send('hello');
+            const text = await request(app)
+                .post('/pos/v1/receipts')
+                .set(auth())
+                .set('Content-Type', 'text/plain')
+                .send('hello');
             expect(text.status).toBe(415);
             const route = await request(app).get('/pos/v1/nothing-here').set(auth());
             expect(route.status).toBe(404);
@@ -326,7 +405,13 @@ describe('POS API with unknown cards rejected', () => {
             const res = await request(createApp(t.refill))
                 .post('/pos/v1/receipts')
                 .set({ Authorization: `Bearer ${t.key}` })
-                .send({ receiptId: 'R', cardNumber: '3000001', storeCode: 'S1', purchasedAt: now(), lines: basket });
+                .send({
+                    receiptId: 'R',
+                    cardNumber: '3000001',
+                    storeCode: 'S1',
+                    purchasedAt: now(),
+                    lines: basket,
+                });
             expect(res.status).toBe(404);
             expect(res.body.error.code).toBe('REFILL_CUSTOMER_NOT_FOUND');
             expect((await tableCounts(t.refill)).refill_customers).toBe(0);

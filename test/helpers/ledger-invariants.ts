@@ -14,7 +14,9 @@ export async function expectLedgerConsistent(refill: Refill, cardNumber: string)
     const all = await lots.findAll(refill.database, customer.id);
     const active = all.filter((l) => l.state === 'active').reduce((s, l) => s + l.remaining, 0);
     const pending = all.filter((l) => l.state === 'pending').reduce((s, l) => s + l.remaining, 0);
-    const closed = all.filter((l) => l.state === 'spent' || l.state === 'expired').reduce((s, l) => s + l.remaining, 0);
+    const closed = all
+        .filter((l) => l.state === 'spent' || l.state === 'expired')
+        .reduce((s, l) => s + l.remaining, 0);
     const totals = await entries.totals(refill.database, customer.id);
     for (const lot of all) {
         expect(lot.remaining).toBeGreaterThanOrEqual(0);

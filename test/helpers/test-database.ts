@@ -35,7 +35,8 @@ export async function createTestDatabase(engine: Engine, name: string): Promise<
     }
     const admin = process.env.TEST_MYSQL_URL;
     if (!admin) throw new Error('TEST_MYSQL_URL is not set');
-    const dbName = `rt_${name.replace(/[^a-z0-9]/gi, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`.toLowerCase();
+    const dbName =
+        `rt_${name.replace(/[^a-z0-9]/gi, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`.toLowerCase();
     const conn = await mysql.createConnection(admin);
     await conn.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await conn.end();

@@ -22,7 +22,11 @@ export class TestClock {
 }
 
 /** Starts Refill on a fresh database of `engine` and seeds the basics. */
-export async function startTestRefill(engine: Engine, name: string, options: Partial<RefillOptions> = {}): Promise<TestRefill> {
+export async function startTestRefill(
+    engine: Engine,
+    name: string,
+    options: Partial<RefillOptions> = {},
+): Promise<TestRefill> {
     const db = await createTestDatabase(engine, name);
     const refill = createRefill({ databaseUrl: db.url, logLevel: 'silent', ...options });
     await refill.start();
@@ -41,7 +45,13 @@ export async function startTestRefill(engine: Engine, name: string, options: Par
             lapseAfterDays: 60,
             minPurchases: 3,
         },
-        { code: 'RX-REG', name: 'Price-regulated', skus: ['REG-1'], excludedFromAccrual: true, excludedFromRedemption: true },
+        {
+            code: 'RX-REG',
+            name: 'Price-regulated',
+            skus: ['REG-1'],
+            excludedFromAccrual: true,
+            excludedFromRedemption: true,
+        },
         { code: 'VIT', name: 'Vitamins', atcPrefixes: ['A11'], accrualRateBp: 500 },
     ]);
     await catalog.upsertProducts([

@@ -32,10 +32,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         if (res.headersSent) return next(err);
         let error: RefillError;
         if (err instanceof RefillError) error = err;
-        else if (err && typeof err === 'object' && 'type' in err && fromBodyParser(err)) error = fromBodyParser(err)!;
+        else if (err && typeof err === 'object' && 'type' in err && fromBodyParser(err))
+            error = fromBodyParser(err)!;
         else if (isDbUnavailableError(err)) {
             logger.warn({ err: { message: (err as Error).message } }, 'database unavailable');
-            error = new RefillError('REFILL_DATABASE_UNAVAILABLE', 'The database is unavailable; retry later');
+            error = new RefillError(
+                'REFILL_DATABASE_UNAVAILABLE',
+                'The database is unavailable; retry later',
+            );
             res.setHeader('Retry-After', '2');
         } else {
             logger.error({ err, method: req.method, path: req.path }, 'unexpected error');

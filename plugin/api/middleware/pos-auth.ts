@@ -13,7 +13,8 @@ export function posAuth(keys: PosKeyService): RequestHandler {
     return async (req, res, next) => {
         const header = req.headers.authorization ?? '';
         const match = /^Bearer\s+(\S+)$/i.exec(header);
-        if (!match || match[1].length > 200) throw new RefillError('REFILL_UNAUTHORIZED', 'A POS key is required');
+        if (!match || match[1].length > 200)
+            throw new RefillError('REFILL_UNAUTHORIZED', 'A POS key is required');
         const found = await keys.verify(match[1]);
         if (!found) throw new RefillError('REFILL_UNAUTHORIZED', 'Unknown or revoked POS key');
         res.locals.pos = { storeId: found.storeId, storeCode: found.storeCode } satisfies PosIdentity;

@@ -4,7 +4,11 @@
  * responses validate against its schemas.
  */
 
-const int = (description?: string) => ({ type: 'integer', minimum: 0, ...(description ? { description } : {}) });
+const int = (description?: string) => ({
+    type: 'integer',
+    minimum: 0,
+    ...(description ? { description } : {}),
+});
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(ref('Error')) });
@@ -79,7 +83,10 @@ const basketLine = {
     properties: {
         sku: { type: 'string', maxLength: 64 },
         name: { type: 'string', maxLength: 255 },
-        atc: { type: ['string', 'null'], description: 'ATC code; categorises SKUs the catalogue does not know' },
+        atc: {
+            type: ['string', 'null'],
+            description: 'ATC code; categorises SKUs the catalogue does not know',
+        },
         quantity: { type: 'number', exclusiveMinimum: 0, description: 'Packs, up to 3 decimals' },
         amount: int('Line amount in minor units, after till discounts'),
     },
@@ -151,7 +158,10 @@ export const posOpenApi = {
                 requestBody: { required: true, ...json(ref('ReceiptRequest')) },
                 responses: {
                     201: { description: 'Committed', ...json(ref('Receipt')) },
-                    200: { description: 'A retry: the original result, nothing changed', ...json(ref('Receipt')) },
+                    200: {
+                        description: 'A retry: the original result, nothing changed',
+                        ...json(ref('Receipt')),
+                    },
                     403: error('The key belongs to another store than storeCode'),
                     404: error('Unknown card (when unknown cards are rejected)'),
                     409: error('The receipt id was committed with a different body'),
@@ -167,7 +177,10 @@ export const posOpenApi = {
                 requestBody: { required: true, ...json(ref('ReturnRequest')) },
                 responses: {
                     201: { description: 'Recorded', ...json(ref('Return')) },
-                    200: { description: 'A retry: the original result, nothing changed', ...json(ref('Return')) },
+                    200: {
+                        description: 'A retry: the original result, nothing changed',
+                        ...json(ref('Return')),
+                    },
                     403: error('The receipt was sold by another store'),
                     404: error('Unknown receipt'),
                     409: error('The return id was used with a different body'),
@@ -186,7 +199,11 @@ export const posOpenApi = {
     },
     components: {
         securitySchemes: {
-            posKey: { type: 'http', scheme: 'bearer', description: 'A per-store key from `npx refill pos-key create`' },
+            posKey: {
+                type: 'http',
+                scheme: 'bearer',
+                description: 'A per-store key from `npx refill pos-key create`',
+            },
         },
         schemas: {
             Error: {
@@ -233,7 +250,10 @@ export const posOpenApi = {
                         additionalProperties: {
                             type: 'object',
                             required: ['granted', 'changedAt'],
-                            properties: { granted: { type: 'boolean' }, changedAt: { type: 'string', format: 'date-time' } },
+                            properties: {
+                                granted: { type: 'boolean' },
+                                changedAt: { type: 'string', format: 'date-time' },
+                            },
                         },
                     },
                     enrolledAt: { type: 'string', format: 'date-time' },
@@ -259,7 +279,16 @@ export const posOpenApi = {
                         type: 'array',
                         items: {
                             type: 'object',
-                            required: ['id', 'kind', 'category', 'multiplier', 'giftAmount', 'startsAt', 'endsAt', 'bonusLifetimeDays'],
+                            required: [
+                                'id',
+                                'kind',
+                                'category',
+                                'multiplier',
+                                'giftAmount',
+                                'startsAt',
+                                'endsAt',
+                                'bonusLifetimeDays',
+                            ],
                             properties: {
                                 id: { type: 'integer' },
                                 kind: { enum: ['multiplier', 'gift'] },
@@ -286,7 +315,17 @@ export const posOpenApi = {
             },
             Preview: {
                 type: 'object',
-                required: ['known', 'total', 'eligibleForRedemption', 'available', 'maxRedeemable', 'redeem', 'earned', 'lines', 'offers'],
+                required: [
+                    'known',
+                    'total',
+                    'eligibleForRedemption',
+                    'available',
+                    'maxRedeemable',
+                    'redeem',
+                    'earned',
+                    'lines',
+                    'offers',
+                ],
                 properties: {
                     known: { type: 'boolean', description: 'Whether the card is enrolled' },
                     total: int(),
@@ -304,7 +343,11 @@ export const posOpenApi = {
                 required: ['receiptId', 'cardNumber', 'storeCode', 'purchasedAt', 'lines'],
                 additionalProperties: false,
                 properties: {
-                    receiptId: { type: 'string', maxLength: 64, description: 'Unique across the chain; the idempotency key' },
+                    receiptId: {
+                        type: 'string',
+                        maxLength: 64,
+                        description: 'Unique across the chain; the idempotency key',
+                    },
                     cardNumber: { type: 'string' },
                     storeCode: { type: 'string', description: "Must be the POS key's store" },
                     purchasedAt: { type: 'string', format: 'date-time' },
@@ -314,7 +357,18 @@ export const posOpenApi = {
             },
             Receipt: {
                 type: 'object',
-                required: ['receiptId', 'storeCode', 'purchasedAt', 'enrolled', 'total', 'redeemed', 'earned', 'lines', 'offers', 'balance'],
+                required: [
+                    'receiptId',
+                    'storeCode',
+                    'purchasedAt',
+                    'enrolled',
+                    'total',
+                    'redeemed',
+                    'earned',
+                    'lines',
+                    'offers',
+                    'balance',
+                ],
                 properties: {
                     receiptId: { type: 'string' },
                     storeCode: { type: 'string' },
@@ -333,7 +387,11 @@ export const posOpenApi = {
                 required: ['returnId', 'lines'],
                 additionalProperties: false,
                 properties: {
-                    returnId: { type: 'string', maxLength: 64, description: 'The idempotency key of the return' },
+                    returnId: {
+                        type: 'string',
+                        maxLength: 64,
+                        description: 'The idempotency key of the return',
+                    },
                     returnedAt: { type: 'string', format: 'date-time' },
                     lines: {
                         type: 'array',
@@ -342,14 +400,26 @@ export const posOpenApi = {
                             type: 'object',
                             required: ['sku', 'quantity'],
                             additionalProperties: false,
-                            properties: { sku: { type: 'string' }, quantity: { type: 'number', exclusiveMinimum: 0 } },
+                            properties: {
+                                sku: { type: 'string' },
+                                quantity: { type: 'number', exclusiveMinimum: 0 },
+                            },
                         },
                     },
                 },
             },
             Return: {
                 type: 'object',
-                required: ['returnId', 'receiptId', 'amount', 'reversed', 'refunded', 'shortfall', 'lines', 'balance'],
+                required: [
+                    'returnId',
+                    'receiptId',
+                    'amount',
+                    'reversed',
+                    'refunded',
+                    'shortfall',
+                    'lines',
+                    'balance',
+                ],
                 properties: {
                     returnId: { type: 'string' },
                     receiptId: { type: 'string' },

@@ -8,15 +8,23 @@ import { cardParams, customerBody } from '../schemas/pos.schemas.js';
 export function posCustomerRoutes(customers: CustomerService): Router {
     const router = Router();
 
-    router.put('/customers/:cardNumber', validate({ params: cardParams, body: customerBody }), async (_req, res) => {
-        const pos = posIdentity(res);
-        const { cardNumber } = res.locals.params as { cardNumber: string };
-        const { customer, created } = await customers.upsert(cardNumber, res.locals.body as CustomerUpdate, {
-            storeId: pos.storeId,
-            source: `store:${pos.storeCode}`,
-        });
-        res.status(created ? 201 : 200).json(customer);
-    });
+    router.put(
+        '/customers/:cardNumber',
+        validate({ params: cardParams, body: customerBody }),
+        async (_req, res) => {
+            const pos = posIdentity(res);
+            const { cardNumber } = res.locals.params as { cardNumber: string };
+            const { customer, created } = await customers.upsert(
+                cardNumber,
+                res.locals.body as CustomerUpdate,
+                {
+                    storeId: pos.storeId,
+                    source: `store:${pos.storeCode}`,
+                },
+            );
+            res.status(created ? 201 : 200).json(customer);
+        },
+    );
 
     router.get('/customers/:cardNumber', validate({ params: cardParams }), async (_req, res) => {
         const { cardNumber } = res.locals.params as { cardNumber: string };

@@ -7,7 +7,11 @@ import { validate } from '../middleware/validate.js';
 import { previewBody, receiptBody, receiptParams, returnBody } from '../schemas/pos.schemas.js';
 
 /** POS routes for receipts: preview, commit, return. */
-export function posReceiptRoutes(purchases: PurchaseService, returns: ReturnService, maxLines: number): Router {
+export function posReceiptRoutes(
+    purchases: PurchaseService,
+    returns: ReturnService,
+    maxLines: number,
+): Router {
     const router = Router();
 
     router.post('/receipts/preview', validate({ body: previewBody(maxLines) }), async (_req, res) => {
@@ -15,7 +19,10 @@ export function posReceiptRoutes(purchases: PurchaseService, returns: ReturnServ
     });
 
     router.post('/receipts', validate({ body: receiptBody(maxLines) }), async (_req, res) => {
-        const { result, replayed } = await purchases.commit(res.locals.body as PurchaseInput, posIdentity(res));
+        const { result, replayed } = await purchases.commit(
+            res.locals.body as PurchaseInput,
+            posIdentity(res),
+        );
         res.setHeader('Idempotent-Replayed', String(replayed));
         res.status(replayed ? 200 : 201).json(result);
     });
@@ -25,7 +32,11 @@ export function posReceiptRoutes(purchases: PurchaseService, returns: ReturnServ
         validate({ params: receiptParams, body: returnBody(maxLines) }),
         async (_req, res) => {
             const { receiptId } = res.locals.params as { receiptId: string };
-            const { result, replayed } = await returns.record(receiptId, res.locals.body as ReturnInput, posIdentity(res));
+            const { result, replayed } = await returns.record(
+                receiptId,
+                res.locals.body as ReturnInput,
+                posIdentity(res),
+            );
             res.setHeader('Idempotent-Replayed', String(replayed));
             res.status(replayed ? 200 : 201).json(result);
         },

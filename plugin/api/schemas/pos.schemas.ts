@@ -14,7 +14,7 @@ const id = (max = 64) =>
     Joi.string()
         .min(1)
         .max(max)
-        .pattern(/^[A-Za-z0-9._:\/#-]+$/)
+        .pattern(/^[A-Za-z0-9._:/#-]+$/)
         .message('must use letters, digits and . _ : / # - only');
 /** A card number: 4 to 64 letters, digits or dashes. */
 export const cardNumber = Joi.string()
@@ -46,7 +46,9 @@ const lines = (max: number) =>
         .max(max)
         .required()
         .custom((value: Array<{ amount: number }>, helpers) =>
-            value.reduce((s, l) => s + l.amount, 0) > MAX_RECEIPT_TOTAL ? helpers.error('receipt.total') : value,
+            value.reduce((s, l) => s + l.amount, 0) > MAX_RECEIPT_TOTAL
+                ? helpers.error('receipt.total')
+                : value,
         )
         .messages({ 'receipt.total': `the receipt total must not exceed ${MAX_RECEIPT_TOTAL}` });
 

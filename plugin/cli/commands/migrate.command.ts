@@ -7,14 +7,17 @@ import type { CliContext } from '../cli-context.js';
 export function registerMigrateCommand(program: Command, ctx: CliContext): void {
     program
         .command('migrate')
-        .description("apply pending Refill migrations (they are recorded in Refill's own refill_migrations table)")
+        .description(
+            "apply pending Refill migrations (they are recorded in Refill's own refill_migrations table)",
+        )
         .option('--status', 'list migrations and whether they are applied')
         .option('--down <n>', 'revert the last <n> migrations', (v) => Number.parseInt(v, 10))
         .action(async (opts: { status?: boolean; down?: number }) => {
             await ctx.withRefill(program, async (refill) => {
                 const runner = new MigrationRunner(refill.dataSource, refillMigrations);
                 if (opts.status) {
-                    for (const m of await runner.status()) ctx.io.out(`${m.applied ? 'applied' : 'pending'}  ${m.name}`);
+                    for (const m of await runner.status())
+                        ctx.io.out(`${m.applied ? 'applied' : 'pending'}  ${m.name}`);
                     return;
                 }
                 if (opts.down) {

@@ -11,8 +11,14 @@ export function registerPosKeyCommands(program: Command, ctx: CliContext): void 
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
         .action(async (opts: { store: string; label?: string; actor: string }) => {
             await ctx.withRefill(program, async (refill) => {
-                const created = await refill.services.posKeys.create(opts.store, opts.label ?? null, opts.actor);
-                ctx.io.out(`POS key for store ${created.storeCode} (id ${created.id}); it will not be shown again:`);
+                const created = await refill.services.posKeys.create(
+                    opts.store,
+                    opts.label ?? null,
+                    opts.actor,
+                );
+                ctx.io.out(
+                    `POS key for store ${created.storeCode} (id ${created.id}); it will not be shown again:`,
+                );
                 ctx.io.out(created.key);
             });
         });

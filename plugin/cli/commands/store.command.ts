@@ -12,7 +12,12 @@ export function registerStoreCommands(program: Command, ctx: CliContext): void {
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
         .action(async (code: string, opts: { name: string; timezone?: string; actor: string }) => {
             await ctx.withRefill(program, async (refill) => {
-                const s = await refill.services.stores.upsert(code, opts.name, opts.timezone ?? null, opts.actor);
+                const s = await refill.services.stores.upsert(
+                    code,
+                    opts.name,
+                    opts.timezone ?? null,
+                    opts.actor,
+                );
                 ctx.io.out(`store ${s.code} (${s.name}) saved`);
             });
         });
@@ -21,7 +26,8 @@ export function registerStoreCommands(program: Command, ctx: CliContext): void {
         .description('list stores')
         .action(async () => {
             await ctx.withRefill(program, async (refill) => {
-                for (const s of await refill.services.stores.list()) ctx.io.out(`${s.code}\t${s.name}\t${s.timezone ?? ''}`);
+                for (const s of await refill.services.stores.list())
+                    ctx.io.out(`${s.code}\t${s.name}\t${s.timezone ?? ''}`);
             });
         });
 }

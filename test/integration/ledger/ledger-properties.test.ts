@@ -53,7 +53,12 @@ describe.each(engines)('ledger invariants on %s', (engine) => {
                     if (o.kind === 'sale') {
                         const preview = await t.refill.hooks.preview({
                             cardNumber: card,
-                            lines: o.amounts.map((amount, i) => ({ sku: skus[(o.skuPick + i) % 4], name: 'x', quantity: 2, amount })),
+                            lines: o.amounts.map((amount, i) => ({
+                                sku: skus[(o.skuPick + i) % 4],
+                                name: 'x',
+                                quantity: 2,
+                                amount,
+                            })),
                         });
                         const redeem = Math.floor(preview.maxRedeemable * o.redeemShare);
                         const result = await t.refill.hooks.commitPurchase({
@@ -62,7 +67,12 @@ describe.each(engines)('ledger invariants on %s', (engine) => {
                             storeCode: 'S1',
                             purchasedAt: clock.fn(),
                             redeem,
-                            lines: o.amounts.map((amount, i) => ({ sku: skus[(o.skuPick + i) % 4], name: 'x', quantity: 2, amount })),
+                            lines: o.amounts.map((amount, i) => ({
+                                sku: skus[(o.skuPick + i) % 4],
+                                name: 'x',
+                                quantity: 2,
+                                amount,
+                            })),
                         });
                         expect(result.redeemed).toBe(redeem);
                         receipts.push({ result, qty: o.amounts.map(() => 2) });
@@ -90,7 +100,12 @@ describe.each(engines)('ledger invariants on %s', (engine) => {
                         const balance = await t.refill.hooks.balance(card);
                         const amount = o.amount < 0 ? -Math.min(-o.amount, balance.available) : o.amount;
                         if (amount !== 0)
-                            await t.refill.services.adjustments.adjust({ cardNumber: card, amount, reason: 'test', author: 'prop' });
+                            await t.refill.services.adjustments.adjust({
+                                cardNumber: card,
+                                amount,
+                                reason: 'test',
+                                author: 'prop',
+                            });
                     }
                     await expectLedgerConsistent(t.refill, card);
                 }

@@ -43,8 +43,16 @@ describe('computeAccrual', () => {
     });
 
     it('earns nothing on excluded lines', () => {
-        const [a] = computeAccrual([line(0, 10000, { excludedFromAccrual: true, exclusionReason: 'product:x' })], [0], settings);
-        expect(a).toMatchObject({ baseEarned: 0, offerEarned: 0, reason: { kind: 'excluded', exclusion: 'product:x' } });
+        const [a] = computeAccrual(
+            [line(0, 10000, { excludedFromAccrual: true, exclusionReason: 'product:x' })],
+            [0],
+            settings,
+        );
+        expect(a).toMatchObject({
+            baseEarned: 0,
+            offerEarned: 0,
+            reason: { kind: 'excluded', exclusion: 'product:x' },
+        });
     });
 
     it('rounds down to the rounding unit per line', () => {
@@ -62,7 +70,12 @@ describe('computeAccrual', () => {
 
     it('spreads a gift over the category lines in proportion to their amounts', () => {
         const result = computeAccrual(
-            [line(0, 30000), line(1, 10000), line(2, 5000, { categoryId: 2 }), line(3, 1000, { excludedFromAccrual: true })],
+            [
+                line(0, 30000),
+                line(1, 10000),
+                line(2, 5000, { categoryId: 2 }),
+                line(3, 1000, { excludedFromAccrual: true }),
+            ],
             [0, 0, 0, 0],
             settings,
             [offer('gift')],

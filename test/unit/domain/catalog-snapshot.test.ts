@@ -12,13 +12,37 @@ const rules = [
     { categoryId: 3, kind: 'sku' as const, value: 'ENAP-5' },
 ];
 const products = [
-    { sku: 'LOS-50', atc: 'C09CA01', accrualRateBp: null, excludedFromAccrual: false, excludedFromRedemption: false },
-    { sku: 'PROMO', atc: 'C09AA02', accrualRateBp: 1000, excludedFromAccrual: false, excludedFromRedemption: false },
-    { sku: 'ENAP-5', atc: 'C09AA02', accrualRateBp: null, excludedFromAccrual: false, excludedFromRedemption: false },
+    {
+        sku: 'LOS-50',
+        atc: 'C09CA01',
+        accrualRateBp: null,
+        excludedFromAccrual: false,
+        excludedFromRedemption: false,
+    },
+    {
+        sku: 'PROMO',
+        atc: 'C09AA02',
+        accrualRateBp: 1000,
+        excludedFromAccrual: false,
+        excludedFromRedemption: false,
+    },
+    {
+        sku: 'ENAP-5',
+        atc: 'C09AA02',
+        accrualRateBp: null,
+        excludedFromAccrual: false,
+        excludedFromRedemption: false,
+    },
     { sku: 'RX', atc: null, accrualRateBp: null, excludedFromAccrual: false, excludedFromRedemption: true },
 ];
 const snapshot = new CatalogSnapshot(products, categories, rules);
-const line = (sku: string, atc: string | null = null) => ({ sku, name: sku, atc, quantityMilli: 1000, amount: 10000 });
+const line = (sku: string, atc: string | null = null) => ({
+    sku,
+    name: sku,
+    atc,
+    quantityMilli: 1000,
+    amount: 10000,
+});
 
 describe('CatalogSnapshot', () => {
     it('places a known SKU by its own ATC code, the longest prefix winning', () => {
@@ -30,14 +54,22 @@ describe('CatalogSnapshot', () => {
     it('prefers the catalogue ATC over the one the till sends, and SKU rules over ATC', () => {
         const [los, enap] = snapshot.resolve([line('LOS-50', 'A10BA02'), line('ENAP-5')], 300);
         expect(los.categoryCode).toBe('C09');
-        expect(enap).toMatchObject({ categoryCode: 'REG', excludedFromAccrual: true, excludedFromRedemption: true });
+        expect(enap).toMatchObject({
+            categoryCode: 'REG',
+            excludedFromAccrual: true,
+            excludedFromRedemption: true,
+        });
         expect(enap.exclusionReason).toContain('category:excluded_from_accrual');
     });
 
     it('uses the SKU rate over the category rate and keeps product exclusions', () => {
         const [promo, rx, none] = snapshot.resolve([line('PROMO'), line('RX'), line('X', null)], 300);
         expect(promo).toMatchObject({ rateBp: 1000, rateSource: 'sku' });
-        expect(rx).toMatchObject({ excludedFromRedemption: true, excludedFromAccrual: false, categoryId: null });
+        expect(rx).toMatchObject({
+            excludedFromRedemption: true,
+            excludedFromAccrual: false,
+            categoryId: null,
+        });
         expect(none).toMatchObject({ categoryId: null, rateBp: 300 });
     });
 });

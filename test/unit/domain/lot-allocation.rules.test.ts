@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { reversalOrder, spendOrder, takeFromLots, type LotView } from '../../../plugin/domain/lot-allocation.rules.js';
+import {
+    reversalOrder,
+    spendOrder,
+    takeFromLots,
+    type LotView,
+} from '../../../plugin/domain/lot-allocation.rules.js';
 
 const lot = (seq: number, expires: string, extra: Partial<LotView> = {}): LotView => ({
     seq,
@@ -13,7 +18,12 @@ const lot = (seq: number, expires: string, extra: Partial<LotView> = {}): LotVie
 
 describe('lot allocation', () => {
     it('spends the soonest-expiring active lots first', () => {
-        const lots = [lot(1, '2026-09-01'), lot(2, '2026-05-01'), lot(3, '2026-04-01', { state: 'pending' }), lot(4, '2026-05-01')];
+        const lots = [
+            lot(1, '2026-09-01'),
+            lot(2, '2026-05-01'),
+            lot(3, '2026-04-01', { state: 'pending' }),
+            lot(4, '2026-05-01'),
+        ];
         expect(spendOrder(lots).map((l) => l.seq)).toEqual([2, 4, 1]);
         const { takes, shortfall } = takeFromLots(spendOrder(lots), 150);
         expect(takes.map((t) => [t.lot.seq, t.amount])).toEqual([

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyBasisPoints, proportionalShare, roundDownTo, splitProportionally } from '../../../plugin/domain/money.js';
+import {
+    applyBasisPoints,
+    proportionalShare,
+    roundDownTo,
+    splitProportionally,
+} from '../../../plugin/domain/money.js';
 
 describe('money', () => {
     it('applies basis points rounding down', () => {

@@ -19,6 +19,8 @@ describe('redemption', () => {
     });
 
     it('spreads what is spent over eligible lines only', () => {
-        expect(allocateRedemption([line(10000), line(5000), line(20000, true)], 7500)).toEqual([5000, 2500, 0]);
+        expect(allocateRedemption([line(10000), line(5000), line(20000, true)], 7500)).toEqual([
+            5000, 2500, 0,
+        ]);
     });
 });

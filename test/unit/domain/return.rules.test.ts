@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planReturn, type ReturnableLine } from '../../../plugin/domain/return.rules.js';
 
-const line = (lineNo: number, sku: string, qty: number, extra: Partial<ReturnableLine> = {}): ReturnableLine => ({
+const line = (
+    lineNo: number,
+    sku: string,
+    qty: number,
+    extra: Partial<ReturnableLine> = {},
+): ReturnableLine => ({
     lineNo,
     sku,
     quantityMilli: qty * 1000,
@@ -24,7 +29,10 @@ describe('planReturn', () => {
     });
 
     it('takes a SKU from several lines in receipt order', () => {
-        const { lines } = planReturn([line(0, 'A', 1), line(1, 'B', 1), line(2, 'A', 2)], [{ sku: 'A', quantityMilli: 2000 }]);
+        const { lines } = planReturn(
+            [line(0, 'A', 1), line(1, 'B', 1), line(2, 'A', 2)],
+            [{ sku: 'A', quantityMilli: 2000 }],
+        );
         expect(lines.map((l) => [l.lineNo, l.quantityMilli])).toEqual([
             [0, 1000],
             [2, 1000],
@@ -32,7 +40,10 @@ describe('planReturn', () => {
     });
 
     it('refuses to return more than is left', () => {
-        const { excess, lines } = planReturn([line(0, 'A', 2, { returnedQuantityMilli: 1500 })], [{ sku: 'A', quantityMilli: 1000 }]);
+        const { excess, lines } = planReturn(
+            [line(0, 'A', 2, { returnedQuantityMilli: 1500 })],
+            [{ sku: 'A', quantityMilli: 1000 }],
+        );
         expect(lines).toEqual([]);
         expect(excess).toEqual([{ sku: 'A', requestedMilli: 1000, returnableMilli: 500 }]);
         expect(planReturn([line(0, 'A', 1)], [{ sku: 'Z', quantityMilli: 1 }]).excess).toHaveLength(1);
