@@ -28,6 +28,7 @@ import {
 } from './services/customer.service.js';
 import { HistoryImportService } from './services/history-import.service.js';
 import { LedgerAdjustmentService } from './services/ledger-adjustment.service.js';
+import { LotMaintenanceService } from './services/lot-maintenance.service.js';
 import { OfferService } from './services/offer.service.js';
 import { PosKeyService } from './services/pos-key.service.js';
 import { PurchaseService } from './services/purchase.service.js';
@@ -66,6 +67,7 @@ export interface RefillServices {
     adjustments: LedgerAdjustmentService;
     offers: OfferService;
     history: HistoryImportService;
+    maintenance: LotMaintenanceService;
 }
 
 /** A running (or ready to start) Refill instance. */
@@ -131,6 +133,7 @@ export function createRefill(options: RefillOptions): Refill {
         adjustments: new LedgerAdjustmentService(database, repos, config, clock),
         offers: new OfferService(database, repos, catalog, clock),
         history: new HistoryImportService(database, repos, catalog, config, clock),
+        maintenance: new LotMaintenanceService(database, repos, config, clock),
     };
     const router = createRefillRouter(services, config, logger);
     const migrations = new MigrationRunner(dataSource, refillMigrations);

@@ -43,6 +43,13 @@ export const sqlDialect = {
         return new Array(rows).fill(group).join(', ');
     },
 
+    /** Splits rows into chunks, so one statement never carries too many parameters. */
+    chunks<T>(rows: readonly T[], size = 1000): T[][] {
+        const out: T[][] = [];
+        for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+        return out;
+    },
+
     /** `?, ?, ?` for an IN list (at least one placeholder so the SQL stays valid). */
     inList(count: number): string {
         return new Array(Math.max(count, 1)).fill('?').join(', ');

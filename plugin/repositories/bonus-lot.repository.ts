@@ -48,6 +48,44 @@ export class BonusLotRepository {
         return rows.map((r) => this.map(r));
     }
 
+    /** The open lots of several customers, grouped by customer id. */
+    async findOpenForCustomers(
+        exec: SqlExecutor | Database,
+        customerIds: readonly number[],
+    ): Promise<Map<number, BonusLot[]>> {
+        const out = new Map<number, BonusLot[]>(customerIds.map((id) => [id, []]));
+        if (!customerIds.length) return out;
+        const rows = await exec.all(
+            `SELECT ${COLUMNS} FROM refill_bonus_lots WHERE customer_id IN (${sqlDialect.inList(customerIds.length)}) AND state IN ('active', 'pending') ORDER BY customer_id, expires_at, id`,
+            customerIds,
+        );
+        for (const row of rows) {
+            const lot = this.map(row);
+            out.get(lot.customerId)?.push(lot);
+        }
+        return out;
+    }
+
+    /**
+     * Up to `limit` customers who have a lot due at `now`: one that expires
+     * (`expiry`) or one that becomes active (`activation`). Each is a range
+     * scan of an index on (state, time).
+     */
+    async customersWithDueLots(
+        exec: SqlExecutor | Database,
+        due: 'expiry' | 'activation',
+        now: Date,
+        limit: number,
+    ): Promise<number[]> {
+        const t = toDbTime(now);
+        const sql =
+            due === 'expiry'
+                ? `SELECT DISTINCT customer_id FROM refill_bonus_lots WHERE state IN ('active', 'pending') AND expires_at <= ? LIMIT ?`
+                : `SELECT DISTINCT customer_id FROM refill_bonus_lots WHERE state = 'pending' AND active_from <= ? LIMIT ?`;
+        const rows = await exec.all<{ customer_id: unknown }>(sql, [t, limit]);
+        return rows.map((r) => Number(r.customer_id));
+    }
+
     /** All lots of a customer, newest first (for the admin and for tests). */
     async findAll(exec: SqlExecutor | Database, customerId: number): Promise<BonusLot[]> {
         const rows = await exec.all(
@@ -78,9 +116,12 @@ export class BonusLotRepository {
         return result.insertId;
     }
 
-    /** Applies remaining/state changes to several lots in one statement. */
-    async applyChanges(tx: SqlExecutor, changes: readonly LotChange[]): Promise<void> {
-        if (!changes.length) return;
+    /** Applies remaining/state changes to many lots, up to 1,000 a statement. */
+    async applyChanges(tx: SqlExecutor, all: readonly LotChange[]): Promise<void> {
+        for (const changes of sqlDialect.chunks(all)) await this.applyChunk(tx, changes);
+    }
+
+    private async applyChunk(tx: SqlExecutor, changes: readonly LotChange[]): Promise<void> {
         const remainingCase = changes.map(() => 'WHEN ? THEN ?').join(' ');
         const stateCase = changes.map(() => 'WHEN ? THEN ?').join(' ');
         await tx.run(

@@ -136,6 +136,34 @@ export class CustomerRepository {
         ]);
     }
 
+    /** Writes back the balances of many customers in one statement (batch jobs). */
+    async saveBalances(
+        tx: SqlExecutor,
+        states: ReadonlyArray<{ id: number; state: CustomerState }>,
+        now: Date,
+    ): Promise<void> {
+        if (!states.length) return;
+        const column = (pick: (s: CustomerState) => unknown) => ({
+            sql: `CASE id ${states.map(() => 'WHEN ? THEN ?').join(' ')} END`,
+            params: states.flatMap(({ id, state }) => [id, pick(state)]),
+        });
+        const balance = column((s) => s.balance);
+        const pending = column((s) => s.pending);
+        const debt = column((s) => s.debt);
+        const due = column((s) => (s.lotsDueAt ? toDbTime(s.lotsDueAt) : null));
+        await tx.run(
+            `UPDATE refill_customers SET balance = ${balance.sql}, pending = ${pending.sql}, debt = ${debt.sql}, lots_due_at = ${due.sql}, updated_at = ? WHERE id IN (${sqlDialect.inList(states.length)})`,
+            [
+                ...balance.params,
+                ...pending.params,
+                ...debt.params,
+                ...due.params,
+                toDbTime(now),
+                ...states.map((s) => s.id),
+            ],
+        );
+    }
+
     /** Writes back balances and purchase aggregates computed in a unit of work. */
     async saveState(tx: SqlExecutor, id: number, state: CustomerState, now: Date): Promise<void> {
         const sets = ['balance = ?', 'pending = ?', 'debt = ?', 'lots_due_at = ?', 'updated_at = ?'];

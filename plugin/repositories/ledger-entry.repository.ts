@@ -27,9 +27,12 @@ const COLUMNS = [
 export class LedgerEntryRepository {
     constructor(private readonly db: Database) {}
 
-    /** Appends entries in one multi-row insert. */
-    async append(tx: SqlExecutor, entries: readonly NewLedgerEntry[]): Promise<void> {
-        if (!entries.length) return;
+    /** Appends entries with multi-row inserts (up to 1,000 rows a statement). */
+    async append(tx: SqlExecutor, all: readonly NewLedgerEntry[]): Promise<void> {
+        for (const entries of sqlDialect.chunks(all)) await this.appendChunk(tx, entries);
+    }
+
+    private async appendChunk(tx: SqlExecutor, entries: readonly NewLedgerEntry[]): Promise<void> {
         await tx.run(
             `INSERT INTO refill_ledger_entries (${COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(entries.length, COLUMNS.length)}`,
             entries.flatMap((e) => [

@@ -79,7 +79,15 @@ export class LedgerSession {
     /** Loads the open lots and brings them up to date (expiry, activation). Idempotent. */
     async load(): Promise<void> {
         if (this.lots) return;
-        const stored = await this.stores.lots.findOpen(this.tx, this.customer.id);
+        this.useLots(await this.stores.lots.findOpen(this.tx, this.customer.id));
+    }
+
+    /**
+     * Takes the customer's open lots read by the caller (batch jobs read many
+     * customers' lots in one query) and brings them up to date.
+     */
+    useLots(stored: readonly BonusLot[]): void {
+        if (this.lots) throw new Error('LedgerSession: lots are already loaded');
         this.lots = stored.map((l) => this.toSessionLot(l));
         for (const lot of this.lots) {
             if (lot.expiresAt <= this.now) {
@@ -202,26 +210,36 @@ export class LedgerSession {
                 createdAt: this.now,
             });
         }
-        const changes: LotChange[] = (this.lots ?? [])
-            .filter((l) => l.changed)
-            .map((l) => ({ id: l.id as number, remaining: l.remaining, state: l.state }));
+        const { changes, entries, state } = this.collect();
         await this.stores.lots.applyChanges(this.tx, changes);
-        await this.stores.entries.append(
-            this.tx,
-            this.entries.map(({ lot, ...e }) => ({ ...e, lotId: lot?.id ?? null })),
-        );
-        return {
-            balance: this.available,
-            pending: this.pending,
-            debt: this.debt,
-            lotsDueAt: this.nextDue(),
-            ...extra,
-        };
+        await this.stores.entries.append(this.tx, entries);
+        return { ...state, ...extra };
     }
 
-    /** True when the session changed nothing. */
-    get isEmpty(): boolean {
-        return this.entries.length === 0 && !(this.lots ?? []).some((l) => l.changed);
+    /**
+     * The session's writes as data, for callers that write many customers'
+     * sessions in one statement per table (batch jobs). Only for sessions that
+     * created no lots (new lots need their ids before their entries are written).
+     */
+    drain(): { changes: LotChange[]; entries: NewLedgerEntry[]; state: CustomerState } {
+        if (this.created.length)
+            throw new Error('LedgerSession.drain: sessions that credit lots must flush()');
+        return this.collect();
+    }
+
+    private collect(): { changes: LotChange[]; entries: NewLedgerEntry[]; state: CustomerState } {
+        return {
+            changes: (this.lots ?? [])
+                .filter((l) => l.changed)
+                .map((l) => ({ id: l.id as number, remaining: l.remaining, state: l.state })),
+            entries: this.entries.map(({ lot, ...e }) => ({ ...e, lotId: lot?.id ?? null })),
+            state: {
+                balance: this.available,
+                pending: this.pending,
+                debt: this.debt,
+                lotsDueAt: this.nextDue(),
+            },
+        };
     }
 
     private nextDue(): Date | null {
