@@ -1,9 +1,13 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateCoreTables1767225600000 } from './1767225600000-create-core-tables.js';
+import { CreateAdminTables1767398400000 } from './1767398400000-create-admin-tables.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
  * pipeline can register these classes; otherwise `refill.migrate()` runs them
  * and records them in Refill's own `refill_migrations` table.
  */
-export const refillMigrations: Array<new () => MigrationInterface> = [CreateCoreTables1767225600000];
+export const refillMigrations: Array<new () => MigrationInterface> = [
+    CreateCoreTables1767225600000,
+    CreateAdminTables1767398400000,
+];

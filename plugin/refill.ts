@@ -18,7 +18,9 @@ import { Database } from './db/database.js';
 import { createDataSourceFromUrl } from './db/data-source.factory.js';
 import { MigrationRunner } from './db/migration-runner.js';
 import { createLogger } from './logging/logger.js';
+import { AdminAuthService } from './services/admin-auth.service.js';
 import { CatalogService } from './services/catalog.service.js';
+import { AdminUserRepository } from './repositories/admin-user.repository.js';
 import { systemClock, type Clock } from './services/clock.js';
 import {
     CustomerService,
@@ -68,6 +70,7 @@ export interface RefillServices {
     offers: OfferService;
     history: HistoryImportService;
     maintenance: LotMaintenanceService;
+    adminAuth: AdminAuthService;
 }
 
 /** A running (or ready to start) Refill instance. */
@@ -134,6 +137,13 @@ export function createRefill(options: RefillOptions): Refill {
         offers: new OfferService(database, repos, catalog, clock),
         history: new HistoryImportService(database, repos, catalog, config, clock),
         maintenance: new LotMaintenanceService(database, repos, config, clock),
+        adminAuth: new AdminAuthService(
+            database,
+            new AdminUserRepository(database),
+            repos.audit,
+            clock,
+            config.admin.sessionTtlHours,
+        ),
     };
     const router = createRefillRouter(services, config, logger);
     const migrations = new MigrationRunner(dataSource, refillMigrations);

@@ -1,10 +1,12 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { RefillConfig } from '../config/refill-options.js';
+import type { AdminAuthService } from '../services/admin-auth.service.js';
 import type { CustomerService } from '../services/customer.service.js';
 import type { PosKeyService } from '../services/pos-key.service.js';
 import type { PurchaseService } from '../services/purchase.service.js';
 import type { ReturnService } from '../services/return.service.js';
+import { adminSessionRoutes } from './admin/session.routes.js';
 import { errorHandler, notFound } from './middleware/error-handler.js';
 import { posAuth } from './middleware/pos-auth.js';
 import { requestTimeout } from './middleware/request-timeout.js';
@@ -18,12 +20,14 @@ export interface ApiServices {
     purchases: PurchaseService;
     returns: ReturnService;
     posKeys: PosKeyService;
+    adminAuth: AdminAuthService;
 }
 
 /**
- * Builds Refill's Express router: the POS API under `/pos/v1`, with its own
- * body parser, authentication, timeout and error handling, so it behaves the
- * same under any prefix of any host app.
+ * Builds Refill's Express router: the POS API under `/pos/v1` (POS keys) and
+ * the admin API under `/admin/v1` (admin sessions with CSRF protection), each
+ * with its own body parser, authentication and error handling, so they behave
+ * the same under any prefix of any host app.
  */
 export function createRefillRouter(services: ApiServices, config: RefillConfig, logger: Logger): Router {
     const router = Router();
@@ -39,5 +43,12 @@ export function createRefillRouter(services: ApiServices, config: RefillConfig, 
     pos.use(notFound);
     pos.use(errorHandler(logger));
     router.use('/pos/v1', pos);
+
+    const admin = Router();
+    admin.use(express.json({ limit: '64kb', strict: true }));
+    admin.use(adminSessionRoutes(services.adminAuth, config));
+    admin.use(notFound);
+    admin.use(errorHandler(logger));
+    router.use('/admin/v1', admin);
     return router;
 }

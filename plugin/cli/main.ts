@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { RefillError } from '../errors/refill-error.js';
 import { createCliContext, type CliIo } from './cli-context.js';
+import { registerAdminUserCommands } from './commands/admin-user.command.js';
 import { registerBalanceCommands } from './commands/balance.command.js';
 import { registerDemoCommands } from './commands/demo.command.js';
 import { registerImportCommands } from './commands/import.command.js';
@@ -33,6 +34,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     registerBalanceCommands(program, ctx);
     registerImportCommands(program, ctx);
     registerDemoCommands(program, ctx);
+    registerAdminUserCommands(program, ctx);
     try {
         await program.parseAsync(argv, { from: 'user' });
         return 0;

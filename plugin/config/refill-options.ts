@@ -49,6 +49,18 @@ export interface PosOptions {
     cacheTtlMs?: number;
 }
 
+/** Admin API sign-in and sessions. */
+export interface AdminOptions {
+    /** Hours a session lives after its last use. Default 12. */
+    sessionTtlHours?: number;
+    /** Name of the session cookie. Default 'refill_admin'. */
+    cookieName?: string;
+    /** `auto` (default): Secure cookies when the request came over HTTPS; or always/never. */
+    secureCookie?: 'auto' | boolean;
+    /** Sign-in attempts per IP and username per 15 minutes. Default 10. */
+    signInAttempts?: number;
+}
+
 /**
  * Everything a host configures when it creates Refill. Validated once at
  * start-up; a mistake fails with `REFILL_CONFIG_INVALID` naming the field.
@@ -77,6 +89,7 @@ export interface RefillOptions {
     redemption?: RedemptionOptions;
     returns?: ReturnOptions;
     pos?: PosOptions;
+    admin?: AdminOptions;
     /** A pino logger to log through; Refill makes its own otherwise. */
     logger?: Logger;
     /** Log level of Refill's own logger. Default 'info' ('silent' in tests). */
@@ -95,5 +108,6 @@ export interface RefillConfig {
     redemption: Required<RedemptionOptions>;
     returns: Required<ReturnOptions>;
     pos: Required<PosOptions>;
+    admin: Required<AdminOptions>;
     logLevel: string;
 }

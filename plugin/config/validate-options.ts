@@ -41,6 +41,18 @@ const schema = Joi.object<RefillOptions>({
         maxLines: Joi.number().integer().min(1).max(5000).default(500),
         cacheTtlMs: Joi.number().integer().min(0).max(3600000).default(10000),
     }).default(),
+    admin: Joi.object({
+        sessionTtlHours: Joi.number()
+            .integer()
+            .min(1)
+            .max(24 * 30)
+            .default(12),
+        cookieName: Joi.string()
+            .pattern(/^[A-Za-z0-9_-]{1,64}$/)
+            .default('refill_admin'),
+        secureCookie: Joi.alternatives(Joi.boolean(), Joi.string().valid('auto')).default('auto'),
+        signInAttempts: Joi.number().integer().min(1).max(1000).default(10),
+    }).default(),
     logger: Joi.object(),
     logLevel: Joi.string()
         .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')

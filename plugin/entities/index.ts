@@ -1,3 +1,5 @@
+import { AdminSessionEntity } from './admin-session.entity.js';
+import { AdminUserEntity } from './admin-user.entity.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { BonusLotEntity } from './bonus-lot.entity.js';
 import { CategoryRuleEntity } from './category-rule.entity.js';
@@ -16,6 +18,8 @@ import { PurchaseReturnEntity } from './purchase-return.entity.js';
 import { PurchaseEntity } from './purchase.entity.js';
 import { StoreEntity } from './store.entity.js';
 
+export type { AdminSession } from './admin-session.entity.js';
+export type { AdminRole, AdminUser } from './admin-user.entity.js';
 export type { AuditEntry } from './audit-entry.entity.js';
 export type { BonusLot, LotKind, LotState } from './bonus-lot.entity.js';
 export type { Category } from './category.entity.js';
@@ -53,9 +57,13 @@ export const refillEntities = [
     CustomerCategoryStatEntity,
     AuditEntryEntity,
     ImportCheckpointEntity,
+    AdminUserEntity,
+    AdminSessionEntity,
 ];
 
 export {
+    AdminSessionEntity,
+    AdminUserEntity,
     AuditEntryEntity,
     BonusLotEntity,
     CategoryEntity,

@@ -9,9 +9,10 @@ import { startTestRefill, type TestRefill } from '../helpers/test-refill.js';
 interface Layer {
     route?: { path: string; methods: Record<string, boolean> };
     handle?: { stack?: Layer[] };
+    rawPath?: string;
 }
 
-/** Every `METHOD path` registered in a router tree (sub-routers are mounted without their own prefix here). */
+/** Every `METHOD path` of the POS router (its sub-routers are mounted without a prefix of their own). */
 function routesOf(router: Router): string[] {
     const out: string[] = [];
     const walk = (stack: Layer[]) => {
@@ -22,7 +23,8 @@ function routesOf(router: Router): string[] {
             else if (layer.handle?.stack) walk(layer.handle.stack);
         }
     };
-    walk((router as unknown as { stack: Layer[] }).stack);
+    const pos = (router as unknown as { stack: Layer[] }).stack.find((l) => l.rawPath === '/pos/v1');
+    walk(pos?.handle?.stack ?? []);
     return out.sort();
 }
 

@@ -180,16 +180,13 @@ describe.each(engines)('POS API on %s', (engine) => {
         });
 
         it('forbids committing for another store', async () => {
-            const res = await request(app)
-                .post('/pos/v1/receipts')
-                .set(auth())
-                .send({
-                    receiptId: 'E2E-S2',
-                    cardNumber: '2000001',
-                    storeCode: 'S2',
-                    purchasedAt: now(),
-                    lines: basket,
-                });
+            const res = await request(app).post('/pos/v1/receipts').set(auth()).send({
+                receiptId: 'E2E-S2',
+                cardNumber: '2000001',
+                storeCode: 'S2',
+                purchasedAt: now(),
+                lines: basket,
+            });
             expect(res.status).toBe(403);
             expect(res.body.error.code).toBe('REFILL_FORBIDDEN');
         });

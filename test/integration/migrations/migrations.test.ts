@@ -15,6 +15,8 @@ async function refillTables(ds: DataSource): Promise<string[]> {
     return rows.map((r) => r.name).sort();
 }
 
+const all = refillMigrations.map((m) => m.name).sort((a, b) => a.slice(-13).localeCompare(b.slice(-13)));
+
 describe.each(engines)('migrations on %s', (engine) => {
     let db: TestDatabase;
     let ds: DataSource;
@@ -30,16 +32,16 @@ describe.each(engines)('migrations on %s', (engine) => {
 
     it('runs up on an empty database, down, and up again', async () => {
         const runner = new MigrationRunner(ds, refillMigrations);
-        expect(await runner.up()).toEqual(['CreateCoreTables1767225600000']);
+        expect(await runner.up()).toEqual(all);
         const tables = await refillTables(ds);
         expect(tables).toContain('refill_customers');
         expect(tables).toContain('refill_ledger_entries');
         expect(await runner.up()).toEqual([]);
 
-        expect(await runner.down(Infinity)).toEqual(['CreateCoreTables1767225600000']);
+        expect(await runner.down(Infinity)).toEqual([...all].reverse());
         expect(await refillTables(ds)).toEqual(['refill_migrations']);
 
-        expect(await runner.up()).toEqual(['CreateCoreTables1767225600000']);
+        expect(await runner.up()).toEqual(all);
         expect(await refillTables(ds)).toEqual(tables);
         expect((await runner.status()).every((m) => m.applied)).toBe(true);
     });
@@ -48,7 +50,7 @@ describe.each(engines)('migrations on %s', (engine) => {
         const runners = [1, 2, 3].map(() => new MigrationRunner(ds, refillMigrations));
         await runners[0].down(Infinity);
         const applied = await Promise.all(runners.map((r) => r.up()));
-        expect(applied.flat()).toEqual(['CreateCoreTables1767225600000']);
+        expect(applied.flat().sort()).toEqual([...all].sort());
     });
 
     it.runIf(engine === 'mysql')('creates exactly the schema the exported entities describe', async () => {

@@ -1,0 +1,45 @@
+import { timingSafeEqual } from 'node:crypto';
+import { parse } from 'cookie';
+import type { RequestHandler, Response } from 'express';
+import type { AdminRole } from '../../entities/admin-user.entity.js';
+import { RefillError } from '../../errors/refill-error.js';
+import type { AdminAuthService, AdminPrincipal } from '../../services/admin-auth.service.js';
+
+/** The signed-in admin of a request (set by {@link adminSession}). */
+export function adminPrincipal(res: Response): AdminPrincipal {
+    return res.locals.admin as AdminPrincipal;
+}
+
+/** Requires a live admin session cookie. */
+export function adminSession(auth: AdminAuthService, cookieName: string): RequestHandler {
+    return async (req, res, next) => {
+        const token = parse(req.headers.cookie ?? '')[cookieName];
+        const principal = token && token.length <= 100 ? await auth.authenticate(token) : null;
+        if (!principal) throw new RefillError('REFILL_UNAUTHORIZED', 'Sign in first');
+        res.locals.admin = principal;
+        next();
+    };
+}
+
+/**
+ * CSRF protection for cookie-authenticated requests: anything but GET, HEAD
+ * and OPTIONS must carry the session's CSRF token in `X-CSRF-Token`. (The
+ * cookie is also SameSite=Strict; this is the second line of defence.)
+ */
+export const csrfProtection: RequestHandler = (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    const sent = Buffer.from(String(req.headers['x-csrf-token'] ?? ''));
+    const expected = Buffer.from(adminPrincipal(res).csrfToken);
+    if (sent.length !== expected.length || !timingSafeEqual(sent, expected))
+        throw new RefillError('REFILL_CSRF_INVALID', 'Missing or wrong X-CSRF-Token header');
+    next();
+};
+
+/** Allows only the given roles. */
+export function requireRole(...roles: AdminRole[]): RequestHandler {
+    return (_req, res, next) => {
+        if (!roles.includes(adminPrincipal(res).role))
+            throw new RefillError('REFILL_FORBIDDEN', `This needs one of the roles: ${roles.join(', ')}`);
+        next();
+    };
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import type { AdminRole } from '../../entities/admin-user.entity.js';
+import type { CliContext } from '../cli-context.js';
+
+/** Reads all of stdin (for --password-stdin). */
+async function readStdin(): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '');
+}
+
+/** `refill admin-user create|list` */
+export function registerAdminUserCommands(program: Command, ctx: CliContext): void {
+    const users = program.command('admin-user').description('manage users of the admin API and UI');
+    users
+        .command('create <username>')
+        .description(
+            'create a user; without --password-stdin a random password is generated and printed once',
+        )
+        .requiredOption('--role <role>', 'admin, manager or marketer')
+        .option('--name <display-name>', 'shown in the admin UI')
+        .option('--password-stdin', 'read the password from stdin')
+        .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
+        .action(
+            async (
+                username: string,
+                opts: { role: AdminRole; name?: string; passwordStdin?: boolean; actor: string },
+            ) => {
+                const password = opts.passwordStdin
+                    ? await readStdin()
+                    : randomBytes(12).toString('base64url');
+                await ctx.withRefill(program, async (refill) => {
+                    await refill.services.adminAuth.createUser(
+                        username,
+                        password,
+                        opts.role,
+                        opts.actor,
+                        opts.name ?? null,
+                    );
+                });
+                ctx.io.out(`admin user ${username} (${opts.role}) created`);
+                if (!opts.passwordStdin) ctx.io.out(`password (shown once): ${password}`);
+            },
+        );
+    users
+        .command('list')
+        .description('list users')
+        .action(async () => {
+            await ctx.withRefill(program, async (refill) => {
+                for (const u of await refill.services.adminAuth.listUsers())
+                    ctx.io.out(
+                        `${u.username}\t${u.role}\t${u.disabledAt ? 'disabled' : 'active'}\t${u.lastLoginAt?.toISOString() ?? 'never signed in'}`,
+                    );
+            });
+        });
+}
