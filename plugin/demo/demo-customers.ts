@@ -30,7 +30,7 @@ export const DEMO_SHARES = {
     withdrawn: 0.04,
     /** Customers with no purchase in the window (non-chronic only). */
     dormant: 0.1,
-    /** Customers carrying a bonus balance over from the previous system. */
+    /** Members from before the window carrying a bonus balance over from the previous system. */
     openingBalance: 0.45,
 } as const;
 
@@ -60,7 +60,7 @@ export function demoCardNumber(seed: number, index: number): string {
     return `${body}${(10 - (sum % 10)) % 10}`;
 }
 
-/** A unique mobile number per customer index (the last seven digits are a bijection of the index). */
+/** A mobile number unique per customer index below 10 million (the last seven digits are a bijection of the index). */
 function phoneOf(rng: DemoRandom, seed: number, index: number): string {
     const line = (index * 7_654_321 + seed * 1_000_003) % 10_000_000;
     return `+7${rng.pick(MOBILE_CODES)}${String(line).padStart(7, '0')}`;
@@ -104,7 +104,10 @@ export function planCustomer(chain: DemoChain, index: number): { plan: DemoCusto
         enrolledAt,
         consents: consentsOf(rng, chain, { phone, email, enrolledAt, enrolledDaysAgo }),
     };
-    if (!dormant && rng.chance(DEMO_SHARES.openingBalance)) record.openingBalance = rng.int(20, 1500) * 100;
+    // Members from before the window carry a balance over from the chain's previous loyalty system.
+    if (!dormant && enrolledDaysAgo >= h && rng.chance(DEMO_SHARES.openingBalance)) {
+        record.openingBalance = rng.int(20, 1500) * 100;
+    }
     return {
         plan: {
             index,
