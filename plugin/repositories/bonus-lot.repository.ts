@@ -116,6 +116,45 @@ export class BonusLotRepository {
         return result.insertId;
     }
 
+    /** Inserts many lots, up to 1,000 a statement (imports read their ids back with {@link newestIdsOfKind}). */
+    async insertMany(tx: SqlExecutor, lots: readonly NewLot[]): Promise<void> {
+        for (const chunk of sqlDialect.chunks(lots)) {
+            await tx.run(
+                `INSERT INTO refill_bonus_lots (customer_id, kind, amount, remaining, state, active_from, expires_at, purchase_id, return_id, offer_id, created_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 11)}`,
+                chunk.flatMap((lot) => [
+                    lot.customerId,
+                    lot.kind,
+                    lot.amount,
+                    lot.remaining,
+                    lot.state,
+                    toDbTime(lot.activeFrom),
+                    toDbTime(lot.expiresAt),
+                    lot.purchaseId,
+                    lot.returnId,
+                    lot.offerId,
+                    toDbTime(lot.createdAt),
+                ]),
+            );
+        }
+    }
+
+    /** Per customer, the id of their newest lot of `kind` (the caller holds their row locks). */
+    async newestIdsOfKind(
+        exec: SqlExecutor | Database,
+        customerIds: readonly number[],
+        kind: LotKind,
+    ): Promise<Map<number, number>> {
+        const out = new Map<number, number>();
+        for (const chunk of sqlDialect.chunks(customerIds)) {
+            const rows = await exec.all<{ customer_id: unknown; id: unknown }>(
+                `SELECT customer_id, MAX(id) AS id FROM refill_bonus_lots WHERE kind = ? AND customer_id IN (${sqlDialect.inList(chunk.length)}) GROUP BY customer_id`,
+                [kind, ...chunk],
+            );
+            for (const r of rows) out.set(Number(r.customer_id), Number(r.id));
+        }
+        return out;
+    }
+
     /** Applies remaining/state changes to many lots, up to 1,000 a statement. */
     async applyChanges(tx: SqlExecutor, all: readonly LotChange[]): Promise<void> {
         for (const changes of sqlDialect.chunks(all)) await this.applyChunk(tx, changes);

@@ -46,6 +46,31 @@ export class CategoryStatsRepository {
         }));
     }
 
+    /** Every row of these customers, all categories (imports: one range scan of the key per customer). */
+    async findForCustomers(
+        exec: SqlExecutor | Database,
+        customerIds: readonly number[],
+    ): Promise<KeyedCategoryStat[]> {
+        const out: KeyedCategoryStat[] = [];
+        for (const chunk of sqlDialect.chunks(customerIds)) {
+            const rows = await exec.all(
+                `SELECT ${COLUMNS.join(', ')} FROM refill_customer_category_stats WHERE customer_id IN (${sqlDialect.inList(chunk.length)})`,
+                chunk,
+            );
+            for (const r of rows)
+                out.push({
+                    customerId: Number(r.customer_id),
+                    categoryId: Number(r.category_id),
+                    firstAt: this.db.time(r.first_at),
+                    lastAt: this.db.time(r.last_at),
+                    purchaseCount: Number(r.purchase_count),
+                    totalAmount: Number(r.total_amount),
+                    recentDays: parseRecentDays(String(r.recent_days)),
+                });
+        }
+        return out;
+    }
+
     /** Inserts or replaces rows in one statement. */
     async upsert(tx: SqlExecutor, stats: readonly KeyedCategoryStat[]): Promise<void> {
         if (!stats.length) return;

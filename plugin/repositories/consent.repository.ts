@@ -24,6 +24,33 @@ export class ConsentRepository {
         }));
     }
 
+    /** The current consents of several customers, grouped by customer id (imports). */
+    async findForCustomers(
+        exec: SqlExecutor | Database,
+        customerIds: readonly number[],
+    ): Promise<Map<number, CustomerConsent[]>> {
+        const out = new Map<number, CustomerConsent[]>();
+        for (const chunk of sqlDialect.chunks(customerIds)) {
+            const rows = await exec.all(
+                `SELECT customer_id, channel, granted, changed_at, source FROM refill_customer_consents WHERE customer_id IN (${sqlDialect.inList(chunk.length)})`,
+                chunk,
+            );
+            for (const r of rows) {
+                const consent: CustomerConsent = {
+                    customerId: Number(r.customer_id),
+                    channel: String(r.channel),
+                    granted: bool(r.granted),
+                    changedAt: this.db.time(r.changed_at),
+                    source: (r.source as string) ?? null,
+                };
+                const list = out.get(consent.customerId);
+                if (list) list.push(consent);
+                else out.set(consent.customerId, [consent]);
+            }
+        }
+        return out;
+    }
+
     /** Sets the current consents given and appends them to the history. */
     async record(tx: SqlExecutor, consents: readonly CustomerConsent[], now: Date): Promise<void> {
         if (!consents.length) return;

@@ -106,6 +106,90 @@ export class CustomerRepository {
         );
     }
 
+    /**
+     * Ids of the customers with these cards (imports). With `lock`, row-locks
+     * them too: only for rows the caller has just inserted, since it locks in
+     * card order rather than id order.
+     */
+    async idsByCards(
+        exec: SqlExecutor | Database,
+        cards: readonly string[],
+        lock = false,
+    ): Promise<Map<string, number>> {
+        const out = new Map<string, number>();
+        for (const chunk of sqlDialect.chunks(cards)) {
+            const rows = await exec.all<{ id: unknown; card_number: string }>(
+                `SELECT id, card_number FROM refill_customers WHERE card_number IN (${sqlDialect.inList(chunk.length)})${lock ? sqlDialect.forUpdate(exec.dialect) : ''}`,
+                chunk,
+            );
+            for (const r of rows) out.set(String(r.card_number), Number(r.id));
+        }
+        return out;
+    }
+
+    /**
+     * Enrols many cards (no consents), skipping those that exist; safe under
+     * concurrency (imports). Returns how many it created.
+     */
+    async enrolMany(
+        tx: SqlExecutor,
+        rows: ReadonlyArray<{ cardNumber: string; homeStoreId: number | null; enrolledAt: Date }>,
+        now: Date,
+    ): Promise<number> {
+        const t = toDbTime(now);
+        let created = 0;
+        for (const chunk of sqlDialect.chunks(rows)) {
+            const { affected } = await tx.run(
+                `${sqlDialect.insertIgnore(tx.dialect)} INTO refill_customers (card_number, home_store_id, enrolled_at, updated_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 4)}`,
+                chunk.flatMap((r) => [r.cardNumber, r.homeStoreId, toDbTime(r.enrolledAt), t]),
+            );
+            created += affected;
+        }
+        return created;
+    }
+
+    /**
+     * Writes back whole rows of customers the caller holds locked, up to 1,000
+     * a statement (imports change profiles, aggregates and balances of many
+     * customers at once). `updated_at` becomes `now`.
+     */
+    async saveRows(tx: SqlExecutor, customers: readonly Customer[], now: Date): Promise<void> {
+        const columns = COLUMNS.split(', ');
+        const updated = columns.filter((c) => c !== 'id' && c !== 'card_number');
+        const ins = (c: string) => sqlDialect.inserted(tx.dialect, c);
+        const t = (d: Date | null) => (d ? toDbTime(d) : null);
+        for (const chunk of sqlDialect.chunks(customers)) {
+            await tx.run(
+                `INSERT INTO refill_customers (${COLUMNS}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, columns.length)}` +
+                    sqlDialect.onConflictUpdate(
+                        tx.dialect,
+                        ['id'],
+                        Object.fromEntries(updated.map((c) => [c, ins(c)])),
+                    ),
+                chunk.flatMap((c) => [
+                    c.id,
+                    c.cardNumber,
+                    c.phone,
+                    c.email,
+                    c.name,
+                    c.timezone,
+                    c.homeStoreId,
+                    c.balance,
+                    c.pending,
+                    c.debt,
+                    c.purchaseCount,
+                    c.purchaseTotal,
+                    t(c.firstPurchaseAt),
+                    t(c.lastPurchaseAt),
+                    t(c.lotsDueAt),
+                    t(c.offersUntil),
+                    toDbTime(c.enrolledAt),
+                    toDbTime(now),
+                ]),
+            );
+        }
+    }
+
     /** Writes profile fields that are present in `profile`. */
     async updateProfile(tx: SqlExecutor, id: number, profile: CustomerProfile, now: Date): Promise<void> {
         const map: Record<keyof CustomerProfile, string> = {

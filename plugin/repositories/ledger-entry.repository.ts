@@ -61,6 +61,22 @@ export class LedgerEntryRepository {
         return rows[0] ? this.map(rows[0]) : null;
     }
 
+    /** Which of these idempotency keys have been used (imports check many at once). */
+    async existingIdempotencyKeys(
+        exec: SqlExecutor | Database,
+        keys: readonly string[],
+    ): Promise<Set<string>> {
+        const out = new Set<string>();
+        for (const chunk of sqlDialect.chunks(keys)) {
+            const rows = await exec.all<{ idempotency_key: string }>(
+                `SELECT idempotency_key FROM refill_ledger_entries WHERE idempotency_key IN (${sqlDialect.inList(chunk.length)})`,
+                chunk,
+            );
+            for (const r of rows) out.add(String(r.idempotency_key));
+        }
+        return out;
+    }
+
     /** A customer's entries, newest first. */
     async findForCustomer(
         exec: SqlExecutor | Database,

@@ -11,6 +11,17 @@ export type NewPurchase = Omit<Purchase, 'id'>;
 /** A purchase line to insert. */
 export type NewPurchaseLine = Omit<PurchaseLine, 'id' | 'purchaseId'>;
 
+/** A past receipt to import. */
+export type ImportedPurchase = Pick<
+    Purchase,
+    'receiptId' | 'customerId' | 'storeId' | 'purchasedAt' | 'totalAmount' | 'createdAt'
+>;
+/** A line of a past receipt to import. */
+export type ImportedLine = Pick<
+    PurchaseLine,
+    'purchaseId' | 'lineNo' | 'sku' | 'name' | 'atc' | 'categoryId' | 'quantityMilli' | 'amount'
+>;
+
 /** What a return changes on one line: the new running totals. */
 export interface LineReturnTotals {
     id: number;
@@ -63,6 +74,66 @@ export class PurchaseRepository {
             ],
         );
         return result.insertId;
+    }
+
+    /**
+     * Inserts past receipts (imports: source `import`, nothing earned or
+     * spent, no stored response), up to 1,000 a statement; their ids are read
+     * back with {@link idsByReceiptIds}.
+     */
+    async insertImported(tx: SqlExecutor, purchases: readonly ImportedPurchase[]): Promise<void> {
+        for (const chunk of sqlDialect.chunks(purchases)) {
+            await tx.run(
+                `INSERT INTO refill_purchases (receipt_id, customer_id, store_id, purchased_at, total_amount, source, created_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 7)}`,
+                chunk.flatMap((p) => [
+                    p.receiptId,
+                    p.customerId,
+                    p.storeId,
+                    toDbTime(p.purchasedAt),
+                    p.totalAmount,
+                    'import',
+                    toDbTime(p.createdAt),
+                ]),
+            );
+        }
+    }
+
+    /**
+     * Inserts lines of past receipts (imports), up to 3,000 a statement; the
+     * columns of what was earned, spent and returned keep their default, 0.
+     */
+    async insertImportedLines(tx: SqlExecutor, lines: readonly ImportedLine[]): Promise<void> {
+        for (const chunk of sqlDialect.chunks(lines, 3000)) {
+            await tx.run(
+                `INSERT INTO refill_purchase_lines (purchase_id, line_no, sku, name, atc, category_id, quantity_milli, amount) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 8)}`,
+                chunk.flatMap((l) => [
+                    l.purchaseId,
+                    l.lineNo,
+                    l.sku,
+                    l.name,
+                    l.atc,
+                    l.categoryId,
+                    l.quantityMilli,
+                    l.amount,
+                ]),
+            );
+        }
+    }
+
+    /** Ids of the purchases with these receipt ids (those that exist). */
+    async idsByReceiptIds(
+        exec: SqlExecutor | Database,
+        receiptIds: readonly string[],
+    ): Promise<Map<string, number>> {
+        const out = new Map<string, number>();
+        for (const chunk of sqlDialect.chunks(receiptIds)) {
+            const rows = await exec.all<{ id: unknown; receipt_id: string }>(
+                `SELECT id, receipt_id FROM refill_purchases WHERE receipt_id IN (${sqlDialect.inList(chunk.length)})`,
+                chunk,
+            );
+            for (const r of rows) out.set(String(r.receipt_id), Number(r.id));
+        }
+        return out;
     }
 
     /** Inserts the lines of one purchase in one statement. */
