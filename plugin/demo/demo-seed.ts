@@ -32,7 +32,7 @@ export interface DemoSeedSummary {
     customers: number;
     /** Receipts imported by this run (receipts already present are skipped). */
     receipts: number;
-    /** Lines of the receipts imported by this run (estimated when some receipts were skipped). */
+    /** Lines of the receipts imported by this run. */
     lines: number;
     /** Receipts generated that were already in the database (a second run with the same seed). */
     receiptsSkipped?: number;
@@ -82,9 +82,10 @@ export async function seedDemoChain(refill: Refill, options: DemoSeedOptions): P
     }
     const imported = summary.receiptsImported;
     const lines =
-        imported === generated.receipts
+        summary.receiptLinesImported ??
+        (imported === generated.receipts
             ? generated.lines
-            : Math.round((generated.lines * imported) / (generated.receipts || 1));
+            : Math.round((generated.lines * imported) / (generated.receipts || 1)));
     return {
         stores,
         categories,
