@@ -1,10 +1,9 @@
 import Joi from 'joi';
-import { DateTime } from 'luxon';
 import { atcCode, cardNumber, MAX_AMOUNT, MAX_RECEIPT_TOTAL } from '../api/schemas/pos.schemas.js';
 import { CONSENT_CHANNELS } from '../services/customer.service.js';
 import type { CustomerImportRecord, ReceiptImportRecord } from '../services/history-import.types.js';
-import { parseUtcTime } from './import-time.js';
-import { acceptPlainReceipt, MAX_IMPORT_LINES } from './receipt-fast-check.js';
+import { isIanaZone, parseUtcTime } from './import-time.js';
+import { acceptPlainCustomer, acceptPlainReceipt, MAX_IMPORT_LINES } from './import-record.fast-path.js';
 
 /** Receipt ids, SKUs and store codes: the POS API's identifier rule. */
 const id = Joi.string()
@@ -21,18 +20,10 @@ const utcTime = Joi.any()
     })
     .messages({ 'any.invalid': '{#label} must be an ISO 8601 date such as 2026-03-01T10:00:00Z' });
 
-const validZones = new Map<string, boolean>();
-/** An IANA timezone (checked once per distinct name: luxon's check is not cheap). */
+/** An IANA timezone. */
 const timezone = Joi.string()
     .max(64)
-    .custom((zone: string, helpers) => {
-        let valid = validZones.get(zone);
-        if (valid === undefined) {
-            valid = DateTime.now().setZone(zone).isValid;
-            if (validZones.size < 1000) validZones.set(zone, valid);
-        }
-        return valid ? zone : helpers.error('any.invalid');
-    })
+    .custom((zone: string, helpers) => (isIanaZone(zone) ? zone : helpers.error('any.invalid')))
     .messages({ 'any.invalid': '{#label} must be an IANA timezone such as Europe/Moscow' });
 
 const consent = Joi.object({ granted: Joi.boolean().strict().required(), at: utcTime });
@@ -91,16 +82,17 @@ export type CheckedRecord = Checked<CustomerImportRecord> | Checked<ReceiptImpor
 
 /**
  * Validates one import record (dates given as text become Dates); plain
- * receipts are accepted by a quicker check first. Error messages name the
+ * records are accepted by a quicker check first. Error messages name the
  * field and the rule, never the value: records carry phone numbers, e-mails
  * and card numbers.
  */
 export function checkImportRecord(record: unknown): CheckedRecord {
-    const plain = acceptPlainReceipt(record);
+    const type = (record as { type?: unknown } | null)?.type;
+    const plain = type === 'receipt' ? acceptPlainReceipt(record) : acceptPlainCustomer(record);
     return plain ? { value: plain } : checkWithSchema(record);
 }
 
-/** Validates one import record with the joi schemas alone (the rules {@link acceptPlainReceipt} follows). */
+/** Validates one import record with the joi schemas alone (the rules the quicker checks follow). */
 export function checkWithSchema(record: unknown): CheckedRecord {
     const type = (record as { type?: unknown } | null)?.type;
     const schema = type === 'customer' ? customerSchema : type === 'receipt' ? receiptSchema : null;

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 const ISO_TIME = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d)(:\d\d(?:\.\d{1,9})?)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 
 /**
@@ -27,4 +29,16 @@ export function parseUtcTime(text: string): Date {
 /** Turns a date-like value of a parsed file (ISO text or a Date) into a Date; leaves other values for validation to reject. */
 export function toUtcTime(value: unknown): unknown {
     return typeof value === 'string' ? parseUtcTime(value) : value;
+}
+
+const knownZones = new Map<string, boolean>();
+
+/** Whether `zone` is an IANA timezone luxon knows (remembered per name: the check is not cheap). */
+export function isIanaZone(zone: string): boolean {
+    let valid = knownZones.get(zone);
+    if (valid === undefined) {
+        valid = DateTime.now().setZone(zone).isValid;
+        if (knownZones.size < 1000) knownZones.set(zone, valid);
+    }
+    return valid;
 }
