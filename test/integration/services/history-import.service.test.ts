@@ -370,3 +370,95 @@ describe.each(engines)('history import resumed after a crash on %s', (engine) =>
         expect(await dump(crashed.refill)).toEqual(expected);
     });
 });
+
+describe.each(engines)('history import beside live sales on %s', (engine) => {
+    let t: TestRefill;
+    const clock = new TestClock(new Date(NOW));
+    const cards = Array.from({ length: 16 }, (_, i) => `30000000000${String(i).padStart(2, '0')}`);
+
+    beforeAll(async () => {
+        t = await startTestRefill(engine, 'history-live', { clock: clock.fn });
+        // The tills know half the cards already.
+        for (const card of cards.slice(0, 8))
+            await t.refill.services.customers.upsert(
+                card,
+                {},
+                {
+                    storeId: null,
+                    source: 'test',
+                },
+            );
+    });
+    afterAll(async () => t?.close());
+
+    it('loses no live update of balances, aggregates or statistics', async () => {
+        const records: ImportRecord[] = cards.flatMap((card, i) => [
+            { type: 'customer', cardNumber: card, openingBalance: 1_000 + i } as ImportRecord,
+            ...[200, 150, 100, 50].map((d) =>
+                receipt(`H-${card}-${d}`, card, 'S1', daysAgo(d), [losartan()]),
+            ),
+        ]);
+        // Three waves of sales on every card, spread over the time the import runs.
+        const sales = async () => {
+            for (const wave of [1, 2, 3]) {
+                await Promise.all(
+                    cards.map((card, i) =>
+                        t.refill.hooks.commitPurchase({
+                            receiptId: `LIVE-${wave}-${i}`,
+                            cardNumber: card,
+                            storeCode: 'S1',
+                            purchasedAt: NOW.toISOString(),
+                            lines: [losartan(30_000), vitamin(1, 5_000)],
+                        } as never),
+                    ),
+                );
+                await new Promise((resolve) => setTimeout(resolve, 5));
+            }
+        };
+        const [summary] = await Promise.all([
+            t.refill.services.history.importRecords(records, { batchSize: 3 }),
+            sales(),
+        ]);
+        expect(summary).toMatchObject({ receiptsImported: 64, rejected: 0 });
+
+        const purchases = await t.refill.database.all<{ card_number: string; n: unknown; total: unknown }>(
+            `SELECT c.card_number, COUNT(*) AS n, SUM(p.total_amount) AS total FROM refill_purchases p JOIN refill_customers c ON c.id = p.customer_id GROUP BY c.card_number`,
+        );
+        const lines = await t.refill.database.all<{
+            customer_id: unknown;
+            category_id: unknown;
+            purchased_at: unknown;
+            amount: unknown;
+        }>(
+            `SELECT p.customer_id, l.category_id, p.purchased_at, l.amount FROM refill_purchase_lines l JOIN refill_purchases p ON p.id = l.purchase_id WHERE l.category_id IS NOT NULL`,
+        );
+        for (const card of cards) {
+            const c = (await t.refill.repositories.customers.findByCard(t.refill.database, card))!;
+            const row = purchases.find((p) => p.card_number === card)!;
+            expect(c.purchaseCount).toBe(7);
+            expect(c.purchaseCount).toBe(Number(row.n));
+            expect(c.purchaseTotal).toBe(Number(row.total));
+            expect(c.lastPurchaseAt).toEqual(NOW);
+            await expectLedgerConsistent(t.refill, card);
+            const stats = await t.refill.database.all<{
+                category_id: unknown;
+                purchase_count: unknown;
+                total_amount: unknown;
+            }>(
+                `SELECT category_id, purchase_count, total_amount FROM refill_customer_category_stats WHERE customer_id = ?`,
+                [c.id],
+            );
+            for (const s of stats) {
+                const own = lines.filter(
+                    (l) => Number(l.customer_id) === c.id && Number(l.category_id) === Number(s.category_id),
+                );
+                const days = new Set(
+                    own.map((l) => Math.floor(t.refill.database.time(l.purchased_at).getTime() / DAY)),
+                );
+                expect(Number(s.purchase_count)).toBe(days.size);
+                expect(Number(s.total_amount)).toBe(own.reduce((sum, l) => sum + Number(l.amount), 0));
+            }
+            expect(stats).toHaveLength(2);
+        }
+    });
+});
