@@ -1,3 +1,4 @@
+import type { Database } from '../db/database.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
 import { BonusLotRepository, type LotChange, type NewLot } from '../repositories/bonus-lot.repository.js';
 import { LedgerEntryRepository, type NewLedgerEntry } from '../repositories/ledger-entry.repository.js';
@@ -19,7 +20,7 @@ export class DeferredLedgerStores implements LedgerStores {
     readonly lots: DeferredLots;
     readonly entries: DeferredEntries;
 
-    constructor(db: ConstructorParameters<typeof BonusLotRepository>[0]) {
+    constructor(db: Database) {
         this.lots = new DeferredLots(db);
         this.entries = new DeferredEntries(db);
     }

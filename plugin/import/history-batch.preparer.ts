@@ -39,8 +39,10 @@ export interface PositionedInput {
  * Turns a batch of raw input into a {@link PreparedBatch} outside any
  * transaction: validates every record, normalises phones, resolves store
  * codes and places receipt lines in the catalogue, and looks up the ids of
- * the cards it mentions. Everything that costs CPU or a read happens here,
- * so the batch's transaction holds its row locks only while writing.
+ * the cards it mentions and which of its receipts are already present.
+ * Everything that costs CPU or a read without locks happens here, while the
+ * batch before is being written, so a batch's transaction holds its row
+ * locks only while writing.
  */
 export class HistoryBatchPreparer {
     private stores = new Map<string, number>();
