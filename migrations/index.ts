@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateCoreTables1767225600000 } from './1767225600000-create-core-tables.js';
+import { CreateJobTables1767312000000 } from './1767312000000-create-job-tables.js';
 import { CreateAdminTables1767398400000 } from './1767398400000-create-admin-tables.js';
 
 /**
@@ -9,5 +10,6 @@ import { CreateAdminTables1767398400000 } from './1767398400000-create-admin-tab
  */
 export const refillMigrations: Array<new () => MigrationInterface> = [
     CreateCoreTables1767225600000,
+    CreateJobTables1767312000000,
     CreateAdminTables1767398400000,
 ];
