@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root (bench/lib/../..). */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Inside the project so the compiled files resolve node_modules and `"type": "module"`; git-ignored. */
-const OUT = join(ROOT, 'bench', 'results', '.server-build');
+/**
+ * A tool cache inside the project, so the compiled files resolve its
+ * node_modules; linters and git leave node_modules alone.
+ */
+const OUT = join(ROOT, 'node_modules', '.cache', 'refill-bench-server');
 
 /**
  * Compiles the server child with the plugin and migrations to plain
@@ -18,6 +21,8 @@ const OUT = join(ROOT, 'bench', 'results', '.server-build');
  */
 export function buildServerChild(): string | null {
     mkdirSync(OUT, { recursive: true });
+    // Node does not look for a package scope above node_modules: declare ESM here.
+    writeFileSync(join(OUT, 'package.json'), '{ "type": "module" }\n');
     const fromOut = (path: string) => relative(OUT, join(ROOT, path));
     writeFileSync(
         join(OUT, 'tsconfig.json'),
