@@ -1,5 +1,4 @@
 import type { JobId, JobParameters, JobRepositoryOptions } from 'agenda';
-import { toDbTime } from '../../db/db-time.js';
 import { sqlDialect } from '../../db/sql-dialect.js';
 import type { Row } from '../../db/sql-executor.js';
 import { claimStatements, type ClaimStatements } from './job-claim.sql.js';
@@ -10,8 +9,8 @@ import type { JobSqlContext } from './job-sql.context.js';
  * Locking and unlocking jobs: Agenda's atomic find-and-lock (with takeover of
  * locks whose worker died), the conditional lock of one job, and unlocks.
  * On MySQL/MariaDB a claim is a short READ COMMITTED transaction —
- * `SELECT … FOR UPDATE SKIP LOCKED`, then `UPDATE` — on a connection of its
- * own; on SQLite one `UPDATE … RETURNING` statement under the in-process lock.
+ * `SELECT id … FOR UPDATE SKIP LOCKED`, `UPDATE`, `SELECT *` — on a
+ * connection of its own; on SQLite one `UPDATE … RETURNING` statement under the in-process lock.
  */
 export class JobClaimStore {
     private readonly sql: ClaimStatements;
@@ -49,10 +48,10 @@ export class JobClaimStore {
                 stale.length > 0 ? stale : await tx.all<Row>(this.sql.ready, [name, nextScanAt]);
             if (!candidate) return undefined;
             await tx.run(this.sql.lock, [lockedAt, by, candidate.id]);
-            return candidate;
+            const [locked] = await tx.all<Row>(this.sql.row, [candidate.id]);
+            return locked;
         });
-        if (!row) return undefined;
-        return this.mapper.toJob({ ...row, locked_at: toDbTime(lockedAt), last_modified_by: by });
+        return row ? this.mapper.toJob(row) : undefined;
     }
 
     /**
