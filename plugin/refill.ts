@@ -148,11 +148,16 @@ export function createRefill(options: RefillOptions): Refill {
     const router = createRefillRouter(services, config, logger);
     const migrations = new MigrationRunner(dataSource, refillMigrations);
     const maxLines = config.pos.maxLines;
+    const schemas = {
+        preview: previewBody(maxLines),
+        receipt: receiptBody(maxLines),
+        return: returnBody(maxLines),
+    };
 
     const hooks: RefillHooks = {
-        preview: (input) => services.purchases.preview(validateOrThrow(previewBody(maxLines), input)),
+        preview: (input) => services.purchases.preview(validateOrThrow(schemas.preview, input)),
         async commitPurchase(input) {
-            const valid = validateOrThrow(receiptBody(maxLines), input);
+            const valid = validateOrThrow(schemas.receipt, input);
             const { result, replayed } = await services.purchases.commit(
                 valid,
                 await stores.identity(valid.storeCode),
@@ -162,7 +167,7 @@ export function createRefill(options: RefillOptions): Refill {
         async recordReturn(receiptId, input) {
             const { storeCode, ...rest } = input;
             validateOrThrow(receiptParams, { receiptId });
-            const valid = validateOrThrow(returnBody(maxLines), rest);
+            const valid = validateOrThrow(schemas.return, rest);
             const { result, replayed } = await services.returns.record(
                 receiptId,
                 valid,

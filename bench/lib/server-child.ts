@@ -120,6 +120,7 @@ try {
         demoCustomers: 0,
         demoKeyFile: '/dev/null',
         logLevel: 'silent',
+        poolSize: process.env.REFILL_POOL_SIZE ? Number(process.env.REFILL_POOL_SIZE) : undefined,
     });
     process.on('message', (message: ParentMessage) => {
         if (message.type === 'ack') {

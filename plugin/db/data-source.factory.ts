@@ -31,6 +31,11 @@ export function createDataSourceFromUrl(options: OwnDataSourceOptions): DataSour
             supportBigNumbers: true,
             bigNumberStrings: false,
             connectTimeout: 3000,
+            // mysql2 captures a stack trace per query by default; Refill does not need it.
+            trace: false,
+            // Lets a sale's writes travel in one round trip (see MysqlExecutor). Every statement
+            // is still built from parameters by mysql2's escaping formatter.
+            multipleStatements: true,
             poolSize: options.poolSize,
             extra: { enableKeepAlive: true, waitForConnections: true, maxIdle: options.poolSize },
             entities,

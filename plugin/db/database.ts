@@ -1,12 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Mutex } from 'async-mutex';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { RefillConfigError } from '../errors/refill-error.js';
 import { fromDbTime, fromDbTimeOrNull, type DateReadMode } from './db-time.js';
 import { isRetryableDbError } from './db-errors.js';
+import { MysqlExecutor } from './mysql-executor.js';
+import { SqliteExecutor } from './sqlite-executor.js';
 import { sqliteLockFor } from './sqlite-lock.js';
-import type { Dialect, Row, RunResult, SqlExecutor } from './sql-executor.js';
+import { sqlWrite, type Dialect, type Row, type RunResult, type SqlExecutor } from './sql-executor.js';
 
 /** Options for {@link Database.transaction}. */
 export interface TransactionOptions {
@@ -16,17 +18,22 @@ export interface TransactionOptions {
 
 /**
  * Refill's access to its tables over a TypeORM DataSource that it may or may
- * not own. Runs parameterised SQL, and units of work that hold row locks:
- * on MySQL/MariaDB a pooled connection with `START TRANSACTION`; on SQLite
- * (one shared connection in TypeORM's driver) `BEGIN IMMEDIATE` under an
- * in-process mutex, so concurrent requests never interleave inside one
- * transaction and other processes wait on the database lock.
+ * not own, through the connections that DataSource opened. Runs
+ * parameterised SQL, and units of work that hold row locks: on MySQL/MariaDB
+ * a pooled connection with `START TRANSACTION`; on SQLite (one shared
+ * connection in TypeORM's driver) `BEGIN IMMEDIATE` under an in-process
+ * mutex, so concurrent requests never interleave inside one transaction and
+ * other processes wait on the database lock.
  */
 export class Database {
     readonly dialect: Dialect;
     readonly dateMode: DateReadMode;
     private readonly sqliteMutex: Mutex;
-    private readonly currentTx = new AsyncLocalStorage<SqlExecutor>();
+    /** SQLite only: the executor of the current unit of work, so a read inside it cannot wait on its own lock. */
+    private readonly sqliteTx: AsyncLocalStorage<SqlExecutor> | null = null;
+    private readonly sqlite: SqliteExecutor | null = null;
+    /** MySQL only: whether writes inside transactions are batched into multi-statement queries. */
+    private readonly batching: boolean = false;
 
     constructor(readonly dataSource: DataSource) {
         this.sqliteMutex = sqliteLockFor(dataSource);
@@ -34,6 +41,7 @@ export class Database {
         if (type === 'mysql' || type === 'mariadb') {
             this.dialect = 'mysql';
             const tz = (dataSource.options as { timezone?: string }).timezone;
+            this.batching = MysqlExecutor.canBatch(dataSource);
             if (tz === undefined || tz === 'local') this.dateMode = 'local';
             else if (tz === 'Z' || tz === '+00:00' || tz.toLowerCase() === 'utc') this.dateMode = 'utc';
             else
@@ -45,6 +53,8 @@ export class Database {
         } else if (type === 'better-sqlite3') {
             this.dialect = 'sqlite';
             this.dateMode = 'utc';
+            this.sqlite = new SqliteExecutor(dataSource);
+            this.sqliteTx = new AsyncLocalStorage<SqlExecutor>();
         } else {
             throw new RefillConfigError(
                 'dataSource.options.type',
@@ -64,30 +74,27 @@ export class Database {
         return fromDbTimeOrNull(value, this.dateMode);
     }
 
-    /** Runs a read outside any unit of work (or inside the current one, if any). */
+    /** Runs a read outside any unit of work (on SQLite, inside the current one if any). */
     async all<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-        const tx = this.currentTx.getStore();
-        if (tx) return tx.all<T>(sql, params);
-        return this.withRunner((exec) => exec.all<T>(sql, params));
+        return this.autocommit((exec) => exec.all<T>(sql, params));
     }
 
-    /** Runs a single autocommitted write (or joins the current unit of work). */
+    /** Runs a single autocommitted write (on SQLite, joins the current unit of work if any). */
     async run(sql: string, params: readonly unknown[] = []): Promise<RunResult> {
-        const tx = this.currentTx.getStore();
-        if (tx) return tx.run(sql, params);
-        return this.withRunner((exec) => exec.run(sql, params));
+        return this.autocommit((exec) => exec.run(sql, params));
     }
 
     /**
      * Runs `work` in one transaction and commits, or rolls back on any error.
      * Deadlocks and busy errors re-run it, so `work` must only touch the
-     * database through the executor it is given. Nested calls join the outer one.
+     * database through the executor it is given. Do not open a transaction
+     * inside another: on MySQL it would take a second connection.
      */
     async transaction<T>(
         work: (tx: SqlExecutor) => Promise<T>,
         options: TransactionOptions = {},
     ): Promise<T> {
-        const outer = this.currentTx.getStore();
+        const outer = this.sqliteTx?.getStore();
         if (outer) return work(outer);
         const retries = options.retries ?? 4;
         for (let attempt = 0; ; attempt++) {
@@ -101,83 +108,53 @@ export class Database {
     }
 
     private async once<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-        if (this.dialect === 'sqlite') {
-            return this.sqliteMutex.runExclusive(async () => {
-                const qr = this.dataSource.createQueryRunner();
-                return this.runInTransaction(qr, 'BEGIN IMMEDIATE', work);
-            });
+        if (this.sqlite) {
+            const exec = this.sqlite;
+            return this.sqliteMutex.runExclusive(() =>
+                this.sqliteTx!.run(exec, () => this.inTransaction(exec, 'BEGIN IMMEDIATE', work)),
+            );
         }
-        const qr = this.dataSource.createQueryRunner();
+        const exec = await MysqlExecutor.acquire(this.dataSource, this.batching);
         try {
-            return await this.runInTransaction(qr, 'START TRANSACTION', work);
+            return await this.inTransaction(exec, 'START TRANSACTION', work);
+        } catch (error) {
+            exec.discard();
+            throw error;
         } finally {
-            await qr.release();
+            exec.release();
         }
     }
 
-    private async runInTransaction<T>(
-        qr: QueryRunner,
+    private async inTransaction<T>(
+        exec: SqlExecutor,
         begin: string,
         work: (tx: SqlExecutor) => Promise<T>,
     ): Promise<T> {
-        const exec = new QueryRunnerExecutor(qr, this.dialect);
-        await qr.query(begin);
+        // With batching, BEGIN travels with the transaction's first read.
+        await sqlWrite(exec, begin);
         try {
-            const result = await this.currentTx.run(exec, () => work(exec));
-            await qr.query('COMMIT');
+            const result = await work(exec);
+            await exec.run('COMMIT');
             return result;
         } catch (error) {
-            await qr.query('ROLLBACK').catch(() => undefined);
+            if (exec instanceof MysqlExecutor) exec.discard();
+            await exec.run('ROLLBACK').catch(() => undefined);
             throw error;
         }
     }
 
-    private async withRunner<T>(fn: (exec: SqlExecutor) => Promise<T>): Promise<T> {
-        if (this.dialect === 'sqlite') {
-            return this.sqliteMutex.runExclusive(() =>
-                fn(new QueryRunnerExecutor(this.dataSource.createQueryRunner(), 'sqlite')),
-            );
+    private async autocommit<T>(fn: (exec: SqlExecutor) => Promise<T>): Promise<T> {
+        if (this.sqlite) {
+            const current = this.sqliteTx!.getStore();
+            if (current) return fn(current);
+            const exec = this.sqlite;
+            return this.sqliteMutex.runExclusive(() => fn(exec));
         }
-        const qr = this.dataSource.createQueryRunner();
+        const exec = await MysqlExecutor.acquire(this.dataSource, false);
         try {
-            return await fn(new QueryRunnerExecutor(qr, 'mysql'));
+            return await fn(exec);
         } finally {
-            await qr.release();
+            exec.release();
         }
-    }
-}
-
-/** Binds values the drivers cannot take as they are (Dates, undefined, booleans). */
-function bindable(params: readonly unknown[]): unknown[] {
-    return params.map((p) => {
-        if (p === undefined) return null;
-        if (p instanceof Date) return p.toISOString().replace('T', ' ').slice(0, 23);
-        if (typeof p === 'boolean') return p ? 1 : 0;
-        return p;
-    });
-}
-
-/** A {@link SqlExecutor} over one TypeORM QueryRunner. */
-class QueryRunnerExecutor implements SqlExecutor {
-    constructor(
-        private readonly qr: QueryRunner,
-        readonly dialect: Dialect,
-    ) {}
-
-    async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-        const result = await this.qr.query(sql, bindable(params), true);
-        return (result.records ?? []) as T[];
-    }
-
-    async run(sql: string, params: readonly unknown[] = []): Promise<RunResult> {
-        const result = await this.qr.query(sql, bindable(params), true);
-        if (this.dialect === 'mysql') {
-            const raw = result.raw as { insertId?: number; affectedRows?: number };
-            return {
-                affected: raw.affectedRows ?? result.affected ?? 0,
-                insertId: Number(raw.insertId ?? 0),
-            };
-        }
-        return { affected: result.affected ?? 0, insertId: Number(result.raw ?? 0) };
     }
 }

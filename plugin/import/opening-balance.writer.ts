@@ -84,7 +84,7 @@ export class OpeningBalanceWriter {
             tx,
             entries.appended.map((e) => ({
                 ...e,
-                lotId: e.lotId !== null && e.lotId < 0 ? (realId.get(e.lotId) as number) : e.lotId,
+                lotId: typeof e.lotId === 'number' && e.lotId < 0 ? (realId.get(e.lotId) as number) : e.lotId,
             })),
         );
         return customers;

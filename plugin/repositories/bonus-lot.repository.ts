@@ -1,12 +1,15 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import type { Row, SqlExecutor } from '../db/sql-executor.js';
+import { sqlInsert, sqlWrite, type IdValue, type Row, type SqlExecutor } from '../db/sql-executor.js';
 import type { BonusLot, LotKind, LotState } from '../entities/bonus-lot.entity.js';
 import { numOrNull } from './row-mappers.js';
 
-/** A lot to insert. */
-export type NewLot = Omit<BonusLot, 'id'>;
+/** A lot to insert; its purchase and return may be ids of rows inserted earlier in the same unit of work. */
+export type NewLot = Omit<BonusLot, 'id' | 'purchaseId' | 'returnId'> & {
+    purchaseId: IdValue | null;
+    returnId: IdValue | null;
+};
 
 /** A change of an existing lot's remaining amount or state. */
 export interface LotChange {
@@ -96,8 +99,9 @@ export class BonusLotRepository {
     }
 
     /** Inserts one lot and returns its id. */
-    async insert(tx: SqlExecutor, lot: NewLot): Promise<number> {
-        const result = await tx.run(
+    async insert(tx: SqlExecutor, lot: NewLot): Promise<IdValue> {
+        return sqlInsert(
+            tx,
             `INSERT INTO refill_bonus_lots (customer_id, kind, amount, remaining, state, active_from, expires_at, purchase_id, return_id, offer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             [
                 lot.customerId,
@@ -113,7 +117,6 @@ export class BonusLotRepository {
                 toDbTime(lot.createdAt),
             ],
         );
-        return result.insertId;
     }
 
     /** Inserts many lots, up to 1,000 a statement (imports read their ids back with {@link newestIdsOfKind}). */
@@ -163,7 +166,8 @@ export class BonusLotRepository {
     private async applyChunk(tx: SqlExecutor, changes: readonly LotChange[]): Promise<void> {
         const remainingCase = changes.map(() => 'WHEN ? THEN ?').join(' ');
         const stateCase = changes.map(() => 'WHEN ? THEN ?').join(' ');
-        await tx.run(
+        await sqlWrite(
+            tx,
             `UPDATE refill_bonus_lots SET remaining = CASE id ${remainingCase} END, state = CASE id ${stateCase} END WHERE id IN (${sqlDialect.inList(changes.length)})`,
             [
                 ...changes.flatMap((c) => [c.id, c.remaining]),

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import type { SqlExecutor } from '../db/sql-executor.js';
+import { sqlWrite, type SqlExecutor } from '../db/sql-executor.js';
 import { formatRecentDays, parseRecentDays, type CategoryStat } from '../domain/category-stats.rules.js';
 
 /** A statistics row with its key. */
@@ -20,6 +20,26 @@ const COLUMNS = [
     'recent_days',
 ];
 
+/** The statistics columns, for queries that read them beside others. */
+export const STAT_COLUMNS = COLUMNS;
+
+/** Maps a statistics row (its columns optionally aliased with `prefix`). */
+export function mapStatRow(
+    db: Pick<Database, 'time'>,
+    r: Record<string, unknown>,
+    prefix = '',
+): KeyedCategoryStat {
+    return {
+        customerId: Number(r[`${prefix}customer_id`]),
+        categoryId: Number(r[`${prefix}category_id`]),
+        firstAt: db.time(r[`${prefix}first_at`]),
+        lastAt: db.time(r[`${prefix}last_at`]),
+        purchaseCount: Number(r[`${prefix}purchase_count`]),
+        totalAmount: Number(r[`${prefix}total_amount`]),
+        recentDays: parseRecentDays(String(r[`${prefix}recent_days`])),
+    };
+}
+
 /** Reads and upserts `refill_customer_category_stats`. Callers hold the customers' row locks. */
 export class CategoryStatsRepository {
     constructor(private readonly db: Database) {}
@@ -35,15 +55,7 @@ export class CategoryStatsRepository {
             `SELECT ${COLUMNS.join(', ')} FROM refill_customer_category_stats WHERE ${where}`,
             pairs.flat(),
         );
-        return rows.map((r) => ({
-            customerId: Number(r.customer_id),
-            categoryId: Number(r.category_id),
-            firstAt: this.db.time(r.first_at),
-            lastAt: this.db.time(r.last_at),
-            purchaseCount: Number(r.purchase_count),
-            totalAmount: Number(r.total_amount),
-            recentDays: parseRecentDays(String(r.recent_days)),
-        }));
+        return rows.map((r) => mapStatRow(this.db, r));
     }
 
     /** Every row of these customers, all categories (imports: one range scan of the key per customer). */
@@ -57,16 +69,7 @@ export class CategoryStatsRepository {
                 `SELECT ${COLUMNS.join(', ')} FROM refill_customer_category_stats WHERE customer_id IN (${sqlDialect.inList(chunk.length)})`,
                 chunk,
             );
-            for (const r of rows)
-                out.push({
-                    customerId: Number(r.customer_id),
-                    categoryId: Number(r.category_id),
-                    firstAt: this.db.time(r.first_at),
-                    lastAt: this.db.time(r.last_at),
-                    purchaseCount: Number(r.purchase_count),
-                    totalAmount: Number(r.total_amount),
-                    recentDays: parseRecentDays(String(r.recent_days)),
-                });
+            for (const r of rows) out.push(mapStatRow(this.db, r));
         }
         return out;
     }
@@ -75,7 +78,8 @@ export class CategoryStatsRepository {
     async upsert(tx: SqlExecutor, stats: readonly KeyedCategoryStat[]): Promise<void> {
         if (!stats.length) return;
         const ins = (c: string) => sqlDialect.inserted(tx.dialect, c);
-        await tx.run(
+        await sqlWrite(
+            tx,
             `INSERT INTO refill_customer_category_stats (${COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(stats.length, COLUMNS.length)}` +
                 sqlDialect.onConflictUpdate(tx.dialect, ['customer_id', 'category_id'], {
                     first_at: ins('first_at'),

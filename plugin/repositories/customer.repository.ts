@@ -1,8 +1,9 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import type { Row, SqlExecutor } from '../db/sql-executor.js';
+import { sqlWrite, type Row, type SqlExecutor } from '../db/sql-executor.js';
 import type { Customer } from '../entities/customer.entity.js';
+import { mapStatRow, STAT_COLUMNS, type KeyedCategoryStat } from './category-stats.repository.js';
 import { numOrNull } from './row-mappers.js';
 
 /** Contact and profile fields a POS or an import may set. */
@@ -79,6 +80,32 @@ export class CustomerRepository {
             [cardNumber],
         );
         return rows[0] ? this.map(rows[0]) : null;
+    }
+
+    /**
+     * Reads and row-locks a customer together with their statistics rows for
+     * the given categories, in one statement (the POS commit's first read).
+     */
+    async lockByCardWithStats(
+        tx: SqlExecutor,
+        cardNumber: string,
+        categoryIds: readonly number[],
+    ): Promise<{ customer: Customer; stats: KeyedCategoryStat[] } | null> {
+        if (!categoryIds.length) {
+            const customer = await this.lockByCard(tx, cardNumber);
+            return customer ? { customer, stats: [] } : null;
+        }
+        const columns = COLUMNS.split(', ').map((c) => `c.${c}`);
+        const statColumns = STAT_COLUMNS.map((c) => `s.${c} AS s_${c}`);
+        const rows = await tx.all(
+            `SELECT ${[...columns, ...statColumns].join(', ')} FROM refill_customers c LEFT JOIN refill_customer_category_stats s ON s.customer_id = c.id AND s.category_id IN (${sqlDialect.inList(categoryIds.length)}) WHERE c.card_number = ?${sqlDialect.forUpdate(tx.dialect)}`,
+            [...categoryIds, cardNumber],
+        );
+        if (!rows.length) return null;
+        return {
+            customer: this.map(rows[0]),
+            stats: rows.filter((r) => r.s_customer_id !== null).map((r) => mapStatRow(this.db, r, 's_')),
+        };
     }
 
     /** Row-locks customers by id, in id order (the order every multi-customer flow uses, so no deadlocks). */
@@ -272,6 +299,6 @@ export class CustomerRepository {
             params.push(value instanceof Date ? toDbTime(value) : value);
         }
         params.push(id);
-        await tx.run(`UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, params);
+        await sqlWrite(tx, `UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, params);
     }
 }

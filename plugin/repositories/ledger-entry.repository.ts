@@ -1,12 +1,16 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import type { Row, SqlExecutor } from '../db/sql-executor.js';
+import { sqlWrite, type IdValue, type Row, type SqlExecutor } from '../db/sql-executor.js';
 import type { LedgerEntry, LedgerKind } from '../entities/ledger-entry.entity.js';
 import { numOrNull } from './row-mappers.js';
 
-/** A ledger entry to append. */
-export type NewLedgerEntry = Omit<LedgerEntry, 'id'>;
+/** A ledger entry to append; its lot, purchase and return may be ids of rows inserted earlier in the same unit of work. */
+export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'lotId' | 'purchaseId' | 'returnId'> & {
+    lotId: IdValue | null;
+    purchaseId: IdValue | null;
+    returnId: IdValue | null;
+};
 
 const COLUMNS = [
     'customer_id',
@@ -33,7 +37,8 @@ export class LedgerEntryRepository {
     }
 
     private async appendChunk(tx: SqlExecutor, entries: readonly NewLedgerEntry[]): Promise<void> {
-        await tx.run(
+        await sqlWrite(
+            tx,
             `INSERT INTO refill_ledger_entries (${COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(entries.length, COLUMNS.length)}`,
             entries.flatMap((e) => [
                 e.customerId,

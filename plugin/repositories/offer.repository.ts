@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import type { Row, SqlExecutor } from '../db/sql-executor.js';
+import { sqlWrite, type IdValue, type Row, type SqlExecutor } from '../db/sql-executor.js';
 import type { Offer } from '../entities/offer.entity.js';
 import { numOrNull } from './row-mappers.js';
 
@@ -46,9 +46,10 @@ export class OfferRepository {
     }
 
     /** Marks offers as used by a purchase. */
-    async markRedeemed(tx: SqlExecutor, ids: readonly number[], purchaseId: number): Promise<void> {
+    async markRedeemed(tx: SqlExecutor, ids: readonly number[], purchaseId: IdValue): Promise<void> {
         if (!ids.length) return;
-        await tx.run(
+        await sqlWrite(
+            tx,
             `UPDATE refill_offers SET status = 'redeemed', redeemed_purchase_id = ? WHERE id IN (${sqlDialect.inList(ids.length)}) AND status = 'active'`,
             [purchaseId, ...ids],
         );

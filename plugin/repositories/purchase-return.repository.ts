@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
-import type { SqlExecutor } from '../db/sql-executor.js';
+import { sqlInsert, sqlWrite, type IdValue, type SqlExecutor } from '../db/sql-executor.js';
 import type { PurchaseReturn } from '../entities/purchase-return.entity.js';
 
 /** A return to insert. */
@@ -11,8 +11,9 @@ export class PurchaseReturnRepository {
     constructor(private readonly db: Database) {}
 
     /** Inserts a return; throws a duplicate-key error if its return id exists. */
-    async insert(tx: SqlExecutor, r: NewPurchaseReturn): Promise<number> {
-        const result = await tx.run(
+    async insert(tx: SqlExecutor, r: NewPurchaseReturn): Promise<IdValue> {
+        return sqlInsert(
+            tx,
             `INSERT INTO refill_returns (return_id, purchase_id, store_id, returned_at, amount, reversed, refunded, shortfall, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             [
                 r.returnId,
@@ -28,17 +29,17 @@ export class PurchaseReturnRepository {
                 toDbTime(r.createdAt),
             ],
         );
-        return result.insertId;
     }
 
     /** Stores a return's ledger totals and the response given, for replays. */
     async complete(
         tx: SqlExecutor,
-        id: number,
+        id: IdValue,
         totals: { reversed: number; refunded: number; shortfall: number },
         response: string,
     ): Promise<void> {
-        await tx.run(
+        await sqlWrite(
+            tx,
             `UPDATE refill_returns SET reversed = ?, refunded = ?, shortfall = ?, response = ? WHERE id = ?`,
             [totals.reversed, totals.refunded, totals.shortfall, response, id],
         );

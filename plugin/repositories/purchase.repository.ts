@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import type { Row, SqlExecutor } from '../db/sql-executor.js';
+import { sqlInsert, sqlWrite, type IdValue, type Row, type SqlExecutor } from '../db/sql-executor.js';
 import type { Purchase } from '../entities/purchase.entity.js';
 import type { PurchaseLine } from '../entities/purchase-line.entity.js';
 import { numOrNull } from './row-mappers.js';
@@ -56,8 +56,9 @@ export class PurchaseRepository {
     constructor(private readonly db: Database) {}
 
     /** Inserts a purchase; throws a duplicate-key error if its receipt id exists. */
-    async insert(tx: SqlExecutor, p: NewPurchase): Promise<number> {
-        const result = await tx.run(
+    async insert(tx: SqlExecutor, p: NewPurchase): Promise<IdValue> {
+        return sqlInsert(
+            tx,
             `INSERT INTO refill_purchases (receipt_id, customer_id, store_id, purchased_at, total_amount, redeemed, earned, source, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             [
                 p.receiptId,
@@ -73,7 +74,6 @@ export class PurchaseRepository {
                 toDbTime(p.createdAt),
             ],
         );
-        return result.insertId;
     }
 
     /**
@@ -137,7 +137,11 @@ export class PurchaseRepository {
     }
 
     /** Inserts the lines of one purchase in one statement. */
-    async insertLines(tx: SqlExecutor, purchaseId: number, lines: readonly NewPurchaseLine[]): Promise<void> {
+    async insertLines(
+        tx: SqlExecutor,
+        purchaseId: IdValue,
+        lines: readonly NewPurchaseLine[],
+    ): Promise<void> {
         await this.insertLineRows(
             tx,
             lines.map((l) => ({ ...l, purchaseId })),
@@ -147,10 +151,11 @@ export class PurchaseRepository {
     /** Inserts lines of several purchases in one statement (imports). */
     async insertLineRows(
         tx: SqlExecutor,
-        lines: ReadonlyArray<NewPurchaseLine & { purchaseId: number }>,
+        lines: ReadonlyArray<NewPurchaseLine & { purchaseId: IdValue }>,
     ): Promise<void> {
         if (!lines.length) return;
-        await tx.run(
+        await sqlWrite(
+            tx,
             `INSERT INTO refill_purchase_lines (${LINE_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(lines.length, LINE_COLUMNS.length)}`,
             lines.flatMap((l) => [
                 l.purchaseId,
@@ -219,7 +224,8 @@ export class PurchaseRepository {
     /** Writes the new running return totals of several lines. */
     async updateReturnTotals(tx: SqlExecutor, lines: readonly LineReturnTotals[]): Promise<void> {
         for (const l of lines) {
-            await tx.run(
+            await sqlWrite(
+                tx,
                 `UPDATE refill_purchase_lines SET returned_quantity_milli = ?, returned_amount = ?, reversed_earned = ?, refunded_redeemed = ? WHERE id = ?`,
                 [l.returnedQuantityMilli, l.returnedAmount, l.reversedEarned, l.refundedRedeemed, l.id],
             );

@@ -30,20 +30,32 @@ export function toBasketLines(lines: readonly BasketLineInput[]): BasketLine[] {
     }));
 }
 
-/**
- * Prices a basket for a customer with `available` bonuses and these offers,
- * spending `redeem` (callers check it against `limit.maxRedeemable`). Shared
- * by preview and commit so both always agree.
- */
-export function priceBasket(
+/** Places POS basket lines in the catalogue (categories, rates, exclusions). */
+export function resolveBasket(
     snapshot: CatalogSnapshot,
     input: readonly BasketLineInput[],
+    config: RefillConfig,
+): ResolvedLine[] {
+    return snapshot.resolve(toBasketLines(input), config.accrual.baseRateBp);
+}
+
+/** The distinct categories of resolved lines. */
+export function basketCategories(lines: readonly ResolvedLine[]): number[] {
+    return [...new Set(lines.map((l) => l.categoryId).filter((id): id is number => id !== null))];
+}
+
+/**
+ * Prices resolved basket lines for a customer with `available` bonuses and
+ * these offers, spending `redeem` (callers check it against
+ * `limit.maxRedeemable`). Shared by preview and commit so both always agree.
+ */
+export function priceBasket(
+    lines: ResolvedLine[],
     available: number,
     redeem: number,
     offers: readonly Offer[],
     config: RefillConfig,
 ): PricedBasket {
-    const lines = snapshot.resolve(toBasketLines(input), config.accrual.baseRateBp);
     const limit = redemptionLimit(lines, available, config.redemption.maxShareBp);
     const redeemedPerLine = allocateRedemption(lines, Math.min(redeem, limit.maxRedeemable));
     const applicable: ApplicableOffer[] = offers.map((o) => ({

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '../db/sql-executor.js';
+import type { IdValue, SqlExecutor } from '../db/sql-executor.js';
 import type { BonusLot, LotKind } from '../entities/bonus-lot.entity.js';
 import type { Customer } from '../entities/customer.entity.js';
 import type { LedgerKind } from '../entities/ledger-entry.entity.js';
@@ -10,7 +10,7 @@ import type { LedgerEntryRepository, NewLedgerEntry } from '../repositories/ledg
 /** What caused a ledger movement: written on every entry it produces. */
 export interface LedgerCause {
     purchaseId?: number | null;
-    returnId?: number | null;
+    returnId?: IdValue | null;
     offerId?: number | null;
     reason?: string | null;
     author?: string | null;
@@ -34,10 +34,10 @@ export interface LedgerStores {
 
 /** A lot in a session: stored or about to be. */
 interface SessionLot extends LotView {
-    id: number | null;
+    id: IdValue | null;
     kind: LotKind;
     amount: number;
-    returnId: number | null;
+    returnId: IdValue | null;
     offerId: number | null;
     changed: boolean;
 }
@@ -58,6 +58,7 @@ export class LedgerSession {
     private readonly created: SessionLot[] = [];
     private readonly entries: Array<Omit<NewLedgerEntry, 'lotId'> & { lot: SessionLot | null }> = [];
     private readonly usedKeys = new Set<string>();
+    private purchaseBinding: { placeholder: number; purchaseId: IdValue } | null = null;
     private debt: number;
     private seq = 0;
 
@@ -188,9 +189,8 @@ export class LedgerSession {
      * Replaces a placeholder purchase id in everything recorded so far, once the
      * purchase row exists (its stored response needs the balance first).
      */
-    bindPurchase(placeholder: number, purchaseId: number): void {
-        for (const lot of this.created) if (lot.purchaseId === placeholder) lot.purchaseId = purchaseId;
-        for (const entry of this.entries) if (entry.purchaseId === placeholder) entry.purchaseId = purchaseId;
+    bindPurchase(placeholder: number, purchaseId: IdValue): void {
+        this.purchaseBinding = { placeholder, purchaseId };
     }
 
     /** Writes every change. Returns the customer's new cached state (merged with `extra`). */
@@ -204,7 +204,7 @@ export class LedgerSession {
                 state: lot.state,
                 activeFrom: lot.activeFrom,
                 expiresAt: lot.expiresAt,
-                purchaseId: lot.purchaseId,
+                purchaseId: this.purchaseRef(lot.purchaseId),
                 returnId: lot.returnId,
                 offerId: lot.offerId,
                 createdAt: this.now,
@@ -227,12 +227,22 @@ export class LedgerSession {
         return this.collect();
     }
 
+    /** A purchase id as written: the bound id in place of the placeholder. */
+    private purchaseRef(purchaseId: IdValue | null): IdValue | null {
+        const binding = this.purchaseBinding;
+        return binding && purchaseId === binding.placeholder ? binding.purchaseId : purchaseId;
+    }
+
     private collect(): { changes: LotChange[]; entries: NewLedgerEntry[]; state: CustomerState } {
         return {
             changes: (this.lots ?? [])
                 .filter((l) => l.changed)
                 .map((l) => ({ id: l.id as number, remaining: l.remaining, state: l.state })),
-            entries: this.entries.map(({ lot, ...e }) => ({ ...e, lotId: lot?.id ?? null })),
+            entries: this.entries.map(({ lot, ...e }) => ({
+                ...e,
+                purchaseId: this.purchaseRef(e.purchaseId),
+                lotId: lot?.id ?? null,
+            })),
             state: {
                 balance: this.available,
                 pending: this.pending,

@@ -5,11 +5,19 @@ import { balanceAt } from '../domain/balance.rules.js';
 import { addPurchase } from '../domain/category-stats.rules.js';
 import { requestHash } from '../domain/receipt-hash.js';
 import type { Customer } from '../entities/customer.entity.js';
+import type { KeyedCategoryStat } from '../repositories/category-stats.repository.js';
 import type { Offer } from '../entities/offer.entity.js';
 import { RefillError } from '../errors/refill-error.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
 import type { PosIdentity } from './pos-identity.js';
-import { appliedOffers, lineResults, priceBasket, type PricedBasket } from './basket-pricing.js';
+import {
+    appliedOffers,
+    basketCategories,
+    lineResults,
+    priceBasket,
+    resolveBasket,
+    type PricedBasket,
+} from './basket-pricing.js';
 import type { CatalogService } from './catalog.service.js';
 import { addDays, type Clock } from './clock.js';
 import { LedgerSession } from './ledger-session.js';
@@ -52,7 +60,13 @@ export class PurchaseService {
             ).available;
             offers = await this.repos.offers.findActive(this.db, customer.id, now);
         }
-        const priced = priceBasket(snapshot, input.lines, available, input.redeem ?? 0, offers, this.config);
+        const priced = priceBasket(
+            resolveBasket(snapshot, input.lines, this.config),
+            available,
+            input.redeem ?? 0,
+            offers,
+            this.config,
+        );
         const redeem = priced.redeemedPerLine.reduce((s, r) => s + r, 0);
         const lines = lineResults(priced);
         return {
@@ -120,26 +134,21 @@ export class PurchaseService {
     ): Promise<PurchaseResult> {
         const { customers, offers: offerRepo, purchases } = this.repos;
         const now = this.clock();
-        const customer = await customers.lockByCard(tx, input.cardNumber);
-        if (!customer) {
+        const lines = resolveBasket(snapshot, input.lines, this.config);
+        const locked = await customers.lockByCardWithStats(tx, input.cardNumber, basketCategories(lines));
+        if (!locked) {
             if (this.config.pos.unknownCard === 'reject')
                 throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
             throw new EnrolFirst();
         }
+        const { customer, stats } = locked;
         const session = new LedgerSession(tx, this.repos, customer, now, this.config.returns.shortfall);
         if (input.redeem > 0 || !session.lotsAreCurrent) await session.load();
         const offers =
             customer.offersUntil && customer.offersUntil > now
                 ? await offerRepo.findActive(tx, customer.id, now)
                 : [];
-        const priced = priceBasket(
-            snapshot,
-            input.lines,
-            session.available,
-            input.redeem,
-            offers,
-            this.config,
-        );
+        const priced = priceBasket(lines, session.available, input.redeem, offers, this.config);
         if (input.redeem > priced.limit.maxRedeemable) {
             throw new RefillError(
                 'REFILL_REDEEM_EXCEEDS_LIMIT',
@@ -220,7 +229,7 @@ export class PurchaseService {
                 refundedRedeemed: 0,
             })),
         );
-        await this.updateStats(tx, customer, priced, input.purchasedAt);
+        await this.updateStats(tx, customer, priced, input.purchasedAt, stats);
         let offersUntil: Date | null | undefined;
         if (used.length) {
             await offerRepo.markRedeemed(
@@ -271,25 +280,20 @@ export class PurchaseService {
         };
     }
 
+    /** Merges the sale into the customer's per-category statistics (rows read with the customer lock). */
     private async updateStats(
         tx: SqlExecutor,
         customer: Customer,
         priced: PricedBasket,
         at: Date,
+        current: readonly KeyedCategoryStat[],
     ): Promise<void> {
         const amounts = new Map<number, number>();
         for (const line of priced.lines)
             if (line.categoryId !== null)
                 amounts.set(line.categoryId, (amounts.get(line.categoryId) ?? 0) + line.amount);
         if (!amounts.size) return;
-        const existing = new Map(
-            (
-                await this.repos.stats.find(
-                    tx,
-                    [...amounts.keys()].map((c) => [customer.id, c] as [number, number]),
-                )
-            ).map((s) => [s.categoryId, s]),
-        );
+        const existing = new Map(current.map((s) => [s.categoryId, s]));
         await this.repos.stats.upsert(
             tx,
             [...amounts].map(([categoryId, amount]) => ({

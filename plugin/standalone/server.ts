@@ -19,6 +19,8 @@ export interface StandaloneOptions {
     /** Where the demo POS key is kept between starts (demo only). */
     demoKeyFile: string;
     logLevel: string;
+    /** Connections in the MySQL pool (ignored for SQLite). */
+    poolSize?: number;
 }
 
 /** A running standalone server. */
@@ -30,7 +32,7 @@ export interface Standalone {
     close(): Promise<void>;
 }
 
-/** Options from the environment (PORT, HOST, DATABASE_URL, REFILL_DEMO, REFILL_DEMO_CUSTOMERS, LOG_LEVEL). */
+/** Options from the environment (PORT, HOST, DATABASE_URL, REFILL_DEMO, REFILL_DEMO_CUSTOMERS, REFILL_POOL_SIZE, LOG_LEVEL). */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StandaloneOptions {
     return {
         port: Number(env.PORT ?? 3000),
@@ -40,6 +42,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Standalone
         demoCustomers: Number(env.REFILL_DEMO_CUSTOMERS ?? 2000),
         demoKeyFile: resolve(env.REFILL_DEMO_KEY_FILE ?? './data/demo-pos-key.txt'),
         logLevel: env.LOG_LEVEL ?? 'info',
+        poolSize: env.REFILL_POOL_SIZE ? Number(env.REFILL_POOL_SIZE) : undefined,
     };
 }
 
@@ -49,7 +52,11 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Standalone
  * the POS API.
  */
 export async function startStandalone(options: StandaloneOptions): Promise<Standalone> {
-    const refill = createRefill({ databaseUrl: options.databaseUrl, logLevel: options.logLevel });
+    const refill = createRefill({
+        databaseUrl: options.databaseUrl,
+        logLevel: options.logLevel,
+        poolSize: options.poolSize,
+    });
     await refill.start();
     let demoKey: string | null = null;
     if (options.demo) demoKey = await ensureDemo(refill, options);
