@@ -3,60 +3,32 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { refillMigrations } from '../migrations/index.js';
 import { createRefillRouter } from './api/create-refill-router.js';
-import { validateOrThrow } from './api/middleware/validate.js';
-import {
-    cardNumber as cardSchema,
-    customerBody,
-    previewBody,
-    receiptBody,
-    receiptParams,
-    returnBody,
-} from './api/schemas/pos.schemas.js';
 import type { RefillConfig, RefillOptions } from './config/refill-options.js';
 import { validateOptions } from './config/validate-options.js';
 import { Database } from './db/database.js';
 import { createDataSourceFromUrl } from './db/data-source.factory.js';
 import { MigrationRunner } from './db/migration-runner.js';
 import { createLogger } from './logging/logger.js';
+import { createScheduler } from './jobs/create-scheduler.js';
+import type { RefillScheduler } from './jobs/refill-scheduler.js';
+import { createRefillHooks, type RefillHooks } from './refill-hooks.js';
 import { AdminAuthService } from './services/admin-auth.service.js';
+import { JobControlService } from './services/job-control.service.js';
 import { CatalogService } from './services/catalog.service.js';
 import { AdminUserRepository } from './repositories/admin-user.repository.js';
 import { systemClock, type Clock } from './services/clock.js';
-import {
-    CustomerService,
-    type BalanceView,
-    type CustomerUpdate,
-    type CustomerView,
-} from './services/customer.service.js';
+import { CustomerService } from './services/customer.service.js';
 import { HistoryImportService } from './services/history-import.service.js';
 import { LedgerAdjustmentService } from './services/ledger-adjustment.service.js';
 import { LotMaintenanceService } from './services/lot-maintenance.service.js';
 import { OfferService } from './services/offer.service.js';
 import { PosKeyService } from './services/pos-key.service.js';
 import { PurchaseService } from './services/purchase.service.js';
-import type {
-    PreviewInput,
-    PreviewResult,
-    PurchaseRequest,
-    PurchaseResult,
-    ReturnResult,
-} from './services/purchase.views.js';
 import { createRepositories, type Repositories } from './services/repositories.js';
-import { ReturnService, type ReturnRequest } from './services/return.service.js';
+import { ReturnService } from './services/return.service.js';
 import { StoreService } from './services/store.service.js';
 
-/**
- * In-process calls for hosts that record sales themselves. They take the
- * same input as the POS API (validated the same way, with the same coded
- * errors) and act for the store given by code.
- */
-export interface RefillHooks {
-    preview(input: PreviewInput): Promise<PreviewResult>;
-    commitPurchase(input: PurchaseRequest): Promise<PurchaseResult & { replayed: boolean }>;
-    recordReturn(receiptId: string, input: ReturnRequest): Promise<ReturnResult & { replayed: boolean }>;
-    upsertCustomer(cardNumber: string, update: CustomerUpdate, storeCode?: string): Promise<CustomerView>;
-    balance(cardNumber: string): Promise<BalanceView>;
-}
+export type { RefillHooks } from './refill-hooks.js';
 
 /** Services for operators: the CLI, the admin API, tests. */
 export interface RefillServices {
@@ -71,6 +43,7 @@ export interface RefillServices {
     history: HistoryImportService;
     maintenance: LotMaintenanceService;
     adminAuth: AdminAuthService;
+    jobs: JobControlService;
 }
 
 /** A running (or ready to start) Refill instance. */
@@ -85,11 +58,16 @@ export interface Refill {
     readonly repositories: Repositories;
     readonly config: RefillConfig;
     readonly logger: Logger;
+    /** Refill's jobs on Agenda (its own, or the host's). */
+    readonly scheduler: RefillScheduler;
     /** Applies pending Refill migrations; returns their names. */
     migrate(): Promise<string[]>;
-    /** Opens Refill's own DataSource if it has one, applies migrations (unless disabled). Safe to call twice. */
+    /**
+     * Opens Refill's own DataSource if it has one, applies migrations (unless
+     * disabled), schedules the jobs and, if configured, runs them. Safe to call twice.
+     */
     start(): Promise<void>;
-    /** Releases what Refill opened; never the host's DataSource. Safe to call twice. */
+    /** Stops Refill's jobs and releases what Refill opened; never the host's DataSource or Agenda. Safe to call twice. */
     stop(): Promise<void>;
 }
 
@@ -117,7 +95,7 @@ export function createRefill(options: RefillOptions): Refill {
 
     const catalog = new CatalogService(database, repos.catalog, clock, ttl);
     const stores = new StoreService(database, repos.stores, repos.audit, clock, ttl);
-    const services: RefillServices = {
+    const base: Omit<RefillServices, 'jobs'> = {
         catalog,
         stores,
         customers: new CustomerService(
@@ -145,49 +123,14 @@ export function createRefill(options: RefillOptions): Refill {
             config.admin.sessionTtlHours,
         ),
     };
+    const scheduler = createScheduler(database, base.maintenance, config, logger, options.jobs?.agenda);
+    const services: RefillServices = {
+        ...base,
+        jobs: new JobControlService(scheduler, database, repos.audit, clock),
+    };
     const router = createRefillRouter(services, config, logger);
     const migrations = new MigrationRunner(dataSource, refillMigrations);
-    const maxLines = config.pos.maxLines;
-    const schemas = {
-        preview: previewBody(maxLines),
-        receipt: receiptBody(maxLines),
-        return: returnBody(maxLines),
-    };
-
-    const hooks: RefillHooks = {
-        preview: (input) => services.purchases.preview(validateOrThrow(schemas.preview, input)),
-        async commitPurchase(input) {
-            const valid = validateOrThrow(schemas.receipt, input);
-            const { result, replayed } = await services.purchases.commit(
-                valid,
-                await stores.identity(valid.storeCode),
-            );
-            return { ...result, replayed };
-        },
-        async recordReturn(receiptId, input) {
-            const { storeCode, ...rest } = input;
-            validateOrThrow(receiptParams, { receiptId });
-            const valid = validateOrThrow(schemas.return, rest);
-            const { result, replayed } = await services.returns.record(
-                receiptId,
-                valid,
-                await stores.identity(storeCode),
-            );
-            return { ...result, replayed };
-        },
-        async upsertCustomer(cardNumber, update, storeCode) {
-            validateOrThrow(cardSchema.required(), cardNumber, 'cardNumber');
-            const valid = validateOrThrow(customerBody, update);
-            const pos = storeCode ? await stores.identity(storeCode) : null;
-            const { customer } = await services.customers.upsert(cardNumber, valid, {
-                storeId: pos?.storeId ?? null,
-                source: pos ? `store:${pos.storeCode}` : 'host',
-            });
-            return customer;
-        },
-        balance: (cardNumber) =>
-            services.customers.balance(validateOrThrow(cardSchema.required(), cardNumber, 'cardNumber')),
-    };
+    const hooks = createRefillHooks(services, config.pos.maxLines);
 
     let started: Promise<void> | null = null;
     let stopped = false;
@@ -200,7 +143,11 @@ export function createRefill(options: RefillOptions): Refill {
         repositories: repos,
         config,
         logger,
-        migrate: () => migrations.up(),
+        scheduler,
+        async migrate() {
+            if (ownsDataSource && !dataSource.isInitialized) await dataSource.initialize();
+            return migrations.up();
+        },
         start() {
             started ??= (async () => {
                 if (ownsDataSource && !dataSource.isInitialized) await dataSource.initialize();
@@ -208,6 +155,7 @@ export function createRefill(options: RefillOptions): Refill {
                     const applied = await migrations.up();
                     if (applied.length) logger.info({ applied }, 'applied Refill migrations');
                 }
+                await scheduler.start();
             })();
             return started;
         },
@@ -215,6 +163,7 @@ export function createRefill(options: RefillOptions): Refill {
             if (stopped) return;
             stopped = true;
             await started?.catch(() => undefined);
+            await scheduler.stop();
             if (ownsDataSource && dataSource.isInitialized) await dataSource.destroy();
         },
     };

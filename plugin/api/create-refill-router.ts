@@ -2,10 +2,13 @@ import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { RefillConfig } from '../config/refill-options.js';
 import type { AdminAuthService } from '../services/admin-auth.service.js';
+import type { JobControlService } from '../services/job-control.service.js';
 import type { CustomerService } from '../services/customer.service.js';
 import type { PosKeyService } from '../services/pos-key.service.js';
 import type { PurchaseService } from '../services/purchase.service.js';
 import type { ReturnService } from '../services/return.service.js';
+import { adminSession, csrfProtection } from './admin/admin-session.middleware.js';
+import { adminJobsRoutes } from './admin/jobs.routes.js';
 import { adminSessionRoutes } from './admin/session.routes.js';
 import { errorHandler, notFound } from './middleware/error-handler.js';
 import { posAuth } from './middleware/pos-auth.js';
@@ -21,6 +24,7 @@ export interface ApiServices {
     returns: ReturnService;
     posKeys: PosKeyService;
     adminAuth: AdminAuthService;
+    jobs: JobControlService;
 }
 
 /**
@@ -47,6 +51,8 @@ export function createRefillRouter(services: ApiServices, config: RefillConfig, 
     const admin = Router();
     admin.use(express.json({ limit: '64kb', strict: true }));
     admin.use(adminSessionRoutes(services.adminAuth, config));
+    admin.use(adminSession(services.adminAuth, config.admin.cookieName), csrfProtection);
+    admin.use(adminJobsRoutes(services.jobs));
     admin.use(notFound);
     admin.use(errorHandler(logger));
     router.use('/admin/v1', admin);

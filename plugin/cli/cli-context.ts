@@ -33,6 +33,8 @@ export function createCliContext(io: CliIo): CliContext {
                 databaseUrl: databaseUrlFrom(program),
                 logLevel: process.env.REFILL_LOG_LEVEL ?? 'warn',
                 timezone: process.env.REFILL_TIMEZONE ?? undefined,
+                // The CLI schedules jobs but runs them only when asked (`jobs run`).
+                jobs: { process: false },
             });
             await refill.start();
             try {

@@ -5,6 +5,7 @@ import { registerAdminUserCommands } from './commands/admin-user.command.js';
 import { registerBalanceCommands } from './commands/balance.command.js';
 import { registerDemoCommands } from './commands/demo.command.js';
 import { registerImportCommands } from './commands/import.command.js';
+import { registerJobsCommands } from './commands/jobs.command.js';
 import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerPosKeyCommands } from './commands/pos-key.command.js';
 import { registerStoreCommands } from './commands/store.command.js';
@@ -35,6 +36,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     registerImportCommands(program, ctx);
     registerDemoCommands(program, ctx);
     registerAdminUserCommands(program, ctx);
+    registerJobsCommands(program, ctx);
     try {
         await program.parseAsync(argv, { from: 'user' });
         return 0;

@@ -1,3 +1,4 @@
+import type { Agenda } from 'agenda';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
@@ -61,6 +62,27 @@ export interface AdminOptions {
     signInAttempts?: number;
 }
 
+/** Refill's scheduled jobs (expire-bonuses, activate-pending-bonuses, …). */
+export interface JobsOptions {
+    /**
+     * Whether this instance runs jobs. Several instances may: the job locks in
+     * the database make each occurrence run once. Default true.
+     */
+    process?: boolean;
+    /**
+     * An Agenda the host already runs (on MongoDB, PostgreSQL, Redis…): Refill
+     * then only defines and schedules its jobs on it, and the host starts and
+     * stops it. By default Refill runs its own Agenda over its SQL backend.
+     */
+    agenda?: Agenda;
+    /** Schedule per job name: a cron expression in the chain's timezone, or an interval ("15 minutes"). */
+    schedules?: Record<string, string>;
+    /** How often due jobs are looked for. Default '30 seconds'. */
+    processEvery?: string | number;
+    /** After how long without a sign of life a running job is taken over by another worker, ms. Default 600000. */
+    lockLifetimeMs?: number;
+}
+
 /**
  * Everything a host configures when it creates Refill. Validated once at
  * start-up; a mistake fails with `REFILL_CONFIG_INVALID` naming the field.
@@ -90,6 +112,7 @@ export interface RefillOptions {
     returns?: ReturnOptions;
     pos?: PosOptions;
     admin?: AdminOptions;
+    jobs?: JobsOptions;
     /** A pino logger to log through; Refill makes its own otherwise. */
     logger?: Logger;
     /** Log level of Refill's own logger. Default 'info' ('silent' in tests). */
@@ -109,5 +132,6 @@ export interface RefillConfig {
     returns: Required<ReturnOptions>;
     pos: Required<PosOptions>;
     admin: Required<AdminOptions>;
+    jobs: Required<Omit<JobsOptions, 'agenda'>>;
     logLevel: string;
 }

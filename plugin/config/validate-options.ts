@@ -53,6 +53,20 @@ const schema = Joi.object<RefillOptions>({
         secureCookie: Joi.alternatives(Joi.boolean(), Joi.string().valid('auto')).default('auto'),
         signInAttempts: Joi.number().integer().min(1).max(1000).default(10),
     }).default(),
+    jobs: Joi.object({
+        process: Joi.boolean().default(true),
+        agenda: Joi.object(),
+        schedules: Joi.object()
+            .pattern(
+                Joi.string().valid('expire-bonuses', 'activate-pending-bonuses'),
+                Joi.string().min(1).max(100),
+            )
+            .default({}),
+        processEvery: Joi.alternatives(Joi.string().max(50), Joi.number().integer().min(100)).default(
+            '30 seconds',
+        ),
+        lockLifetimeMs: Joi.number().integer().min(1000).max(86_400_000).default(600_000),
+    }).default(),
     logger: Joi.object(),
     logLevel: Joi.string()
         .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
@@ -88,5 +102,6 @@ export function validateOptions(options: RefillOptions): RefillConfig {
         );
     }
     const { dataSource: _d, databaseUrl: _u, logger: _l, clock: _c, ...config } = value;
+    if (config.jobs) delete (config.jobs as { agenda?: unknown }).agenda;
     return config as RefillConfig;
 }

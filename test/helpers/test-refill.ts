@@ -28,7 +28,12 @@ export async function startTestRefill(
     options: Partial<RefillOptions> = {},
 ): Promise<TestRefill> {
     const db = await createTestDatabase(engine, name);
-    const refill = createRefill({ databaseUrl: db.url, logLevel: 'silent', ...options });
+    const refill = createRefill({
+        databaseUrl: db.url,
+        logLevel: 'silent',
+        jobs: { process: false },
+        ...options,
+    });
     await refill.start();
     const { stores, posKeys, catalog } = refill.services;
     await stores.upsert('S1', 'Pharmacy 1', null, 'test');

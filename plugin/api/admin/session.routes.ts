@@ -44,7 +44,8 @@ export function adminSessionRoutes(auth: AdminAuthService, config: RefillConfig)
                 sameSite: 'strict',
                 secure: secure(req),
                 path: cookiePath(req),
-                expires: session.expiresAt,
+                // Relative, so a client whose clock differs from the server's keeps it just as long.
+                maxAge: config.admin.sessionTtlHours * 3600,
             }),
         );
         res.status(201).json({

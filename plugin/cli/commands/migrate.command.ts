@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { refillMigrations } from '../../../migrations/index.js';
 import { MigrationRunner } from '../../db/migration-runner.js';
-import type { CliContext } from '../cli-context.js';
+import { createDataSourceFromUrl } from '../../db/data-source.factory.js';
+import { databaseUrlFrom, type CliContext } from '../cli-context.js';
 
 /** `refill migrate [--status] [--down <n>]` */
 export function registerMigrateCommand(program: Command, ctx: CliContext): void {
@@ -13,8 +14,11 @@ export function registerMigrateCommand(program: Command, ctx: CliContext): void 
         .option('--status', 'list migrations and whether they are applied')
         .option('--down <n>', 'revert the last <n> migrations', (v) => Number.parseInt(v, 10))
         .action(async (opts: { status?: boolean; down?: number }) => {
-            await ctx.withRefill(program, async (refill) => {
-                const runner = new MigrationRunner(refill.dataSource, refillMigrations);
+            // Only the database: starting Refill would apply the migrations (and need them).
+            const dataSource = createDataSourceFromUrl({ url: databaseUrlFrom(program), poolSize: 1 });
+            await dataSource.initialize();
+            try {
+                const runner = new MigrationRunner(dataSource, refillMigrations);
                 if (opts.status) {
                     for (const m of await runner.status())
                         ctx.io.out(`${m.applied ? 'applied' : 'pending'}  ${m.name}`);
@@ -27,6 +31,8 @@ export function registerMigrateCommand(program: Command, ctx: CliContext): void 
                 }
                 const applied = await runner.up();
                 ctx.io.out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
-            });
+            } finally {
+                await dataSource.destroy();
+            }
         });
 }

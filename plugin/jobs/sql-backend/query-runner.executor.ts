@@ -1,16 +1,6 @@
 import type { QueryRunner } from 'typeorm';
-import { toDbTime } from '../../db/db-time.js';
+import { bindable } from '../../db/bindable.js';
 import type { Dialect, Row, RunResult, SqlExecutor } from '../../db/sql-executor.js';
-
-/** Turns values into what mysql2 and better-sqlite3 bind: UTC time strings, 0/1, NULL. */
-export function bindValues(params: readonly unknown[]): unknown[] {
-    return params.map((p) => {
-        if (p === undefined) return null;
-        if (p instanceof Date) return toDbTime(p);
-        if (typeof p === 'boolean') return p ? 1 : 0;
-        return p;
-    });
-}
 
 /**
  * A {@link SqlExecutor} over one TypeORM QueryRunner the job backend holds
@@ -25,13 +15,13 @@ export class QueryRunnerExecutor implements SqlExecutor {
 
     /** Runs a statement that returns rows. */
     async all<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-        const result = await this.qr.query(sql, bindValues(params), true);
+        const result = await this.qr.query(sql, bindable(params), true);
         return (result.records ?? []) as T[];
     }
 
     /** Runs a statement that writes. */
     async run(sql: string, params: readonly unknown[] = []): Promise<RunResult> {
-        const result = await this.qr.query(sql, bindValues(params), true);
+        const result = await this.qr.query(sql, bindable(params), true);
         const raw = result.raw as { insertId?: number; affectedRows?: number } | number | undefined;
         if (this.dialect === 'mysql' && raw && typeof raw === 'object') {
             return {
