@@ -91,8 +91,8 @@ async function ensureDemo(refill: Refill, options: StandaloneOptions): Promise<s
     if (stores.length === 0) {
         refill.logger.info({ customers: options.demoCustomers }, 'seeding the demo chain (first start)');
         await seedDemoChain(refill, { customers: options.demoCustomers, seed: 1 });
-        const [first] = await refill.services.stores.list();
-        const { key } = await refill.services.posKeys.create(first.code, 'demo till', 'standalone');
+        const store = await demoStore(refill);
+        const { key } = await refill.services.posKeys.create(store, 'demo till', 'standalone');
         mkdirSync(dirname(options.demoKeyFile), { recursive: true });
         // Demo convenience only: a real chain creates keys with `npx refill pos-key create`.
         writeFileSync(options.demoKeyFile, `${key}\n`, { mode: 0o600 });
@@ -102,10 +102,16 @@ async function ensureDemo(refill: Refill, options: StandaloneOptions): Promise<s
     return existsSync(options.demoKeyFile) ? readFileSync(options.demoKeyFile, 'utf8').trim() : null;
 }
 
+/** The store the demo key is for: the first Moscow pharmacy of the demo chain. */
+async function demoStore(refill: Refill): Promise<string> {
+    const stores = await refill.services.stores.list();
+    return (stores.find((s) => s.code === 'MSK-001') ?? stores[0]).code;
+}
+
 async function main(): Promise<void> {
     const options = optionsFromEnv();
     const app = await startStandalone(options);
-    const store = (await app.refill.services.stores.list())[0]?.code;
+    const store = await demoStore(app.refill);
     console.log(`Refill is listening on ${app.url}`);
     console.log(`  POS API:  ${app.url}/pos/v1  (OpenAPI: ${app.url}/pos/v1/openapi.json)`);
     console.log(`  Database: ${options.databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`);
