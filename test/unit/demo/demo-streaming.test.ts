@@ -16,17 +16,14 @@ describe('demo history: streaming', () => {
     });
 
     it('streams 20,000 customers through an iterator, each customer followed by their receipts', () => {
-        const heapBefore = process.memoryUsage().heapUsed;
         let customers = 0;
         let receipts = 0;
         let lines = 0;
         let card = '';
-        let peakHeap = 0;
         for (const r of demoRecords({ customers: 20_000, seed: 5, now: NOW })) {
             if (r.type === 'customer') {
                 customers++;
                 card = r.cardNumber;
-                if (customers % 2000 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
             } else {
                 receipts++;
                 lines += r.lines.length;
@@ -36,8 +33,8 @@ describe('demo history: streaming', () => {
         expect(customers).toBe(20_000);
         expect(receipts).toBeGreaterThan(60_000);
         expect(lines / customers).toBeGreaterThan(10);
-        // Holding all of it takes about 65 MB of heap; a stream holds one customer at a time.
-        expect(peakHeap - heapBefore).toBeLessThan(40 * 1024 * 1024);
+        // Laziness itself is shown above (a 99-million-customer chain starts at once); heap figures
+        // depend on when the garbage collector runs, so they are not asserted here.
     });
 });
 
