@@ -21,6 +21,26 @@ export interface LotChange {
 const COLUMNS =
     'id, customer_id, kind, amount, remaining, state, active_from, expires_at, purchase_id, return_id, offer_id, created_at';
 
+const INSERT_COLUMNS =
+    'customer_id, kind, amount, remaining, state, active_from, expires_at, purchase_id, return_id, offer_id, created_at';
+
+/** The values of {@link INSERT_COLUMNS} for one lot. */
+function lotRow(lot: NewLot): unknown[] {
+    return [
+        lot.customerId,
+        lot.kind,
+        lot.amount,
+        lot.remaining,
+        lot.state,
+        toDbTime(lot.activeFrom),
+        toDbTime(lot.expiresAt),
+        lot.purchaseId,
+        lot.returnId,
+        lot.offerId,
+        toDbTime(lot.createdAt),
+    ];
+}
+
 /** Reads and writes `refill_bonus_lots`. Callers hold the owning customer's row lock. */
 export class BonusLotRepository {
     constructor(private readonly db: Database) {}
@@ -102,20 +122,8 @@ export class BonusLotRepository {
     async insert(tx: SqlExecutor, lot: NewLot): Promise<IdValue> {
         return sqlInsert(
             tx,
-            `INSERT INTO refill_bonus_lots (customer_id, kind, amount, remaining, state, active_from, expires_at, purchase_id, return_id, offer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [
-                lot.customerId,
-                lot.kind,
-                lot.amount,
-                lot.remaining,
-                lot.state,
-                toDbTime(lot.activeFrom),
-                toDbTime(lot.expiresAt),
-                lot.purchaseId,
-                lot.returnId,
-                lot.offerId,
-                toDbTime(lot.createdAt),
-            ],
+            `INSERT INTO refill_bonus_lots (${INSERT_COLUMNS}) VALUES ${sqlDialect.valuesPlaceholders(1, 11)}`,
+            lotRow(lot),
         );
     }
 
@@ -123,20 +131,8 @@ export class BonusLotRepository {
     async insertMany(tx: SqlExecutor, lots: readonly NewLot[]): Promise<void> {
         for (const chunk of sqlDialect.chunks(lots)) {
             await tx.run(
-                `INSERT INTO refill_bonus_lots (customer_id, kind, amount, remaining, state, active_from, expires_at, purchase_id, return_id, offer_id, created_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 11)}`,
-                chunk.flatMap((lot) => [
-                    lot.customerId,
-                    lot.kind,
-                    lot.amount,
-                    lot.remaining,
-                    lot.state,
-                    toDbTime(lot.activeFrom),
-                    toDbTime(lot.expiresAt),
-                    lot.purchaseId,
-                    lot.returnId,
-                    lot.offerId,
-                    toDbTime(lot.createdAt),
-                ]),
+                `INSERT INTO refill_bonus_lots (${INSERT_COLUMNS}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 11)}`,
+                chunk.flatMap(lotRow),
             );
         }
     }

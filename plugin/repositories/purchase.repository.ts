@@ -142,23 +142,12 @@ export class PurchaseRepository {
         purchaseId: IdValue,
         lines: readonly NewPurchaseLine[],
     ): Promise<void> {
-        await this.insertLineRows(
-            tx,
-            lines.map((l) => ({ ...l, purchaseId })),
-        );
-    }
-
-    /** Inserts lines of several purchases in one statement (imports). */
-    async insertLineRows(
-        tx: SqlExecutor,
-        lines: ReadonlyArray<NewPurchaseLine & { purchaseId: IdValue }>,
-    ): Promise<void> {
         if (!lines.length) return;
         await sqlWrite(
             tx,
             `INSERT INTO refill_purchase_lines (${LINE_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(lines.length, LINE_COLUMNS.length)}`,
             lines.flatMap((l) => [
-                l.purchaseId,
+                purchaseId,
                 l.lineNo,
                 l.sku,
                 l.name,
