@@ -1,5 +1,6 @@
 import type { JobLogEntry, JobLogger } from 'agenda';
 import type { Logger } from 'pino';
+import { safeError } from '../logging/logger.js';
 import type { JobCounts } from './refill-job.js';
 
 /** One recorded run of a job. */
@@ -43,8 +44,11 @@ export class JobRunRecorder {
             return counts;
         } catch (error) {
             const duration = Date.now() - started;
-            const message = error instanceof Error ? error.message : String(error);
-            this.logger.error({ job: name, jobId, durationMs: duration, err: error }, 'job failed');
+            const { message } = safeError(error);
+            this.logger.error(
+                { job: name, jobId, durationMs: duration, err: safeError(error) },
+                'job failed',
+            );
             await this.write({
                 jobName: name,
                 jobId,
@@ -54,7 +58,8 @@ export class JobRunRecorder {
                 duration,
                 error: message,
             });
-            throw error;
+            // Agenda stores the message as the job's failReason: only the redacted one.
+            throw new Error(message);
         }
     }
 
@@ -78,7 +83,7 @@ export class JobRunRecorder {
     private async write(entry: Omit<JobLogEntry, '_id' | 'timestamp'>): Promise<void> {
         // The log table is a record for operators: failing to write it must not fail the job.
         await this.store.log({ ...entry, timestamp: new Date() }).catch((error: unknown) => {
-            this.logger.warn({ err: error, job: entry.jobName }, 'could not write the job log');
+            this.logger.warn({ err: safeError(error), job: entry.jobName }, 'could not write the job log');
         });
     }
 }

@@ -1,6 +1,7 @@
 import { Agenda, type AgendaBackend, type Job } from 'agenda';
 import type { Logger } from 'pino';
 import { RefillConfigError, RefillError } from '../errors/refill-error.js';
+import { safeError } from '../logging/logger.js';
 import type { JobRunRecord, JobRunRecorder } from './job-run-recorder.js';
 import type { JobCounts, RefillJob } from './refill-job.js';
 
@@ -99,7 +100,7 @@ export class RefillScheduler {
                     });
                 }
                 agenda.on('error', (error: Error) =>
-                    this.logger.error({ err: error }, 'job scheduler error'),
+                    this.logger.error({ err: safeError(error) }, 'job scheduler error'),
                 );
                 this.agendaInstance = agenda;
             }

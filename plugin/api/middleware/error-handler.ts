@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { isDbUnavailableError } from '../../db/db-errors.js';
 import { RefillError } from '../../errors/refill-error.js';
+import { safeError, safePath } from '../../logging/logger.js';
 
 /** Turns body-parser failures into Refill errors (they carry a `type`). */
 function fromBodyParser(error: { type?: string; status?: number }): RefillError | null {
@@ -35,14 +36,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         else if (err && typeof err === 'object' && 'type' in err && fromBodyParser(err))
             error = fromBodyParser(err)!;
         else if (isDbUnavailableError(err)) {
-            logger.warn({ err: { message: (err as Error).message } }, 'database unavailable');
+            logger.warn({ err: safeError(err) }, 'database unavailable');
             error = new RefillError(
                 'REFILL_DATABASE_UNAVAILABLE',
                 'The database is unavailable; retry later',
             );
             res.setHeader('Retry-After', '2');
         } else {
-            logger.error({ err, method: req.method, path: req.path }, 'unexpected error');
+            logger.error(
+                { err: safeError(err), method: req.method, path: safePath(req.path) },
+                'unexpected error',
+            );
             error = new RefillError('REFILL_INTERNAL', 'Internal error');
         }
         res.status(error.status).json(error.toJSON());
