@@ -187,7 +187,8 @@ export class RefillScheduler {
         const done = wait ? this.waitFor(job, timeoutMs) : null;
         await this.agenda.now(name(job));
         if (!done) return null;
-        if (!this.settings.process || !this.ownsAgenda) await this.agenda.start();
+        // Run it here if this instance does not process jobs; a host's Agenda is the host's to start.
+        if (this.ownsAgenda && !this.settings.process) await this.agenda.start();
         return done;
     }
 
