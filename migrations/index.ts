@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateCoreTables1767225600000 } from './1767225600000-create-core-tables.js';
 import { CreateJobTables1767312000000 } from './1767312000000-create-job-tables.js';
 import { CreateAdminTables1767398400000 } from './1767398400000-create-admin-tables.js';
+import { CreateCampaignTables1767484800000 } from './1767484800000-create-campaign-tables.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -12,4 +13,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     CreateCoreTables1767225600000,
     CreateJobTables1767312000000,
     CreateAdminTables1767398400000,
+    CreateCampaignTables1767484800000,
 ];

@@ -15,6 +15,12 @@ import { createRefillHooks, type RefillHooks } from './refill-hooks.js';
 import { AdminAuthService } from './services/admin-auth.service.js';
 import { JobControlService } from './services/job-control.service.js';
 import { CatalogService } from './services/catalog.service.js';
+import { CampaignPlanningService } from './services/campaign-planning.service.js';
+import { CampaignReportService } from './services/campaign-report.service.js';
+import { CampaignSelectionService } from './services/campaign-selection.service.js';
+import { CampaignService } from './services/campaign.service.js';
+import { ChronicCategoryService } from './services/chronic-category.service.js';
+import { AdminTokenService } from './services/admin-token.service.js';
 import { AdminUserRepository } from './repositories/admin-user.repository.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { CustomerService } from './services/customer.service.js';
@@ -43,6 +49,12 @@ export interface RefillServices {
     history: HistoryImportService;
     maintenance: LotMaintenanceService;
     adminAuth: AdminAuthService;
+    adminTokens: AdminTokenService;
+    categories: ChronicCategoryService;
+    campaigns: CampaignService;
+    campaignSelection: CampaignSelectionService;
+    campaignReports: CampaignReportService;
+    campaignPlanning: CampaignPlanningService;
     jobs: JobControlService;
 }
 
@@ -95,6 +107,9 @@ export function createRefill(options: RefillOptions): Refill {
 
     const catalog = new CatalogService(database, repos.catalog, clock, ttl);
     const stores = new StoreService(database, repos.stores, repos.audit, clock, ttl);
+    const campaigns = new CampaignService(database, repos, catalog, clock);
+    const campaignSelection = new CampaignSelectionService(database, repos, catalog, config, clock);
+    const campaignReports = new CampaignReportService(database, repos, campaigns, catalog, clock);
     const base: Omit<RefillServices, 'jobs'> = {
         catalog,
         stores,
@@ -107,6 +122,7 @@ export function createRefill(options: RefillOptions): Refill {
             catalog,
             config,
             clock,
+            repos.audit,
         ),
         purchases: new PurchaseService(database, repos, catalog, config, clock),
         returns: new ReturnService(database, repos, config, clock),
@@ -122,8 +138,14 @@ export function createRefill(options: RefillOptions): Refill {
             clock,
             config.admin.sessionTtlHours,
         ),
+        adminTokens: new AdminTokenService(database, repos, clock),
+        categories: new ChronicCategoryService(database, repos, catalog, clock),
+        campaigns,
+        campaignSelection,
+        campaignReports,
+        campaignPlanning: new CampaignPlanningService(campaigns, campaignSelection, campaignReports),
     };
-    const scheduler = createScheduler(database, base.maintenance, config, logger, options.jobs?.agenda);
+    const scheduler = createScheduler(database, repos, base, config, clock, logger, options.jobs?.agenda);
     const services: RefillServices = {
         ...base,
         jobs: new JobControlService(scheduler, database, repos.audit, clock),

@@ -62,6 +62,20 @@ export interface AdminOptions {
     signInAttempts?: number;
 }
 
+/** Chronic-lapse campaigns: how the daily selection splits its work. */
+export interface CampaignOptions {
+    /**
+     * Customers (by id range) per selection job. A base larger than this is
+     * split into several range jobs that any number of workers run in
+     * parallel. Default 250000.
+     */
+    partitionSize?: number;
+    /** Candidates read and written per page (one transaction each). Default 2000. */
+    pageSize?: number;
+    /** Range jobs one worker runs at once. Default 2. */
+    concurrency?: number;
+}
+
 /** Refill's scheduled jobs (expire-bonuses, activate-pending-bonuses, …). */
 export interface JobsOptions {
     /**
@@ -113,6 +127,7 @@ export interface RefillOptions {
     pos?: PosOptions;
     admin?: AdminOptions;
     jobs?: JobsOptions;
+    campaigns?: CampaignOptions;
     /** A pino logger to log through; Refill makes its own otherwise. */
     logger?: Logger;
     /** Log level of Refill's own logger. Default 'info' ('silent' in tests). */
@@ -133,5 +148,6 @@ export interface RefillConfig {
     pos: Required<PosOptions>;
     admin: Required<AdminOptions>;
     jobs: Required<Omit<JobsOptions, 'agenda'>>;
+    campaigns: Required<CampaignOptions>;
     logLevel: string;
 }

@@ -58,7 +58,7 @@ const schema = Joi.object<RefillOptions>({
         agenda: Joi.object(),
         schedules: Joi.object()
             .pattern(
-                Joi.string().valid('expire-bonuses', 'activate-pending-bonuses'),
+                Joi.string().valid('expire-bonuses', 'activate-pending-bonuses', 'campaigns-daily'),
                 Joi.string().min(1).max(100),
             )
             .default({}),
@@ -66,6 +66,11 @@ const schema = Joi.object<RefillOptions>({
             '30 seconds',
         ),
         lockLifetimeMs: Joi.number().integer().min(1000).max(86_400_000).default(600_000),
+    }).default(),
+    campaigns: Joi.object({
+        partitionSize: Joi.number().integer().min(1000).max(100_000_000).default(250_000),
+        pageSize: Joi.number().integer().min(10).max(10_000).default(2000),
+        concurrency: Joi.number().integer().min(1).max(32).default(2),
     }).default(),
     logger: Joi.object(),
     logLevel: Joi.string()

@@ -8,6 +8,8 @@ export interface ApplicableOffer {
     kind: 'multiplier' | 'gift';
     multiplier: number | null;
     giftAmount: number | null;
+    /** A gift applies only when the category's earning lines reach this amount. */
+    minAmount?: number | null;
     bonusLifetimeDays: number;
     endsAt: Date;
 }
@@ -98,7 +100,8 @@ export function computeAccrual(
         const weights = lines.map((l) =>
             l.categoryId === offer.categoryId && !l.excludedFromAccrual ? l.amount : 0,
         );
-        if (!weights.some((w) => w > 0)) continue;
+        const categoryAmount = weights.reduce((a, b) => a + b, 0);
+        if (categoryAmount <= 0 || categoryAmount < (offer.minAmount ?? 0)) continue;
         splitProportionally(offer.giftAmount, weights).forEach((gift, i) => {
             if (weights[i] === 0) return;
             result[i].offerEarned += gift;

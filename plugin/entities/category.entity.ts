@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { bool, int, intId, str, time } from './entity-columns.js';
+import { bool, int, intId, monthsTransformer, str, time } from './entity-columns.js';
 
 /**
  * A group of products (a drug group such as antihypertensives, or any
@@ -25,6 +25,14 @@ export interface Category {
     lapseAfterDays: number | null;
     /** Purchases in the last 365 days that make a customer a regular buyer. */
     minPurchases: number | null;
+    /** Whether campaigns may target it and lapse detection reads it. */
+    active: boolean;
+    /** Months (1–12) in which it is left out of lapse campaigns as seasonal. */
+    seasonalMonths: number[];
+    /** Gross margin in basis points, for campaign reports; the campaign's when null. */
+    marginBp: number | null;
+    /** Neutral label shown to customers instead of the drug group's name (email); never the condition. */
+    publicLabel: string | null;
     createdAt: Date;
     updatedAt: Date;
 }
@@ -45,6 +53,10 @@ export const CategoryEntity = new EntitySchema<Category>({
         refillIntervalDays: int('refill_interval_days', true),
         lapseAfterDays: int('lapse_after_days', true),
         minPurchases: int('min_purchases', true),
+        active: { ...bool('active'), default: true },
+        seasonalMonths: { ...str('seasonal_months', 40), default: '', transformer: monthsTransformer },
+        marginBp: int('margin_bp', true),
+        publicLabel: str('public_label', 255, true),
         createdAt: time('created_at'),
         updatedAt: time('updated_at'),
     },

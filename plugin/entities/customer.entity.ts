@@ -2,6 +2,9 @@ import { EntitySchema } from 'typeorm';
 import { bigId, bigInt, int, str, time } from './entity-columns.js';
 import type { Store } from './store.entity.js';
 
+/** What a card is for: campaigns leave out test and employee cards. */
+export type CardKind = 'regular' | 'test' | 'employee';
+
 /**
  * A loyalty member, identified by card number. Carries the contacts messages
  * go to and the cached balances the ledger keeps exact: `balance` is always
@@ -33,6 +36,8 @@ export interface Customer {
     lotsDueAt: Date | null;
     /** The latest end of the customer's active offers; no need to look for offers after it. */
     offersUntil: Date | null;
+    /** `regular`, or `test` / `employee` cards that campaigns leave out. */
+    cardKind: CardKind;
     enrolledAt: Date;
     updatedAt: Date;
     /** The related row, when loaded through TypeORM relations. */
@@ -60,6 +65,7 @@ export const CustomerEntity = new EntitySchema<Customer>({
         lastPurchaseAt: time('last_purchase_at', true),
         lotsDueAt: time('lots_due_at', true),
         offersUntil: time('offers_until', true),
+        cardKind: { ...str('card_kind', 12), default: 'regular' },
         enrolledAt: time('enrolled_at'),
         updatedAt: time('updated_at'),
     },

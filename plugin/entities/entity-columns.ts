@@ -56,3 +56,9 @@ export const time = (name: string, nullable = false): EntitySchemaColumnOptions 
 });
 /** A text column (JSON documents). */
 export const text = (name: string): EntitySchemaColumnOptions => ({ name, type: 'text', nullable: true });
+
+/** Stores a list of months (1–12) as `"6,7,8"`. */
+export const monthsTransformer = {
+    to: (value: number[] | null | undefined) => (value ? value.join(',') : ''),
+    from: (value: string | null) => (value ? value.split(',').map(Number) : []),
+};

@@ -1,3 +1,7 @@
+import { AdminTokenEntity } from './admin-token.entity.js';
+import { CampaignEntity } from './campaign.entity.js';
+import { CampaignMemberEntity } from './campaign-member.entity.js';
+import { CampaignRunEntity } from './campaign-run.entity.js';
 import { AdminSessionEntity } from './admin-session.entity.js';
 import { AdminUserEntity } from './admin-user.entity.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
@@ -18,6 +22,10 @@ import { PurchaseReturnEntity } from './purchase-return.entity.js';
 import { PurchaseEntity } from './purchase.entity.js';
 import { StoreEntity } from './store.entity.js';
 
+export type { AdminToken } from './admin-token.entity.js';
+export type { Campaign, CampaignStatus } from './campaign.entity.js';
+export type { CampaignMember } from './campaign-member.entity.js';
+export type { CampaignRun } from './campaign-run.entity.js';
 export type { AdminSession } from './admin-session.entity.js';
 export type { AdminRole, AdminUser } from './admin-user.entity.js';
 export type { AuditEntry } from './audit-entry.entity.js';
@@ -25,7 +33,7 @@ export type { BonusLot, LotKind, LotState } from './bonus-lot.entity.js';
 export type { Category } from './category.entity.js';
 export type { CategoryRule } from './category-rule.entity.js';
 export type { ConsentEvent } from './consent-event.entity.js';
-export type { Customer } from './customer.entity.js';
+export type { CardKind, Customer } from './customer.entity.js';
 export type { CustomerCategoryStat } from './customer-category-stat.entity.js';
 export type { CustomerConsent } from './customer-consent.entity.js';
 export type { ImportCheckpoint } from './import-checkpoint.entity.js';
@@ -59,10 +67,18 @@ export const refillEntities = [
     ImportCheckpointEntity,
     AdminUserEntity,
     AdminSessionEntity,
+    AdminTokenEntity,
+    CampaignEntity,
+    CampaignMemberEntity,
+    CampaignRunEntity,
 ];
 
 export {
     AdminSessionEntity,
+    AdminTokenEntity,
+    CampaignEntity,
+    CampaignMemberEntity,
+    CampaignRunEntity,
     AdminUserEntity,
     AuditEntryEntity,
     BonusLotEntity,

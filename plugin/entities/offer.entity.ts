@@ -17,6 +17,8 @@ export interface Offer {
     kind: 'multiplier' | 'gift';
     multiplier: number | null;
     giftAmount: number | null;
+    /** A gift applies only when the category's lines reach this amount (minor units). */
+    minAmount: number | null;
     /** Lifetime of the bonuses it grants, in days. */
     bonusLifetimeDays: number;
     startsAt: Date;
@@ -43,6 +45,7 @@ export const OfferEntity = new EntitySchema<Offer>({
         kind: str('kind', 12),
         multiplier: int('multiplier', true),
         giftAmount: int('gift_amount', true),
+        minAmount: int('min_amount', true),
         bonusLifetimeDays: int('bonus_lifetime_days'),
         startsAt: time('starts_at'),
         endsAt: time('ends_at'),
@@ -67,5 +70,6 @@ export const OfferEntity = new EntitySchema<Offer>({
     indices: [
         { name: 'IDX_refill_offers_customer', columns: ['customerId', 'status', 'endsAt'] },
         { name: 'IDX_refill_offers_status_ends', columns: ['status', 'endsAt'] },
+        { name: 'IDX_refill_offers_campaign', columns: ['campaignId'] },
     ],
 });

@@ -3,12 +3,29 @@ import type { Agenda } from 'agenda';
 import type { Logger } from 'pino';
 import type { RefillConfig } from '../config/refill-options.js';
 import type { Database } from '../db/database.js';
+import type { Clock } from '../services/clock.js';
+import type { CampaignSelectionService } from '../services/campaign-selection.service.js';
+import type { CampaignService } from '../services/campaign.service.js';
 import type { LotMaintenanceService } from '../services/lot-maintenance.service.js';
+import type { Repositories } from '../services/repositories.js';
 import { activatePendingBonusesJob } from './definitions/activate-pending-bonuses.job.js';
+import {
+    campaignSelectPartTask,
+    campaignSelectTask,
+    campaignsDailyJob,
+    type CampaignJobDeps,
+} from './definitions/campaign-jobs.js';
 import { expireBonusesJob } from './definitions/expire-bonuses.job.js';
 import { JobRunRecorder } from './job-run-recorder.js';
 import { RefillScheduler } from './refill-scheduler.js';
 import { SqlJobBackend } from './sql-backend/index.js';
+
+/** The services Refill's jobs run. */
+export interface JobServices {
+    maintenance: LotMaintenanceService;
+    campaigns: CampaignService;
+    campaignSelection: CampaignSelectionService;
+}
 
 /**
  * Builds Refill's scheduler: its jobs on its own Agenda over the SQL backend
@@ -17,8 +34,10 @@ import { SqlJobBackend } from './sql-backend/index.js';
  */
 export function createScheduler(
     database: Database,
-    maintenance: LotMaintenanceService,
+    repos: Repositories,
+    services: JobServices,
     config: RefillConfig,
+    clock: Clock,
     logger: Logger,
     hostAgenda?: Agenda,
 ): RefillScheduler {
@@ -28,11 +47,28 @@ export function createScheduler(
         database,
         lastModifiedBy: workerName,
     });
-    return new RefillScheduler(
+    let scheduler: RefillScheduler | null = null;
+    const campaignDeps: CampaignJobDeps = {
+        db: database,
+        repos,
+        campaigns: services.campaigns,
+        selection: services.campaignSelection,
+        timezone: config.timezone,
+        concurrency: config.campaigns.concurrency,
+        clock,
+        enqueue: (name, data, uniqueBy) => scheduler!.enqueue(name, data, uniqueBy),
+    };
+    scheduler = new RefillScheduler(
         hostAgenda ? { agenda: hostAgenda } : { backend },
-        [expireBonusesJob(maintenance), activatePendingBonusesJob(maintenance)],
+        [
+            expireBonusesJob(services.maintenance),
+            activatePendingBonusesJob(services.maintenance),
+            campaignsDailyJob(campaignDeps),
+        ],
+        [campaignSelectTask(campaignDeps), campaignSelectPartTask(campaignDeps)],
         { ...config.jobs, timezone: config.timezone, workerName },
         new JobRunRecorder(logger, backend.logger),
         logger,
     );
+    return scheduler;
 }

@@ -8,6 +8,18 @@ export interface JobRunContext {
 }
 
 /**
+ * A job Refill enqueues with data (one campaign's day, one range of it),
+ * not on a schedule. Handlers are idempotent for the same data.
+ */
+export interface RefillTask<DATA = Record<string, unknown>> {
+    readonly name: string;
+    readonly description: string;
+    /** How many of it one worker runs at once. */
+    readonly concurrency: number;
+    run(data: DATA, context: JobRunContext): Promise<JobCounts>;
+}
+
+/**
  * One of Refill's scheduled jobs. Handlers must be idempotent: a job whose
  * worker died is taken over by another after its lock lifetime and runs again.
  */

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { RefillConfigError, RefillError } from '../errors/refill-error.js';
 import { safeError } from '../logging/logger.js';
 import type { JobRunRecord, JobRunRecorder } from './job-run-recorder.js';
-import type { JobCounts, RefillJob } from './refill-job.js';
+import type { JobCounts, RefillJob, RefillTask } from './refill-job.js';
 
 /** How Refill schedules and runs its jobs. */
 export interface SchedulerSettings {
@@ -54,6 +54,7 @@ export class RefillScheduler {
     constructor(
         private readonly source: { agenda: Agenda } | { backend: AgendaBackend },
         private readonly jobs: readonly RefillJob[],
+        private readonly tasks: readonly RefillTask[],
         private readonly settings: SchedulerSettings,
         private readonly recorder: JobRunRecorder,
         private readonly logger: Logger,
@@ -96,6 +97,13 @@ export class RefillScheduler {
                         concurrency: 1,
                         lockLifetime: this.settings.lockLifetimeMs,
                         // One-off runs (run now) are removed once done; the recurring row stays.
+                        removeOnComplete: true,
+                    });
+                }
+                for (const task of this.tasks) {
+                    agenda.define(taskName(task.name), (agendaJob: Job) => this.runTask(task, agendaJob), {
+                        concurrency: task.concurrency,
+                        lockLifetime: this.settings.lockLifetimeMs,
                         removeOnComplete: true,
                     });
                 }
@@ -192,6 +200,24 @@ export class RefillScheduler {
         return done;
     }
 
+    /**
+     * Enqueues a task to run now with this data. With `uniqueBy` (data keys),
+     * a task with the same values that is still queued or running is not
+     * enqueued again.
+     */
+    async enqueue(
+        name: string,
+        data: Record<string, unknown>,
+        uniqueBy: readonly string[] = [],
+    ): Promise<void> {
+        if (!this.tasks.some((t) => t.name === name)) throw new Error(`RefillScheduler: no task ${name}`);
+        const job = this.agenda.create(taskName(name), data);
+        if (uniqueBy.length)
+            job.unique(Object.fromEntries(uniqueBy.map((k) => [`data.${k}`, data[k]])), { insertOnly: true });
+        job.schedule(new Date());
+        await job.save();
+    }
+
     /** Pauses a job: it stays scheduled but no instance runs it until resumed. */
     async pause(jobName: string): Promise<void> {
         await this.agenda.disable({ name: name(this.job(jobName)) });
@@ -218,6 +244,14 @@ export class RefillScheduler {
             job.run({ touch: () => agendaJob.touch() }),
         );
         this.lastCounts.set(job.name, counts);
+    }
+
+    private async runTask(task: RefillTask, agendaJob: Job): Promise<void> {
+        await this.recorder.record(task.name, agendaJob.attrs._id?.toString(), () =>
+            task.run((agendaJob.attrs.data ?? {}) as Record<string, unknown>, {
+                touch: () => agendaJob.touch(),
+            }),
+        );
     }
 
     private waitFor(job: RefillJob, timeoutMs: number): Promise<JobCounts> {
@@ -251,4 +285,9 @@ export class RefillScheduler {
  */
 function name(job: RefillJob): string {
     return `refill:${job.name}`;
+}
+
+/** The Agenda job name of a Refill task. */
+function taskName(task: string): string {
+    return `refill:${task}`;
 }

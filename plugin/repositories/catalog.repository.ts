@@ -24,6 +24,11 @@ export interface CategoryInput {
     refillIntervalDays?: number | null;
     lapseAfterDays?: number | null;
     minPurchases?: number | null;
+    /** Left unchanged on update when not given. */
+    active?: boolean;
+    seasonalMonths?: number[];
+    marginBp?: number | null;
+    publicLabel?: string | null;
     atcPrefixes?: string[];
     skus?: string[];
 }
@@ -67,10 +72,22 @@ export class CatalogRepository {
         };
     }
 
+    /** Every category rule (ATC prefixes and SKUs). */
+    async listRules(exec: SqlExecutor | Database): Promise<CatalogRule[]> {
+        const rows = await exec.all(
+            `SELECT category_id, kind, value FROM refill_category_rules ORDER BY category_id, kind, value`,
+        );
+        return rows.map((r) => ({
+            categoryId: Number(r.category_id),
+            kind: r.kind as 'atc' | 'sku',
+            value: String(r.value),
+        }));
+    }
+
     /** Every category. */
     async listCategories(exec: SqlExecutor | Database): Promise<Category[]> {
         const rows = await exec.all(
-            `SELECT id, code, name, accrual_rate_bp, excluded_from_accrual, excluded_from_redemption, chronic, seasonal, refill_interval_days, lapse_after_days, min_purchases, created_at, updated_at FROM refill_categories ORDER BY code`,
+            `SELECT id, code, name, accrual_rate_bp, excluded_from_accrual, excluded_from_redemption, chronic, seasonal, refill_interval_days, lapse_after_days, min_purchases, active, seasonal_months, margin_bp, public_label, created_at, updated_at FROM refill_categories ORDER BY code`,
         );
         return rows.map((c) => ({
             id: Number(c.id),
@@ -84,6 +101,10 @@ export class CatalogRepository {
             refillIntervalDays: numOrNull(c.refill_interval_days),
             lapseAfterDays: numOrNull(c.lapse_after_days),
             minPurchases: numOrNull(c.min_purchases),
+            active: bool(c.active),
+            seasonalMonths: c.seasonal_months ? String(c.seasonal_months).split(',').map(Number) : [],
+            marginBp: numOrNull(c.margin_bp),
+            publicLabel: (c.public_label as string) ?? null,
             createdAt: this.db.time(c.created_at),
             updatedAt: this.db.time(c.updated_at),
         }));
@@ -136,6 +157,12 @@ export class CatalogRepository {
         const [existing] = await tx.all<{ id: unknown }>(`SELECT id FROM refill_categories WHERE code = ?`, [
             c.code,
         ]);
+        // Campaign settings are written only when given, so a catalogue import never resets them.
+        const extra: Array<[string, unknown]> = [];
+        if (c.active !== undefined) extra.push(['active', c.active]);
+        if (c.seasonalMonths !== undefined) extra.push(['seasonal_months', c.seasonalMonths.join(',')]);
+        if (c.marginBp !== undefined) extra.push(['margin_bp', c.marginBp]);
+        if (c.publicLabel !== undefined) extra.push(['public_label', c.publicLabel]);
         let id: number;
         if (existing) {
             id = Number(existing.id);
@@ -143,12 +170,14 @@ export class CatalogRepository {
                 `UPDATE refill_categories SET name = ?, accrual_rate_bp = ?, excluded_from_accrual = ?, excluded_from_redemption = ?, chronic = ?, seasonal = ?, refill_interval_days = ?, lapse_after_days = ?, min_purchases = ?, updated_at = ? WHERE id = ?`,
                 [...values, t, id],
             );
+            for (const [column, value] of extra)
+                await tx.run(`UPDATE refill_categories SET ${column} = ? WHERE id = ?`, [value, id]);
             await tx.run(`DELETE FROM refill_category_rules WHERE category_id = ?`, [id]);
         } else {
             id = (
                 await tx.run(
-                    `INSERT INTO refill_categories (code, name, accrual_rate_bp, excluded_from_accrual, excluded_from_redemption, chronic, seasonal, refill_interval_days, lapse_after_days, min_purchases, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-                    [c.code, ...values, t, t],
+                    `INSERT INTO refill_categories (code, name, accrual_rate_bp, excluded_from_accrual, excluded_from_redemption, chronic, seasonal, refill_interval_days, lapse_after_days, min_purchases, created_at, updated_at${extra.map(([col]) => `, ${col}`).join('')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${extra.map(() => ', ?').join('')})`,
+                    [c.code, ...values, t, t, ...extra.map(([, v]) => v)],
                 )
             ).insertId;
         }

@@ -13,6 +13,7 @@ export interface CustomerProfile {
     name?: string | null;
     timezone?: string | null;
     homeStoreId?: number | null;
+    cardKind?: Customer['cardKind'];
 }
 
 /** Columns the ledger and purchase flows write back after a unit of work. */
@@ -29,7 +30,7 @@ export interface CustomerState {
 }
 
 const COLUMNS =
-    'id, card_number, phone, email, name, timezone, home_store_id, balance, pending, debt, purchase_count, purchase_total, first_purchase_at, last_purchase_at, lots_due_at, offers_until, enrolled_at, updated_at';
+    'id, card_number, phone, email, name, timezone, home_store_id, balance, pending, debt, purchase_count, purchase_total, first_purchase_at, last_purchase_at, lots_due_at, offers_until, card_kind, enrolled_at, updated_at';
 
 /** Reads and writes `refill_customers`; locking reads serialise all balance changes of one customer. */
 export class CustomerRepository {
@@ -54,6 +55,7 @@ export class CustomerRepository {
             lastPurchaseAt: db.timeOrNull(row.last_purchase_at),
             lotsDueAt: db.timeOrNull(row.lots_due_at),
             offersUntil: db.timeOrNull(row.offers_until),
+            cardKind: (row.card_kind as Customer['cardKind']) ?? 'regular',
             enrolledAt: db.time(row.enrolled_at),
             updatedAt: db.time(row.updated_at),
         };
@@ -225,6 +227,7 @@ export class CustomerRepository {
             name: 'name',
             timezone: 'timezone',
             homeStoreId: 'home_store_id',
+            cardKind: 'card_kind',
         };
         const sets: string[] = [];
         const params: unknown[] = [];
@@ -245,6 +248,19 @@ export class CustomerRepository {
             until ? toDbTime(until) : null,
             id,
         ]);
+    }
+
+    /**
+     * Moves `offers_until` of many customers forward to `until` where it is
+     * earlier (one atomic statement, safe beside a concurrent till commit).
+     */
+    async extendOffersUntil(tx: SqlExecutor, ids: readonly number[], until: Date): Promise<void> {
+        const t = toDbTime(until);
+        for (const chunk of sqlDialect.chunks(ids))
+            await tx.run(
+                `UPDATE refill_customers SET offers_until = CASE WHEN offers_until IS NULL OR offers_until < ? THEN ? ELSE offers_until END WHERE id IN (${sqlDialect.inList(chunk.length)})`,
+                [t, t, ...chunk],
+            );
     }
 
     /** Writes back the balances of many customers in one statement (batch jobs). */

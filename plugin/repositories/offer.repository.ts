@@ -9,7 +9,10 @@ import { numOrNull } from './row-mappers.js';
 export type NewOffer = Omit<Offer, 'id' | 'status' | 'redeemedPurchaseId' | 'createdAt'>;
 
 const COLUMNS =
-    'id, customer_id, campaign_id, category_id, kind, multiplier, gift_amount, bonus_lifetime_days, starts_at, ends_at, status, redeemed_purchase_id, created_at';
+    'id, customer_id, campaign_id, category_id, kind, multiplier, gift_amount, min_amount, bonus_lifetime_days, starts_at, ends_at, status, redeemed_purchase_id, created_at';
+
+const INSERT_COLUMNS =
+    'customer_id, campaign_id, category_id, kind, multiplier, gift_amount, min_amount, bonus_lifetime_days, starts_at, ends_at, status, created_at';
 
 /** Reads and writes `refill_offers`. */
 export class OfferRepository {
@@ -28,21 +31,22 @@ export class OfferRepository {
     /** Inserts an offer and returns its id. */
     async insert(tx: SqlExecutor, offer: NewOffer, now: Date): Promise<number> {
         const result = await tx.run(
-            `INSERT INTO refill_offers (customer_id, campaign_id, category_id, kind, multiplier, gift_amount, bonus_lifetime_days, starts_at, ends_at, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
-            [
-                offer.customerId,
-                offer.campaignId,
-                offer.categoryId,
-                offer.kind,
-                offer.multiplier,
-                offer.giftAmount,
-                offer.bonusLifetimeDays,
-                toDbTime(offer.startsAt),
-                toDbTime(offer.endsAt),
-                toDbTime(now),
-            ],
+            `INSERT INTO refill_offers (${INSERT_COLUMNS}) VALUES (${INSERT_COLUMNS.split(', ')
+                .map(() => '?')
+                .join(', ')})`,
+            this.values(offer, now),
         );
         return result.insertId;
+    }
+
+    /** Inserts many offers in multi-row statements (campaign assignment). */
+    async insertMany(tx: SqlExecutor, offers: readonly NewOffer[], now: Date): Promise<void> {
+        const cols = INSERT_COLUMNS.split(', ');
+        for (const chunk of sqlDialect.chunks(offers, 500))
+            await tx.run(
+                `INSERT INTO refill_offers (${INSERT_COLUMNS}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, cols.length)}`,
+                chunk.flatMap((o) => this.values(o, now)),
+            );
     }
 
     /** Marks offers as used by a purchase. */
@@ -64,6 +68,23 @@ export class OfferRepository {
         return this.db.timeOrNull(row?.until);
     }
 
+    private values(offer: NewOffer, now: Date): unknown[] {
+        return [
+            offer.customerId,
+            offer.campaignId,
+            offer.categoryId,
+            offer.kind,
+            offer.multiplier,
+            offer.giftAmount,
+            offer.minAmount,
+            offer.bonusLifetimeDays,
+            toDbTime(offer.startsAt),
+            toDbTime(offer.endsAt),
+            'active',
+            toDbTime(now),
+        ];
+    }
+
     private map(r: Row): Offer {
         return {
             id: Number(r.id),
@@ -73,6 +94,7 @@ export class OfferRepository {
             kind: r.kind as Offer['kind'],
             multiplier: numOrNull(r.multiplier),
             giftAmount: numOrNull(r.gift_amount),
+            minAmount: numOrNull(r.min_amount),
             bonusLifetimeDays: Number(r.bonus_lifetime_days),
             startsAt: this.db.time(r.starts_at),
             endsAt: this.db.time(r.ends_at),

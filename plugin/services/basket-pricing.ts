@@ -64,6 +64,7 @@ export function priceBasket(
         kind: o.kind,
         multiplier: o.multiplier,
         giftAmount: o.giftAmount,
+        minAmount: o.minAmount,
         bonusLifetimeDays: o.bonusLifetimeDays,
         endsAt: o.endsAt,
     }));

@@ -1,3 +1,5 @@
+import type { AuditRepository } from '../repositories/audit.repository.js';
+import type { CardKind } from '../entities/customer.entity.js';
 import type { RefillConfig } from '../config/refill-options.js';
 import type { Database } from '../db/database.js';
 import { balanceAt } from '../domain/balance.rules.js';
@@ -78,7 +80,29 @@ export class CustomerService {
         private readonly catalog: CatalogService,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
+        private readonly audit: AuditRepository,
     ) {}
+
+    /** Marks a card as a regular, test or employee card (campaigns leave the last two out). Audited. */
+    async setCardKind(cardNumber: string, cardKind: CardKind, actor: string): Promise<void> {
+        await this.db.transaction(async (tx) => {
+            const customer = await this.customers.lockByCard(tx, cardNumber);
+            if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+            const now = this.clock();
+            await this.customers.updateProfile(tx, customer.id, { cardKind }, now);
+            await this.audit.append(
+                tx,
+                {
+                    actor,
+                    action: 'customer.card-kind',
+                    entityType: 'customer',
+                    entityId: String(customer.id),
+                    details: { from: customer.cardKind, to: cardKind },
+                },
+                now,
+            );
+        });
+    }
 
     /** Enrols a card or updates it; consents older than the stored ones are ignored. */
     async upsert(

@@ -13,6 +13,8 @@ export interface OfferGrant {
     multiplier?: number;
     /** Bonuses for buying the category, for gift offers. */
     giftAmount?: number;
+    /** Gift offers: the category's lines must reach this amount (minor units). */
+    minAmount?: number | null;
     /** How long the offer can be used, days. */
     validDays: number;
     /** Lifetime of the bonuses it grants, days (short, to create urgency). */
@@ -60,6 +62,7 @@ export class OfferService {
                     kind: g.kind,
                     multiplier: g.kind === 'multiplier' ? g.multiplier! : null,
                     giftAmount: g.kind === 'gift' ? g.giftAmount! : null,
+                    minAmount: g.kind === 'gift' ? (g.minAmount ?? null) : null,
                     bonusLifetimeDays: g.bonusLifetimeDays,
                     startsAt,
                     endsAt,

@@ -1,3 +1,8 @@
+import { AdminTokenRepository } from '../repositories/admin-token.repository.js';
+import { CampaignCandidateQuery } from '../repositories/campaign-candidate.query.js';
+import { CampaignMemberRepository } from '../repositories/campaign-member.repository.js';
+import { CampaignRunRepository } from '../repositories/campaign-run.repository.js';
+import { CampaignRepository } from '../repositories/campaign.repository.js';
 import type { Database } from '../db/database.js';
 import { AuditRepository } from '../repositories/audit.repository.js';
 import { BonusLotRepository } from '../repositories/bonus-lot.repository.js';
@@ -15,6 +20,11 @@ import { StoreRepository } from '../repositories/store.repository.js';
 /** Every repository, built once over one {@link Database}. */
 export interface Repositories {
     audit: AuditRepository;
+    campaigns: CampaignRepository;
+    members: CampaignMemberRepository;
+    runs: CampaignRunRepository;
+    candidates: CampaignCandidateQuery;
+    adminTokens: AdminTokenRepository;
     lots: BonusLotRepository;
     catalog: CatalogRepository;
     stats: CategoryStatsRepository;
@@ -32,6 +42,11 @@ export interface Repositories {
 export function createRepositories(db: Database): Repositories {
     return {
         audit: new AuditRepository(),
+        campaigns: new CampaignRepository(db),
+        members: new CampaignMemberRepository(db),
+        runs: new CampaignRunRepository(db),
+        candidates: new CampaignCandidateQuery(db),
+        adminTokens: new AdminTokenRepository(db),
         lots: new BonusLotRepository(db),
         catalog: new CatalogRepository(db),
         stats: new CategoryStatsRepository(db),

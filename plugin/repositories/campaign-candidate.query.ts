@@ -1,0 +1,185 @@
+import type { Database } from '../db/database.js';
+import { toDbTime } from '../db/db-time.js';
+import { sqlDialect } from '../db/sql-dialect.js';
+import type { Row } from '../db/sql-executor.js';
+import { parseRecentDays } from '../domain/category-stats.rules.js';
+import type { CardKind } from '../entities/customer.entity.js';
+import { bool, numOrNull } from './row-mappers.js';
+
+/** A customer the daily selection looks at, with what eligibility needs (never the contacts themselves). */
+export interface Candidate {
+    customerId: number;
+    segment: 'lapsed' | 'regular';
+    /** Epoch days of their latest purchase days in the category (lapsed only). */
+    recentDays: number[];
+    cardKind: CardKind;
+    hasPhone: boolean;
+    hasEmail: boolean;
+    purchaseCount: number;
+    purchaseTotal: number;
+    firstPurchaseAt: Date | null;
+}
+
+/** Where a page of lapsed candidates is read from. */
+export interface LapsedRange {
+    categoryId: number;
+    /** last_at ≥ this (the look-back window). */
+    lastFrom: Date;
+    /** last_at < this (the lapse threshold). */
+    lastBefore: Date;
+    /** Customer ids in [fromId, toId]. */
+    fromId: number;
+    toId: number;
+}
+
+/** Where a page of regular candidates is read from. */
+export interface RegularRange {
+    categoryId: number;
+    /** Active in the chain: last purchase at or after this. */
+    activeSince: Date;
+    minPurchases: number;
+    fromId: number;
+    toId: number;
+}
+
+/** An offer of a candidate, as eligibility reads it. */
+export interface CandidateOffer {
+    customerId: number;
+    categoryId: number;
+    active: boolean;
+    createdAt: Date;
+}
+
+const CUSTOMER_FIELDS =
+    'c.card_kind, c.phone IS NOT NULL AS has_phone, c.email IS NOT NULL AS has_email, c.purchase_count, c.purchase_total, c.first_purchase_at';
+
+/**
+ * The set-based reads of the daily selection. Candidates come in pages
+ * (keyset pagination, so memory stays flat whatever the base size); the
+ * lapsed ones by a range on the statistics index `(category_id, last_at)`,
+ * the regular ones by a primary-key range over customers.
+ */
+export class CampaignCandidateQuery {
+    constructor(private readonly db: Database) {}
+
+    /** Lapsed candidates, page by page in (last_at, customer_id) order. */
+    async *lapsed(range: LapsedRange, pageSize = 2000): AsyncGenerator<Candidate[]> {
+        let after: { lastAt: string; id: number } | null = null;
+        for (;;) {
+            const keyset = after ? ' AND (s.last_at > ? OR (s.last_at = ? AND s.customer_id > ?))' : '';
+            const rows: Row[] = await this.db.all(
+                `SELECT s.customer_id, s.last_at, s.recent_days, ${CUSTOMER_FIELDS}
+                 FROM refill_customer_category_stats s JOIN refill_customers c ON c.id = s.customer_id
+                 WHERE s.category_id = ? AND s.last_at >= ? AND s.last_at < ? AND s.customer_id BETWEEN ? AND ?${keyset}
+                 ORDER BY s.last_at, s.customer_id LIMIT ${pageSize}`,
+                [
+                    range.categoryId,
+                    toDbTime(range.lastFrom),
+                    toDbTime(range.lastBefore),
+                    range.fromId,
+                    range.toId,
+                    ...(after ? [after.lastAt, after.lastAt, after.id] : []),
+                ],
+            );
+            if (!rows.length) return;
+            yield rows.map((r) => this.candidate(r, 'lapsed'));
+            const last = rows[rows.length - 1];
+            after = { lastAt: toDbTime(this.db.time(last.last_at)), id: Number(last.customer_id) };
+            if (rows.length < pageSize) return;
+        }
+    }
+
+    /** Regular candidates: active in the chain, never bought the category. Pages in id order. */
+    async *regular(range: RegularRange, pageSize = 2000): AsyncGenerator<Candidate[]> {
+        let afterId = range.fromId - 1;
+        for (;;) {
+            const rows: Row[] = await this.db.all(
+                `SELECT c.id AS customer_id, ${CUSTOMER_FIELDS} FROM refill_customers c
+                 WHERE c.id > ? AND c.id <= ? AND c.last_purchase_at >= ? AND c.purchase_count >= ?
+                   AND NOT EXISTS (SELECT 1 FROM refill_customer_category_stats s WHERE s.customer_id = c.id AND s.category_id = ?)
+                 ORDER BY c.id LIMIT ${pageSize}`,
+                [afterId, range.toId, toDbTime(range.activeSince), range.minPurchases, range.categoryId],
+            );
+            if (!rows.length) return;
+            yield rows.map((r) => this.candidate(r, 'regular'));
+            afterId = Number(rows[rows.length - 1].customer_id);
+            if (rows.length < pageSize) return;
+        }
+    }
+
+    /** The channels (of those given) each customer consented to. */
+    async consents(
+        customerIds: readonly number[],
+        channels: readonly string[],
+    ): Promise<Map<number, Set<string>>> {
+        const out = new Map<number, Set<string>>();
+        if (!channels.length) return out;
+        for (const chunk of sqlDialect.chunks(customerIds)) {
+            const rows = await this.db.all(
+                `SELECT customer_id, channel FROM refill_customer_consents WHERE granted = ? AND channel IN (${sqlDialect.inList(channels.length)}) AND customer_id IN (${sqlDialect.inList(chunk.length)})`,
+                [true, ...channels, ...chunk],
+            );
+            for (const r of rows) {
+                const id = Number(r.customer_id);
+                const set = out.get(id) ?? new Set<string>();
+                set.add(String(r.channel));
+                out.set(id, set);
+            }
+        }
+        return out;
+    }
+
+    /** Offers that are running at `now` or were made since `since`, per customer. */
+    async offers(customerIds: readonly number[], now: Date, since: Date): Promise<CandidateOffer[]> {
+        const out: CandidateOffer[] = [];
+        for (const chunk of sqlDialect.chunks(customerIds)) {
+            const rows = await this.db.all(
+                `SELECT customer_id, category_id, status, ends_at, created_at FROM refill_offers
+                 WHERE customer_id IN (${sqlDialect.inList(chunk.length)}) AND (created_at >= ? OR (status = 'active' AND ends_at > ?))`,
+                [...chunk, toDbTime(since), toDbTime(now)],
+            );
+            for (const r of rows)
+                out.push({
+                    customerId: Number(r.customer_id),
+                    categoryId: Number(r.category_id),
+                    active: r.status === 'active' && this.db.time(r.ends_at) > now,
+                    createdAt: this.db.time(r.created_at),
+                });
+        }
+        return out;
+    }
+
+    /** Revenue of each customer's receipts since `since` (only read when a campaign filters on it). */
+    async revenueSince(customerIds: readonly number[], since: Date): Promise<Map<number, number>> {
+        const out = new Map<number, number>();
+        for (const chunk of sqlDialect.chunks(customerIds)) {
+            const rows = await this.db.all(
+                `SELECT customer_id, SUM(total_amount) AS total FROM refill_purchases WHERE customer_id IN (${sqlDialect.inList(chunk.length)}) AND purchased_at >= ? GROUP BY customer_id`,
+                [...chunk, toDbTime(since)],
+            );
+            for (const r of rows) out.set(Number(r.customer_id), Number(r.total));
+        }
+        return out;
+    }
+
+    /** The smallest and largest customer id, for splitting the work into ranges. */
+    async customerIdRange(): Promise<{ min: number; max: number } | null> {
+        const [row] = await this.db.all(`SELECT MIN(id) AS lo, MAX(id) AS hi FROM refill_customers`);
+        const lo = numOrNull(row?.lo);
+        return lo === null ? null : { min: lo, max: Number(row.hi) };
+    }
+
+    private candidate(r: Row, segment: Candidate['segment']): Candidate {
+        return {
+            customerId: Number(r.customer_id),
+            segment,
+            recentDays: segment === 'lapsed' ? parseRecentDays(String(r.recent_days)) : [],
+            cardKind: (r.card_kind as CardKind) ?? 'regular',
+            hasPhone: bool(r.has_phone),
+            hasEmail: bool(r.has_email),
+            purchaseCount: Number(r.purchase_count),
+            purchaseTotal: Number(r.purchase_total),
+            firstPurchaseAt: this.db.timeOrNull(r.first_purchase_at),
+        };
+    }
+}

@@ -1,0 +1,337 @@
+import { DateTime } from 'luxon';
+import type { RefillConfig } from '../config/refill-options.js';
+import type { Database } from '../db/database.js';
+import { assignGroup, hashBucket } from '../domain/campaign-stats/assignment.rules.js';
+import {
+    exclusionReason,
+    reachableIn,
+    type EconomicFilters,
+    type ExclusionReason,
+} from '../domain/campaign-eligibility.rules.js';
+import { epochDay } from '../domain/category-stats.rules.js';
+import { isSeasonalMonth, lapseVerdict, type LapseRule } from '../domain/lapse.rules.js';
+import type { CampaignMember } from '../entities/campaign-member.entity.js';
+import type { Campaign } from '../entities/campaign.entity.js';
+import type { Category } from '../entities/category.entity.js';
+import { RefillError } from '../errors/refill-error.js';
+import type { Candidate } from '../repositories/campaign-candidate.query.js';
+import type { NewOffer } from '../repositories/offer.repository.js';
+import type { Repositories } from './repositories.js';
+import type { CatalogService } from './catalog.service.js';
+import { addDays, type Clock } from './clock.js';
+import { campaignFilters, campaignChannels } from './campaign-design.js';
+
+/** One customer-id range of a day's selection. */
+export interface SelectionPart {
+    part: number;
+    parts: number;
+    fromId: number;
+    toId: number;
+}
+
+/** What one selection (a dry run, or one part of a day's run) found and did. */
+export interface SelectionSummary {
+    campaignId: number;
+    day: string;
+    part: number;
+    parts: number;
+    dryRun: boolean;
+    /** Set when nothing was selected: `seasonal` month, campaign `not_active`. */
+    skipped: string | null;
+    /** Candidates read (lapsed by the category's statistics, plus regular customers if the audience has them). */
+    candidates: number;
+    /** Eligible newcomers (dry run: who would be assigned today, before the daily cap). */
+    eligible: number;
+    assigned: { test: number; control: number };
+    alreadyMembers: number;
+    exclusions: Partial<Record<ExclusionReason, number>>;
+    /** Eligible newcomers reachable in each of the campaign's channels. */
+    reachable: Record<string, number>;
+}
+
+const YEAR_DAYS = 365;
+const DAY_MS = 86_400_000;
+
+/**
+ * The daily selection of a campaign: reads lapsed (and, if asked, regular)
+ * candidates page by page, applies the lapse rule and eligibility, assigns
+ * each newcomer once by the campaign's salted hash, and in the same
+ * transaction per page writes the members of both groups and the test
+ * group's offers. Work splits into customer-id ranges that run as separate
+ * jobs; every part is safe to re-run.
+ */
+export class CampaignSelectionService {
+    constructor(
+        private readonly db: Database,
+        private readonly repos: Repositories,
+        private readonly catalog: CatalogService,
+        private readonly config: RefillConfig,
+        private readonly clock: Clock,
+    ) {}
+
+    /** The chain-local date of a moment, `YYYY-MM-DD`. */
+    localDay(at: Date): string {
+        return DateTime.fromJSDate(at, { zone: this.config.timezone }).toISODate() as string;
+    }
+
+    /** Splits the customer base into ranges of `campaigns.partitionSize` ids. */
+    async plan(): Promise<SelectionPart[]> {
+        const range = await this.repos.candidates.customerIdRange();
+        if (!range) return [{ part: 0, parts: 1, fromId: 0, toId: 0 }];
+        const size = this.config.campaigns.partitionSize;
+        const parts = Math.max(1, Math.ceil((range.max - range.min + 1) / size));
+        return Array.from({ length: parts }, (_, i) => ({
+            part: i,
+            parts,
+            fromId: i === 0 ? 0 : range.min + i * size,
+            toId: i === parts - 1 ? Number.MAX_SAFE_INTEGER : range.min + (i + 1) * size - 1,
+        }));
+    }
+
+    /** Today's segment without writing anything: its size, reach per channel, exclusions. */
+    async dryRun(campaignId: number): Promise<SelectionSummary> {
+        const campaign = await this.campaign(campaignId);
+        const whole = { part: 0, parts: 1, fromId: 0, toId: Number.MAX_SAFE_INTEGER };
+        return this.select(campaign, this.localDay(this.clock()), whole, false);
+    }
+
+    /** Runs one part of a day's selection and records it. Safe to re-run. */
+    async runPart(campaignId: number, day: string, part: SelectionPart): Promise<SelectionSummary> {
+        const campaign = await this.campaign(campaignId);
+        const startedAt = this.clock();
+        const runRow = (status: string, s?: SelectionSummary) => ({
+            campaignId,
+            day,
+            part: part.part,
+            parts: part.parts,
+            status,
+            candidates: s?.candidates ?? 0,
+            assignedTest: s?.assigned.test ?? 0,
+            assignedControl: s?.assigned.control ?? 0,
+            alreadyMembers: s?.alreadyMembers ?? 0,
+            exclusions: s ? JSON.stringify(s.exclusions) : null,
+            startedAt,
+            finishedAt: s ? this.clock() : null,
+        });
+        await this.repos.runs.save(this.db, runRow('running'));
+        let summary: SelectionSummary;
+        try {
+            summary = await this.select(campaign, day, part, true);
+        } catch (error) {
+            // Recorded so the next scheduler tick runs the part again (members already written stay).
+            await this.repos.runs.save(this.db, runRow('failed')).catch(() => undefined);
+            throw error;
+        }
+        await this.repos.runs.save(this.db, runRow(summary.skipped ? 'skipped' : 'done', summary));
+        return summary;
+    }
+
+    private async campaign(id: number): Promise<Campaign> {
+        const campaign = await this.repos.campaigns.find(this.db, id);
+        if (!campaign) throw new RefillError('REFILL_NOT_FOUND', `No campaign ${id}`);
+        return campaign;
+    }
+
+    private async select(
+        campaign: Campaign,
+        day: string,
+        part: SelectionPart,
+        write: boolean,
+    ): Promise<SelectionSummary> {
+        const now = this.clock();
+        const channels = campaignChannels(campaign);
+        const summary: SelectionSummary = {
+            campaignId: campaign.id,
+            day,
+            part: part.part,
+            parts: part.parts,
+            dryRun: !write,
+            skipped: null,
+            candidates: 0,
+            eligible: 0,
+            assigned: { test: 0, control: 0 },
+            alreadyMembers: 0,
+            exclusions: {},
+            reachable: Object.fromEntries(channels.map((c) => [c, 0])),
+        };
+        const category = (await this.catalog.categories()).find((c) => c.id === campaign.categoryId);
+        if (!category) throw new RefillError('REFILL_NOT_FOUND', `No category ${campaign.categoryId}`);
+        if (write && campaign.status !== 'active') return { ...summary, skipped: 'not_active' };
+        if (isSeasonalMonth(category.seasonalMonths, Number(day.slice(5, 7))))
+            return { ...summary, skipped: 'seasonal' };
+
+        let room = write ? await this.capRoom(campaign, day, part) : Number.POSITIVE_INFINITY;
+        for await (const page of this.candidatePages(campaign, category, part, now)) {
+            summary.candidates += page.length;
+            const lapse = this.lapseRule(campaign, category);
+            const today = epochDay(now);
+            // Lapsed candidates past the rule, and regular ones as they come.
+            const selected: Array<{ c: Candidate; days: number | null; median: number | null }> = [];
+            for (const c of page) {
+                if (c.segment === 'regular') {
+                    selected.push({ c, days: null, median: null });
+                    continue;
+                }
+                const verdict = lapseVerdict(c.recentDays, today, lapse);
+                if (verdict.lapsed)
+                    selected.push({ c, days: verdict.daysSinceLast, median: verdict.medianIntervalDays });
+                else count(summary.exclusions, verdict.reason as ExclusionReason);
+            }
+            const ids = selected.map((x) => x.c.customerId);
+            const [members, consents, offers, revenue] = await Promise.all([
+                this.repos.members.existing(this.db, campaign.id, ids),
+                this.repos.candidates.consents(ids, channels),
+                this.repos.candidates.offers(ids, now, addDays(now, -campaign.cooldownDays)),
+                campaignFilters(campaign).minRevenue12m !== undefined
+                    ? this.repos.candidates.revenueSince(ids, addDays(now, -YEAR_DAYS))
+                    : Promise.resolve(new Map<number, number>()),
+            ]);
+            const filters: EconomicFilters = campaignFilters(campaign);
+            const newcomers: CampaignMember[] = [];
+            for (const { c, days, median } of selected) {
+                if (members.has(c.customerId)) {
+                    summary.alreadyMembers++;
+                    continue;
+                }
+                const facts = {
+                    ...c,
+                    consents: consents.get(c.customerId) ?? new Set<string>(),
+                    revenue12m: revenue.get(c.customerId) ?? 0,
+                    offers: offers.filter((o) => o.customerId === c.customerId),
+                };
+                const reason = exclusionReason(facts, {
+                    categoryId: campaign.categoryId,
+                    channels,
+                    cooldownDays: campaign.cooldownDays,
+                    filters,
+                    now,
+                });
+                if (reason) {
+                    count(summary.exclusions, reason);
+                    continue;
+                }
+                summary.eligible++;
+                for (const ch of channels) if (reachableIn(ch, facts)) summary.reachable[ch]++;
+                if (room <= 0) {
+                    count(summary.exclusions, 'daily_cap');
+                    continue;
+                }
+                room--;
+                newcomers.push(this.member(campaign, c, day, now, days, median));
+            }
+            if (write && newcomers.length) await this.assign(campaign, newcomers, now);
+            for (const m of newcomers) summary.assigned[m.group]++;
+        }
+        if (!write) summary.assigned = { test: 0, control: 0 };
+        return summary;
+    }
+
+    private candidatePages(campaign: Campaign, category: Category, part: SelectionPart, now: Date) {
+        const lapse = this.lapseRule(campaign, category);
+        const today = epochDay(now);
+        const dayStart = (d: number) => new Date(d * DAY_MS);
+        const pageSize = this.config.campaigns.pageSize;
+        const candidates = this.repos.candidates;
+        const regular = campaignFilters(campaign).regular;
+        return (async function* () {
+            yield* candidates.lapsed(
+                {
+                    categoryId: category.id,
+                    // The lapse rule's own window: purchase days in (today − 365, today − threshold].
+                    lastFrom: dayStart(today - YEAR_DAYS + 1),
+                    lastBefore: dayStart(today - lapse.lapseAfterDays + 1),
+                    fromId: part.fromId,
+                    toId: part.toId,
+                },
+                pageSize,
+            );
+            if (campaign.audience === 'lapsed+regular')
+                yield* candidates.regular(
+                    {
+                        categoryId: category.id,
+                        activeSince: addDays(now, -(regular?.activeDays ?? 90)),
+                        minPurchases: regular?.minPurchases ?? 2,
+                        fromId: part.fromId,
+                        toId: part.toId,
+                    },
+                    pageSize,
+                );
+        })();
+    }
+
+    private lapseRule(campaign: Campaign, category: Category): LapseRule {
+        return {
+            lapseAfterDays: category.lapseAfterDays ?? Math.max(30, 2 * (category.refillIntervalDays ?? 30)),
+            minPurchases: category.minPurchases ?? 3,
+            kPct: campaign.lapseKPct,
+        };
+    }
+
+    /** How many more members this part may assign today under the daily cap. */
+    private async capRoom(campaign: Campaign, day: string, part: SelectionPart): Promise<number> {
+        if (campaign.dailyCap === null) return Number.POSITIVE_INFINITY;
+        const share =
+            Math.floor(campaign.dailyCap / part.parts) + (part.part < campaign.dailyCap % part.parts ? 1 : 0);
+        const done = await this.repos.members.countForDayInRange(
+            this.db,
+            campaign.id,
+            day,
+            part.fromId,
+            part.toId,
+        );
+        return Math.max(0, share - done);
+    }
+
+    private member(
+        campaign: Campaign,
+        c: Candidate,
+        day: string,
+        now: Date,
+        daysSinceLast: number | null,
+        median: number | null,
+    ): CampaignMember {
+        return {
+            campaignId: campaign.id,
+            customerId: c.customerId,
+            group: assignGroup(campaign.salt, c.customerId, campaign.controlShareBp),
+            bucket: hashBucket(campaign.salt, c.customerId),
+            segment: c.segment,
+            assignedAt: now,
+            assignmentDay: day,
+            windowEndsAt: addDays(now, campaign.offerValidDays + campaign.settlementLagDays),
+            daysSinceLast,
+            medianIntervalDays: median === null ? null : Math.round(median),
+        };
+    }
+
+    /** Writes a page's members (both groups, same moment) and the test group's offers, in one transaction. */
+    private async assign(campaign: Campaign, members: readonly CampaignMember[], now: Date): Promise<void> {
+        const endsAt = addDays(now, campaign.offerValidDays);
+        const test = members.filter((m) => m.group === 'test');
+        const offers: NewOffer[] = test.map((m) => ({
+            customerId: m.customerId,
+            campaignId: campaign.id,
+            categoryId: campaign.categoryId,
+            kind: campaign.offerKind,
+            multiplier: campaign.offerKind === 'multiplier' ? campaign.multiplier : null,
+            giftAmount: campaign.offerKind === 'gift' ? campaign.giftAmount : null,
+            minAmount: campaign.offerKind === 'gift' ? campaign.giftMinAmount : null,
+            bonusLifetimeDays: campaign.offerBonusLifetimeDays,
+            startsAt: now,
+            endsAt,
+        }));
+        await this.db.transaction(async (tx) => {
+            await this.repos.members.insertMany(tx, members);
+            await this.repos.offers.insertMany(tx, offers, now);
+            await this.repos.customers.extendOffersUntil(
+                tx,
+                test.map((m) => m.customerId),
+                endsAt,
+            );
+        });
+    }
+}
+
+function count<K extends string>(map: Partial<Record<K, number>>, key: K): void {
+    map[key] = (map[key] ?? 0) + 1;
+}

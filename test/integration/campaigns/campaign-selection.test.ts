@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../../helpers/test-database.js';
+import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';
+import type { CampaignDesign } from '../../../plugin/services/campaign-design.js';
+
+/** A design the tests vary. */
+export function testDesign(over: Partial<CampaignDesign> = {}): CampaignDesign {
+    return {
+        code: 'WINBACK-C09',
+        name: 'Win back antihypertensives',
+        categoryCode: 'C09',
+        audience: 'lapsed',
+        lapseKPct: 150,
+        controlSharePct: 50,
+        allowZeroControl: false,
+        offer: { kind: 'multiplier', multiplier: 5, validDays: 14, bonusLifetimeDays: 30 },
+        settlementLagDays: 3,
+        cooldownDays: 60,
+        dailyCap: null,
+        channels: ['sms', 'email'],
+        filters: {},
+        marginPct: 30,
+        redemptionPct: 100,
+        runHour: 0,
+        startsAt: null,
+        endsAt: null,
+        ...over,
+    };
+}
+
+describe.each(engines)('campaign selection on %s', (engine) => {
+    let t: TestRefill;
+    const clock = new TestClock(new Date('2026-01-01T08:00:00.000Z'));
+    const buy = async (card: string, receipt: string) =>
+        t.refill.hooks.commitPurchase({
+            receiptId: receipt,
+            cardNumber: card,
+            storeCode: 'S1',
+            purchasedAt: clock.fn().toISOString(),
+            lines: [{ sku: 'LOSARTAN-50', name: 'Losartan', quantity: 1, amount: 45000 }],
+        } as never);
+
+    beforeAll(async () => {
+        t = await startTestRefill(engine, 'campaign_selection', { clock: clock.fn });
+        const { customers } = t.refill.services;
+        // Monthly buyers (stop after 3 months), a 90-day buyer, a test card, one without consent.
+        const monthly = Array.from({ length: 40 }, (_, i) => `70${String(i).padStart(5, '0')}`);
+        for (const card of [...monthly, '8000001', '8000002', '8000003'])
+            await customers.upsert(
+                card,
+                {
+                    phone: card === '8000003' ? null : `+7900${card}`,
+                    consents: { sms: { granted: card !== '8000003' } },
+                },
+                { source: 'test', storeId: null },
+            );
+        await customers.setCardKind('8000002', 'test', 'tester');
+        for (let month = 0; month < 3; month++) {
+            for (const card of [...monthly, '8000002', '8000003']) await buy(card, `R-${card}-${month}`);
+            if (month === 0) await buy('8000001', `R-8000001-0`);
+            clock.advanceDays(30);
+        }
+        // The 90-day buyer buys again on day 90 → last purchase 0 days ago at this point.
+        await buy('8000001', 'R-8000001-1');
+        clock.advanceDays(90);
+        await buy('8000001', 'R-8000001-2');
+        clock.advanceDays(70);
+    });
+    afterAll(async () => t?.close());
+
+    it('dry-runs the segment with reach and reasons, writing nothing', async () => {
+        const campaigns = t.refill.services.campaigns;
+        const c = await campaigns.create(testDesign(), 'marketer');
+        const dry = await t.refill.services.campaignSelection.dryRun(c.id);
+        expect(dry.eligible).toBe(40);
+        expect(dry.reachable).toEqual({ sms: 40, email: 0 });
+        expect(dry.exclusions).toMatchObject({ test_card: 1, no_channel: 1, within_rhythm: 1 });
+        const plan = await t.refill.services.campaignPlanning.plan(c.id);
+        expect(plan.plannedSize.total).toBe(40);
+        expect(plan.mde?.absolute).toBeGreaterThan(0);
+    });
+
+    it('assigns each customer once, offers only the test group, and a re-run changes nothing', async () => {
+        const { campaigns, campaignSelection: selection } = t.refill.services;
+        const [c] = await campaigns.list();
+        await campaigns.launch(c.id, 'marketer');
+        const day = selection.localDay(clock.fn());
+        const [part] = await selection.plan();
+        const first = await selection.runPart(c.id, day, part);
+        expect(first.assigned.test + first.assigned.control).toBe(40);
+        expect(first.assigned.test).toBeGreaterThan(5);
+        expect(first.assigned.control).toBeGreaterThan(5);
+        const again = await selection.runPart(c.id, day, part);
+        expect(again.assigned).toEqual({ test: 0, control: 0 });
+        expect(again.alreadyMembers).toBe(40);
+        const [offers] = await t.refill.database.all<{ n: unknown }>(
+            'SELECT COUNT(*) AS n FROM refill_offers WHERE campaign_id = ?',
+            [c.id],
+        );
+        expect(Number(offers.n)).toBe(first.assigned.test);
+    });
+
+    it('applies the offer at the till and the report counts it for the test group', async () => {
+        const { campaigns, campaignReports } = t.refill.services;
+        const [c] = await campaigns.list();
+        const members = await t.refill.database.all<{ customer_id: unknown; group_name: string }>(
+            'SELECT customer_id, group_name FROM refill_campaign_members WHERE campaign_id = ? ORDER BY customer_id',
+            [c.id],
+        );
+        const test = members.find((m) => m.group_name === 'test')!;
+        const control = members.find((m) => m.group_name === 'control')!;
+        const card = async (id: unknown) =>
+            String(
+                (
+                    await t.refill.database.all<{ card_number: string }>(
+                        'SELECT card_number FROM refill_customers WHERE id = ?',
+                        [id],
+                    )
+                )[0].card_number,
+            );
+        clock.advanceDays(2);
+        const receipt = await buy(await card(test.customer_id), 'R-back-test');
+        expect(receipt.offers).toHaveLength(1);
+        expect(receipt.offers[0].earned).toBe(1350 * 4);
+        const plain = await buy(await card(control.customer_id), 'R-back-control');
+        expect(plain.offers).toHaveLength(0);
+        clock.advanceDays(20);
+        const report = await campaignReports.report(c.id);
+        expect(report.health.maturity).toBe(1);
+        expect(report.sample.test + report.sample.control).toBe(40);
+        expect(report.results.conversion).not.toBeNull();
+        expect(report.results.conversion!.test.mean * report.sample.test).toBeCloseTo(1);
+        expect(report.results.conversion!.control.mean * report.sample.control).toBeCloseTo(1);
+        expect(report.money?.offerBonusesIssued).toBe(1350 * 4);
+    });
+});
