@@ -1,3 +1,5 @@
+import { adminCampaignRoutes, type CampaignApiServices } from './admin/campaigns.routes.js';
+import { adminCatalogRoutes, type CatalogAdminServices } from './admin/catalog-admin.routes.js';
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { RefillConfig } from '../config/refill-options.js';
@@ -27,13 +29,16 @@ export interface ApiServices {
     jobs: JobControlService;
 }
 
+/** Everything the router needs: the POS and admin services. */
+export type RouterServices = ApiServices & CampaignApiServices & CatalogAdminServices;
+
 /**
  * Builds Refill's Express router: the POS API under `/pos/v1` (POS keys) and
  * the admin API under `/admin/v1` (admin sessions with CSRF protection), each
  * with its own body parser, authentication and error handling, so they behave
  * the same under any prefix of any host app.
  */
-export function createRefillRouter(services: ApiServices, config: RefillConfig, logger: Logger): Router {
+export function createRefillRouter(services: RouterServices, config: RefillConfig, logger: Logger): Router {
     const router = Router();
     const pos = Router();
     pos.get('/openapi.json', (_req, res) => {
@@ -51,8 +56,13 @@ export function createRefillRouter(services: ApiServices, config: RefillConfig, 
     const admin = Router();
     admin.use(express.json({ limit: '64kb', strict: true }));
     admin.use(adminSessionRoutes(services.adminAuth, config));
-    admin.use(adminSession(services.adminAuth, config.admin.cookieName), csrfProtection);
+    admin.use(
+        adminSession(services.adminAuth, config.admin.cookieName, services.adminTokens),
+        csrfProtection,
+    );
     admin.use(adminJobsRoutes(services.jobs));
+    admin.use(adminCampaignRoutes(services));
+    admin.use(adminCatalogRoutes(services));
     admin.use(notFound);
     admin.use(errorHandler(logger));
     router.use('/admin/v1', admin);

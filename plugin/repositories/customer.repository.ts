@@ -212,6 +212,7 @@ export class CustomerRepository {
                     t(c.lastPurchaseAt),
                     t(c.lotsDueAt),
                     t(c.offersUntil),
+                    c.cardKind,
                     toDbTime(c.enrolledAt),
                     toDbTime(now),
                 ]),

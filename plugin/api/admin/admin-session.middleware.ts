@@ -4,15 +4,38 @@ import type { RequestHandler, Response } from 'express';
 import type { AdminRole } from '../../entities/admin-user.entity.js';
 import { RefillError } from '../../errors/refill-error.js';
 import type { AdminAuthService, AdminPrincipal } from '../../services/admin-auth.service.js';
+import type { AdminTokenService } from '../../services/admin-token.service.js';
 
 /** The signed-in admin of a request (set by {@link adminSession}). */
 export function adminPrincipal(res: Response): AdminPrincipal {
     return res.locals.admin as AdminPrincipal;
 }
 
-/** Requires a live admin session cookie. */
-export function adminSession(auth: AdminAuthService, cookieName: string): RequestHandler {
+/**
+ * Requires a live admin session cookie, or an API token sent as
+ * `Authorization: Bearer rfa_…` (integrations; no cookie, so no CSRF risk).
+ */
+export function adminSession(
+    auth: AdminAuthService,
+    cookieName: string,
+    tokens?: AdminTokenService,
+): RequestHandler {
     return async (req, res, next) => {
+        const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+        if (bearer && tokens) {
+            const byToken = await tokens.authenticate(bearer);
+            if (!byToken) throw new RefillError('REFILL_UNAUTHORIZED', 'Unknown or revoked API token');
+            const principal: AdminPrincipal = {
+                userId: 0,
+                username: `token:${byToken.name}`,
+                role: byToken.role,
+                sessionId: '',
+                csrfToken: '',
+            };
+            res.locals.admin = principal;
+            res.locals.bearer = true;
+            return next();
+        }
         const token = parse(req.headers.cookie ?? '')[cookieName];
         const principal = token && token.length <= 100 ? await auth.authenticate(token) : null;
         if (!principal) throw new RefillError('REFILL_UNAUTHORIZED', 'Sign in first');
@@ -28,6 +51,7 @@ export function adminSession(auth: AdminAuthService, cookieName: string): Reques
  */
 export const csrfProtection: RequestHandler = (req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    if (res.locals.bearer === true) return next();
     const sent = Buffer.from(String(req.headers['x-csrf-token'] ?? ''));
     const expected = Buffer.from(adminPrincipal(res).csrfToken);
     if (sent.length !== expected.length || !timingSafeEqual(sent, expected))

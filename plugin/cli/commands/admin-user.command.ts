@@ -12,7 +12,7 @@ async function readStdin(): Promise<string> {
         .replace(/\r?\n$/, '');
 }
 
-/** `refill admin-user create|list` */
+/** `refill admin-user create|list` and `refill admin-token create|revoke` */
 export function registerAdminUserCommands(program: Command, ctx: CliContext): void {
     const users = program.command('admin-user').description('manage users of the admin API and UI');
     users
@@ -54,6 +54,33 @@ export function registerAdminUserCommands(program: Command, ctx: CliContext): vo
                     ctx.io.out(
                         `${u.username}\t${u.role}\t${u.disabledAt ? 'disabled' : 'active'}\t${u.lastLoginAt?.toISOString() ?? 'never signed in'}`,
                     );
+            });
+        });
+    const tokens = program
+        .command('admin-token')
+        .description('API tokens for the admin API (Authorization: Bearer …)');
+    tokens
+        .command('create <name>')
+        .description('create a token; it is printed once and stored only as a hash')
+        .requiredOption('--role <role>', 'admin, manager or marketer')
+        .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
+        .action(async (name: string, opts: { role: AdminRole; actor: string }) => {
+            if (!['admin', 'manager', 'marketer'].includes(opts.role))
+                throw new Error('--role: admin, manager or marketer');
+            await ctx.withRefill(program, async (refill) => {
+                const token = await refill.services.adminTokens.create(name, opts.role, opts.actor);
+                ctx.io.out(`admin token ${name} (${opts.role}) created`);
+                ctx.io.out(`token (shown once): ${token}`);
+            });
+        });
+    tokens
+        .command('revoke <name>')
+        .description('revoke a token')
+        .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
+        .action(async (name: string, opts: { actor: string }) => {
+            await ctx.withRefill(program, async (refill) => {
+                await refill.services.adminTokens.revoke(name, opts.actor);
+                ctx.io.out(`admin token ${name} revoked`);
             });
         });
 }

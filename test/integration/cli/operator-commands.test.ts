@@ -92,6 +92,7 @@ describe('refill operator commands (CLI)', () => {
         expect(list.out.map((l) => l.split(/\s+/)[0])).toEqual([
             'expire-bonuses',
             'activate-pending-bonuses',
+            'campaigns-daily',
         ]);
         const run = await cli('jobs', 'run', 'expire-bonuses');
         expect(run.out[0]).toMatch(/^expire-bonuses finished: \{"batches":0/);

@@ -31,6 +31,7 @@ describe.each(engines)("a host's own Agenda on %s", (engine) => {
         const { jobs } = await agenda.queryJobs({});
         expect(jobs.map((j) => j.name).sort()).toEqual([
             'refill:activate-pending-bonuses',
+            'refill:campaigns-daily',
             'refill:expire-bonuses',
         ]);
         expect(jobs.every((j) => j.repeatTimezone === 'Europe/Moscow')).toBe(true);

@@ -32,7 +32,11 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
 
     it('schedules each job once, at the configured local time in the chain timezone', async () => {
         const jobs = await t.refill.services.jobs.list();
-        expect(jobs.map((j) => j.name)).toEqual(['expire-bonuses', 'activate-pending-bonuses']);
+        expect(jobs.map((j) => j.name)).toEqual([
+            'expire-bonuses',
+            'activate-pending-bonuses',
+            'campaigns-daily',
+        ]);
         const expire = jobs[0];
         expect(expire.schedule).toBe('5 3 * * *');
         const next = DateTime.fromISO(expire.nextRunAt!).setZone('Europe/Moscow');
@@ -40,7 +44,7 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
         // Starting again (another instance, a restart) keeps one row per job.
         await t.refill.scheduler.start();
         const rows = await t.refill.database.all<{ n: unknown }>(`SELECT COUNT(*) AS n FROM refill_jobs`);
-        expect(Number(rows[0].n)).toBe(2);
+        expect(Number(rows[0].n)).toBe(3);
     });
 
     it('runs a job on demand through the locks, records its counts, and is safe to run again', async () => {
