@@ -68,7 +68,7 @@ const schema = Joi.object<RefillOptions>({
         lockLifetimeMs: Joi.number().integer().min(1000).max(86_400_000).default(600_000),
     }).default(),
     campaigns: Joi.object({
-        partitionSize: Joi.number().integer().min(1000).max(100_000_000).default(250_000),
+        partitionSize: Joi.number().integer().min(10).max(100_000_000).default(250_000),
         pageSize: Joi.number().integer().min(10).max(10_000).default(2000),
         concurrency: Joi.number().integer().min(1).max(32).default(2),
     }).default(),

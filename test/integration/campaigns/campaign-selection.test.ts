@@ -1,70 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';
-import type { CampaignDesign } from '../../../plugin/services/campaign-design.js';
-
-/** A design the tests vary. */
-export function testDesign(over: Partial<CampaignDesign> = {}): CampaignDesign {
-    return {
-        code: 'WINBACK-C09',
-        name: 'Win back antihypertensives',
-        categoryCode: 'C09',
-        audience: 'lapsed',
-        lapseKPct: 150,
-        controlSharePct: 50,
-        allowZeroControl: false,
-        offer: { kind: 'multiplier', multiplier: 5, validDays: 14, bonusLifetimeDays: 30 },
-        settlementLagDays: 3,
-        cooldownDays: 60,
-        dailyCap: null,
-        channels: ['sms', 'email'],
-        filters: {},
-        marginPct: 30,
-        redemptionPct: 100,
-        runHour: 0,
-        startsAt: null,
-        endsAt: null,
-        ...over,
-    };
-}
+import { buyC09, seedLapsedBuyers, testDesign } from '../../helpers/campaign-fixtures.js';
 
 describe.each(engines)('campaign selection on %s', (engine) => {
     let t: TestRefill;
     const clock = new TestClock(new Date('2026-01-01T08:00:00.000Z'));
-    const buy = async (card: string, receipt: string) =>
-        t.refill.hooks.commitPurchase({
-            receiptId: receipt,
-            cardNumber: card,
-            storeCode: 'S1',
-            purchasedAt: clock.fn().toISOString(),
-            lines: [{ sku: 'LOSARTAN-50', name: 'Losartan', quantity: 1, amount: 45000 }],
-        } as never);
+    const buy = (card: string, receipt: string) => buyC09(t, clock, card, receipt);
 
     beforeAll(async () => {
         t = await startTestRefill(engine, 'campaign_selection', { clock: clock.fn });
-        const { customers } = t.refill.services;
-        // Monthly buyers (stop after 3 months), a 90-day buyer, a test card, one without consent.
-        const monthly = Array.from({ length: 40 }, (_, i) => `70${String(i).padStart(5, '0')}`);
-        for (const card of [...monthly, '8000001', '8000002', '8000003'])
-            await customers.upsert(
-                card,
-                {
-                    phone: card === '8000003' ? null : `+7900${card}`,
-                    consents: { sms: { granted: card !== '8000003' } },
-                },
-                { source: 'test', storeId: null },
-            );
-        await customers.setCardKind('8000002', 'test', 'tester');
-        for (let month = 0; month < 3; month++) {
-            for (const card of [...monthly, '8000002', '8000003']) await buy(card, `R-${card}-${month}`);
-            if (month === 0) await buy('8000001', `R-8000001-0`);
-            clock.advanceDays(30);
-        }
-        // The 90-day buyer buys again on day 90 → last purchase 0 days ago at this point.
-        await buy('8000001', 'R-8000001-1');
-        clock.advanceDays(90);
-        await buy('8000001', 'R-8000001-2');
-        clock.advanceDays(70);
+        await seedLapsedBuyers(t, clock);
     });
     afterAll(async () => t?.close());
 
