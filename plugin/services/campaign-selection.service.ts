@@ -187,6 +187,8 @@ export class CampaignSelectionService {
                     : Promise.resolve(new Map<number, number>()),
             ]);
             const filters: EconomicFilters = campaignFilters(campaign);
+            const offersOf = new Map<number, typeof offers>();
+            for (const o of offers) offersOf.set(o.customerId, [...(offersOf.get(o.customerId) ?? []), o]);
             const newcomers: CampaignMember[] = [];
             for (const { c, days, median } of selected) {
                 if (members.has(c.customerId)) {
@@ -197,7 +199,7 @@ export class CampaignSelectionService {
                     ...c,
                     consents: consents.get(c.customerId) ?? new Set<string>(),
                     revenue12m: revenue.get(c.customerId) ?? 0,
-                    offers: offers.filter((o) => o.customerId === c.customerId),
+                    offers: offersOf.get(c.customerId) ?? [],
                 };
                 const reason = exclusionReason(facts, {
                     categoryId: campaign.categoryId,
