@@ -65,6 +65,11 @@ describe.each(engines)('campaign selection on %s', (engine) => {
                 )[0].card_number,
             );
         clock.advanceDays(2);
+        const preview = await t.refill.hooks.preview({
+            cardNumber: await card(test.customer_id),
+            lines: [{ sku: 'LOSARTAN-50', name: 'Losartan', quantity: 1, amount: 45000 }],
+        } as never);
+        expect(preview.offers).toEqual([expect.objectContaining({ kind: 'multiplier', earned: 1350 * 4 })]);
         const receipt = await buy(await card(test.customer_id), 'R-back-test');
         expect(receipt.offers).toHaveLength(1);
         expect(receipt.offers[0].earned).toBe(1350 * 4);
