@@ -28,3 +28,8 @@ export type {
     ReturnResult,
 } from './services/purchase.views.js';
 export type { ReturnInput, ReturnRequest } from './services/return.service.js';
+export type { CampaignOptions } from './config/refill-options.js';
+export type { CampaignDesign, CampaignView } from './services/campaign-design.js';
+export type { CampaignReport } from './services/campaign-report.service.js';
+export type { CampaignPlan } from './services/campaign-planning.service.js';
+export type { SelectionSummary } from './services/campaign-selection.service.js';
