@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countSegments } from '../../../../plugin/messaging/sms/sms-segments.js';
+import {
+    cheaperVariant,
+    smsCost,
+    transliterate,
+} from '../../../../plugin/messaging/sms/sms-transliteration.js';
+
+describe('countSegments', () => {
+    it('counts GSM-7 at 160 per single and 153 per concatenated segment', () => {
+        expect(countSegments('a'.repeat(160))).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+        expect(countSegments('a'.repeat(161)).segments).toBe(2);
+        expect(countSegments('a'.repeat(306)).segments).toBe(2);
+        expect(countSegments('a'.repeat(307)).segments).toBe(3);
+    });
+
+    it('counts UCS-2 (Cyrillic) at 70 and 67', () => {
+        expect(countSegments('я'.repeat(70))).toMatchObject({
+            encoding: 'UCS-2',
+            segments: 1,
+            characters: 70,
+        });
+        expect(countSegments('я'.repeat(71)).segments).toBe(2);
+        expect(countSegments('я'.repeat(134)).segments).toBe(2);
+        expect(countSegments('я'.repeat(135)).segments).toBe(3);
+        expect(countSegments('Бонусы: 150').unicodeCharacters).toEqual(['Б', 'о', 'н', 'у', 'с', 'ы']);
+    });
+
+    it('counts GSM extension characters twice', () => {
+        expect(countSegments('€'.repeat(80))).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+        expect(countSegments('€'.repeat(81)).segments).toBe(2);
+        expect(countSegments('{'.repeat(81)).segments).toBe(2);
+    });
+
+    it('is zero segments for an empty text and never fewer segments for a longer text', () => {
+        expect(countSegments('').segments).toBe(0);
+        fc.assert(
+            fc.property(fc.string({ maxLength: 400 }), fc.string({ maxLength: 50 }), (a, b) => {
+                expect(countSegments(a + b).segments).toBeGreaterThanOrEqual(countSegments(a).segments);
+            }),
+        );
+    });
+});
+
+describe('cheaperVariant', () => {
+    const text = 'Ваши бонусы сгорают 25.11. Персональное предложение ждёт вас в аптеке до пятницы!';
+
+    it('keeps Cyrillic unless the template opted in', () => {
+        const v = cheaperVariant(text);
+        expect(v).toMatchObject({ transliterated: false, encoding: 'UCS-2', segments: 2, candidate: null });
+    });
+
+    it('sends the transliterated text when it needs fewer segments', () => {
+        const v = cheaperVariant(text, { transliterate: true, scheme: 'icao_doc_9303' });
+        expect(v.transliterated).toBe(true);
+        expect(v.encoding).toBe('GSM-7');
+        expect(v.segments).toBe(1);
+        expect(v.original.segments).toBe(2);
+        expect(v.text).toMatch(/^Vashi bonusy sgoraiut 25\.11\./);
+    });
+
+    it('keeps the original on a tie', () => {
+        const v = cheaperVariant('Бонусы: 150', { transliterate: true });
+        expect(v.transliterated).toBe(false);
+        expect(v.candidate?.segments).toBe(1);
+    });
+
+    it('transliterates by named schemes', () => {
+        expect(transliterate('Щука, ёлка', 'gost_52535')).toBe('Shchuka, elka');
+        expect(transliterate('Щука, ёлка', 'mvd_782')).toBe('Shchuka, yolka');
+    });
+
+    it('prices segments in minor units', () => {
+        expect(smsCost(3, 250)).toBe(750);
+    });
+});
