@@ -1,0 +1,51 @@
+import { DateTime } from 'luxon';
+
+/** Allowed sending hours in the customer's local time, `HH:mm`, `from` < `to`. */
+export interface SendWindow {
+    from: string;
+    to: string;
+}
+
+function minutes(hhmm: string): number {
+    const [h, m] = hhmm.split(':').map(Number);
+    return h * 60 + m;
+}
+
+/** The moment `local` is set to a local `HH:mm` (luxon moves times in a DST gap forward). */
+function at(local: DateTime, hhmm: string): DateTime {
+    const [hour, minute] = hhmm.split(':').map(Number);
+    return local.set({ hour, minute, second: 0, millisecond: 0 });
+}
+
+/** Whether `now` falls inside the window in `zone`. */
+export function insideWindow(now: Date, zone: string, window: SendWindow): boolean {
+    const local = DateTime.fromJSDate(now, { zone });
+    const m = local.hour * 60 + local.minute;
+    return m >= minutes(window.from) && m < minutes(window.to);
+}
+
+/**
+ * The first moment at or after `from` that lies inside the window in the
+ * customer's timezone: `from` itself when inside, else today's opening, else
+ * tomorrow's. Day arithmetic is done in local calendar days, so it stays
+ * right across daylight-saving changes.
+ */
+export function nextWindowStart(from: Date, zone: string, window: SendWindow): Date {
+    if (insideWindow(from, zone, window)) return from;
+    const local = DateTime.fromJSDate(from, { zone });
+    const opening = at(local, window.from);
+    const next = opening > local ? opening : at(local.plus({ days: 1 }), window.from);
+    return next.toJSDate();
+}
+
+/** The opening of the window on the local day after `from`'s local day. */
+export function nextDayWindowStart(from: Date, zone: string, window: SendWindow): Date {
+    const local = DateTime.fromJSDate(from, { zone }).startOf('day').plus({ days: 1 });
+    return at(local, window.from).toJSDate();
+}
+
+/** The opening of the window on the first day of the local month after `from`'s. */
+export function nextMonthWindowStart(from: Date, zone: string, window: SendWindow): Date {
+    const local = DateTime.fromJSDate(from, { zone }).startOf('month').plus({ months: 1 });
+    return at(local, window.from).toJSDate();
+}
