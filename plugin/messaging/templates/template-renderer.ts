@@ -1,0 +1,154 @@
+import Handlebars from 'handlebars';
+import { convert } from 'html-to-text';
+import { RefillError } from '../../errors/refill-error.js';
+import { templateHelpers, type HelperContext, type TemplateLocale } from './template-helpers.js';
+import { sampleData } from './template-samples.js';
+import type { TemplateSource } from './template-source.js';
+
+/** Every message kind with its traffic class. */
+export const MESSAGE_KINDS = {
+    'lapse-offer': 'marketing',
+    'offer-expiry': 'marketing',
+    'bonus-expiry': 'service',
+    welcome: 'service',
+    balance: 'service',
+} as const;
+
+/** One of {@link MESSAGE_KINDS}. */
+export type MessageKind = keyof typeof MESSAGE_KINDS;
+/** Channels a template can be written for. */
+export type MessageChannel = 'sms' | 'push' | 'telegram' | 'viber' | 'whatsapp' | 'email';
+
+/** A rendered message: text for SMS and messengers, subject + HTML + text for email. */
+export type RenderedMessage = { text: string } | { subject: string; html: string; text: string };
+
+const BUILT_IN = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+type Compiled = (data: unknown) => string;
+
+/**
+ * Renders message templates with ONE Handlebars instance per Refill
+ * instance (helpers never leak between instances or into the host's
+ * Handlebars). SMS and messenger text compiles without HTML escaping; email
+ * HTML escapes. Email templates are `subject: …`, a `---` line, then HTML;
+ * the plain-text part is derived from the HTML. A template that does not
+ * compile, uses an unknown helper, or (marketing email) lacks
+ * `{{unsubscribeUrl}}` is refused by {@link validate}, so it is refused when
+ * saved, never at send time.
+ */
+export class TemplateRenderer {
+    private readonly handlebars = Handlebars.create();
+    private readonly cache = new Map<string, { source: string; parts: Compiled[] }>();
+    private readonly helperNames: string[];
+
+    constructor(
+        private readonly source: TemplateSource,
+        private readonly defaults: { timezone: string; currency: string } = {
+            timezone: 'Europe/Moscow',
+            currency: 'RUB',
+        },
+    ) {
+        const helpers = templateHelpers();
+        for (const [name, fn] of Object.entries(helpers)) this.handlebars.registerHelper(name, fn);
+        this.helperNames = Object.keys(helpers);
+    }
+
+    /** Renders a message for a reader in their locale and timezone. */
+    async render(
+        kind: MessageKind,
+        channel: MessageChannel,
+        locale: TemplateLocale,
+        data: Record<string, unknown>,
+        timezone = this.defaults.timezone,
+    ): Promise<RenderedMessage> {
+        const found = await this.source.find(kind, channel, locale);
+        if (!found)
+            throw new RefillError('REFILL_NOT_FOUND', `No ${channel} template for ${kind} (${locale})`, {
+                kind,
+                channel,
+                locale,
+            });
+        const key = `${kind}/${channel}/${found.locale}`;
+        let compiled = this.cache.get(key);
+        if (!compiled || compiled.source !== found.source) {
+            compiled = { source: found.source, parts: this.compile(kind, channel, found.source) };
+            this.cache.set(key, compiled);
+        }
+        const ctx: HelperContext = { locale: found.locale, timezone, currency: this.defaults.currency };
+        const input = { ...data, _ctx: ctx };
+        if (channel !== 'email') return { text: compiled.parts[0](input).trim() };
+        const subject = compiled.parts[0](input).trim();
+        const html = compiled.parts[1](input).trim();
+        return { subject, html, text: convert(html, { wordwrap: 78 }) };
+    }
+
+    /** Renders a template with built-in sample data (a customer, an offer, an expiry, a balance). */
+    preview(kind: MessageKind, channel: MessageChannel, locale: TemplateLocale): Promise<RenderedMessage> {
+        return this.render(kind, channel, locale, sampleData(locale), this.defaults.timezone);
+    }
+
+    /** Refuses a template source that would fail at send time; throws a coded error with the reason and position. */
+    validate(kind: MessageKind, channel: MessageChannel, source: string): void {
+        const parts = this.compile(kind, channel, source);
+        try {
+            const ctx: HelperContext = {
+                locale: 'ru',
+                timezone: this.defaults.timezone,
+                currency: this.defaults.currency,
+            };
+            for (const part of parts) part({ ...sampleData('ru'), _ctx: ctx });
+        } catch (error) {
+            throw invalid(kind, channel, (error as Error).message);
+        }
+        if (
+            channel === 'email' &&
+            MESSAGE_KINDS[kind] === 'marketing' &&
+            !/\{\{\{?\s*unsubscribeUrl\s*\}?\}\}/.test(source)
+        )
+            throw invalid(
+                kind,
+                channel,
+                'a marketing email must contain the unsubscribe link {{unsubscribeUrl}}',
+            );
+    }
+
+    /** Forgets compiled templates (after an override was saved or removed). */
+    invalidate(): void {
+        this.cache.clear();
+    }
+
+    private compile(kind: MessageKind, channel: MessageChannel, source: string): Compiled[] {
+        const email = channel === 'email';
+        let texts = [source];
+        if (email) {
+            const match = /^subject:(.*)\r?\n---\r?\n([\s\S]*)$/.exec(source.trimStart());
+            if (!match)
+                throw invalid(
+                    kind,
+                    channel,
+                    'an email template is "subject: …", a line "---", then the HTML',
+                );
+            texts = [match[1], match[2]];
+        }
+        const knownHelpers = Object.fromEntries([...this.helperNames, ...BUILT_IN].map((h) => [h, true]));
+        return texts.map((text, i) => {
+            try {
+                this.handlebars.precompile(text, { knownHelpers, knownHelpersOnly: true });
+                return this.handlebars.compile(text, {
+                    noEscape: !email || i === 0,
+                    strict: false,
+                    knownHelpers,
+                    knownHelpersOnly: true,
+                }) as Compiled;
+            } catch (error) {
+                throw invalid(kind, channel, (error as Error).message);
+            }
+        });
+    }
+}
+
+function invalid(kind: string, channel: string, message: string): RefillError {
+    return new RefillError('REFILL_VALIDATION', 'The template cannot be used', [
+        { path: 'source', message: message.split('\n').slice(0, 4).join(' ') },
+        { path: 'template', message: `${kind}/${channel}` },
+    ]);
+}
