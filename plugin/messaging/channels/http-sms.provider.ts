@@ -1,0 +1,151 @@
+import {
+    ChannelError,
+    type ChannelProvider,
+    type OutgoingMessage,
+    type SendResult,
+    type StatusUpdate,
+} from './channel-provider.js';
+
+/** A configurable HTTP SMS gateway (SMSC, SMS.ru, an aggregator, the chain's own). */
+export interface HttpSmsSettings {
+    url: string;
+    method?: 'POST' | 'GET';
+    /** Extra headers, e.g. an API key header. */
+    headers?: Record<string, string>;
+    auth?: { type: 'basic'; user: string; pass: string } | { type: 'bearer'; token: string };
+    /** Body (POST) or query (GET) fields; values may use {to}, {text}, {sender}, {id}, {segments}. */
+    fields: Record<string, string>;
+    /** POST bodies as JSON (default) or as an HTML form. */
+    encoding?: 'json' | 'form';
+    /** Dotted path of the provider's message id in the JSON answer, e.g. `data.id`. */
+    idPath: string;
+    sender?: string;
+    /** Price per segment, minor units. */
+    pricePerSegment: number;
+    timeoutMs?: number;
+    /** How the gateway's delivery callbacks look. */
+    callback?: {
+        idField: string;
+        statusField: string;
+        /** Provider status → Refill status. */
+        statuses: Record<string, 'delivered' | 'read' | 'failed'>;
+        reasonField?: string;
+    };
+}
+
+function pick(value: unknown, path: string): unknown {
+    return path
+        .split('.')
+        .reduce<unknown>(
+            (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+            value,
+        );
+}
+
+/**
+ * SMS through a configurable HTTP gateway: URL, method, auth, a body
+ * template, where the message id is in the answer, the price per segment,
+ * and how its delivery callbacks map to delivered / read / failed.
+ */
+export class HttpSmsProvider implements ChannelProvider {
+    readonly id = 'http-sms';
+    readonly channel = 'sms' as const;
+
+    constructor(private readonly settings: HttpSmsSettings) {}
+
+    /** Sends one SMS. */
+    async send(message: OutgoingMessage, signal?: AbortSignal): Promise<SendResult> {
+        const s = this.settings;
+        const vars: Record<string, string> = {
+            to: message.to,
+            text: message.text,
+            sender: s.sender ?? '',
+            id: message.key,
+            segments: String(message.segments ?? 1),
+        };
+        const fields = Object.fromEntries(
+            Object.entries(s.fields).map(([k, v]) => [
+                k,
+                v.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? ''),
+            ]),
+        );
+        const headers: Record<string, string> = { ...s.headers };
+        if (s.auth?.type === 'basic')
+            headers.authorization = `Basic ${Buffer.from(`${s.auth.user}:${s.auth.pass}`).toString('base64')}`;
+        if (s.auth?.type === 'bearer') headers.authorization = `Bearer ${s.auth.token}`;
+        const url = new URL(s.url);
+        let body: string | undefined;
+        if ((s.method ?? 'POST') === 'GET')
+            for (const [k, v] of Object.entries(fields)) url.searchParams.set(k, v);
+        else if (s.encoding === 'form') {
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+            body = new URLSearchParams(fields).toString();
+        } else {
+            headers['content-type'] = 'application/json';
+            body = JSON.stringify(fields);
+        }
+        const timeout = AbortSignal.timeout(s.timeoutMs ?? 10_000);
+        let response: Response;
+        try {
+            response = await fetch(url, {
+                method: s.method ?? 'POST',
+                headers,
+                body,
+                signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+            });
+        } catch (error) {
+            if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError')
+                throw new ChannelError('CHANNEL_TIMEOUT', 'The SMS gateway did not answer in time', true);
+            throw new ChannelError('CHANNEL_UNAVAILABLE', 'The SMS gateway could not be reached', true);
+        }
+        if (response.status === 429)
+            throw new ChannelError('CHANNEL_RATE_LIMITED', 'The SMS gateway throttles', true);
+        if (response.status === 401 || response.status === 403)
+            throw new ChannelError(
+                'CHANNEL_AUTH',
+                `The SMS gateway refused the credentials (${response.status})`,
+                false,
+            );
+        if (response.status >= 500)
+            throw new ChannelError(
+                'CHANNEL_UNAVAILABLE',
+                `The SMS gateway failed (${response.status})`,
+                true,
+            );
+        if (response.status >= 400)
+            throw new ChannelError(
+                'CHANNEL_REJECTED',
+                `The SMS gateway rejected the message (${response.status})`,
+                false,
+            );
+        const id = pick(await response.json().catch(() => null), s.idPath);
+        if (id === undefined || id === null)
+            throw new ChannelError('CHANNEL_REJECTED', `The SMS gateway's answer has no ${s.idPath}`, false);
+        return {
+            providerMessageId: String(id),
+            cost: (message.segments ?? 1) * s.pricePerSegment,
+            status: 'accepted',
+        };
+    }
+
+    /** Parses a delivery callback (JSON or form body) into status updates; unknown statuses are ignored. */
+    parseStatusCallback(request: { headers: Record<string, unknown>; body: unknown }): StatusUpdate[] {
+        const cb = this.settings.callback;
+        if (!cb) return [];
+        const items = Array.isArray(request.body) ? request.body : [request.body];
+        const out: StatusUpdate[] = [];
+        for (const item of items) {
+            const id = pick(item, cb.idField);
+            const status = cb.statuses[String(pick(item, cb.statusField))];
+            if (id === undefined || !status) continue;
+            const reason = cb.reasonField ? pick(item, cb.reasonField) : undefined;
+            out.push({
+                providerMessageId: String(id),
+                status,
+                reason: reason === undefined ? undefined : String(reason),
+                at: new Date(),
+            });
+        }
+        return out;
+    }
+}
