@@ -3,6 +3,7 @@ import { CreateCoreTables1767225600000 } from './1767225600000-create-core-table
 import { CreateJobTables1767312000000 } from './1767312000000-create-job-tables.js';
 import { CreateAdminTables1767398400000 } from './1767398400000-create-admin-tables.js';
 import { CreateCampaignTables1767484800000 } from './1767484800000-create-campaign-tables.js';
+import { CreateMessageTables1767571200000 } from './1767571200000-create-message-tables.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -14,4 +15,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     CreateJobTables1767312000000,
     CreateAdminTables1767398400000,
     CreateCampaignTables1767484800000,
+    CreateMessageTables1767571200000,
 ];

@@ -21,6 +21,8 @@ import { CampaignSelectionService } from './services/campaign-selection.service.
 import { CampaignService } from './services/campaign.service.js';
 import { ChronicCategoryService } from './services/chronic-category.service.js';
 import { AdminTokenService } from './services/admin-token.service.js';
+import { MessageSender } from './messaging/message-sender.js';
+import { SqlOutboxStore } from './messaging/channels/sql-outbox.store.js';
 import { AdminUserRepository } from './repositories/admin-user.repository.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { CustomerService } from './services/customer.service.js';
@@ -55,6 +57,10 @@ export interface RefillServices {
     campaignSelection: CampaignSelectionService;
     campaignReports: CampaignReportService;
     campaignPlanning: CampaignPlanningService;
+    /** Sends a message exactly once through a provider, recording the policy verdict and the cost. */
+    messageSender: MessageSender;
+    /** The outbox the standalone default provider writes to. */
+    outbox: SqlOutboxStore;
     jobs: JobControlService;
 }
 
@@ -144,13 +150,15 @@ export function createRefill(options: RefillOptions): Refill {
         campaignSelection,
         campaignReports,
         campaignPlanning: new CampaignPlanningService(campaigns, campaignSelection, campaignReports),
+        messageSender: new MessageSender(database, repos.messages, clock),
+        outbox: new SqlOutboxStore(database),
     };
     const scheduler = createScheduler(database, repos, base, config, clock, logger, options.jobs?.agenda);
     const services: RefillServices = {
         ...base,
         jobs: new JobControlService(scheduler, database, repos.audit, clock),
     };
-    const router = createRefillRouter(services, config, logger);
+    const router = createRefillRouter({ ...services, messages: repos.messages }, config, logger);
     const migrations = new MigrationRunner(dataSource, refillMigrations);
     const hooks = createRefillHooks(services, config.pos.maxLines);
 

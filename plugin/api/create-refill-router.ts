@@ -1,3 +1,6 @@
+import { adminMessageRoutes } from './admin/messages.routes.js';
+import type { OutboxStore } from '../messaging/channels/outbox.provider.js';
+import type { MessageRepository } from '../repositories/message.repository.js';
 import { adminCampaignRoutes, type CampaignApiServices } from './admin/campaigns.routes.js';
 import { adminCatalogRoutes, type CatalogAdminServices } from './admin/catalog-admin.routes.js';
 import express, { Router } from 'express';
@@ -30,7 +33,9 @@ export interface ApiServices {
 }
 
 /** Everything the router needs: the POS and admin services. */
-export type RouterServices = ApiServices & CampaignApiServices & CatalogAdminServices;
+export type RouterServices = ApiServices &
+    CampaignApiServices &
+    CatalogAdminServices & { outbox: OutboxStore; messages: MessageRepository };
 
 /**
  * Builds Refill's Express router: the POS API under `/pos/v1` (POS keys) and
@@ -63,6 +68,7 @@ export function createRefillRouter(services: RouterServices, config: RefillConfi
     admin.use(adminJobsRoutes(services.jobs));
     admin.use(adminCampaignRoutes(services));
     admin.use(adminCatalogRoutes(services));
+    admin.use(adminMessageRoutes(services.messages, services.outbox));
     admin.use(notFound);
     admin.use(errorHandler(logger));
     router.use('/admin/v1', admin);

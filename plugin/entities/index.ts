@@ -1,3 +1,4 @@
+import { MessageEntity, OutboxMessageEntity } from './message.entity.js';
 import { AdminTokenEntity } from './admin-token.entity.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { CampaignMemberEntity } from './campaign-member.entity.js';
@@ -26,6 +27,7 @@ export type { AdminToken } from './admin-token.entity.js';
 export type { Campaign, CampaignStatus } from './campaign.entity.js';
 export type { CampaignMember } from './campaign-member.entity.js';
 export type { CampaignRun } from './campaign-run.entity.js';
+export type { Message, OutboxMessage } from './message.entity.js';
 export type { AdminSession } from './admin-session.entity.js';
 export type { AdminRole, AdminUser } from './admin-user.entity.js';
 export type { AuditEntry } from './audit-entry.entity.js';
@@ -71,9 +73,13 @@ export const refillEntities = [
     CampaignEntity,
     CampaignMemberEntity,
     CampaignRunEntity,
+    MessageEntity,
+    OutboxMessageEntity,
 ];
 
 export {
+    MessageEntity,
+    OutboxMessageEntity,
     AdminSessionEntity,
     AdminTokenEntity,
     CampaignEntity,

@@ -90,11 +90,12 @@ export class CampaignReportService {
         const campaign = await this.campaigns.find(campaignId);
         const now = this.clock();
         const category = (await this.catalog.categories()).find((c) => c.id === campaign.categoryId);
-        const [outcomes, runs, offerBonuses, contaminated] = await Promise.all([
+        const [outcomes, runs, offerBonuses, contaminated, messageCost] = await Promise.all([
             this.repos.members.outcomes(this.db, campaign.id, campaign.categoryId, now),
             this.repos.runs.list(this.db, campaign.id),
             this.repos.members.offerBonuses(this.db, campaign.id),
             this.repos.members.contaminatedControls(this.db, campaign.id, campaign.categoryId),
+            this.repos.messages.costForCampaign(this.db, campaign.id),
         ]);
         const q = campaign.controlShareBp / 10_000;
         const test = totals(outcomes.filter((o) => o.group === 'test'));
@@ -134,8 +135,8 @@ export class CampaignReportService {
                           testCount: test.mature,
                           marginBp,
                           bonusCost: offerBonuses * redemption,
-                          // Messaging is not part of Refill yet: nothing is sent, nothing is spent.
-                          messageCost: 0,
+                          // What the campaign's messages cost, as the providers billed them (the control group gets none).
+                          messageCost,
                       }),
                       offerBonusesIssued: offerBonuses,
                       redemptionRate: redemption,

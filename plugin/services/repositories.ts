@@ -1,3 +1,4 @@
+import { MessageRepository } from '../repositories/message.repository.js';
 import { AdminTokenRepository } from '../repositories/admin-token.repository.js';
 import { CampaignCandidateQuery } from '../repositories/campaign-candidate.query.js';
 import { CampaignMemberRepository } from '../repositories/campaign-member.repository.js';
@@ -25,6 +26,7 @@ export interface Repositories {
     runs: CampaignRunRepository;
     candidates: CampaignCandidateQuery;
     adminTokens: AdminTokenRepository;
+    messages: MessageRepository;
     lots: BonusLotRepository;
     catalog: CatalogRepository;
     stats: CategoryStatsRepository;
@@ -47,6 +49,7 @@ export function createRepositories(db: Database): Repositories {
         runs: new CampaignRunRepository(db),
         candidates: new CampaignCandidateQuery(db),
         adminTokens: new AdminTokenRepository(db),
+        messages: new MessageRepository(db),
         lots: new BonusLotRepository(db),
         catalog: new CatalogRepository(db),
         stats: new CategoryStatsRepository(db),
