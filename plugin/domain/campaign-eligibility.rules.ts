@@ -40,15 +40,15 @@ export interface EligibilityFacts {
     firstPurchaseAt: Date | null;
     /** Revenue in the last 12 months, when a filter needs it. */
     revenue12m?: number;
-    /** The customer's running or recent offers. */
-    offers: ReadonlyArray<{ categoryId: number; active: boolean; createdAt: Date }>;
+    /** A running offer of the campaign's category. */
+    activeOffer: boolean;
+    /** Any offer made within the campaign's cooldown. */
+    recentOffer: boolean;
 }
 
 /** The campaign side of eligibility. */
 export interface EligibilityRule {
-    categoryId: number;
     channels: readonly string[];
-    cooldownDays: number;
     filters: EconomicFilters;
     now: Date;
 }
@@ -76,9 +76,8 @@ export function exclusionReason(facts: EligibilityFacts, rule: EligibilityRule):
     if (facts.cardKind === 'test') return 'test_card';
     if (facts.cardKind === 'employee') return 'employee_card';
     if (!rule.channels.some((c) => reachableIn(c, facts))) return 'no_channel';
-    if (facts.offers.some((o) => o.active && o.categoryId === rule.categoryId)) return 'active_offer';
-    const cooldownFrom = rule.now.getTime() - rule.cooldownDays * DAY_MS;
-    if (facts.offers.some((o) => o.createdAt.getTime() >= cooldownFrom)) return 'cooldown';
+    if (facts.activeOffer) return 'active_offer';
+    if (facts.recentOffer) return 'cooldown';
     if (!passesEconomicFilters(facts, rule.filters, rule.now)) return 'economic';
     return null;
 }

@@ -18,6 +18,23 @@ export interface Candidate {
     purchaseCount: number;
     purchaseTotal: number;
     firstPurchaseAt: Date | null;
+    /** Channels the customer consented to (of all channels). */
+    consents: Set<string>;
+    /** A running offer of the campaign's category. */
+    activeOffer: boolean;
+    /** Any offer made since the cooldown began. */
+    recentOffer: boolean;
+    /** Already a member of the campaign. */
+    member: boolean;
+}
+
+/** What the candidate queries compute per row besides the candidate itself. */
+export interface EligibilityProbe {
+    campaignId: number;
+    categoryId: number;
+    now: Date;
+    /** Offers made at or after this count against the cooldown. */
+    cooldownSince: Date;
 }
 
 /** Where a page of lapsed candidates is read from. */
@@ -30,6 +47,8 @@ export interface LapsedRange {
     /** Customer ids in [fromId, toId]. */
     fromId: number;
     toId: number;
+    /** Necessary condition of the lapse rule: at least this many purchase days ever. */
+    minPurchases: number;
 }
 
 /** Where a page of regular candidates is read from. */
@@ -42,16 +61,33 @@ export interface RegularRange {
     toId: number;
 }
 
-/** An offer of a candidate, as eligibility reads it. */
-export interface CandidateOffer {
-    customerId: number;
-    categoryId: number;
-    active: boolean;
-    createdAt: Date;
-}
-
 const CUSTOMER_FIELDS =
     'c.card_kind, c.phone IS NOT NULL AS has_phone, c.email IS NOT NULL AS has_email, c.purchase_count, c.purchase_total, c.first_purchase_at';
+
+/**
+ * Eligibility facts computed in the same statement, per candidate row, by
+ * index lookups (consents by primary key, offers by customer, members by
+ * primary key): one round trip per page instead of one per lookup.
+ */
+const PROBE_FIELDS = `(SELECT GROUP_CONCAT(k.channel) FROM refill_customer_consents k WHERE k.customer_id = c.id AND k.granted = ?) AS consent_channels,
+    EXISTS (SELECT 1 FROM refill_offers o WHERE o.customer_id = c.id AND o.category_id = ? AND o.status = 'active' AND o.ends_at > ?) AS active_offer,
+    EXISTS (SELECT 1 FROM refill_offers o WHERE o.customer_id = c.id AND o.created_at >= ?) AS recent_offer,
+    EXISTS (SELECT 1 FROM refill_campaign_members m WHERE m.campaign_id = ? AND m.customer_id = c.id) AS member`;
+
+function probeParams(p: EligibilityProbe): unknown[] {
+    return [true, p.categoryId, toDbTime(p.now), toDbTime(p.cooldownSince), p.campaignId];
+}
+
+/** The customer-id range condition of a part; none for the whole base, so the planner keeps the category index. */
+function idRange(range: { fromId: number; toId: number }): string {
+    return range.fromId <= 0 && range.toId >= Number.MAX_SAFE_INTEGER
+        ? ''
+        : ' AND s.customer_id BETWEEN ? AND ?';
+}
+
+function idRangeParams(range: { fromId: number; toId: number }): number[] {
+    return idRange(range) ? [range.fromId, range.toId] : [];
+}
 
 /**
  * The set-based reads of the daily selection. Candidates come in pages
@@ -63,21 +99,22 @@ export class CampaignCandidateQuery {
     constructor(private readonly db: Database) {}
 
     /** Lapsed candidates, page by page in (last_at, customer_id) order. */
-    async *lapsed(range: LapsedRange, pageSize = 2000): AsyncGenerator<Candidate[]> {
+    async *lapsed(range: LapsedRange, probe: EligibilityProbe, pageSize = 2000): AsyncGenerator<Candidate[]> {
         let after: { lastAt: string; id: number } | null = null;
         for (;;) {
             const keyset = after ? ' AND (s.last_at > ? OR (s.last_at = ? AND s.customer_id > ?))' : '';
             const rows: Row[] = await this.db.all(
-                `SELECT s.customer_id, s.last_at, s.recent_days, ${CUSTOMER_FIELDS}
+                `SELECT s.customer_id, s.last_at, s.recent_days, ${CUSTOMER_FIELDS}, ${PROBE_FIELDS}
                  FROM refill_customer_category_stats s JOIN refill_customers c ON c.id = s.customer_id
-                 WHERE s.category_id = ? AND s.last_at >= ? AND s.last_at < ? AND s.customer_id BETWEEN ? AND ?${keyset}
+                 WHERE s.category_id = ? AND s.last_at >= ? AND s.last_at < ? AND s.purchase_count >= ?${idRange(range)}${keyset}
                  ORDER BY s.last_at, s.customer_id LIMIT ${pageSize}`,
                 [
+                    ...probeParams(probe),
                     range.categoryId,
                     toDbTime(range.lastFrom),
                     toDbTime(range.lastBefore),
-                    range.fromId,
-                    range.toId,
+                    range.minPurchases,
+                    ...idRangeParams(range),
                     ...(after ? [after.lastAt, after.lastAt, after.id] : []),
                 ],
             );
@@ -90,63 +127,32 @@ export class CampaignCandidateQuery {
     }
 
     /** Regular candidates: active in the chain, never bought the category. Pages in id order. */
-    async *regular(range: RegularRange, pageSize = 2000): AsyncGenerator<Candidate[]> {
+    async *regular(
+        range: RegularRange,
+        probe: EligibilityProbe,
+        pageSize = 2000,
+    ): AsyncGenerator<Candidate[]> {
         let afterId = range.fromId - 1;
         for (;;) {
             const rows: Row[] = await this.db.all(
-                `SELECT c.id AS customer_id, ${CUSTOMER_FIELDS} FROM refill_customers c
+                `SELECT c.id AS customer_id, ${CUSTOMER_FIELDS}, ${PROBE_FIELDS} FROM refill_customers c
                  WHERE c.id > ? AND c.id <= ? AND c.last_purchase_at >= ? AND c.purchase_count >= ?
                    AND NOT EXISTS (SELECT 1 FROM refill_customer_category_stats s WHERE s.customer_id = c.id AND s.category_id = ?)
                  ORDER BY c.id LIMIT ${pageSize}`,
-                [afterId, range.toId, toDbTime(range.activeSince), range.minPurchases, range.categoryId],
+                [
+                    ...probeParams(probe),
+                    afterId,
+                    range.toId,
+                    toDbTime(range.activeSince),
+                    range.minPurchases,
+                    range.categoryId,
+                ],
             );
             if (!rows.length) return;
             yield rows.map((r) => this.candidate(r, 'regular'));
             afterId = Number(rows[rows.length - 1].customer_id);
             if (rows.length < pageSize) return;
         }
-    }
-
-    /** The channels (of those given) each customer consented to. */
-    async consents(
-        customerIds: readonly number[],
-        channels: readonly string[],
-    ): Promise<Map<number, Set<string>>> {
-        const out = new Map<number, Set<string>>();
-        if (!channels.length) return out;
-        for (const chunk of sqlDialect.chunks(customerIds)) {
-            const rows = await this.db.all(
-                `SELECT customer_id, channel FROM refill_customer_consents WHERE granted = ? AND channel IN (${sqlDialect.inList(channels.length)}) AND customer_id IN (${sqlDialect.inList(chunk.length)})`,
-                [true, ...channels, ...chunk],
-            );
-            for (const r of rows) {
-                const id = Number(r.customer_id);
-                const set = out.get(id) ?? new Set<string>();
-                set.add(String(r.channel));
-                out.set(id, set);
-            }
-        }
-        return out;
-    }
-
-    /** Offers that are running at `now` or were made since `since`, per customer. */
-    async offers(customerIds: readonly number[], now: Date, since: Date): Promise<CandidateOffer[]> {
-        const out: CandidateOffer[] = [];
-        for (const chunk of sqlDialect.chunks(customerIds)) {
-            const rows = await this.db.all(
-                `SELECT customer_id, category_id, status, ends_at, created_at FROM refill_offers
-                 WHERE customer_id IN (${sqlDialect.inList(chunk.length)}) AND (created_at >= ? OR (status = 'active' AND ends_at > ?))`,
-                [...chunk, toDbTime(since), toDbTime(now)],
-            );
-            for (const r of rows)
-                out.push({
-                    customerId: Number(r.customer_id),
-                    categoryId: Number(r.category_id),
-                    active: r.status === 'active' && this.db.time(r.ends_at) > now,
-                    createdAt: this.db.time(r.created_at),
-                });
-        }
-        return out;
     }
 
     /** Revenue of each customer's receipts since `since` (only read when a campaign filters on it). */
@@ -180,6 +186,10 @@ export class CampaignCandidateQuery {
             purchaseCount: Number(r.purchase_count),
             purchaseTotal: Number(r.purchase_total),
             firstPurchaseAt: this.db.timeOrNull(r.first_purchase_at),
+            consents: new Set(r.consent_channels ? String(r.consent_channels).split(',') : []),
+            activeOffer: bool(r.active_offer),
+            recentOffer: bool(r.recent_offer),
+            member: bool(r.member),
         };
     }
 }

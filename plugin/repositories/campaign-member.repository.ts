@@ -39,23 +39,6 @@ const MEMBER_COLUMNS = [
 export class CampaignMemberRepository {
     constructor(private readonly db: Database) {}
 
-    /** Which of these customers are already members of the campaign. */
-    async existing(
-        exec: SqlExecutor | Database,
-        campaignId: number,
-        customerIds: readonly number[],
-    ): Promise<Set<number>> {
-        const out = new Set<number>();
-        for (const chunk of sqlDialect.chunks(customerIds)) {
-            const rows = await exec.all(
-                `SELECT customer_id FROM refill_campaign_members WHERE campaign_id = ? AND customer_id IN (${sqlDialect.inList(chunk.length)})`,
-                [campaignId, ...chunk],
-            );
-            for (const r of rows) out.add(Number(r.customer_id));
-        }
-        return out;
-    }
-
     /** Inserts new members. A customer already in the campaign makes the whole statement fail: members are never rewritten. */
     async insertMany(tx: SqlExecutor, members: readonly CampaignMember[]): Promise<void> {
         for (const chunk of sqlDialect.chunks(members, 500)) {

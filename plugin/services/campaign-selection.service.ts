@@ -177,37 +177,22 @@ export class CampaignSelectionService {
                     selected.push({ c, days: verdict.daysSinceLast, median: verdict.medianIntervalDays });
                 else count(summary.exclusions, verdict.reason as ExclusionReason);
             }
-            const ids = selected.map((x) => x.c.customerId);
-            const [members, consents, offers, revenue] = await Promise.all([
-                this.repos.members.existing(this.db, campaign.id, ids),
-                this.repos.candidates.consents(ids, channels),
-                this.repos.candidates.offers(ids, now, addDays(now, -campaign.cooldownDays)),
-                campaignFilters(campaign).minRevenue12m !== undefined
-                    ? this.repos.candidates.revenueSince(ids, addDays(now, -YEAR_DAYS))
-                    : Promise.resolve(new Map<number, number>()),
-            ]);
             const filters: EconomicFilters = campaignFilters(campaign);
-            const offersOf = new Map<number, typeof offers>();
-            for (const o of offers) offersOf.set(o.customerId, [...(offersOf.get(o.customerId) ?? []), o]);
+            const revenue =
+                filters.minRevenue12m !== undefined
+                    ? await this.repos.candidates.revenueSince(
+                          selected.map((x) => x.c.customerId),
+                          addDays(now, -YEAR_DAYS),
+                      )
+                    : new Map<number, number>();
             const newcomers: CampaignMember[] = [];
             for (const { c, days, median } of selected) {
-                if (members.has(c.customerId)) {
+                if (c.member) {
                     summary.alreadyMembers++;
                     continue;
                 }
-                const facts = {
-                    ...c,
-                    consents: consents.get(c.customerId) ?? new Set<string>(),
-                    revenue12m: revenue.get(c.customerId) ?? 0,
-                    offers: offersOf.get(c.customerId) ?? [],
-                };
-                const reason = exclusionReason(facts, {
-                    categoryId: campaign.categoryId,
-                    channels,
-                    cooldownDays: campaign.cooldownDays,
-                    filters,
-                    now,
-                });
+                const facts = { ...c, revenue12m: revenue.get(c.customerId) ?? 0 };
+                const reason = exclusionReason(facts, { channels, filters, now });
                 if (reason) {
                     count(summary.exclusions, reason);
                     continue;
@@ -235,9 +220,16 @@ export class CampaignSelectionService {
         const pageSize = this.config.campaigns.pageSize;
         const candidates = this.repos.candidates;
         const regular = campaignFilters(campaign).regular;
+        const probe = {
+            campaignId: campaign.id,
+            categoryId: category.id,
+            now,
+            cooldownSince: addDays(now, -campaign.cooldownDays),
+        };
         return (async function* () {
             yield* candidates.lapsed(
                 {
+                    minPurchases: lapse.minPurchases,
                     categoryId: category.id,
                     // The lapse rule's own window: purchase days in (today − 365, today − threshold].
                     lastFrom: dayStart(today - YEAR_DAYS + 1),
@@ -245,6 +237,7 @@ export class CampaignSelectionService {
                     fromId: part.fromId,
                     toId: part.toId,
                 },
+                probe,
                 pageSize,
             );
             if (campaign.audience === 'lapsed+regular')
@@ -256,6 +249,7 @@ export class CampaignSelectionService {
                         fromId: part.fromId,
                         toId: part.toId,
                     },
+                    probe,
                     pageSize,
                 );
         })();

@@ -16,10 +16,11 @@ const facts = (over: Partial<EligibilityFacts> = {}): EligibilityFacts => ({
     purchaseCount: 12,
     purchaseTotal: 12 * 150_000,
     firstPurchaseAt: days(365),
-    offers: [],
+    activeOffer: false,
+    recentOffer: false,
     ...over,
 });
-const rule = { categoryId: 7, channels: ['sms', 'email'], cooldownDays: 60, filters: {}, now };
+const rule = { channels: ['sms', 'email'], filters: {}, now };
 
 describe('reachableIn', () => {
     it('needs consent and the contact the channel uses', () => {
@@ -41,13 +42,8 @@ describe('exclusionReason', () => {
         expect(exclusionReason(facts({ cardKind: 'test', consents: new Set() }), rule)).toBe('test_card');
         expect(exclusionReason(facts({ cardKind: 'employee' }), rule)).toBe('employee_card');
         expect(exclusionReason(facts({ consents: new Set(['push']) }), rule)).toBe('no_channel');
-        const running = { categoryId: 7, active: true, createdAt: days(90) };
-        expect(exclusionReason(facts({ offers: [running] }), rule)).toBe('active_offer');
-        const otherCategory = { categoryId: 9, active: true, createdAt: days(90) };
-        expect(exclusionReason(facts({ offers: [otherCategory] }), rule)).toBeNull();
-        const recent = { categoryId: 9, active: false, createdAt: days(59) };
-        expect(exclusionReason(facts({ offers: [recent] }), rule)).toBe('cooldown');
-        expect(exclusionReason(facts({ offers: [{ ...recent, createdAt: days(61) }] }), rule)).toBeNull();
+        expect(exclusionReason(facts({ activeOffer: true, recentOffer: true }), rule)).toBe('active_offer');
+        expect(exclusionReason(facts({ recentOffer: true }), rule)).toBe('cooldown');
         expect(exclusionReason(facts(), { ...rule, filters: { minPurchaseCount: 13 } })).toBe('economic');
     });
 });
