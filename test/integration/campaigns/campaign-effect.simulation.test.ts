@@ -71,6 +71,11 @@ async function simulate(t: TestRefill, clock: TestClock, effect: number, seed: n
         }),
         'sim',
     );
+    // A fixed salt (instead of the random one a campaign gets) makes the simulation repeatable.
+    await t.refill.database.run('UPDATE refill_campaigns SET salt = ? WHERE id = ?', [
+        `simulation-${seed}`,
+        campaign.id,
+    ]);
     await campaigns.launch(campaign.id, 'sim');
     const api = request(createApp(t.refill));
     const due = new Map<number, Array<{ card: string; group: string }>>();
