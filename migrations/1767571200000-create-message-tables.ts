@@ -1,4 +1,10 @@
-import { Table, TableIndex, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import {
+    Table,
+    TableIndex,
+    type MigrationInterface,
+    type QueryRunner,
+    type TableColumnOptions,
+} from 'typeorm';
 
 /*
  * The message ledger: one row per (campaign member or customer, kind, step)
@@ -15,11 +21,22 @@ const str = (name: string, length: number, isNullable = false): Col => ({
     length: String(length),
     isNullable,
 });
-const int = (name: string, isNullable = false, dflt?: string): Col => ({ name, type: 'int', isNullable, default: dflt });
+const int = (name: string, isNullable = false, dflt?: string): Col => ({
+    name,
+    type: 'int',
+    isNullable,
+    default: dflt,
+});
 const big = (name: string, isNullable = false): Col => ({ name, type: 'bigint', isNullable });
-const time = (name: string, isNullable = false): Col => ({ name, type: 'datetime', precision: 3, isNullable });
+const time = (name: string, isNullable = false): Col => ({
+    name,
+    type: 'datetime',
+    precision: 3,
+    isNullable,
+});
 const text = (name: string): Col => ({ name, type: 'text', isNullable: true });
-const idx = (name: string, columnNames: string[], isUnique = false) => new TableIndex({ name, columnNames, isUnique });
+const idx = (name: string, columnNames: string[], isUnique = false) =>
+    new TableIndex({ name, columnNames, isUnique });
 const id = (sqlite: boolean): Col => ({
     name: 'id',
     type: sqlite ? 'integer' : 'bigint',

@@ -53,5 +53,10 @@ export const CustomerCategoryStatEntity = new EntitySchema<CustomerCategoryStat>
             onDelete: 'CASCADE',
         },
     },
-    indices: [{ name: 'IDX_refill_ccs_category_last', columns: ['categoryId', 'lastAt'] }],
+    indices: [
+        {
+            name: 'IDX_refill_ccs_category_last_customer',
+            columns: ['categoryId', 'lastAt', 'customerId'],
+        },
+    ],
 });
