@@ -79,11 +79,12 @@ export class CreateCampaignTables1767484800000 implements MigrationInterface {
         await qr.createIndex('refill_offers', idx('IDX_refill_offers_campaign', ['campaign_id']));
         // The selection pages by (last_at, customer_id): carry customer_id in the index so SQLite needs no sort
         // (InnoDB's secondary index already ends with the primary key, so MySQL reads the same order).
-        await qr.dropIndex('refill_customer_category_stats', 'IDX_refill_ccs_category_last');
+        // New index first: MySQL keeps the category foreign key on an index that starts with category_id.
         await qr.createIndex(
             'refill_customer_category_stats',
             idx('IDX_refill_ccs_category_last_customer', ['category_id', 'last_at', 'customer_id']),
         );
+        await qr.dropIndex('refill_customer_category_stats', 'IDX_refill_ccs_category_last');
         await create(
             new Table({
                 name: 'refill_campaigns',
@@ -215,11 +216,11 @@ export class CreateCampaignTables1767484800000 implements MigrationInterface {
         ])
             await qr.dropTable(table, true);
         await qr.dropIndex('refill_offers', 'IDX_refill_offers_campaign');
-        await qr.dropIndex('refill_customer_category_stats', 'IDX_refill_ccs_category_last_customer');
         await qr.createIndex(
             'refill_customer_category_stats',
             idx('IDX_refill_ccs_category_last', ['category_id', 'last_at']),
         );
+        await qr.dropIndex('refill_customer_category_stats', 'IDX_refill_ccs_category_last_customer');
         for (const [table, columns] of Object.entries(ADDED))
             for (const c of columns) await qr.dropColumn(table, c.name);
     }
