@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { HttpSmsProvider } from '../../../plugin/messaging/channels/http-sms.provider.js';
+import { MemoryOutboxStore, OutboxProvider } from '../../../plugin/messaging/channels/outbox.provider.js';
+import { createProviders } from '../../../plugin/messaging/channels/provider-registry.js';
+import { SmtpProvider } from '../../../plugin/messaging/channels/smtp.provider.js';
+import { WebhookProvider } from '../../../plugin/messaging/channels/webhook.provider.js';
+
+const store = new MemoryOutboxStore();
+
+describe('createProviders', () => {
+    it('uses the outbox for every channel by default', () => {
+        const providers = createProviders(undefined, store);
+        expect([...providers.keys()]).toEqual(['sms', 'email', 'telegram', 'push', 'viber', 'whatsapp']);
+        expect([...providers.values()].every((p) => p instanceof OutboxProvider)).toBe(true);
+    });
+
+    it('builds the configured providers', () => {
+        const providers = createProviders(
+            {
+                sms: {
+                    type: 'http-sms',
+                    url: 'https://sms.example.com/send',
+                    fields: { to: '{to}', text: '{text}' },
+                    idPath: 'id',
+                    pricePerSegment: 250,
+                },
+                email: { type: 'smtp', host: 'smtp.example.com', port: 587, from: 'shop@example.com' },
+                push: { type: 'webhook', url: 'https://gw.example.com/push', secret: 'a-long-enough-secret' },
+            },
+            store,
+        );
+        expect(providers.get('sms')).toBeInstanceOf(HttpSmsProvider);
+        expect(providers.get('email')).toBeInstanceOf(SmtpProvider);
+        (providers.get('email') as SmtpProvider).close();
+        expect(providers.get('push')).toBeInstanceOf(WebhookProvider);
+        expect(providers.get('push')?.channel).toBe('push');
+        expect(providers.get('telegram')).toBeInstanceOf(OutboxProvider);
+    });
+
+    it('refuses bad configuration naming the field', () => {
+        expect(() => createProviders({ sms: { type: 'smtp' } as never }, store)).toThrow(
+            expect.objectContaining({
+                code: 'REFILL_CONFIG_INVALID',
+                details: expect.objectContaining({ field: 'channels.sms.type' }),
+            }),
+        );
+        expect(() =>
+            createProviders(
+                {
+                    sms: {
+                        type: 'http-sms',
+                        url: 'ftp://x',
+                        fields: { a: 'b' },
+                        idPath: 'id',
+                        pricePerSegment: 1,
+                    },
+                },
+                store,
+            ),
+        ).toThrow(
+            expect.objectContaining({ details: expect.objectContaining({ field: 'channels.sms.url' }) }),
+        );
+        expect(() =>
+            createProviders(
+                { push: { type: 'webhook', url: 'https://gw.example.com', secret: 'short' } },
+                store,
+            ),
+        ).toThrow(/channels\.push\.secret/);
+    });
+});
