@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { convert } from 'html-to-text';
 import { RefillError } from '../../errors/refill-error.js';
+import { TRANSLIT_SCHEMES, type TranslitScheme } from '../sms/sms-transliteration.js';
 import { templateHelpers, type HelperContext, type TemplateLocale } from './template-helpers.js';
 import { sampleData } from './template-samples.js';
 import type { TemplateSource } from './template-source.js';
@@ -18,12 +19,26 @@ export const MESSAGE_KINDS = {
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 /** Channels a template can be written for. */
 export type MessageChannel = 'sms' | 'push' | 'telegram' | 'viber' | 'whatsapp' | 'email';
+/** Channels a template is stored for: every message channel, and `text`, which messengers share. */
+export type TemplateChannel = MessageChannel | 'text';
 
-/** A rendered message: text for SMS and messengers, subject + HTML + text for email. */
-export type RenderedMessage = { text: string } | { subject: string; html: string; text: string };
+/**
+ * A rendered message: text for SMS and messengers (with the transliteration
+ * scheme an SMS template opted into), subject + HTML + text for email.
+ */
+export type RenderedMessage =
+    | { text: string; transliterate?: TranslitScheme }
+    | { subject: string; html: string; text: string };
 
 const BUILT_IN = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+/** `{{!-- transliterate: icao_doc_9303 --}}` (or `{{! transliterate: … }}`) anywhere in a template. */
+const TRANSLIT_DIRECTIVE = /\{\{!(?:--)?\s*transliterate\s*:\s*([^\s}]*?)\s*(?:--)?\}\}/;
 type Compiled = (data: unknown) => string;
+/** A compiled template: its parts (text, or subject and HTML) and its transliteration opt-in. */
+interface CompiledTemplate {
+    parts: Compiled[];
+    transliterate: TranslitScheme | undefined;
+}
 
 /**
  * Renders message templates with ONE Handlebars instance per Refill
@@ -33,11 +48,14 @@ type Compiled = (data: unknown) => string;
  * the plain-text part is derived from the HTML. A template that does not
  * compile, uses an unknown helper, or (marketing email) lacks
  * `{{unsubscribeUrl}}` is refused by {@link validate}, so it is refused when
- * saved, never at send time.
+ * saved, never at send time. An SMS template may opt into transliteration
+ * with `{{!-- transliterate: <scheme> --}}` (a key of `TRANSLIT_SCHEMES`);
+ * the scheme travels with the rendered text, and the sender picks the
+ * cheaper variant.
  */
 export class TemplateRenderer {
     private readonly handlebars = Handlebars.create();
-    private readonly cache = new Map<string, { source: string; parts: Compiled[] }>();
+    private readonly cache = new Map<string, CompiledTemplate & { source: string }>();
     private readonly helperNames: string[];
 
     constructor(
@@ -70,15 +88,26 @@ export class TemplateRenderer {
         const key = `${kind}/${channel}/${found.locale}`;
         let compiled = this.cache.get(key);
         if (!compiled || compiled.source !== found.source) {
-            compiled = { source: found.source, parts: this.compile(kind, channel, found.source) };
+            compiled = { source: found.source, ...this.compile(kind, channel, found.source) };
             this.cache.set(key, compiled);
         }
-        const ctx: HelperContext = { locale: found.locale, timezone, currency: this.defaults.currency };
-        const input = { ...data, _ctx: ctx };
-        if (channel !== 'email') return { text: compiled.parts[0](input).trim() };
-        const subject = compiled.parts[0](input).trim();
-        const html = compiled.parts[1](input).trim();
-        return { subject, html, text: convert(html, { wordwrap: 78 }) };
+        return this.output(channel, compiled, found.locale, data, timezone);
+    }
+
+    /**
+     * Renders a template source that is not stored (an edit being previewed)
+     * the way {@link render} renders a stored one. Validate it first: a
+     * broken source throws the same coded error.
+     */
+    renderSource(
+        kind: MessageKind,
+        channel: TemplateChannel,
+        locale: TemplateLocale,
+        source: string,
+        data: Record<string, unknown>,
+        timezone = this.defaults.timezone,
+    ): RenderedMessage {
+        return this.output(channel, this.compile(kind, channel, source), locale, data, timezone);
     }
 
     /** Renders a template with built-in sample data (a customer, an offer, an expiry, a balance). */
@@ -87,8 +116,8 @@ export class TemplateRenderer {
     }
 
     /** Refuses a template source that would fail at send time; throws a coded error with the reason and position. */
-    validate(kind: MessageKind, channel: MessageChannel, source: string): void {
-        const parts = this.compile(kind, channel, source);
+    validate(kind: MessageKind, channel: TemplateChannel, source: string): void {
+        const { parts } = this.compile(kind, channel, source);
         try {
             const ctx: HelperContext = {
                 locale: 'ru',
@@ -116,7 +145,27 @@ export class TemplateRenderer {
         this.cache.clear();
     }
 
-    private compile(kind: MessageKind, channel: MessageChannel, source: string): Compiled[] {
+    private output(
+        channel: TemplateChannel,
+        compiled: CompiledTemplate,
+        locale: TemplateLocale,
+        data: Record<string, unknown>,
+        timezone: string,
+    ): RenderedMessage {
+        const ctx: HelperContext = { locale, timezone, currency: this.defaults.currency };
+        const input = { ...data, _ctx: ctx };
+        if (channel !== 'email') {
+            const text = compiled.parts[0](input).trim();
+            const scheme = channel === 'sms' ? compiled.transliterate : undefined;
+            return scheme ? { text, transliterate: scheme } : { text };
+        }
+        const subject = compiled.parts[0](input).trim();
+        const html = compiled.parts[1](input).trim();
+        return { subject, html, text: convert(html, { wordwrap: 78 }) };
+    }
+
+    private compile(kind: MessageKind, channel: TemplateChannel, source: string): CompiledTemplate {
+        const transliterate = translitScheme(kind, channel, source);
         const email = channel === 'email';
         let texts = [source];
         if (email) {
@@ -130,7 +179,7 @@ export class TemplateRenderer {
             texts = [match[1], match[2]];
         }
         const knownHelpers = Object.fromEntries([...this.helperNames, ...BUILT_IN].map((h) => [h, true]));
-        return texts.map((text, i) => {
+        const parts = texts.map((text, i) => {
             try {
                 this.handlebars.precompile(text, { knownHelpers, knownHelpersOnly: true });
                 return this.handlebars.compile(text, {
@@ -143,7 +192,21 @@ export class TemplateRenderer {
                 throw invalid(kind, channel, (error as Error).message);
             }
         });
+        return { parts, transliterate };
     }
+}
+
+/** The transliteration scheme a template opts into, if any; an unknown name is refused. */
+function translitScheme(kind: string, channel: string, source: string): TranslitScheme | undefined {
+    const name = TRANSLIT_DIRECTIVE.exec(source)?.[1];
+    if (name === undefined) return undefined;
+    if (!Object.hasOwn(TRANSLIT_SCHEMES, name))
+        throw invalid(
+            kind,
+            channel,
+            `unknown transliteration scheme "${name}"; use one of: ${Object.keys(TRANSLIT_SCHEMES).join(', ')}`,
+        );
+    return name as TranslitScheme;
 }
 
 function invalid(kind: string, channel: string, message: string): RefillError {
