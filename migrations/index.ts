@@ -4,6 +4,7 @@ import { CreateJobTables1767312000000 } from './1767312000000-create-job-tables.
 import { CreateAdminTables1767398400000 } from './1767398400000-create-admin-tables.js';
 import { CreateCampaignTables1767484800000 } from './1767484800000-create-campaign-tables.js';
 import { CreateMessageTables1767571200000 } from './1767571200000-create-message-tables.js';
+import { CreateCascadeTables1767657600000 } from './1767657600000-create-cascade-tables.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -16,4 +17,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     CreateAdminTables1767398400000,
     CreateCampaignTables1767484800000,
     CreateMessageTables1767571200000,
+    CreateCascadeTables1767657600000,
 ];

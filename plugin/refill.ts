@@ -21,8 +21,15 @@ import { CampaignSelectionService } from './services/campaign-selection.service.
 import { CampaignService } from './services/campaign.service.js';
 import { ChronicCategoryService } from './services/chronic-category.service.js';
 import { AdminTokenService } from './services/admin-token.service.js';
-import { MessageSender } from './messaging/message-sender.js';
-import { SqlOutboxStore } from './messaging/channels/sql-outbox.store.js';
+import { createMessaging } from './messaging/create-messaging.js';
+import type { MessageSender } from './messaging/message-sender.js';
+import type { SqlOutboxStore } from './messaging/channels/sql-outbox.store.js';
+import type { TemplateRenderer } from './messaging/templates/template-renderer.js';
+import type { CascadeDispatcher } from './messaging/cascade/cascade-dispatcher.js';
+import type { InboundMessagesService } from './messaging/inbound-messages.service.js';
+import type { TemplateService } from './services/template.service.js';
+import type { SendGuardService } from './services/send-guard.service.js';
+import type { ReminderPlannerService } from './services/reminder-planner.service.js';
 import { AdminUserRepository } from './repositories/admin-user.repository.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { CustomerService } from './services/customer.service.js';
@@ -61,6 +68,18 @@ export interface RefillServices {
     messageSender: MessageSender;
     /** The outbox the standalone default provider writes to. */
     outbox: SqlOutboxStore;
+    /** Message templates: saved overrides over the shipped files, edited and previewed through the admin API. */
+    templates: TemplateService;
+    /** Renders message templates (one Handlebars instance per Refill instance). */
+    renderer: TemplateRenderer;
+    /** The cascade engine: sends every due reminder step, cheapest usable channel first. */
+    dispatcher: CascadeDispatcher;
+    /** The mass-send guard: approval by a second admin, canary slice, kill switch, test mode. */
+    sendGuard: SendGuardService;
+    /** Plans offer-expiry reminders, bonus-expiry notices and welcomes. */
+    reminders: ReminderPlannerService;
+    /** Delivery reports, unsubscribe links and STOP replies. */
+    inbound: InboundMessagesService;
     jobs: JobControlService;
 }
 
@@ -116,6 +135,7 @@ export function createRefill(options: RefillOptions): Refill {
     const campaigns = new CampaignService(database, repos, catalog, clock);
     const campaignSelection = new CampaignSelectionService(database, repos, catalog, config, clock);
     const campaignReports = new CampaignReportService(database, repos, campaigns, catalog, clock);
+    const messaging = createMessaging(database, repos, config, () => catalog.categories(), clock);
     const base: Omit<RefillServices, 'jobs'> = {
         catalog,
         stores,
@@ -150,15 +170,30 @@ export function createRefill(options: RefillOptions): Refill {
         campaignSelection,
         campaignReports,
         campaignPlanning: new CampaignPlanningService(campaigns, campaignSelection, campaignReports),
-        messageSender: new MessageSender(database, repos.messages, clock),
-        outbox: new SqlOutboxStore(database),
+        messageSender: messaging.sender,
+        outbox: messaging.outbox,
+        templates: messaging.templates,
+        renderer: messaging.renderer,
+        dispatcher: messaging.dispatcher,
+        sendGuard: messaging.sendGuard,
+        reminders: messaging.reminders,
+        inbound: messaging.inbound,
     };
     const scheduler = createScheduler(database, repos, base, config, clock, logger, options.jobs?.agenda);
     const services: RefillServices = {
         ...base,
         jobs: new JobControlService(scheduler, database, repos.audit, clock),
     };
-    const router = createRefillRouter({ ...services, messages: repos.messages }, config, logger);
+    const router = createRefillRouter(
+        {
+            ...services,
+            messages: repos.messages,
+            cascades: repos.cascades,
+            findCustomer: (card) => repos.customers.findByCard(database, card),
+        },
+        config,
+        logger,
+    );
     const migrations = new MigrationRunner(dataSource, refillMigrations);
     const hooks = createRefillHooks(services, config.pos.maxLines);
 

@@ -3,6 +3,8 @@ import type { OutboxStore } from '../messaging/channels/outbox.provider.js';
 import type { MessageRepository } from '../repositories/message.repository.js';
 import { adminCampaignRoutes, type CampaignApiServices } from './admin/campaigns.routes.js';
 import { adminCatalogRoutes, type CatalogAdminServices } from './admin/catalog-admin.routes.js';
+import { adminTemplateRoutes } from './admin/templates.routes.js';
+import type { TemplateService } from '../services/template.service.js';
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { RefillConfig } from '../config/refill-options.js';
@@ -14,6 +16,8 @@ import type { PurchaseService } from '../services/purchase.service.js';
 import type { ReturnService } from '../services/return.service.js';
 import { adminSession, csrfProtection } from './admin/admin-session.middleware.js';
 import { adminJobsRoutes } from './admin/jobs.routes.js';
+import { adminSendRoutes, type SendApiServices } from './admin/sends.routes.js';
+import { messagingPublicRoutes } from './routes/messaging-public.routes.js';
 import { adminSessionRoutes } from './admin/session.routes.js';
 import { errorHandler, notFound } from './middleware/error-handler.js';
 import { posAuth } from './middleware/pos-auth.js';
@@ -35,11 +39,13 @@ export interface ApiServices {
 /** Everything the router needs: the POS and admin services. */
 export type RouterServices = ApiServices &
     CampaignApiServices &
-    CatalogAdminServices & { outbox: OutboxStore; messages: MessageRepository };
+    CatalogAdminServices &
+    SendApiServices & { outbox: OutboxStore; messages: MessageRepository; templates: TemplateService };
 
 /**
  * Builds Refill's Express router: the POS API under `/pos/v1` (POS keys) and
- * the admin API under `/admin/v1` (admin sessions with CSRF protection), each
+ * the admin API under `/admin/v1` (admin sessions with CSRF protection), and
+ * the public messaging endpoints under `/messaging/v1` (signed links), each
  * with its own body parser, authentication and error handling, so they behave
  * the same under any prefix of any host app.
  */
@@ -69,8 +75,18 @@ export function createRefillRouter(services: RouterServices, config: RefillConfi
     admin.use(adminCampaignRoutes(services));
     admin.use(adminCatalogRoutes(services));
     admin.use(adminMessageRoutes(services.messages, services.outbox));
+    admin.use(adminTemplateRoutes(services.templates));
+    admin.use(
+        adminSendRoutes(services, { publicUrl: config.messaging.publicUrl, timezone: config.timezone }),
+    );
     admin.use(notFound);
     admin.use(errorHandler(logger));
     router.use('/admin/v1', admin);
+
+    const messaging = Router();
+    messaging.use(messagingPublicRoutes(services.inbound));
+    messaging.use(notFound);
+    messaging.use(errorHandler(logger));
+    router.use('/messaging/v1', messaging);
     return router;
 }

@@ -1,6 +1,7 @@
 import type { Agenda } from 'agenda';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { ChannelsConfig } from '../messaging/channels/provider-registry.js';
 
 /** Accrual rules: how many bonuses a purchase earns. */
 export interface AccrualOptions {
@@ -76,6 +77,69 @@ export interface CampaignOptions {
     concurrency?: number;
 }
 
+/** The mass-send guard: large campaign runs wait for a second admin and go to a canary slice first. */
+export interface SendGuardOptions {
+    /** A run above this many recipients needs approval. Default 1000. */
+    maxRecipients?: number;
+    /** …or above this share of all customers, percent. Default 5. */
+    maxBasePct?: number;
+    /** The canary slice, percent of the run (at least `canaryMin`). Default 5. */
+    canaryPct?: number;
+    /** Smallest canary slice. Default 20. */
+    canaryMin?: number;
+    /** How long the canary runs before the rest is released, minutes. Default 60. */
+    canaryHoldMinutes?: number;
+    /** The rest is held (canary_failed) when more canary messages failed than this, percent. Default 20. */
+    maxCanaryFailurePct?: number;
+}
+
+/** Reminders: channels, contact policy, cascades and the jobs that send them. */
+export interface MessagingOptions {
+    /** Provider per channel; channels not listed write to the outbox (nothing leaves the machine). */
+    channels?: ChannelsConfig;
+    /** Public base URL of Refill's router (where it is mounted), for unsubscribe links. */
+    publicUrl?: string;
+    /** Secret for unsubscribe links and callback URLs (32+ chars); generated and kept in the database when absent. */
+    secret?: string;
+    /** The chain as messages name it. */
+    chain?: { name: string; url?: string };
+    /** Language of customers without one. Default 'ru'. */
+    defaultLocale?: 'ru' | 'en';
+    /** Sending hours `{ from: '09:00', to: '21:00' }` in the customer's timezone. */
+    window?: { from: string; to: string };
+    /** Messages per channel per local day. Defaults: email 2, sms 3. */
+    dailyCaps?: Record<string, number>;
+    /** Marketing messages per local month. Default 8. */
+    monthlyMarketingCap?: number;
+    /** No marketing for this many days after a purchase. Default 7. */
+    quietDaysAfterPurchase?: number;
+    /** Estimated cost of one message per channel (minor units): cascades go cheapest first. */
+    costs?: Record<string, number>;
+    /** Minutes a cascade step waits for delivery, per channel. */
+    waits?: Record<string, number>;
+    /** Channels whose step waits for a read, not a delivery. Default none. */
+    awaitRead?: string[];
+    /** The channel a deadline-bound cascade jumps to when time runs out. Default 'sms'. */
+    reliableChannel?: string;
+    /** Channels of service messages (bonus expiry, welcome, balance). Default push, telegram, email, sms. */
+    serviceChannels?: string[];
+    /** Days before a campaign offer ends to remind a customer who has not bought the category. Default 3. */
+    offerExpiryReminderDays?: number;
+    /** Days before bonuses burn to tell the customer. Default 7. */
+    bonusExpiryNoticeDays?: number;
+    /** Smallest expiring amount worth a notice, minor units. Default 10000. */
+    bonusExpiryMinAmount?: number;
+    /** Send a welcome message to new customers. Default true. */
+    welcome?: boolean;
+    /** Send the balance after every purchase. Default false. */
+    balanceAfterPurchase?: boolean;
+    /** Test mode for every message: while non-empty, only these cards get messages. */
+    testCards?: string[];
+    guard?: SendGuardOptions;
+    /** Due cascades read per page, and sends in flight at once. Defaults 500 and 16. */
+    dispatch?: { pageSize?: number; concurrency?: number };
+}
+
 /** Refill's scheduled jobs (expire-bonuses, activate-pending-bonuses, …). */
 export interface JobsOptions {
     /**
@@ -128,6 +192,7 @@ export interface RefillOptions {
     admin?: AdminOptions;
     jobs?: JobsOptions;
     campaigns?: CampaignOptions;
+    messaging?: MessagingOptions;
     /** A pino logger to log through; Refill makes its own otherwise. */
     logger?: Logger;
     /** Log level of Refill's own logger. Default 'info' ('silent' in tests). */
@@ -149,5 +214,10 @@ export interface RefillConfig {
     admin: Required<AdminOptions>;
     jobs: Required<Omit<JobsOptions, 'agenda'>>;
     campaigns: Required<CampaignOptions>;
+    messaging: Required<Omit<MessagingOptions, 'publicUrl' | 'secret' | 'guard' | 'dispatch'>> &
+        Pick<MessagingOptions, 'publicUrl' | 'secret'> & {
+            guard: Required<SendGuardOptions>;
+            dispatch: Required<NonNullable<MessagingOptions['dispatch']>>;
+        };
     logLevel: string;
 }

@@ -8,6 +8,67 @@ const timezone = Joi.string().custom((value: string, helpers) =>
     DateTime.now().setZone(value).isValid ? value : helpers.error('any.invalid'),
 );
 
+const CHANNELS = ['sms', 'email', 'telegram', 'push', 'viber', 'whatsapp'];
+const channel = Joi.string().valid(...CHANNELS);
+const hhmm = Joi.string().pattern(/^([01]\d|2[0-3]):[0-5]\d$/);
+const perChannel = (value: Joi.NumberSchema) => Joi.object().pattern(channel, value);
+const messagingSchema = Joi.object({
+    channels: Joi.object(),
+    publicUrl: Joi.string().uri({ scheme: ['http', 'https'] }),
+    secret: Joi.string().min(32),
+    chain: Joi.object({ name: Joi.string().min(1).max(100).required(), url: Joi.string().uri() }).default({
+        name: 'Refill',
+    }),
+    defaultLocale: Joi.string().valid('ru', 'en').default('ru'),
+    window: Joi.object({ from: hhmm.required(), to: hhmm.required() })
+        .custom((w: { from: string; to: string }, helpers) =>
+            w.from < w.to ? w : helpers.error('any.invalid'),
+        )
+        .default({ from: '09:00', to: '21:00' }),
+    dailyCaps: perChannel(Joi.number().integer().min(0).max(100)).default({ email: 2, sms: 3 }),
+    monthlyMarketingCap: Joi.number().integer().min(0).max(1000).default(8),
+    quietDaysAfterPurchase: Joi.number().integer().min(0).max(90).default(7),
+    costs: perChannel(Joi.number().integer().min(0).max(1_000_000)).default({
+        push: 0,
+        telegram: 0,
+        email: 10,
+        viber: 150,
+        whatsapp: 200,
+        sms: 300,
+    }),
+    waits: perChannel(
+        Joi.number()
+            .integer()
+            .min(1)
+            .max(60 * 24 * 14),
+    ).default({ push: 240, telegram: 240, viber: 240, whatsapp: 240, email: 1440, sms: 1440 }),
+    awaitRead: Joi.array().items(channel).unique().default([]),
+    reliableChannel: channel.default('sms'),
+    serviceChannels: Joi.array().items(channel).min(1).unique().default(['push', 'telegram', 'email', 'sms']),
+    offerExpiryReminderDays: Joi.number().integer().min(1).max(14).default(3),
+    bonusExpiryNoticeDays: Joi.number().integer().min(1).max(60).default(7),
+    bonusExpiryMinAmount: Joi.number().integer().min(0).default(10_000),
+    welcome: Joi.boolean().default(true),
+    balanceAfterPurchase: Joi.boolean().default(false),
+    testCards: Joi.array().items(Joi.string().min(1).max(64)).max(1000).default([]),
+    guard: Joi.object({
+        maxRecipients: Joi.number().integer().min(1).default(1000),
+        maxBasePct: Joi.number().min(0.01).max(100).default(5),
+        canaryPct: Joi.number().min(0.1).max(100).default(5),
+        canaryMin: Joi.number().integer().min(1).default(20),
+        canaryHoldMinutes: Joi.number()
+            .integer()
+            .min(0)
+            .max(60 * 24 * 7)
+            .default(60),
+        maxCanaryFailurePct: Joi.number().min(0).max(100).default(20),
+    }).default(),
+    dispatch: Joi.object({
+        pageSize: Joi.number().integer().min(1).max(10_000).default(500),
+        concurrency: Joi.number().integer().min(1).max(256).default(16),
+    }).default(),
+});
+
 const schema = Joi.object<RefillOptions>({
     dataSource: Joi.object(),
     databaseUrl: Joi.string().pattern(/^(mysql|mariadb):\/\/|^sqlite:/),
@@ -58,7 +119,13 @@ const schema = Joi.object<RefillOptions>({
         agenda: Joi.object(),
         schedules: Joi.object()
             .pattern(
-                Joi.string().valid('expire-bonuses', 'activate-pending-bonuses', 'campaigns-daily'),
+                Joi.string().valid(
+                    'expire-bonuses',
+                    'activate-pending-bonuses',
+                    'campaigns-daily',
+                    'messages-dispatch',
+                    'message-reminders',
+                ),
                 Joi.string().min(1).max(100),
             )
             .default({}),
@@ -72,6 +139,7 @@ const schema = Joi.object<RefillOptions>({
         pageSize: Joi.number().integer().min(10).max(10_000).default(2000),
         concurrency: Joi.number().integer().min(1).max(32).default(2),
     }).default(),
+    messaging: messagingSchema.default(),
     logger: Joi.object(),
     logLevel: Joi.string()
         .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')

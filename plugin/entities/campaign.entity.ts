@@ -36,6 +36,14 @@ export interface Campaign {
     dailyCap: number | null;
     /** Comma-separated channels (sms, email, telegram, push, viber, whatsapp). */
     channels: string;
+    /** JSON of the reminder cascade: explicit steps and segments left out of messages; null = the defaults. */
+    cascade: string | null;
+    /** JSON list of card numbers: while set, the campaign's messages go only to these cards (test mode). */
+    testCards: string | null;
+    /** Kill switch: no message of the campaign is sent while set. */
+    sendsKilled: boolean;
+    /** Who launched it: a large send batch needs another admin's approval. */
+    launchedBy: string | null;
     /** JSON of the economic filters and the regular-segment rule. */
     filters: string | null;
     marginBp: number;
@@ -83,6 +91,10 @@ export const CampaignEntity = new EntitySchema<Campaign>({
         dailyCap: int('daily_cap', true),
         channels: str('channels', 128),
         filters: text('filters'),
+        cascade: text('cascade'),
+        testCards: text('test_cards'),
+        sendsKilled: bool('sends_killed'),
+        launchedBy: str('launched_by', 128, true),
         marginBp: int('margin_bp'),
         redemptionBp: int('redemption_bp'),
         expectedConversionBp: int('expected_conversion_bp', true),

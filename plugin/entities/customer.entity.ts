@@ -20,6 +20,12 @@ export interface Customer {
     name: string | null;
     /** IANA timezone for send windows and display; the chain's when null. */
     timezone: string | null;
+    /** Language of messages (`ru`, `en`); the chain's default when null. */
+    locale: string | null;
+    /** Telegram chat id the chain's bot may write to. */
+    telegramChatId: string | null;
+    /** Device token (or app user id) the chain's push gateway addresses. */
+    pushToken: string | null;
     homeStoreId: number | null;
     balance: number;
     pending: number;
@@ -55,6 +61,9 @@ export const CustomerEntity = new EntitySchema<Customer>({
         email: str('email', 254, true),
         name: str('name', 255, true),
         timezone: str('timezone', 64, true),
+        locale: str('locale', 8, true),
+        telegramChatId: str('telegram_chat_id', 64, true),
+        pushToken: str('push_token', 255, true),
         homeStoreId: int('home_store_id', true),
         balance: int('balance', false, 0),
         pending: int('pending', false, 0),
@@ -81,5 +90,6 @@ export const CustomerEntity = new EntitySchema<Customer>({
         { name: 'UQ_refill_customers_card', columns: ['cardNumber'], unique: true },
         { name: 'IDX_refill_customers_phone', columns: ['phone'] },
         { name: 'IDX_refill_customers_email', columns: ['email'] },
+        { name: 'IDX_refill_customers_enrolled', columns: ['enrolledAt'] },
     ],
 });

@@ -1,4 +1,5 @@
 import { MessageEntity, OutboxMessageEntity } from './message.entity.js';
+import { CascadeEntity, SendBatchEntity, SettingEntity } from './cascade.entity.js';
 import { AdminTokenEntity } from './admin-token.entity.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { CampaignMemberEntity } from './campaign-member.entity.js';
@@ -22,12 +23,14 @@ import { PurchaseLineEntity } from './purchase-line.entity.js';
 import { PurchaseReturnEntity } from './purchase-return.entity.js';
 import { PurchaseEntity } from './purchase.entity.js';
 import { StoreEntity } from './store.entity.js';
+import { TemplateOverrideEntity } from './template.entity.js';
 
 export type { AdminToken } from './admin-token.entity.js';
 export type { Campaign, CampaignStatus } from './campaign.entity.js';
 export type { CampaignMember } from './campaign-member.entity.js';
 export type { CampaignRun } from './campaign-run.entity.js';
 export type { Message, OutboxMessage } from './message.entity.js';
+export type { Cascade, CascadeStatus, SendBatch, Setting } from './cascade.entity.js';
 export type { AdminSession } from './admin-session.entity.js';
 export type { AdminRole, AdminUser } from './admin-user.entity.js';
 export type { AuditEntry } from './audit-entry.entity.js';
@@ -47,6 +50,7 @@ export type { Purchase } from './purchase.entity.js';
 export type { PurchaseLine } from './purchase-line.entity.js';
 export type { PurchaseReturn } from './purchase-return.entity.js';
 export type { Store } from './store.entity.js';
+export type { TemplateOverride } from './template.entity.js';
 
 /** Every entity schema Refill owns; a host sharing its DataSource registers these. */
 export const refillEntities = [
@@ -75,11 +79,18 @@ export const refillEntities = [
     CampaignRunEntity,
     MessageEntity,
     OutboxMessageEntity,
+    CascadeEntity,
+    SendBatchEntity,
+    SettingEntity,
+    TemplateOverrideEntity,
 ];
 
 export {
     MessageEntity,
     OutboxMessageEntity,
+    CascadeEntity,
+    SendBatchEntity,
+    SettingEntity,
     AdminSessionEntity,
     AdminTokenEntity,
     CampaignEntity,

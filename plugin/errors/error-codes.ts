@@ -16,6 +16,8 @@ export const ERROR_CODES = {
     REFILL_RECEIPT_CONFLICT: 409,
     REFILL_RETURN_CONFLICT: 409,
     REFILL_CONFLICT: 409,
+    /** A large send must be approved by an admin other than the one who launched the campaign. */
+    REFILL_SECOND_ADMIN_REQUIRED: 409,
     REFILL_PAYLOAD_TOO_LARGE: 413,
     REFILL_RATE_LIMITED: 429,
     REFILL_UNSUPPORTED_MEDIA_TYPE: 415,

@@ -16,6 +16,10 @@ import {
     type CampaignJobDeps,
 } from './definitions/campaign-jobs.js';
 import { expireBonusesJob } from './definitions/expire-bonuses.job.js';
+import { messageRemindersJob, messagesDispatchJob } from './definitions/messaging-jobs.js';
+import type { CascadeDispatcher } from '../messaging/cascade/cascade-dispatcher.js';
+import type { ReminderPlannerService } from '../services/reminder-planner.service.js';
+import type { SendGuardService } from '../services/send-guard.service.js';
 import { JobRunRecorder } from './job-run-recorder.js';
 import { RefillScheduler } from './refill-scheduler.js';
 import { SqlJobBackend } from './sql-backend/index.js';
@@ -25,6 +29,9 @@ export interface JobServices {
     maintenance: LotMaintenanceService;
     campaigns: CampaignService;
     campaignSelection: CampaignSelectionService;
+    sendGuard: SendGuardService;
+    dispatcher: CascadeDispatcher;
+    reminders: ReminderPlannerService;
 }
 
 /**
@@ -64,6 +71,8 @@ export function createScheduler(
             expireBonusesJob(services.maintenance),
             activatePendingBonusesJob(services.maintenance),
             campaignsDailyJob(campaignDeps),
+            messagesDispatchJob(services.sendGuard, services.dispatcher),
+            messageRemindersJob(services.reminders),
         ],
         [campaignSelectTask(campaignDeps), campaignSelectPartTask(campaignDeps)],
         { ...config.jobs, timezone: config.timezone, workerName },

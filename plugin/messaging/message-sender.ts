@@ -14,12 +14,12 @@ export interface SendRequest {
     step: number;
     traffic: 'marketing' | 'service';
     verdict: ContactVerdict;
-    message: OutgoingMessage;
+    message: Omit<OutgoingMessage, 'key'>;
 }
 
 /** What happened to a request. */
 export type SendOutcome =
-    | { outcome: 'sent'; providerMessageId: string; cost: number }
+    | { outcome: 'sent'; providerMessageId: string; cost: number; status: 'sent' | 'delivered' }
     | { outcome: 'duplicate'; status: string | null }
     | { outcome: 'held' | 'dropped' }
     | { outcome: 'failed'; code: string; retryable: boolean; retryAfterMs?: number };
@@ -63,6 +63,7 @@ export class MessageSender {
         if (decision !== 'send') return { outcome: decision === 'hold' ? 'held' : 'dropped' };
         try {
             const result = await provider.send({ ...request.message, key: request.key });
+            const status = result.status === 'delivered' ? 'delivered' : 'sent';
             await this.messages.markSent(
                 request.key,
                 {
@@ -70,11 +71,16 @@ export class MessageSender {
                     providerMessageId: result.providerMessageId,
                     cost: result.cost,
                     segments: request.message.segments ?? null,
-                    status: result.status === 'delivered' ? 'delivered' : 'sent',
+                    status,
                 },
                 this.clock(),
             );
-            return { outcome: 'sent', providerMessageId: result.providerMessageId, cost: result.cost };
+            return {
+                outcome: 'sent',
+                providerMessageId: result.providerMessageId,
+                cost: result.cost,
+                status,
+            };
         } catch (error) {
             const e =
                 error instanceof ChannelError

@@ -30,6 +30,10 @@ const COLUMN_OF: Record<keyof CampaignFields, string> = {
     dailyCap: 'daily_cap',
     channels: 'channels',
     filters: 'filters',
+    cascade: 'cascade',
+    testCards: 'test_cards',
+    sendsKilled: 'sends_killed',
+    launchedBy: 'launched_by',
     marginBp: 'margin_bp',
     redemptionBp: 'redemption_bp',
     expectedConversionBp: 'expected_conversion_bp',
@@ -126,7 +130,7 @@ export class CampaignRepository {
             const v = r[COLUMN_OF[f]];
             if (TIME_FIELDS.has(f)) out[f] = this.db.timeOrNull(v);
             else if (NULLABLE_NUMBERS.has(f)) out[f] = numOrNull(v);
-            else if (f === 'allowZeroControl') out[f] = bool(v);
+            else if (f === 'allowZeroControl' || f === 'sendsKilled') out[f] = bool(v);
             else if (NUMBERS.has(f)) out[f] = Number(v);
             else out[f] = v ?? null;
         }

@@ -12,6 +12,9 @@ export interface CustomerProfile {
     email?: string | null;
     name?: string | null;
     timezone?: string | null;
+    locale?: string | null;
+    telegramChatId?: string | null;
+    pushToken?: string | null;
     homeStoreId?: number | null;
     cardKind?: Customer['cardKind'];
 }
@@ -30,7 +33,7 @@ export interface CustomerState {
 }
 
 const COLUMNS =
-    'id, card_number, phone, email, name, timezone, home_store_id, balance, pending, debt, purchase_count, purchase_total, first_purchase_at, last_purchase_at, lots_due_at, offers_until, card_kind, enrolled_at, updated_at';
+    'id, card_number, phone, email, name, timezone, home_store_id, balance, pending, debt, purchase_count, purchase_total, first_purchase_at, last_purchase_at, lots_due_at, offers_until, card_kind, locale, telegram_chat_id, push_token, enrolled_at, updated_at';
 
 /** Reads and writes `refill_customers`; locking reads serialise all balance changes of one customer. */
 export class CustomerRepository {
@@ -56,6 +59,9 @@ export class CustomerRepository {
             lotsDueAt: db.timeOrNull(row.lots_due_at),
             offersUntil: db.timeOrNull(row.offers_until),
             cardKind: (row.card_kind as Customer['cardKind']) ?? 'regular',
+            locale: (row.locale as string) ?? null,
+            telegramChatId: (row.telegram_chat_id as string) ?? null,
+            pushToken: (row.push_token as string) ?? null,
             enrolledAt: db.time(row.enrolled_at),
             updatedAt: db.time(row.updated_at),
         };
@@ -108,6 +114,22 @@ export class CustomerRepository {
             customer: this.map(rows[0]),
             stats: rows.filter((r) => r.s_customer_id !== null).map((r) => mapStatRow(this.db, r, 's_')),
         };
+    }
+
+    /** Customers by id, without locking (messaging reads contacts and timezones). */
+    async findByIds(exec: SqlExecutor | Database, ids: readonly number[]): Promise<Customer[]> {
+        if (!ids.length) return [];
+        const rows = await exec.all(
+            `SELECT ${COLUMNS} FROM refill_customers WHERE id IN (${sqlDialect.inList(ids.length)})`,
+            ids,
+        );
+        return rows.map((r) => this.map(r));
+    }
+
+    /** Ids of customers with this phone number (E.164), for STOP replies. */
+    async idsByPhone(exec: SqlExecutor | Database, phone: string): Promise<number[]> {
+        const rows = await exec.all(`SELECT id FROM refill_customers WHERE phone = ?`, [phone]);
+        return rows.map((r) => Number(r.id));
     }
 
     /** Row-locks customers by id, in id order (the order every multi-customer flow uses, so no deadlocks). */
@@ -213,6 +235,9 @@ export class CustomerRepository {
                     t(c.lotsDueAt),
                     t(c.offersUntil),
                     c.cardKind,
+                    c.locale,
+                    c.telegramChatId,
+                    c.pushToken,
                     toDbTime(c.enrolledAt),
                     toDbTime(now),
                 ]),
@@ -227,6 +252,9 @@ export class CustomerRepository {
             email: 'email',
             name: 'name',
             timezone: 'timezone',
+            locale: 'locale',
+            telegramChatId: 'telegram_chat_id',
+            pushToken: 'push_token',
             homeStoreId: 'home_store_id',
             cardKind: 'card_kind',
         };

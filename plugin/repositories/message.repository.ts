@@ -17,6 +17,23 @@ export interface NewMessage {
     verdict: string;
 }
 
+/** One message to a customer as support sees it. */
+export interface CustomerMessage {
+    key: string;
+    campaignId: number | null;
+    kind: string;
+    step: number;
+    channel: string;
+    traffic: string;
+    status: string;
+    /** JSON of the policy verdict. */
+    verdict: string | null;
+    segments: number | null;
+    cost: number;
+    failureReason: string | null;
+    createdAt: Date;
+}
+
 /** Per channel (and campaign) delivery figures. */
 export interface ChannelStats {
     channel: string;
@@ -119,6 +136,60 @@ export class MessageRepository {
             [key],
         );
         return row?.status ?? null;
+    }
+
+    /** Statuses of messages by key (the ones cascades wait on). */
+    async statuses(keys: readonly string[]): Promise<Map<string, string>> {
+        const out = new Map<string, string>();
+        for (const chunk of sqlDialect.chunks(keys)) {
+            if (!chunk.length) continue;
+            const rows = await this.db.all(
+                `SELECT message_key, status FROM refill_messages WHERE message_key IN (${sqlDialect.inList(chunk.length)})`,
+                chunk,
+            );
+            for (const r of rows) out.set(String(r.message_key), String(r.status));
+        }
+        return out;
+    }
+
+    /** The key of the message a provider knows by its own id. */
+    async keyOf(provider: string, providerMessageId: string): Promise<string | null> {
+        const [row] = await this.db.all<{ message_key: string }>(
+            'SELECT message_key FROM refill_messages WHERE provider = ? AND provider_message_id = ?',
+            [provider, providerMessageId],
+        );
+        return row?.message_key ?? null;
+    }
+
+    /** A customer's latest messages with their verdicts (why they did or did not get one). */
+    async forCustomer(customerId: number, limit = 50): Promise<CustomerMessage[]> {
+        const rows = await this.db.all(
+            `SELECT message_key, campaign_id, kind, step, channel, traffic, status, verdict, segments, cost, failure_reason, created_at FROM refill_messages WHERE customer_id = ? ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
+            [customerId],
+        );
+        return rows.map((r) => ({
+            key: String(r.message_key),
+            campaignId: numOrNull(r.campaign_id),
+            kind: String(r.kind),
+            step: Number(r.step),
+            channel: String(r.channel),
+            traffic: String(r.traffic),
+            status: String(r.status),
+            verdict: (r.verdict as string) ?? null,
+            segments: numOrNull(r.segments),
+            cost: Number(r.cost),
+            failureReason: (r.failure_reason as string) ?? null,
+            createdAt: this.db.time(r.created_at),
+        }));
+    }
+
+    /** Failed and all sent-or-failed messages of a campaign since a moment (the canary's failure share). */
+    async failureShare(campaignId: number, since: Date): Promise<{ failed: number; total: number }> {
+        const [row] = await this.db.all(
+            `SELECT SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed, COUNT(*) AS total FROM refill_messages WHERE campaign_id = ? AND created_at >= ? AND status IN ('sending', 'sent', 'delivered', 'read', 'failed')`,
+            [campaignId, toDbTime(since)],
+        );
+        return { failed: Number(row?.failed ?? 0), total: Number(row?.total ?? 0) };
     }
 
     /** What a campaign's messages cost, minor units (the campaign report's message cost). */

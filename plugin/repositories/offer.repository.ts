@@ -68,6 +68,30 @@ export class OfferRepository {
         return this.db.timeOrNull(row?.until);
     }
 
+    /** Offers by id. */
+    async findByIds(exec: SqlExecutor | Database, ids: readonly number[]): Promise<Offer[]> {
+        if (!ids.length) return [];
+        const rows = await exec.all(
+            `SELECT ${COLUMNS} FROM refill_offers WHERE id IN (${sqlDialect.inList(ids.length)})`,
+            ids,
+        );
+        return rows.map((r) => this.map(r));
+    }
+
+    /** The offers a campaign gave these customers (the latest per customer wins in callers' maps). */
+    async findForCampaign(
+        exec: SqlExecutor | Database,
+        campaignId: number,
+        customerIds: readonly number[],
+    ): Promise<Offer[]> {
+        if (!customerIds.length) return [];
+        const rows = await exec.all(
+            `SELECT ${COLUMNS} FROM refill_offers WHERE campaign_id = ? AND customer_id IN (${sqlDialect.inList(customerIds.length)}) ORDER BY id`,
+            [campaignId, ...customerIds],
+        );
+        return rows.map((r) => this.map(r));
+    }
+
     private values(offer: NewOffer, now: Date): unknown[] {
         return [
             offer.customerId,

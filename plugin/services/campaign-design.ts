@@ -9,6 +9,14 @@ export interface RegularSegmentRule {
     minPurchases: number;
 }
 
+/** The JSON kept in `refill_campaigns.cascade`: how the campaign's reminders walk their channels. */
+export interface CampaignCascade {
+    /** Explicit steps; by default the campaign's channels cheapest first with the configured waits. */
+    steps?: Array<{ channel: string; waitMinutes: number; await?: 'delivered' | 'read' }>;
+    /** Member segments that get no messages (for example `regular`: no promotions for regular customers). */
+    excludedSegments?: string[];
+}
+
 /** The JSON kept in `refill_campaigns.filters`. */
 export interface CampaignFilterSet extends EconomicFilters {
     regular?: RegularSegmentRule;
@@ -38,6 +46,8 @@ export interface CampaignDesign {
     cooldownDays: number;
     dailyCap: number | null;
     channels: string[];
+    /** Reminder cascade; null for the defaults. */
+    cascade?: CampaignCascade | null;
     filters: CampaignFilterSet;
     marginPct: number;
     redemptionPct: number;
@@ -55,6 +65,16 @@ export function campaignChannels(campaign: Pick<Campaign, 'channels'>): string[]
 /** The campaign's filters and regular-segment rule. */
 export function campaignFilters(campaign: Pick<Campaign, 'filters'>): CampaignFilterSet {
     return campaign.filters ? (JSON.parse(campaign.filters) as CampaignFilterSet) : {};
+}
+
+/** The campaign's cascade settings ({} when it uses the defaults). */
+export function campaignCascade(campaign: Pick<Campaign, 'cascade'>): CampaignCascade {
+    return campaign.cascade ? (JSON.parse(campaign.cascade) as CampaignCascade) : {};
+}
+
+/** The campaign's test-mode cards, or null when it sends to everyone. */
+export function campaignTestCards(campaign: Pick<Campaign, 'testCards'>): string[] | null {
+    return campaign.testCards ? (JSON.parse(campaign.testCards) as string[]) : null;
 }
 
 /** Percent (with up to two decimals) → basis points. */
@@ -87,6 +107,8 @@ export function campaignView(campaign: Campaign, categoryCode: string | null) {
         cooldownDays: campaign.cooldownDays,
         dailyCap: campaign.dailyCap,
         channels: campaignChannels(campaign),
+        cascade: campaign.cascade ? campaignCascade(campaign) : null,
+        sends: { killed: campaign.sendsKilled, testCards: campaignTestCards(campaign) },
         filters: campaignFilters(campaign),
         marginPct: campaign.marginBp / 100,
         redemptionPct: campaign.redemptionBp / 100,
@@ -100,6 +122,7 @@ export function campaignView(campaign: Campaign, categoryCode: string | null) {
         startsAt: campaign.startsAt?.toISOString() ?? null,
         endsAt: campaign.endsAt?.toISOString() ?? null,
         launchedAt: campaign.launchedAt?.toISOString() ?? null,
+        launchedBy: campaign.launchedBy,
         finishedAt: campaign.finishedAt?.toISOString() ?? null,
         createdBy: campaign.createdBy,
         createdAt: campaign.createdAt.toISOString(),

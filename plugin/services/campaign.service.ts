@@ -15,6 +15,7 @@ const EDITABLE_AFTER_LAUNCH = new Set([
     'name',
     'dailyCap',
     'channels',
+    'cascade',
     'filters',
     'cooldownDays',
     'runHour',
@@ -84,7 +85,11 @@ export class CampaignService {
                     salt: randomBytes(12).toString('hex'),
                     hashVersion: HASH_VERSION,
                     launchedAt: null,
+                    launchedBy: null,
                     finishedAt: null,
+                    cascade: fields.cascade ?? null,
+                    testCards: null,
+                    sendsKilled: false,
                     createdBy: actor,
                 },
                 now,
@@ -131,7 +136,7 @@ export class CampaignService {
             await this.checkLaunchable(campaign);
             const status: CampaignStatus =
                 campaign.startsAt && campaign.startsAt > now ? 'scheduled' : 'active';
-            return { status, launchedAt: now };
+            return { status, launchedAt: now, launchedBy: actor };
         });
     }
 
@@ -258,6 +263,10 @@ export class CampaignService {
         copy('dailyCap', design.dailyCap);
         copy('channels', design.channels?.join(','));
         copy('filters', design.filters === undefined ? undefined : JSON.stringify(design.filters));
+        copy(
+            'cascade',
+            design.cascade === undefined ? undefined : design.cascade && JSON.stringify(design.cascade),
+        );
         copy('marginBp', design.marginPct === undefined ? undefined : pctToBp(design.marginPct));
         copy('redemptionBp', design.redemptionPct === undefined ? undefined : pctToBp(design.redemptionPct));
         if (design.expected) {

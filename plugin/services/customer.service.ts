@@ -25,6 +25,12 @@ export interface CustomerUpdate {
     email?: string | null;
     name?: string | null;
     timezone?: string | null;
+    /** Language of messages: `ru` or `en`. */
+    locale?: string | null;
+    /** Telegram chat id of the chain's bot conversation with the customer. */
+    telegramChatId?: string | null;
+    /** Device token or app user id for push messages. */
+    pushToken?: string | null;
     /** Consent per channel, with when it was given or withdrawn (now if absent). */
     consents?: Partial<Record<ConsentChannel, { granted: boolean; at?: Date }>>;
 }
@@ -36,6 +42,9 @@ export interface CustomerView {
     email: string | null;
     name: string | null;
     timezone: string | null;
+    locale: string | null;
+    telegramChatId: string | null;
+    pushToken: string | null;
     consents: Partial<Record<ConsentChannel, { granted: boolean; changedAt: string }>>;
     enrolledAt: string;
 }
@@ -202,6 +211,9 @@ export class CustomerService {
         if (update.email !== undefined) profile.email = update.email?.toLowerCase() ?? null;
         if (update.name !== undefined) profile.name = update.name;
         if (update.timezone !== undefined) profile.timezone = update.timezone;
+        if (update.locale !== undefined) profile.locale = update.locale;
+        if (update.telegramChatId !== undefined) profile.telegramChatId = update.telegramChatId;
+        if (update.pushToken !== undefined) profile.pushToken = update.pushToken;
         return profile;
     }
 
@@ -212,6 +224,9 @@ export class CustomerService {
             email: c.email,
             name: c.name,
             timezone: c.timezone,
+            locale: c.locale,
+            telegramChatId: c.telegramChatId,
+            pushToken: c.pushToken,
             consents: Object.fromEntries(
                 consents.map((k) => [
                     k.channel,

@@ -253,7 +253,47 @@ export class PurchaseService {
             offersUntil,
         });
         await customers.saveState(tx, customer.id, state, now);
+        await this.updateReminders(tx, customer.id, priced, result, now);
         return result;
+    }
+
+    /**
+     * In the commit's transaction: a purchase of a category stops the
+     * customer's open reminders about it at once, and (when configured) plans
+     * the balance message.
+     */
+    private async updateReminders(
+        tx: SqlExecutor,
+        customerId: number,
+        priced: PricedBasket,
+        result: PurchaseResult,
+        now: Date,
+    ): Promise<void> {
+        const categories = new Set<number>();
+        for (const line of priced.lines) if (line.categoryId !== null) categories.add(line.categoryId);
+        await this.repos.cascades.stopForPurchase(tx, customerId, [...categories], now);
+        if (!this.config.messaging.balanceAfterPurchase || (result.earned === 0 && result.redeemed === 0))
+            return;
+        await this.repos.cascades.insertMany(
+            tx,
+            [
+                {
+                    cascadeKey: `balance:${result.receiptId}`,
+                    customerId,
+                    campaignId: null,
+                    categoryId: null,
+                    offerId: null,
+                    kind: 'balance',
+                    traffic: 'service',
+                    status: 'pending',
+                    runDay: null,
+                    nextAt: now,
+                    deadlineAt: new Date(now.getTime() + 86_400_000),
+                    payload: JSON.stringify({ purchase: { earned: result.earned, total: result.total } }),
+                },
+            ],
+            now,
+        );
     }
 
     private result(

@@ -1,4 +1,8 @@
 import { MessageRepository } from '../repositories/message.repository.js';
+import { CascadeRepository } from '../repositories/cascade.repository.js';
+import { SendBatchRepository } from '../repositories/send-batch.repository.js';
+import { SettingRepository } from '../repositories/setting.repository.js';
+import { ReminderCandidateQuery } from '../repositories/reminder-candidate.query.js';
 import { AdminTokenRepository } from '../repositories/admin-token.repository.js';
 import { CampaignCandidateQuery } from '../repositories/campaign-candidate.query.js';
 import { CampaignMemberRepository } from '../repositories/campaign-member.repository.js';
@@ -27,6 +31,10 @@ export interface Repositories {
     candidates: CampaignCandidateQuery;
     adminTokens: AdminTokenRepository;
     messages: MessageRepository;
+    cascades: CascadeRepository;
+    sendBatches: SendBatchRepository;
+    settings: SettingRepository;
+    reminders: ReminderCandidateQuery;
     lots: BonusLotRepository;
     catalog: CatalogRepository;
     stats: CategoryStatsRepository;
@@ -50,6 +58,10 @@ export function createRepositories(db: Database): Repositories {
         candidates: new CampaignCandidateQuery(db),
         adminTokens: new AdminTokenRepository(db),
         messages: new MessageRepository(db),
+        cascades: new CascadeRepository(db),
+        sendBatches: new SendBatchRepository(db),
+        settings: new SettingRepository(db),
+        reminders: new ReminderCandidateQuery(db),
         lots: new BonusLotRepository(db),
         catalog: new CatalogRepository(db),
         stats: new CategoryStatsRepository(db),

@@ -229,6 +229,9 @@ export const posOpenApi = {
                     email: { type: ['string', 'null'], format: 'email' },
                     name: { type: ['string', 'null'] },
                     timezone: { type: ['string', 'null'], description: 'IANA timezone' },
+                    locale: { type: ['string', 'null'], enum: ['ru', 'en', null] },
+                    telegramChatId: { type: ['string', 'null'], description: 'Chat id of the chain bot' },
+                    pushToken: { type: ['string', 'null'], description: 'Device token or app user id' },
                     consents: {
                         type: 'object',
                         additionalProperties: false,
@@ -245,6 +248,9 @@ export const posOpenApi = {
                     email: { type: ['string', 'null'] },
                     name: { type: ['string', 'null'] },
                     timezone: { type: ['string', 'null'] },
+                    locale: { type: ['string', 'null'] },
+                    telegramChatId: { type: ['string', 'null'] },
+                    pushToken: { type: ['string', 'null'] },
                     consents: {
                         type: 'object',
                         additionalProperties: {

@@ -50,6 +50,26 @@ const fields = {
         .items(Joi.string().valid(...CONSENT_CHANNELS))
         .min(1)
         .unique(),
+    cascade: Joi.object({
+        steps: Joi.array()
+            .items(
+                Joi.object({
+                    channel: Joi.string()
+                        .valid(...CONSENT_CHANNELS)
+                        .required(),
+                    waitMinutes: Joi.number()
+                        .integer()
+                        .min(1)
+                        .max(60 * 24 * 14)
+                        .required(),
+                    await: Joi.string().valid('delivered', 'read').default('delivered'),
+                }),
+            )
+            .min(1)
+            .max(6)
+            .unique('channel'),
+        excludedSegments: Joi.array().items(Joi.string().valid('lapsed', 'regular')).unique(),
+    }).allow(null),
     filters,
     marginPct: pct,
     redemptionPct: pct,

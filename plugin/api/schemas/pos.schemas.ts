@@ -66,6 +66,12 @@ export const customerBody = Joi.object<CustomerUpdate>({
     email: Joi.string().email({ tlds: false }).max(254).allow(null),
     name: Joi.string().max(255).allow(null),
     timezone: timezone.allow(null),
+    locale: Joi.string().valid('ru', 'en').allow(null),
+    telegramChatId: Joi.string()
+        .pattern(/^-?\d{1,20}$/)
+        .message('must be a Telegram chat id (digits)')
+        .allow(null),
+    pushToken: Joi.string().max(255).allow(null),
     consents: Joi.object(Object.fromEntries(CONSENT_CHANNELS.map((c) => [c, consent]))),
 });
 

@@ -132,7 +132,8 @@ export class HttpSmsProvider implements ChannelProvider {
     parseStatusCallback(request: { headers: Record<string, unknown>; body: unknown }): StatusUpdate[] {
         const cb = this.settings.callback;
         if (!cb) return [];
-        const items = Array.isArray(request.body) ? request.body : [request.body];
+        const body = typeof request.body === 'string' ? parseBody(request.body) : request.body;
+        const items = Array.isArray(body) ? body : [body];
         const out: StatusUpdate[] = [];
         for (const item of items) {
             const id = pick(item, cb.idField);
@@ -148,4 +149,17 @@ export class HttpSmsProvider implements ChannelProvider {
         }
         return out;
     }
+}
+
+/** A callback body as the gateway sent it: JSON, or a form (`id=…&status=…`). */
+function parseBody(raw: string): unknown {
+    const text = raw.trim();
+    if (text.startsWith('{') || text.startsWith('[')) {
+        try {
+            return JSON.parse(text);
+        } catch {
+            return null;
+        }
+    }
+    return Object.fromEntries(new URLSearchParams(text));
 }

@@ -49,12 +49,14 @@ export interface ContactFacts {
     /** The customer's segment and the segments the campaign leaves out. */
     segment?: string;
     excludedSegments?: readonly string[];
+    /** False when test mode is on and the customer's card is not on its list. */
+    testModeAllows?: boolean;
 }
 
 /** Why a message is held until later. */
 export type HoldReason = 'outside_window' | 'daily_cap' | 'monthly_cap' | 'post_purchase_quiet';
 /** Why a message is not sent at all. */
-export type DropReason = 'no_consent' | 'no_contact' | 'segment_excluded';
+export type DropReason = 'no_consent' | 'no_contact' | 'segment_excluded' | 'test_mode';
 
 /** The typed decision recorded with every message. */
 export type ContactVerdict =
@@ -76,6 +78,7 @@ export function decideContact(
 ): ContactVerdict {
     const { window } = settings;
     const zone = facts.timezone;
+    if (facts.testModeAllows === false) return { decision: 'drop', reason: 'test_mode' };
     if (!facts.consented) return { decision: 'drop', reason: 'no_consent' };
     if (!facts.hasContact) return { decision: 'drop', reason: 'no_contact' };
     const marketing = facts.traffic === 'marketing';
@@ -136,6 +139,7 @@ export function explainVerdict(
             no_consent: `not sent: no ${channel} consent`,
             no_contact: `not sent: no ${channel} contact`,
             segment_excluded: 'not sent: the campaign excludes the customer’s segment',
+            test_mode: 'not sent: test mode, the card is not on the test list',
         }[verdict.reason];
     const when = DateTime.fromJSDate(verdict.nextAllowedAt, { zone: facts.timezone });
     const today = DateTime.fromJSDate(now, { zone: facts.timezone }).startOf('day');

@@ -93,6 +93,8 @@ describe('refill operator commands (CLI)', () => {
             'expire-bonuses',
             'activate-pending-bonuses',
             'campaigns-daily',
+            'messages-dispatch',
+            'message-reminders',
         ]);
         const run = await cli('jobs', 'run', 'expire-bonuses');
         expect(run.out[0]).toMatch(/^expire-bonuses finished: \{"batches":0/);

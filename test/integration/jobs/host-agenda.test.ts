@@ -33,6 +33,8 @@ describe.each(engines)("a host's own Agenda on %s", (engine) => {
             'refill:activate-pending-bonuses',
             'refill:campaigns-daily',
             'refill:expire-bonuses',
+            'refill:message-reminders',
+            'refill:messages-dispatch',
         ]);
         expect(jobs.every((j) => j.repeatTimezone === 'Europe/Moscow')).toBe(true);
 

@@ -36,6 +36,8 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
             'expire-bonuses',
             'activate-pending-bonuses',
             'campaigns-daily',
+            'messages-dispatch',
+            'message-reminders',
         ]);
         const expire = jobs[0];
         expect(expire.schedule).toBe('5 3 * * *');
@@ -44,7 +46,7 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
         // Starting again (another instance, a restart) keeps one row per job.
         await t.refill.scheduler.start();
         const rows = await t.refill.database.all<{ n: unknown }>(`SELECT COUNT(*) AS n FROM refill_jobs`);
-        expect(Number(rows[0].n)).toBe(3);
+        expect(Number(rows[0].n)).toBe(5);
     });
 
     it('runs a job on demand through the locks, records its counts, and is safe to run again', async () => {

@@ -1,0 +1,251 @@
+import type { Database } from '../db/database.js';
+import { toDbTime } from '../db/db-time.js';
+import { sqlDialect } from '../db/sql-dialect.js';
+import type { Row, SqlExecutor } from '../db/sql-executor.js';
+import type { Cascade, CascadeStatus } from '../entities/cascade.entity.js';
+import { numOrNull } from './row-mappers.js';
+
+/** A cascade to plan (the engine fills in the rest). */
+export type NewCascade = Pick<
+    Cascade,
+    | 'cascadeKey'
+    | 'customerId'
+    | 'campaignId'
+    | 'categoryId'
+    | 'offerId'
+    | 'kind'
+    | 'traffic'
+    | 'status'
+    | 'runDay'
+    | 'nextAt'
+    | 'deadlineAt'
+    | 'payload'
+>;
+
+/** What a step changes on a cascade. */
+export type CascadePatch = Partial<
+    Pick<
+        Cascade,
+        'status' | 'step' | 'attempt' | 'channel' | 'messageKey' | 'awaitStatus' | 'nextAt' | 'outcome'
+    >
+>;
+
+/** Cascades that have not finished. */
+export const OPEN_CASCADE_STATUSES: readonly CascadeStatus[] = ['gated', 'pending', 'waiting'];
+const OPEN = `('gated', 'pending', 'waiting')`;
+
+const INSERT_COLUMNS = [
+    'cascade_key',
+    'customer_id',
+    'campaign_id',
+    'category_id',
+    'offer_id',
+    'kind',
+    'traffic',
+    'status',
+    'run_day',
+    'next_at',
+    'deadline_at',
+    'payload',
+    'created_at',
+    'updated_at',
+];
+const PATCH_COLUMNS: Record<keyof CascadePatch, string> = {
+    status: 'status',
+    step: 'step',
+    attempt: 'attempt',
+    channel: 'channel',
+    messageKey: 'message_key',
+    awaitStatus: 'await_status',
+    nextAt: 'next_at',
+    outcome: 'outcome',
+};
+
+/** Reads and writes `refill_cascades`: one row per reminder walking its channels. */
+export class CascadeRepository {
+    constructor(private readonly db: Database) {}
+
+    /** Plans cascades; a key that exists is skipped (a re-run plans nothing twice). Returns how many were new. */
+    async insertMany(exec: SqlExecutor | Database, rows: readonly NewCascade[], now: Date): Promise<number> {
+        let inserted = 0;
+        for (const chunk of sqlDialect.chunks(rows, 500)) {
+            const result = await exec.run(
+                `${sqlDialect.insertIgnore(exec.dialect)} INTO refill_cascades (${INSERT_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, INSERT_COLUMNS.length)}`,
+                chunk.flatMap((c) => [
+                    c.cascadeKey,
+                    c.customerId,
+                    c.campaignId,
+                    c.categoryId,
+                    c.offerId,
+                    c.kind,
+                    c.traffic,
+                    c.status,
+                    c.runDay,
+                    toDbTime(c.nextAt),
+                    c.deadlineAt ? toDbTime(c.deadlineAt) : null,
+                    c.payload,
+                    toDbTime(now),
+                    toDbTime(now),
+                ]),
+            );
+            inserted += result.affected;
+        }
+        return inserted;
+    }
+
+    /** Cascades due at `now` in one state, oldest due first (the index on status, next_at serves it). */
+    async due(status: 'pending' | 'waiting', now: Date, limit: number): Promise<Cascade[]> {
+        const rows = await this.db.all(
+            `SELECT * FROM refill_cascades WHERE status = ? AND next_at <= ? ORDER BY next_at LIMIT ${Math.floor(limit)}`,
+            [status, toDbTime(now)],
+        );
+        return rows.map((r) => this.map(r));
+    }
+
+    /** Applies a step's changes, unless the cascade was finished meanwhile (a purchase, the kill switch). */
+    async update(id: number, patch: CascadePatch, now: Date): Promise<boolean> {
+        const keys = Object.keys(patch) as Array<keyof CascadePatch>;
+        const result = await this.db.run(
+            `UPDATE refill_cascades SET ${keys.map((k) => `${PATCH_COLUMNS[k]} = ?, `).join('')}updated_at = ? WHERE id = ? AND status IN ${OPEN}`,
+            [
+                ...keys.map((k) => {
+                    const v = patch[k];
+                    return v instanceof Date ? toDbTime(v) : (v ?? null);
+                }),
+                toDbTime(now),
+                id,
+            ],
+        );
+        return result.affected > 0;
+    }
+
+    /** Stops the customer's open reminders about the categories just bought (inside the POS commit). */
+    async stopForPurchase(
+        tx: SqlExecutor,
+        customerId: number,
+        categoryIds: readonly number[],
+        now: Date,
+    ): Promise<number> {
+        if (!categoryIds.length) return 0;
+        const result = await tx.run(
+            `UPDATE refill_cascades SET status = 'stopped', outcome = 'purchase', updated_at = ? WHERE customer_id = ? AND status IN ${OPEN} AND category_id IN (${sqlDialect.inList(categoryIds.length)})`,
+            [toDbTime(now), customerId, ...categoryIds],
+        );
+        return result.affected;
+    }
+
+    /** Ends the cascade waiting on a message that a delivery report says arrived (or was read). */
+    async completeByMessage(messageKey: string, status: 'delivered' | 'read', now: Date): Promise<number> {
+        const awaited = status === 'read' ? `('delivered', 'read')` : `('delivered')`;
+        const result = await this.db.run(
+            `UPDATE refill_cascades SET status = 'done', outcome = ?, updated_at = ? WHERE message_key = ? AND status = 'waiting' AND await_status IN ${awaited}`,
+            [status, toDbTime(now), messageKey],
+        );
+        return result.affected;
+    }
+
+    /** Moves a cascade on at once when its message failed (the next tick tries the next channel). */
+    async hurryByMessage(messageKey: string, now: Date): Promise<number> {
+        const result = await this.db.run(
+            `UPDATE refill_cascades SET next_at = ?, updated_at = ? WHERE message_key = ? AND status = 'waiting'`,
+            [toDbTime(now), toDbTime(now), messageKey],
+        );
+        return result.affected;
+    }
+
+    /** Campaign runs with cascades waiting for the send guard, with their size. */
+    async gatedRuns(): Promise<Array<{ campaignId: number; runDay: string; count: number }>> {
+        const rows = await this.db.all(
+            `SELECT campaign_id, run_day, COUNT(*) AS n FROM refill_cascades WHERE status = 'gated' GROUP BY campaign_id, run_day`,
+        );
+        return rows.map((r) => ({
+            campaignId: Number(r.campaign_id),
+            runDay: String(r.run_day),
+            count: Number(r.n),
+        }));
+    }
+
+    /** Releases gated cascades of a run (all, or the first `limit` by id: the canary slice). */
+    async release(campaignId: number, runDay: string, now: Date, limit?: number): Promise<number> {
+        const where = `campaign_id = ? AND run_day = ? AND status = 'gated'`;
+        if (limit === undefined) {
+            const result = await this.db.run(
+                `UPDATE refill_cascades SET status = 'pending', next_at = ?, updated_at = ? WHERE ${where}`,
+                [toDbTime(now), toDbTime(now), campaignId, runDay],
+            );
+            return result.affected;
+        }
+        const ids = await this.db.all(
+            `SELECT id FROM refill_cascades WHERE ${where} ORDER BY id LIMIT ${Math.floor(limit)}`,
+            [campaignId, runDay],
+        );
+        let released = 0;
+        for (const chunk of sqlDialect.chunks(ids.map((r) => Number(r.id)))) {
+            const result = await this.db.run(
+                `UPDATE refill_cascades SET status = 'pending', next_at = ?, updated_at = ? WHERE status = 'gated' AND id IN (${sqlDialect.inList(chunk.length)})`,
+                [toDbTime(now), toDbTime(now), ...chunk],
+            );
+            released += result.affected;
+        }
+        return released;
+    }
+
+    /** Cancels every open cascade of a campaign (the kill switch). */
+    async cancelCampaign(exec: SqlExecutor | Database, campaignId: number, now: Date): Promise<number> {
+        const result = await exec.run(
+            `UPDATE refill_cascades SET status = 'cancelled', outcome = 'killed', updated_at = ? WHERE campaign_id = ? AND status IN ${OPEN}`,
+            [toDbTime(now), campaignId],
+        );
+        return result.affected;
+    }
+
+    /** Cascades of a campaign by status (and run day). */
+    async countByStatus(campaignId: number, runDay?: string): Promise<Record<string, number>> {
+        const rows = await this.db.all(
+            `SELECT status, COUNT(*) AS n FROM refill_cascades WHERE campaign_id = ?${runDay ? ' AND run_day = ?' : ''} GROUP BY status`,
+            runDay ? [campaignId, runDay] : [campaignId],
+        );
+        return Object.fromEntries(rows.map((r) => [String(r.status), Number(r.n)]));
+    }
+
+    /** A customer's latest cascades. */
+    async forCustomer(customerId: number, limit = 50): Promise<Cascade[]> {
+        const rows = await this.db.all(
+            `SELECT * FROM refill_cascades WHERE customer_id = ? ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
+            [customerId],
+        );
+        return rows.map((r) => this.map(r));
+    }
+
+    /** One cascade by key. */
+    async findByKey(key: string): Promise<Cascade | null> {
+        const [row] = await this.db.all(`SELECT * FROM refill_cascades WHERE cascade_key = ?`, [key]);
+        return row ? this.map(row) : null;
+    }
+
+    private map(r: Row): Cascade {
+        return {
+            id: Number(r.id),
+            cascadeKey: String(r.cascade_key),
+            customerId: Number(r.customer_id),
+            campaignId: numOrNull(r.campaign_id),
+            categoryId: numOrNull(r.category_id),
+            offerId: numOrNull(r.offer_id),
+            kind: String(r.kind),
+            traffic: r.traffic as Cascade['traffic'],
+            status: r.status as CascadeStatus,
+            runDay: (r.run_day as string) ?? null,
+            step: Number(r.step),
+            attempt: Number(r.attempt),
+            channel: (r.channel as string) ?? null,
+            messageKey: (r.message_key as string) ?? null,
+            awaitStatus: (r.await_status as string) ?? null,
+            nextAt: this.db.time(r.next_at),
+            deadlineAt: this.db.timeOrNull(r.deadline_at),
+            payload: (r.payload as string) ?? null,
+            outcome: (r.outcome as string) ?? null,
+            createdAt: this.db.time(r.created_at),
+            updatedAt: this.db.time(r.updated_at),
+        };
+    }
+}

@@ -1,0 +1,322 @@
+import type { RefillConfig } from '../config/refill-options.js';
+import type { Database } from '../db/database.js';
+import type { SendBatch } from '../entities/cascade.entity.js';
+import { RefillError } from '../errors/refill-error.js';
+import type { Clock } from './clock.js';
+import type { Repositories } from './repositories.js';
+
+/** What one guard tick did. */
+export interface GuardCounts {
+    [name: string]: number;
+    released: number;
+    awaitingApproval: number;
+    canaryReleased: number;
+    canaryFailed: number;
+    cancelled: number;
+}
+
+/**
+ * Keeps a campaign from messaging thousands of people by mistake. A day's
+ * lapse-offer reminders are written `gated`; once the day's selection has
+ * finished, the guard looks at the run as one batch: a small one is released
+ * at once; one above the threshold (recipients, or a share of all customers)
+ * waits for approval by an admin other than the one who launched the
+ * campaign, then goes to a canary slice, and the rest follows after the
+ * canary's hold unless too many canary messages failed. The kill switch
+ * cancels every open reminder of a campaign; the dispatcher re-reads the flag
+ * every page, so nothing more goes out within one tick.
+ */
+export class SendGuardService {
+    private readonly guard: RefillConfig['messaging']['guard'];
+
+    constructor(
+        private readonly db: Database,
+        private readonly repos: Repositories,
+        config: RefillConfig,
+        private readonly clock: Clock,
+    ) {
+        this.guard = config.messaging.guard;
+    }
+
+    /** Looks at gated runs whose selection has finished and at canaries whose hold is over. */
+    async tick(): Promise<GuardCounts> {
+        const counts: GuardCounts = {
+            released: 0,
+            awaitingApproval: 0,
+            canaryReleased: 0,
+            canaryFailed: 0,
+            cancelled: 0,
+        };
+        const now = this.clock();
+        for (const run of await this.repos.cascades.gatedRuns()) {
+            const campaign = await this.repos.campaigns.find(this.db, run.campaignId);
+            if (!campaign || campaign.sendsKilled) {
+                counts.cancelled += await this.repos.cascades.cancelCampaign(this.db, run.campaignId, now);
+                continue;
+            }
+            if (!(await this.selectionFinished(run.campaignId, run.runDay))) continue;
+            const batch = await this.repos.sendBatches.find(run.campaignId, run.runDay);
+            if (!batch) {
+                const base = await this.baseSize();
+                const large =
+                    run.count > this.guard.maxRecipients || run.count > (base * this.guard.maxBasePct) / 100;
+                await this.repos.sendBatches.insert(
+                    {
+                        campaignId: run.campaignId,
+                        runDay: run.runDay,
+                        status: large ? 'awaiting_approval' : 'released',
+                        recipients: run.count,
+                        baseSize: base,
+                        canarySize: 0,
+                        canaryUntil: null,
+                        approvedBy: null,
+                        approvedAt: null,
+                        note: large
+                            ? `${run.count} recipients is above the guard (${this.guard.maxRecipients} or ${this.guard.maxBasePct}% of ${base})`
+                            : null,
+                    },
+                    now,
+                );
+                if (large) counts.awaitingApproval++;
+                else counts.released += await this.repos.cascades.release(run.campaignId, run.runDay, now);
+            } else if (batch.status === 'released') {
+                // A part that was re-run after the release belongs to the same approved run.
+                counts.released += await this.repos.cascades.release(run.campaignId, run.runDay, now);
+            }
+        }
+        for (const batch of await this.repos.sendBatches.withStatus('canary')) {
+            if (batch.canaryUntil && batch.canaryUntil > now) continue;
+            const share = await this.repos.messages.failureShare(batch.campaignId, batch.approvedAt ?? now);
+            const failedPct = share.total ? (share.failed / share.total) * 100 : 0;
+            if (failedPct > this.guard.maxCanaryFailurePct) {
+                await this.repos.sendBatches.transition(
+                    batch.campaignId,
+                    batch.runDay,
+                    ['canary'],
+                    {
+                        status: 'canary_failed',
+                        note: `${share.failed} of ${share.total} canary messages failed (${failedPct.toFixed(1)}%); release or kill by hand`,
+                    },
+                    now,
+                );
+                counts.canaryFailed++;
+            } else if (
+                await this.repos.sendBatches.transition(
+                    batch.campaignId,
+                    batch.runDay,
+                    ['canary'],
+                    { status: 'released' },
+                    now,
+                )
+            )
+                counts.canaryReleased += await this.repos.cascades.release(
+                    batch.campaignId,
+                    batch.runDay,
+                    now,
+                );
+        }
+        return counts;
+    }
+
+    /** A campaign's send batches with what their reminders have come to. */
+    async batches(campaignId: number) {
+        const batches = await this.repos.sendBatches.list(campaignId);
+        return Promise.all(
+            batches.map(async (b) => ({
+                ...view(b),
+                cascades: await this.repos.cascades.countByStatus(campaignId, b.runDay),
+            })),
+        );
+    }
+
+    /** A second admin approves a large run: its canary slice is released now, the rest after the hold. */
+    async approve(campaignId: number, runDay: string, actor: string) {
+        const campaign = await this.campaign(campaignId);
+        const launcher = campaign.launchedBy ?? campaign.createdBy;
+        if (actor === launcher)
+            throw new RefillError(
+                'REFILL_SECOND_ADMIN_REQUIRED',
+                'A large send needs approval by an admin other than the one who launched the campaign',
+                [{ path: 'actor', message: `${actor} launched this campaign` }],
+            );
+        const batch = await this.batch(campaignId, runDay);
+        const now = this.clock();
+        const canary = Math.min(
+            batch.recipients,
+            Math.max(this.guard.canaryMin, Math.ceil((batch.recipients * this.guard.canaryPct) / 100)),
+        );
+        const moved = await this.repos.sendBatches.transition(
+            campaignId,
+            runDay,
+            ['awaiting_approval'],
+            {
+                status: 'canary',
+                canarySize: canary,
+                canaryUntil: new Date(now.getTime() + this.guard.canaryHoldMinutes * 60_000),
+                approvedBy: actor,
+                approvedAt: now,
+            },
+            now,
+        );
+        if (!moved) throw conflict(batch, 'awaiting_approval');
+        await this.repos.cascades.release(campaignId, runDay, now, canary);
+        await this.audit(actor, 'campaign.sends.approve', campaignId, {
+            runDay,
+            canary,
+            recipients: batch.recipients,
+        });
+        return view((await this.repos.sendBatches.find(campaignId, runDay)) as SendBatch);
+    }
+
+    /** Releases the rest of a run after its canary (also one whose canary failed, when a human decides so). */
+    async release(campaignId: number, runDay: string, actor: string) {
+        const batch = await this.batch(campaignId, runDay);
+        const now = this.clock();
+        if (
+            !(await this.repos.sendBatches.transition(
+                campaignId,
+                runDay,
+                ['canary', 'canary_failed'],
+                { status: 'released' },
+                now,
+            ))
+        )
+            throw conflict(batch, 'canary or canary_failed');
+        const released = await this.repos.cascades.release(campaignId, runDay, now);
+        await this.audit(actor, 'campaign.sends.release', campaignId, { runDay, released });
+        return view((await this.repos.sendBatches.find(campaignId, runDay)) as SendBatch);
+    }
+
+    /** The kill switch: cancels every open reminder of the campaign and sends nothing more until resumed. */
+    async kill(campaignId: number, actor: string): Promise<{ cancelled: number }> {
+        await this.campaign(campaignId);
+        const now = this.clock();
+        const cancelled = await this.db.transaction(async (tx) => {
+            await this.repos.campaigns.update(tx, campaignId, { sendsKilled: true }, now);
+            const n = await this.repos.cascades.cancelCampaign(tx, campaignId, now);
+            await this.repos.audit.append(
+                tx,
+                {
+                    actor,
+                    action: 'campaign.sends.kill',
+                    entityType: 'campaign',
+                    entityId: String(campaignId),
+                    details: { cancelled: n },
+                },
+                now,
+            );
+            return n;
+        });
+        for (const b of await this.repos.sendBatches.list(campaignId))
+            await this.repos.sendBatches.transition(
+                campaignId,
+                b.runDay,
+                ['awaiting_approval', 'canary', 'canary_failed'],
+                { status: 'killed' },
+                now,
+            );
+        return { cancelled };
+    }
+
+    /** Lifts the kill switch for future runs (cancelled reminders stay cancelled). */
+    async resume(campaignId: number, actor: string): Promise<void> {
+        await this.campaign(campaignId);
+        await this.db.transaction(async (tx) => {
+            await this.repos.campaigns.update(tx, campaignId, { sendsKilled: false }, this.clock());
+            await this.repos.audit.append(
+                tx,
+                {
+                    actor,
+                    action: 'campaign.sends.resume',
+                    entityType: 'campaign',
+                    entityId: String(campaignId),
+                },
+                this.clock(),
+            );
+        });
+    }
+
+    /** Test mode: while `cards` is a list, the campaign's messages go only to those cards; null ends it. */
+    async setTestCards(campaignId: number, cards: string[] | null, actor: string): Promise<void> {
+        await this.campaign(campaignId);
+        await this.db.transaction(async (tx) => {
+            await this.repos.campaigns.update(
+                tx,
+                campaignId,
+                { testCards: cards ? JSON.stringify(cards) : null },
+                this.clock(),
+            );
+            await this.repos.audit.append(
+                tx,
+                {
+                    actor,
+                    action: 'campaign.sends.test-cards',
+                    entityType: 'campaign',
+                    entityId: String(campaignId),
+                    details: { cards: cards?.length ?? null },
+                },
+                this.clock(),
+            );
+        });
+    }
+
+    private async selectionFinished(campaignId: number, day: string): Promise<boolean> {
+        const runs = await this.repos.runs.list(this.db, campaignId, day);
+        return (
+            runs.length > 0 &&
+            runs.length >= runs[0].parts &&
+            runs.every((r) => r.status === 'done' || r.status === 'skipped')
+        );
+    }
+
+    private async baseSize(): Promise<number> {
+        const [row] = await this.db.all(`SELECT COUNT(*) AS n FROM refill_customers`);
+        return Number(row?.n ?? 0);
+    }
+
+    private async campaign(id: number) {
+        const campaign = await this.repos.campaigns.find(this.db, id);
+        if (!campaign) throw new RefillError('REFILL_NOT_FOUND', `No campaign ${id}`);
+        return campaign;
+    }
+
+    private async batch(campaignId: number, runDay: string): Promise<SendBatch> {
+        const batch = await this.repos.sendBatches.find(campaignId, runDay);
+        if (!batch)
+            throw new RefillError(
+                'REFILL_NOT_FOUND',
+                `No send batch for campaign ${campaignId} on ${runDay}`,
+            );
+        return batch;
+    }
+
+    private audit(actor: string, action: string, campaignId: number, details: Record<string, unknown>) {
+        return this.db.transaction((tx) =>
+            this.repos.audit.append(
+                tx,
+                { actor, action, entityType: 'campaign', entityId: String(campaignId), details },
+                this.clock(),
+            ),
+        );
+    }
+}
+
+function conflict(batch: SendBatch, expected: string): RefillError {
+    return new RefillError('REFILL_CONFLICT', `The send batch is ${batch.status}, not ${expected}`, [
+        { path: 'status', message: batch.status },
+    ]);
+}
+
+function view(b: SendBatch) {
+    return {
+        runDay: b.runDay,
+        status: b.status,
+        recipients: b.recipients,
+        baseSize: b.baseSize,
+        canarySize: b.canarySize,
+        canaryUntil: b.canaryUntil?.toISOString() ?? null,
+        approvedBy: b.approvedBy,
+        approvedAt: b.approvedAt?.toISOString() ?? null,
+        note: b.note,
+    };
+}

@@ -1,0 +1,82 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the local gateway received. */
+export interface GatewayCall {
+    path: string;
+    body: Record<string, unknown>;
+}
+
+/**
+ * A local HTTP server speaking two contracts: an SMS gateway (`POST /sms`,
+ * JSON `{ to, text, id }` → `{ id }`) and the chain's push/messenger
+ * gateway (`POST /push`, Refill's signed webhook body → 202 `{ id }`). Phone
+ * `+70000000000` is rejected (400). Ids are unique per call.
+ */
+export class LocalGateway {
+    readonly calls: GatewayCall[] = [];
+    private readonly server: Server;
+    private seq = 0;
+    url = '';
+
+    constructor() {
+        this.server = createServer((req, res) => {
+            let raw = '';
+            req.on('data', (c) => (raw += c));
+            req.on('end', () => {
+                const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+                const path = (req.url ?? '').split('?')[0];
+                this.calls.push({ path, body });
+                const reply = (status: number, payload: unknown) =>
+                    res
+                        .writeHead(status, { 'content-type': 'application/json' })
+                        .end(JSON.stringify(payload));
+                if (body.to === '+70000000000') return reply(400, { error: 'invalid number' });
+                const id = `${path.slice(1)}-${++this.seq}`;
+                reply(path === '/push' ? 202 : 200, { id });
+            });
+        });
+    }
+
+    /** Starts listening on a free local port. */
+    async start(): Promise<this> {
+        await new Promise<void>((ok) => this.server.listen(0, '127.0.0.1', ok));
+        this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+        return this;
+    }
+
+    /** Calls to one path. */
+    to(path: '/sms' | '/push'): GatewayCall[] {
+        return this.calls.filter((c) => c.path === path);
+    }
+
+    /** Stops the server. */
+    async stop(): Promise<void> {
+        await new Promise<void>((ok) => this.server.close(() => ok()));
+    }
+}
+
+/** Channel configuration pointing SMS and push at a {@link LocalGateway}. */
+export function gatewayChannels(gateway: LocalGateway) {
+    return {
+        sms: {
+            type: 'http-sms' as const,
+            url: `${gateway.url}/sms`,
+            encoding: 'json' as const,
+            fields: { to: '{to}', text: '{text}', id: '{id}' },
+            idPath: 'id',
+            pricePerSegment: 250,
+            callback: {
+                idField: 'id',
+                statusField: 'status',
+                statuses: { DELIVRD: 'delivered' as const, UNDELIV: 'failed' as const },
+                reasonField: 'err',
+            },
+        },
+        push: {
+            type: 'webhook' as const,
+            url: `${gateway.url}/push`,
+            secret: 'push-gateway-secret-0123456789',
+        },
+    };
+}
