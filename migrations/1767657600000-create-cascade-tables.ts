@@ -49,7 +49,7 @@ const ADDED: Record<string, Col[]> = {
         str('push_token', 255, true),
     ],
     refill_campaigns: [
-        text('cascade'),
+        text('cascade_design'),
         text('test_cards'),
         { name: 'sends_killed', type: 'boolean', default: '0' },
         str('launched_by', 128, true),

@@ -91,7 +91,7 @@ export const CampaignEntity = new EntitySchema<Campaign>({
         dailyCap: int('daily_cap', true),
         channels: str('channels', 128),
         filters: text('filters'),
-        cascade: text('cascade'),
+        cascade: text('cascade_design'),
         testCards: text('test_cards'),
         sendsKilled: bool('sends_killed'),
         launchedBy: str('launched_by', 128, true),

@@ -30,7 +30,7 @@ const COLUMN_OF: Record<keyof CampaignFields, string> = {
     dailyCap: 'daily_cap',
     channels: 'channels',
     filters: 'filters',
-    cascade: 'cascade',
+    cascade: 'cascade_design',
     testCards: 'test_cards',
     sendsKilled: 'sends_killed',
     launchedBy: 'launched_by',

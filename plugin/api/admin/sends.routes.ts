@@ -21,7 +21,12 @@ export interface SendApiServices {
     cascades: CascadeRepository;
 }
 
-const dayParams = idParams.keys({ day: Joi.string().isoDate().length(10).required() });
+const dayParams = idParams.keys({
+    day: Joi.string()
+        .pattern(/^\d{4}-\d{2}-\d{2}$/)
+        .message('must be a day as YYYY-MM-DD')
+        .required(),
+});
 const testCardsBody = Joi.object({
     cards: Joi.array().items(Joi.string().min(1).max(64)).min(1).max(1000).unique().allow(null).required(),
 });
