@@ -64,6 +64,7 @@ export function createMessaging(
     const links = new LinkSigner(repos.settings, m.secret, clock);
     const sender = new MessageSender(db, repos.messages, clock);
     const dispatcher = new CascadeDispatcher(
+        db,
         repos,
         new CascadeContextLoader(db, repos, categories, config.timezone),
         new MessageComposer(renderer, links, m, config.timezone),

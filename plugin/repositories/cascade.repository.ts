@@ -50,16 +50,6 @@ const INSERT_COLUMNS = [
     'created_at',
     'updated_at',
 ];
-const PATCH_COLUMNS: Record<keyof CascadePatch, string> = {
-    status: 'status',
-    step: 'step',
-    attempt: 'attempt',
-    channel: 'channel',
-    messageKey: 'message_key',
-    awaitStatus: 'await_status',
-    nextAt: 'next_at',
-    outcome: 'outcome',
-};
 
 /** Reads and writes `refill_cascades`: one row per reminder walking its channels. */
 export class CascadeRepository {
@@ -102,21 +92,70 @@ export class CascadeRepository {
         return rows.map((r) => this.map(r));
     }
 
-    /** Applies a step's changes, unless the cascade was finished meanwhile (a purchase, the kill switch). */
-    async update(id: number, patch: CascadePatch, now: Date): Promise<boolean> {
-        const keys = Object.keys(patch) as Array<keyof CascadePatch>;
-        const result = await this.db.run(
-            `UPDATE refill_cascades SET ${keys.map((k) => `${PATCH_COLUMNS[k]} = ?, `).join('')}updated_at = ? WHERE id = ? AND status IN ${OPEN}`,
-            [
-                ...keys.map((k) => {
-                    const v = patch[k];
-                    return v instanceof Date ? toDbTime(v) : (v ?? null);
+    /**
+     * Applies many steps' changes in multi-row statements: each cascade's
+     * row as it was read, merged with its patch, upserted on the id. A
+     * cascade finished meanwhile (a purchase, the kill switch) keeps its
+     * state: the update only applies while the stored status is open
+     * (MySQL assigns left to right, so `status` is assigned last).
+     */
+    async updateMany(
+        exec: SqlExecutor | Database,
+        changes: ReadonlyArray<{ cascade: Cascade; patch: CascadePatch }>,
+        now: Date,
+    ): Promise<void> {
+        const columns = [
+            'id',
+            'cascade_key',
+            'customer_id',
+            'kind',
+            'traffic',
+            'step',
+            'attempt',
+            'channel',
+            'message_key',
+            'await_status',
+            'next_at',
+            'outcome',
+            'updated_at',
+            'created_at',
+            'status',
+        ];
+        const updated = columns.slice(5, 13);
+        const open = `status IN ${OPEN}`;
+        const tail =
+            exec.dialect === 'mysql'
+                ? ` ON DUPLICATE KEY UPDATE ${[...updated, 'status']
+                      .map((c) => `${c} = IF(${open}, VALUES(${c}), ${c})`)
+                      .join(', ')}`
+                : ` ON CONFLICT (id) DO UPDATE SET ${[...updated, 'status']
+                      .map((c) => `${c} = excluded.${c}`)
+                      .join(', ')} WHERE refill_cascades.${open}`;
+        const t = toDbTime(now);
+        for (const chunk of sqlDialect.chunks(changes, 500))
+            await exec.run(
+                `INSERT INTO refill_cascades (${columns.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, columns.length)}${tail}`,
+                chunk.flatMap(({ cascade: c, patch: p }) => {
+                    const v = { ...c, ...p };
+                    return [
+                        c.id,
+                        c.cascadeKey,
+                        c.customerId,
+                        c.kind,
+                        c.traffic,
+                        v.step,
+                        v.attempt,
+                        v.channel,
+                        v.messageKey,
+                        v.awaitStatus,
+                        toDbTime(v.nextAt),
+                        v.outcome,
+                        t,
+                        toDbTime(c.createdAt),
+                        v.status,
+                    ];
                 }),
-                toDbTime(now),
-                id,
-            ],
-        );
-        return result.affected > 0;
+            );
     }
 
     /** Stops the customer's open reminders about the categories just bought (inside the POS commit). */

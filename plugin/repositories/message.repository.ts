@@ -17,6 +17,21 @@ export interface NewMessage {
     verdict: string;
 }
 
+/** A provider's answer to one claimed message. */
+export interface SendResultRow {
+    key: string;
+    customerId: number;
+    kind: string;
+    channel: string;
+    traffic: string;
+    status: 'sent' | 'delivered' | 'failed';
+    provider: string;
+    providerMessageId: string | null;
+    cost: number;
+    segments: number | null;
+    failureReason: string | null;
+}
+
 /** One message to a customer as support sees it. */
 export interface CustomerMessage {
     key: string;
@@ -52,60 +67,98 @@ export interface ChannelStats {
 export class MessageRepository {
     constructor(private readonly db: Database) {}
 
-    /** Inserts the row unless its key exists; returns whether this call created it (and may send). */
-    async claim(exec: SqlExecutor | Database, m: NewMessage, now: Date): Promise<boolean> {
-        const result = await exec.run(
-            `${sqlDialect.insertIgnore(exec.dialect)} INTO refill_messages (message_key, customer_id, campaign_id, kind, step, channel, traffic, status, verdict, created_at, status_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [
-                m.messageKey,
-                m.customerId,
-                m.campaignId,
-                m.kind,
-                m.step,
-                m.channel,
-                m.traffic,
-                m.status,
-                m.verdict,
-                toDbTime(now),
-                toDbTime(now),
-            ],
-        );
-        return result.affected > 0;
+    /**
+     * Inserts the rows whose keys do not exist yet, marked with `claim` (a
+     * token unique to this call, kept in `provider` until the send is
+     * recorded), and returns the keys this call created: only those may be
+     * sent. A key another worker created first is not returned.
+     */
+    async claimMany(
+        exec: SqlExecutor | Database,
+        rows: readonly NewMessage[],
+        claim: string,
+        now: Date,
+    ): Promise<Set<string>> {
+        const claimed = new Set<string>();
+        const t = toDbTime(now);
+        for (const chunk of sqlDialect.chunks(rows, 500)) {
+            await exec.run(
+                `${sqlDialect.insertIgnore(exec.dialect)} INTO refill_messages (message_key, customer_id, campaign_id, kind, step, channel, traffic, status, verdict, provider, created_at, status_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 12)}`,
+                chunk.flatMap((m) => [
+                    m.messageKey,
+                    m.customerId,
+                    m.campaignId,
+                    m.kind,
+                    m.step,
+                    m.channel,
+                    m.traffic,
+                    m.status,
+                    m.verdict,
+                    claim,
+                    t,
+                    t,
+                ]),
+            );
+            const mine = await exec.all<{ message_key: string }>(
+                `SELECT message_key FROM refill_messages WHERE provider = ? AND message_key IN (${sqlDialect.inList(chunk.length)})`,
+                [claim, ...chunk.map((m) => m.messageKey)],
+            );
+            for (const r of mine) claimed.add(r.message_key);
+        }
+        return claimed;
     }
 
-    /** Records the provider's answer. */
-    async markSent(
-        key: string,
-        r: {
-            provider: string;
-            providerMessageId: string;
-            cost: number;
-            segments: number | null;
-            status: string;
-        },
+    /** Forgets the claim token on rows that were only recorded (held, dropped). */
+    async releaseClaim(exec: SqlExecutor | Database, claim: string): Promise<void> {
+        await exec.run(`UPDATE refill_messages SET provider = NULL WHERE provider = ?`, [claim]);
+    }
+
+    /**
+     * Records many providers' answers in multi-row statements (an upsert on
+     * the unique key that always finds the claimed row, so it only updates).
+     */
+    async recordResults(
+        exec: SqlExecutor | Database,
+        results: readonly SendResultRow[],
         now: Date,
     ): Promise<void> {
-        await this.db.run(
-            `UPDATE refill_messages SET status = ?, provider = ?, provider_message_id = ?, cost = ?, segments = ?, sent_at = ?, status_at = ? WHERE message_key = ?`,
-            [
-                r.status,
-                r.provider,
-                r.providerMessageId,
-                r.cost,
-                r.segments,
-                toDbTime(now),
-                toDbTime(now),
-                key,
-            ],
-        );
-    }
-
-    /** Records a failed send. */
-    async markFailed(key: string, provider: string, reason: string, now: Date): Promise<void> {
-        await this.db.run(
-            `UPDATE refill_messages SET status = 'failed', provider = ?, failure_reason = ?, status_at = ? WHERE message_key = ?`,
-            [provider, reason.slice(0, 255), toDbTime(now), key],
-        );
+        const t = toDbTime(now);
+        const ins = (c: string) => sqlDialect.inserted(exec.dialect, c);
+        const updated = [
+            'status',
+            'provider',
+            'provider_message_id',
+            'cost',
+            'segments',
+            'failure_reason',
+            'sent_at',
+            'status_at',
+        ];
+        for (const chunk of sqlDialect.chunks(results, 500))
+            await exec.run(
+                `INSERT INTO refill_messages (message_key, customer_id, kind, channel, traffic, status, provider, provider_message_id, cost, segments, failure_reason, sent_at, status_at, created_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 14)}` +
+                    sqlDialect.onConflictUpdate(
+                        exec.dialect,
+                        ['message_key'],
+                        Object.fromEntries(updated.map((c) => [c, ins(c)])),
+                    ),
+                chunk.flatMap((r) => [
+                    r.key,
+                    r.customerId,
+                    r.kind,
+                    r.channel,
+                    r.traffic,
+                    r.status,
+                    r.provider,
+                    r.providerMessageId,
+                    r.cost,
+                    r.segments,
+                    r.failureReason === null ? null : r.failureReason.slice(0, 255),
+                    r.status === 'failed' ? null : t,
+                    t,
+                    t,
+                ]),
+            );
     }
 
     /** Applies a delivery report; a later status never goes back (read > delivered > sent). */

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Database } from '../../db/database.js';
 import { toDbTime } from '../../db/db-time.js';
 import { sqlDialect } from '../../db/sql-dialect.js';
@@ -8,6 +7,7 @@ import type { Category } from '../../entities/category.entity.js';
 import type { Customer } from '../../entities/customer.entity.js';
 import type { Offer } from '../../entities/offer.entity.js';
 import type { Repositories } from '../../services/repositories.js';
+import { localStartOf } from '../policy/send-window.js';
 
 /** What was already sent to one customer: the counts the contact policy caps. */
 export class ContactCounts {
@@ -23,13 +23,13 @@ export class ContactCounts {
 
     /** Messages in `channel` on the customer's local day of `now`. */
     today(channel: string, now: Date): number {
-        const start = DateTime.fromJSDate(now, { zone: this.zone }).startOf('day').toJSDate();
+        const start = localStartOf(now, this.zone, 'day');
         return this.sent.filter((s) => s.channel === channel && s.at >= start).length;
     }
 
     /** Marketing messages in the customer's local month of `now`. */
     marketingThisMonth(now: Date): number {
-        const start = DateTime.fromJSDate(now, { zone: this.zone }).startOf('month').toJSDate();
+        const start = localStartOf(now, this.zone, 'month');
         return this.sent.filter((s) => s.traffic === 'marketing' && s.at >= start).length;
     }
 }

@@ -1,4 +1,5 @@
 import type { RefillConfig } from '../../config/refill-options.js';
+import type { Database } from '../../db/database.js';
 import { buildSteps, planStep, type CascadeStep } from '../../domain/cascade.rules.js';
 import type { Cascade } from '../../entities/cascade.entity.js';
 import type { Customer } from '../../entities/customer.entity.js';
@@ -7,7 +8,7 @@ import { campaignCascade, campaignChannels, campaignTestCards } from '../../serv
 import type { Clock } from '../../services/clock.js';
 import type { Repositories } from '../../services/repositories.js';
 import type { Channel, ChannelProvider } from '../channels/channel-provider.js';
-import type { MessageSender } from '../message-sender.js';
+import type { MessageSender, SendOutcome, SendRequest } from '../message-sender.js';
 import { decideContact, type ContactPolicySettings, type ContactVerdict } from '../policy/contact-policy.js';
 import type { CascadeContext, CascadeContextLoader } from './cascade-context.loader.js';
 import { contactFor, type MessageComposer } from './message-composer.js';
@@ -26,6 +27,25 @@ export interface DispatchCounts {
 }
 
 const RETRY_MS = 5 * 60_000;
+const FINAL = new Set(['done', 'exhausted', 'expired', 'cancelled']);
+
+/** A step the page decided to send, and where its request sits in the batch. */
+interface PlannedSend {
+    c: Cascade;
+    step: CascadeStep;
+    index: number;
+    attempt: number;
+    waitMinutes: number;
+    verdict: ContactVerdict;
+    item: number;
+}
+
+/** What one page decided: the batch to send, the sends to follow up, the cascade changes. */
+interface PageWork {
+    items: Array<{ request: SendRequest; provider: ChannelProvider }>;
+    sends: PlannedSend[];
+    patches: Array<{ c: Cascade; patch: CascadePatch }>;
+}
 const MAX_ATTEMPTS = 3;
 
 /**
@@ -43,6 +63,7 @@ export class CascadeDispatcher {
     private readonly policy: ContactPolicySettings;
 
     constructor(
+        private readonly db: Database,
         private readonly repos: Repositories,
         private readonly loader: CascadeContextLoader,
         private readonly composer: MessageComposer,
@@ -89,23 +110,44 @@ export class CascadeDispatcher {
 
     private async runPage(page: readonly Cascade[], counts: DispatchCounts): Promise<void> {
         const ctx = await this.loader.load(page, this.clock());
-        const byCustomer = new Map<number, Cascade[]>();
-        for (const c of page) byCustomer.set(c.customerId, [...(byCustomer.get(c.customerId) ?? []), c]);
-        const queues = [...byCustomer.values()];
-        const worker = async () => {
-            for (let queue = queues.pop(); queue; queue = queues.pop())
-                for (const cascade of queue) await this.advance(cascade, ctx, counts);
-        };
-        await Promise.all(Array.from({ length: this.config.dispatch.concurrency }, worker));
+        const work: PageWork = { items: [], sends: [], patches: [] };
+        // Decide in order (a customer's earlier message counts against the caps of the later ones) …
+        for (const c of page)
+            try {
+                await this.decide(c, ctx, work);
+            } catch (error) {
+                // One broken reminder (a template missing for its channel, bad stored data) must not
+                // block the queue behind it: it ends with the error's code, and the rest go on.
+                const code = (error as { code?: string }).code ?? 'REFILL_INTERNAL';
+                work.patches.push({
+                    c,
+                    patch: { status: 'cancelled', outcome: `error:${code}`.slice(0, 64) },
+                });
+            }
+        // … send the page in one batch (claimed in one statement, bounded concurrency) …
+        const outcomes = await this.sender.sendMany(work.items, this.config.dispatch.concurrency);
+        const now = this.clock();
+        for (const s of work.sends)
+            work.patches.push({ c: s.c, patch: this.after(s, outcomes[s.item], now, counts) });
+        // … and record where every cascade stands in multi-row statements.
+        await this.db.transaction((tx) =>
+            this.repos.cascades.updateMany(
+                tx,
+                work.patches.map(({ c, patch }) => ({ cascade: c, patch })),
+                now,
+            ),
+        );
+        for (const { patch } of work.patches)
+            if (patch.status && FINAL.has(patch.status)) counts[patch.status as keyof DispatchCounts]++;
     }
 
-    private async advance(c: Cascade, ctx: CascadeContext, counts: DispatchCounts): Promise<void> {
+    /** Plans one cascade's next move into `work`: an end, a skipped channel's record, or a send. */
+    private async decide(c: Cascade, ctx: CascadeContext, work: PageWork): Promise<void> {
         const now = this.clock();
         const customer = ctx.customers.get(c.customerId);
         const campaign = c.campaignId !== null ? ctx.campaigns.get(c.campaignId) : undefined;
-        const end = async (status: Cascade['status'], outcome: string) => {
-            if (await this.repos.cascades.update(c.id, { status, outcome }, now))
-                counts[status] = (counts[status] ?? 0) + 1;
+        const end = (status: Cascade['status'], outcome: string): void => {
+            work.patches.push({ c, patch: { status, outcome } });
         };
         if (!customer) return end('cancelled', 'no_customer');
         if (campaign?.sendsKilled) return end('cancelled', 'killed');
@@ -130,99 +172,94 @@ export class CascadeDispatcher {
         });
         if (plan.action === 'expired') return end('expired', 'deadline');
         for (const skipped of plan.skipped)
-            await this.recordSkipped(c, customer, steps[skipped], skipped, ctx);
+            work.items.push(this.skippedRecord(c, customer, steps[skipped], skipped, ctx));
         if (plan.action === 'exhausted') return end('exhausted', 'no_channel');
         const step = steps[plan.step];
-        const attempt = plan.step === c.step && c.status === 'pending' ? c.attempt : 0;
-        await this.send(c, customer, step, plan.step, attempt, plan.waitMinutes, ctx, counts);
-    }
-
-    private async send(
-        c: Cascade,
-        customer: Customer,
-        step: CascadeStep,
-        index: number,
-        attempt: number,
-        waitMinutes: number,
-        ctx: CascadeContext,
-        counts: DispatchCounts,
-    ): Promise<void> {
-        const now = this.clock();
         const channel = step.channel as Channel;
+        const attempt = plan.step === c.step && c.status === 'pending' ? c.attempt : 0;
         const verdict = this.verdict(c, customer, channel, ctx, now);
-        const key = `${c.cascadeKey}:${index}:${attempt}`;
-        const composed =
+        const message =
             verdict.decision === 'send'
-                ? await this.composer.compose(c, customer, channel, ctx)
-                : { message: { channel, to: '', text: '' }, transliterated: false };
-        const outcome = await this.sender.send(
-            {
-                key,
+                ? (await this.composer.compose(c, customer, channel, ctx)).message
+                : { channel, to: '', text: '' };
+        // Counted now, so the customer's next cascade in this page sees it against the caps.
+        if (verdict.decision === 'send') ctx.counts.get(customer.id)?.add(channel, c.traffic, now);
+        work.sends.push({
+            c,
+            step,
+            index: plan.step,
+            attempt,
+            waitMinutes: plan.waitMinutes,
+            verdict,
+            item: work.items.length,
+        });
+        work.items.push({
+            request: {
+                key: `${c.cascadeKey}:${plan.step}:${attempt}`,
                 customerId: customer.id,
                 campaignId: c.campaignId,
                 kind: c.kind,
-                step: index,
+                step: plan.step,
                 traffic: c.traffic,
                 verdict,
-                message: composed.message,
+                message,
             },
-            this.providers.get(channel) as ChannelProvider,
-        );
-        const base: CascadePatch = { step: index, channel, messageKey: key, awaitStatus: step.await };
+            provider: this.providers.get(channel) as ChannelProvider,
+        });
+    }
+
+    /** Where a cascade stands after its step's send outcome. */
+    private after(s: PlannedSend, outcome: SendOutcome, now: Date, counts: DispatchCounts): CascadePatch {
+        const { step, index, attempt, verdict } = s;
+        const base: CascadePatch = {
+            step: index,
+            channel: step.channel,
+            messageKey: `${s.c.cascadeKey}:${index}:${attempt}`,
+            awaitStatus: step.await,
+        };
         const later = (ms: number) => new Date(now.getTime() + ms);
-        let patch: CascadePatch;
-        if (outcome.outcome === 'sent' || (outcome.outcome === 'duplicate' && isSent(outcome.status))) {
-            ctx.counts.get(customer.id)?.add(channel, c.traffic, now);
+        const status = outcome.outcome === 'sent' || outcome.outcome === 'duplicate' ? outcome.status : null;
+        if (outcome.outcome === 'sent' || (outcome.outcome === 'duplicate' && isSent(status))) {
             counts.sent++;
-            const status = outcome.status;
             if (step.await === 'delivered' && status === 'delivered')
-                patch = { ...base, status: 'done', outcome: 'delivered', attempt };
-            else
-                patch = {
-                    ...base,
-                    status: 'waiting',
-                    attempt,
-                    nextAt: later(waitMinutes * 60_000),
-                    outcome: 'sent',
-                };
-        } else if (
-            outcome.outcome === 'held' ||
-            (outcome.outcome === 'duplicate' && outcome.status === 'held')
-        ) {
+                return { ...base, status: 'done', outcome: 'delivered', attempt };
+            return {
+                ...base,
+                status: 'waiting',
+                attempt,
+                nextAt: later(s.waitMinutes * 60_000),
+                outcome: 'sent',
+            };
+        }
+        if (outcome.outcome === 'held' || status === 'held') {
             counts.held++;
-            const next = verdict.decision === 'hold' ? verdict.nextAllowedAt : later(RETRY_MS);
-            patch = {
+            return {
                 ...base,
                 status: 'pending',
                 attempt: attempt + 1,
-                nextAt: next,
+                nextAt: verdict.decision === 'hold' ? verdict.nextAllowedAt : later(RETRY_MS),
                 outcome: verdict.decision === 'hold' ? `held:${verdict.reason}` : 'held',
             };
-        } else if (
-            outcome.outcome === 'dropped' ||
-            (outcome.outcome === 'duplicate' && outcome.status === 'dropped')
-        ) {
+        }
+        if (outcome.outcome === 'dropped' || status === 'dropped') {
             counts.dropped++;
-            patch = {
+            return {
                 ...base,
                 status: 'cancelled',
                 outcome: verdict.decision === 'drop' ? `dropped:${verdict.reason}` : 'dropped',
             };
-        } else {
-            counts.failed++;
-            const retry = outcome.outcome === 'failed' && outcome.retryable && attempt + 1 < MAX_ATTEMPTS;
-            patch = retry
-                ? {
-                      ...base,
-                      status: 'pending',
-                      attempt: attempt + 1,
-                      nextAt: later(outcome.retryAfterMs ?? RETRY_MS),
-                      outcome: `retry:${outcome.code}`,
-                  }
-                : // The next tick moves on to the next channel.
-                  { ...base, status: 'waiting', attempt, nextAt: now, outcome: 'failed' };
         }
-        await this.repos.cascades.update(c.id, patch, now);
+        counts.failed++;
+        if (outcome.outcome === 'failed' && outcome.retryable && attempt + 1 < MAX_ATTEMPTS)
+            return {
+                ...base,
+                status: 'pending',
+                attempt: attempt + 1,
+                nextAt: later(outcome.retryAfterMs ?? RETRY_MS),
+                outcome: `retry:${outcome.code}`,
+            };
+        // The next tick moves on to the next channel.
+        return { ...base, status: 'waiting', attempt, nextAt: now, outcome: 'failed' };
     }
 
     /** The contact policy's verdict for this step, with the counts and the campaign's exclusions. */
@@ -260,32 +297,31 @@ export class CascadeDispatcher {
         );
     }
 
-    /** Records why a step was passed over (no consent or no contact), so support can answer "why no SMS?". */
-    private async recordSkipped(
+    /** The record of why a step was passed over (no consent or no contact), so support can answer "why no SMS?". */
+    private skippedRecord(
         c: Cascade,
         customer: Customer,
         step: CascadeStep,
         index: number,
         ctx: CascadeContext,
-    ): Promise<void> {
+    ): PageWork['items'][number] {
         const channel = step.channel as Channel;
-        const verdict: ContactVerdict = {
-            decision: 'drop',
-            reason: ctx.consents.get(customer.id)?.has(channel) ? 'no_contact' : 'no_consent',
-        };
-        await this.sender.send(
-            {
+        return {
+            request: {
                 key: `${c.cascadeKey}:${index}:skip`,
                 customerId: customer.id,
                 campaignId: c.campaignId,
                 kind: c.kind,
                 step: index,
                 traffic: c.traffic,
-                verdict,
+                verdict: {
+                    decision: 'drop',
+                    reason: ctx.consents.get(customer.id)?.has(channel) ? 'no_contact' : 'no_consent',
+                },
                 message: { channel, to: '', text: '' },
             },
-            this.providers.get(channel) as ChannelProvider,
-        );
+            provider: this.providers.get(channel) as ChannelProvider,
+        };
     }
 
     /** The cascade's steps: the campaign's explicit ones, or its (or the service) channels cheapest first. */
