@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { nextWindowStart, type SendWindow } from '../messaging/policy/send-window.js';
+import { boundedMemo } from './bounded-memo.js';
 
 /** One step of a reminder cascade: a channel, how long to wait for it, and what counts as success. */
 export interface CascadeStep {
@@ -49,6 +50,18 @@ export function lastSendMoment(
     window: SendWindow,
     now: Date,
 ): Date | null {
+    const at = new Date(
+        lastMoment(`${zone}|${window.from}|${window.to}|${leadMinutes}|${deadline.getTime()}`),
+    );
+    return at < now ? null : at;
+}
+
+/** {@link lastSendMoment} without the `now` check, memoised (a run's reminders share their deadlines). */
+const lastMoment = boundedMemo((key) => {
+    const [zone, from, to, lead, ms] = key.split('|');
+    const window = { from, to };
+    const leadMinutes = Number(lead);
+    const deadline = new Date(Number(ms));
     const latest = DateTime.fromJSDate(deadline, { zone }).minus({ minutes: leadMinutes });
     const [fromH, fromM] = window.from.split(':').map(Number);
     const [toH, toM] = window.to.split(':').map(Number);
@@ -58,9 +71,8 @@ export function lastSendMoment(
     if (latest >= open && latest <= close) candidate = latest;
     else if (latest > close) candidate = close;
     else candidate = close.minus({ days: 1 });
-    const at = candidate.toJSDate();
-    return at < now ? null : at;
-}
+    return candidate.toMillis();
+});
 
 /** What a cascade does next. */
 export type StepPlan =

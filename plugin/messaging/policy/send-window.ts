@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { boundedMemo } from '../../domain/bounded-memo.js';
 
 /** Allowed sending hours in the customer's local time, `HH:mm`, `from` < `to`. */
 export interface SendWindow {
@@ -17,11 +18,29 @@ function at(local: DateTime, hhmm: string): DateTime {
     return local.set({ hour, minute, second: 0, millisecond: 0 });
 }
 
+/** Minutes since local midnight of an instant in a zone, memoised per zone and minute. */
+const localMinute = boundedMemo((key) => {
+    const [zone, ms] = key.split('|');
+    const local = DateTime.fromMillis(Number(ms), { zone });
+    return local.hour * 60 + local.minute;
+});
+
 /** Whether `now` falls inside the window in `zone`. */
 export function insideWindow(now: Date, zone: string, window: SendWindow): boolean {
-    const local = DateTime.fromJSDate(now, { zone });
-    const m = local.hour * 60 + local.minute;
+    const m = localMinute(`${zone}|${Math.floor(now.getTime() / 60_000) * 60_000}`);
     return m >= minutes(window.from) && m < minutes(window.to);
+}
+
+const startOf = boundedMemo((key) => {
+    const [zone, unit, ms] = key.split('|');
+    return DateTime.fromMillis(Number(ms), { zone })
+        .startOf(unit as 'day' | 'month')
+        .toMillis();
+});
+
+/** The start of the local day or month of `at` in `zone` (memoised: the policy asks it for every message). */
+export function localStartOf(at: Date, zone: string, unit: 'day' | 'month'): Date {
+    return new Date(startOf(`${zone}|${unit}|${at.getTime()}`));
 }
 
 /**
@@ -32,11 +51,18 @@ export function insideWindow(now: Date, zone: string, window: SendWindow): boole
  */
 export function nextWindowStart(from: Date, zone: string, window: SendWindow): Date {
     if (insideWindow(from, zone, window)) return from;
+    return new Date(nextOpening(`${zone}|${window.from}|${window.to}|${from.getTime()}`));
+}
+
+const nextOpening = boundedMemo((key) => {
+    const [zone, open, close, ms] = key.split('|');
+    const from = new Date(Number(ms));
+    const window = { from: open, to: close };
     const local = DateTime.fromJSDate(from, { zone });
     const opening = at(local, window.from);
     const next = opening > local ? opening : at(local.plus({ days: 1 }), window.from);
-    return next.toJSDate();
-}
+    return next.toMillis();
+});
 
 /** The opening of the window on the local day after `from`'s local day. */
 export function nextDayWindowStart(from: Date, zone: string, window: SendWindow): Date {

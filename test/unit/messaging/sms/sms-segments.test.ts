@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import smsSegments from 'sms-segments-calculator';
 import { countSegments } from '../../../../plugin/messaging/sms/sms-segments.js';
 import {
     cheaperVariant,
@@ -73,5 +74,52 @@ describe('cheaperVariant', () => {
 
     it('prices segments in minor units', () => {
         expect(smsCost(3, 250)).toBe(750);
+    });
+});
+
+describe('countSegments fast path', () => {
+    const alphabet = [
+        ...'abcXYZ019 .,!?@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ',
+        ...'€[]{}\\^~|',
+        ...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЯ',
+        ...'«»—–…№',
+        '\n',
+        '\r',
+        '\r\n',
+        '👍',
+        '🇷🇺',
+        'е\u0301',
+        '\u200d',
+        '한',
+        '\u1100\u1161',
+    ];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 400 }).map((parts) => parts.join(''));
+
+    it('agrees with the library on every text', () => {
+        fc.assert(
+            fc.property(text, (t) => {
+                const lib = new smsSegments.SegmentedMessage(t, 'auto', false);
+                const ours = countSegments(t);
+                expect(ours.segments).toBe(t.length === 0 ? 0 : lib.segmentsCount);
+                expect(ours.encoding).toBe(lib.encodingName === 'GSM-7' ? 'GSM-7' : 'UCS-2');
+                expect(ours.characters).toBe([...t].length);
+                expect(ours.unicodeCharacters.length).toBe(lib.getNonGsmCharacters().length);
+            }),
+            { numRuns: 3000 },
+        );
+    });
+
+    it('counts the boundaries exactly', () => {
+        for (const [t, segments] of [
+            ['a'.repeat(160), 1],
+            ['a'.repeat(161), 2],
+            ['a'.repeat(306), 2],
+            ['a'.repeat(307), 3],
+            ['я'.repeat(70), 1],
+            ['я'.repeat(71), 2],
+            ['я'.repeat(134), 2],
+            ['я'.repeat(135), 3],
+        ] as const)
+            expect(countSegments(t).segments).toBe(segments);
     });
 });
