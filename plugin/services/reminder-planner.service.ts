@@ -2,10 +2,29 @@ import { DateTime } from 'luxon';
 import type { RefillConfig } from '../config/refill-options.js';
 import type { Database } from '../db/database.js';
 import type { NewCascade } from '../repositories/cascade.repository.js';
+import type { ExpiringBonuses } from '../repositories/reminder-candidate.query.js';
 import type { Clock } from './clock.js';
 import type { Repositories } from './repositories.js';
 
 const DAY = 86_400_000;
+
+/** The notice of bonuses about to burn: one per customer and first burn day, due now, deadline the burn. */
+export function bonusExpiryReminder(b: ExpiringBonuses, now: Date): NewCascade {
+    return {
+        cascadeKey: `bonus-expiry:${b.customerId}:${DateTime.fromJSDate(b.firstExpiry, { zone: 'utc' }).toISODate()}`,
+        customerId: b.customerId,
+        campaignId: null,
+        categoryId: null,
+        offerId: null,
+        kind: 'bonus-expiry',
+        traffic: 'service',
+        status: 'pending',
+        runDay: null,
+        nextAt: now,
+        deadlineAt: b.firstExpiry,
+        payload: JSON.stringify({ expiry: { amount: b.amount, at: b.firstExpiry.toISOString() } }),
+    };
+}
 
 /**
  * Plans the reminders that are not lapse offers: an offer-expiry reminder
@@ -64,20 +83,7 @@ export class ReminderPlannerService {
         const due = await this.repos.reminders.expiringBonuses(now, until, m.bonusExpiryMinAmount);
         return this.repos.cascades.insertMany(
             this.db,
-            due.map((b): NewCascade => ({
-                cascadeKey: `bonus-expiry:${b.customerId}:${DateTime.fromJSDate(b.firstExpiry, { zone: 'utc' }).toISODate()}`,
-                customerId: b.customerId,
-                campaignId: null,
-                categoryId: null,
-                offerId: null,
-                kind: 'bonus-expiry',
-                traffic: 'service',
-                status: 'pending',
-                runDay: null,
-                nextAt: now,
-                deadlineAt: b.firstExpiry,
-                payload: JSON.stringify({ expiry: { amount: b.amount, at: b.firstExpiry.toISOString() } }),
-            })),
+            due.map((b) => bonusExpiryReminder(b, now)),
             now,
         );
     }
