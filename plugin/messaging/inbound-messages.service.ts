@@ -7,7 +7,7 @@ import { ChannelError, type Channel, type ChannelProvider } from './channels/cha
 import type { LinkSigner } from './link-signer.js';
 
 /** Words that withdraw SMS consent when a customer replies with them (Russian and English). */
-const STOP_WORDS = /^\s*(stop|unsubscribe|cancel|end|quit|стоп|отписаться|отписка|отказ)\b/i;
+const STOP_WORDS = /^\s*(stop|unsubscribe|cancel|end|quit|стоп|отписаться|отписка|отказ)(?![\p{L}\p{N}])/iu;
 
 /**
  * What comes back from the outside: delivery reports (they complete or
@@ -87,6 +87,8 @@ export class InboundMessagesService {
     /** Withdraws the consent an unsubscribe link names (idempotent). */
     async unsubscribe(token: string): Promise<{ channel: string }> {
         const target = await this.unsubscribeTarget(token);
+        if (!(await this.repos.customers.findByIds(this.db, [target.customerId])).length)
+            throw new RefillError('REFILL_NOT_FOUND', 'This unsubscribe link is not valid');
         await this.withdraw([target.customerId], target.channel, 'unsubscribe-link');
         return { channel: target.channel };
     }

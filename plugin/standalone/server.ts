@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { DEFAULT_DATABASE_URL } from '../cli/cli-context.js';
 import { seedDemoChain } from '../demo/demo-seed.js';
+import type { RefillOptions } from '../config/refill-options.js';
 import { createRefill, type Refill } from '../refill.js';
 
 /** How to run the standalone server. */
@@ -21,6 +22,10 @@ export interface StandaloneOptions {
     logLevel: string;
     /** Connections in the MySQL pool (ignored for SQLite). */
     poolSize?: number;
+    /** Public URL of the server, for unsubscribe links (default: the listening address). */
+    publicUrl?: string;
+    /** Messaging options (channels, policy) read from the JSON file named by REFILL_MESSAGING. */
+    messaging?: RefillOptions['messaging'];
 }
 
 /** A running standalone server. */
@@ -32,7 +37,10 @@ export interface Standalone {
     close(): Promise<void>;
 }
 
-/** Options from the environment (PORT, HOST, DATABASE_URL, REFILL_DEMO, REFILL_DEMO_CUSTOMERS, REFILL_POOL_SIZE, LOG_LEVEL). */
+/**
+ * Options from the environment (PORT, HOST, DATABASE_URL, REFILL_DEMO, REFILL_DEMO_CUSTOMERS,
+ * REFILL_POOL_SIZE, REFILL_PUBLIC_URL, REFILL_MESSAGING — a JSON file of messaging options — and LOG_LEVEL).
+ */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StandaloneOptions {
     return {
         port: Number(env.PORT ?? 3000),
@@ -43,6 +51,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Standalone
         demoKeyFile: resolve(env.REFILL_DEMO_KEY_FILE ?? './data/demo-pos-key.txt'),
         logLevel: env.LOG_LEVEL ?? 'info',
         poolSize: env.REFILL_POOL_SIZE ? Number(env.REFILL_POOL_SIZE) : undefined,
+        publicUrl: env.REFILL_PUBLIC_URL,
+        messaging: env.REFILL_MESSAGING
+            ? (JSON.parse(readFileSync(resolve(env.REFILL_MESSAGING), 'utf8')) as RefillOptions['messaging'])
+            : undefined,
     };
 }
 
@@ -52,10 +64,15 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Standalone
  * the POS API.
  */
 export async function startStandalone(options: StandaloneOptions): Promise<Standalone> {
+    const host = options.host === '0.0.0.0' ? 'localhost' : options.host;
     const refill = createRefill({
         databaseUrl: options.databaseUrl,
         logLevel: options.logLevel,
         poolSize: options.poolSize,
+        messaging: {
+            publicUrl: options.publicUrl ?? `http://${host}:${options.port}`,
+            ...options.messaging,
+        },
     });
     await refill.start();
     let demoKey: string | null = null;

@@ -159,6 +159,38 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
         expect(new Set(sent.map((c) => c.body.id)).size).toBe(30);
     });
 
+    it('a broken reminder ends with its error and does not block the others', async () => {
+        const { dispatcher } = t.refill.services;
+        const ids = [await customerId('5550001'), await customerId('5550002')];
+        await t.refill.repositories.cascades.insertMany(
+            t.refill.database,
+            ids.map((id, i) => ({
+                cascadeKey: `broken-test:${id}`,
+                customerId: id,
+                campaignId: null,
+                categoryId: null,
+                offerId: null,
+                // No template exists for the first one's kind.
+                kind: i === 0 ? 'no-such-kind' : 'bonus-expiry',
+                traffic: 'service' as const,
+                status: 'pending' as const,
+                runDay: null,
+                nextAt: clock.fn(),
+                deadlineAt: null,
+                payload: JSON.stringify({ expiry: { amount: 15000, at: '2026-03-10T00:00:00Z' } }),
+            })),
+            clock.fn(),
+        );
+        const before = gateway.calls.length;
+        await dispatcher.run();
+        expect(await cascade(`broken-test:${ids[0]}`)).toMatchObject({
+            status: 'cancelled',
+            outcome: 'error:REFILL_NOT_FOUND',
+        });
+        expect(await cascade(`broken-test:${ids[1]}`)).toMatchObject({ status: 'waiting' });
+        expect(gateway.calls.length).toBe(before + 1);
+    });
+
     it('a purchase of the category at the till stops the customer’s reminders at once', async () => {
         const { dispatcher } = t.refill.services;
         const id = await customerId('5550002');
@@ -205,5 +237,18 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
         const before = gateway.calls.length;
         await dispatcher.run();
         expect(gateway.calls.length).toBe(before);
+    });
+
+    it('a dispatcher page that read a cascade before the purchase does not bring it back', async () => {
+        const stopped = (await t.refill.repositories.cascades.findByKey(
+            `offer-expiry:test-${await customerId('5550002')}`,
+        ))!;
+        // The page read it while open; the commit stopped it; the page now records its send.
+        await t.refill.repositories.cascades.updateMany(
+            t.refill.database,
+            [{ cascade: { ...stopped, status: 'pending' }, patch: { status: 'waiting', outcome: 'sent' } }],
+            clock.fn(),
+        );
+        expect(await cascade(stopped.cascadeKey)).toMatchObject({ status: 'stopped', outcome: 'purchase' });
     });
 });

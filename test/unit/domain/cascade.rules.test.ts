@@ -21,7 +21,11 @@ const local = (iso: string, zone: string): Date => DateTime.fromISO(iso, { zone 
 const fmt = (d: Date | null, zone: string): string | null =>
     d && DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm');
 
-const step = (channel: string, waitMinutes = 240): CascadeStep => ({ channel, waitMinutes, await: 'delivered' });
+const step = (channel: string, waitMinutes = 240): CascadeStep => ({
+    channel,
+    waitMinutes,
+    await: 'delivered',
+});
 /** push → email → sms, 240 minutes each. */
 const steps = [step('push'), step('email'), step('sms')];
 

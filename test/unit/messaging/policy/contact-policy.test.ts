@@ -4,6 +4,7 @@ import {
     decideContact,
     explainVerdict,
     type ContactFacts,
+    type ContactVerdict,
 } from '../../../../plugin/messaging/policy/contact-policy.js';
 import { insideWindow, nextWindowStart } from '../../../../plugin/messaging/policy/send-window.js';
 
@@ -112,6 +113,57 @@ describe('send window across daylight-saving changes', () => {
                     expect(next.getTime() - from.getTime()).toBeLessThanOrEqual(26 * 3_600_000);
                 },
             ),
+        );
+    });
+});
+
+const noon = new Date('2026-11-24T08:00:00Z'); // 12:00 in Samara (UTC+4)
+const testMode: ContactVerdict = { decision: 'drop', reason: 'test_mode' };
+
+describe('decideContact in test mode', () => {
+    it('drops messages to cards not on the test list', () => {
+        expect(decideContact(facts({ testModeAllows: false }), noon)).toEqual(testMode);
+    });
+
+    it('drops service messages too', () => {
+        expect(decideContact(facts({ testModeAllows: false, traffic: 'service' }), noon)).toEqual(testMode);
+    });
+
+    it('checks test mode before consent and contact', () => {
+        expect(decideContact(facts({ testModeAllows: false, consented: false }), noon)).toEqual(testMode);
+        expect(decideContact(facts({ testModeAllows: false, hasContact: false }), noon)).toEqual(testMode);
+        expect(
+            decideContact(facts({ testModeAllows: false, consented: false, traffic: 'service' }), noon),
+        ).toEqual(testMode);
+    });
+
+    it('drops rather than holds when another rule would hold', () => {
+        const late = new Date('2026-11-24T19:30:00Z'); // 23:30 Samara
+        expect(decideContact(facts({ testModeAllows: false }), late)).toEqual(testMode);
+        expect(decideContact(facts({ testModeAllows: false, sentToday: 3 }), noon)).toEqual(testMode);
+        expect(
+            decideContact(facts({ testModeAllows: false, segment: 'vip', excludedSegments: ['vip'] }), noon),
+        ).toEqual(testMode);
+    });
+
+    it('leaves cards on the test list, and test mode off, to the usual rules', () => {
+        expect(decideContact(facts({ testModeAllows: true }), noon)).toEqual({ decision: 'send' });
+        expect(decideContact(facts(), noon)).toEqual({ decision: 'send' });
+        expect(decideContact(facts({ testModeAllows: true, consented: false }), noon)).toEqual({
+            decision: 'drop',
+            reason: 'no_consent',
+        });
+    });
+});
+
+describe('explainVerdict in test mode', () => {
+    it('says the card is not on the test list', () => {
+        const f = facts({ testModeAllows: false });
+        expect(explainVerdict(decideContact(f, noon), f, noon)).toBe(
+            'not sent: test mode, the card is not on the test list',
+        );
+        expect(explainVerdict(testMode, facts({ channel: 'email' }), noon)).toBe(
+            'not sent: test mode, the card is not on the test list',
         );
     });
 });
