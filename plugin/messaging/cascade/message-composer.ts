@@ -26,6 +26,12 @@ export function contactFor(customer: Customer, channel: string): string | null {
     }
 }
 
+/** What an email says instead of a category that has no public label. */
+const NEUTRAL_LABEL: Record<TemplateLocale, string> = {
+    ru: 'ваши привычные товары',
+    en: 'your usual products',
+};
+
 /** A message ready for the sender, with what the SMS variant choice found. */
 export interface ComposedMessage {
     message: Omit<OutgoingMessage, 'key'>;
@@ -61,7 +67,7 @@ export class MessageComposer {
         const unsubscribeUrl = marketing
             ? `${(this.config.publicUrl ?? '').replace(/\/$/, '')}/messaging/v1/unsubscribe/${await this.links.unsubscribeToken({ customerId: customer.id, channel })}`
             : undefined;
-        const data = { ...this.data(cascade, customer, ctx), unsubscribeUrl };
+        const data = { ...this.data(cascade, customer, ctx, locale), unsubscribeUrl };
         const rendered = await this.renderer.render(
             cascade.kind as MessageKind,
             channel,
@@ -95,7 +101,12 @@ export class MessageComposer {
         };
     }
 
-    private data(cascade: Cascade, customer: Customer, ctx: CascadeContext): Record<string, unknown> {
+    private data(
+        cascade: Cascade,
+        customer: Customer,
+        ctx: CascadeContext,
+        locale: TemplateLocale,
+    ): Record<string, unknown> {
         const offer =
             (cascade.offerId !== null ? ctx.offers.get(cascade.offerId) : undefined) ??
             (cascade.campaignId !== null
@@ -112,7 +123,8 @@ export class MessageComposer {
                 minAmount: offer.minAmount,
                 endsAt: offer.endsAt.toISOString(),
             },
-            category: category && { publicLabel: category.publicLabel ?? category.name },
+            // Never the category's own name (it may name a condition): its public label, or a neutral phrase.
+            category: category && { publicLabel: category.publicLabel ?? NEUTRAL_LABEL[locale] },
             chain: this.config.chain,
             ...payload,
         };

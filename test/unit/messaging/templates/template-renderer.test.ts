@@ -38,6 +38,29 @@ describe('shipped templates', () => {
                 }
     });
 
+    it('read well for gift offers and customers without a name', async () => {
+        const data = {
+            customer: { name: null, balance: 45_000 },
+            offer: { kind: 'gift', multiplier: null, giftAmount: 30_000, endsAt: '2026-12-05T20:59:00Z' },
+            category: { publicLabel: 'товары для сердца' },
+            expiry: { amount: 15_000, at: '2026-12-01T20:59:00Z' },
+            purchase: { earned: 1_350, total: 45_000 },
+            chain: { name: 'Аптека' },
+            unsubscribeUrl: 'https://example.com/u/x',
+        };
+        const sms = (await renderer.render('lapse-offer', 'sms', 'ru', data)) as { text: string };
+        expect(sms.text).toBe('Для вас персональное предложение: 300 бонусов в подарок до 5 декабря');
+        const en = (await renderer.render('lapse-offer', 'telegram', 'en', data)) as { text: string };
+        expect(en.text).toMatch(/^A personal offer at Аптека: 300 bonuses as a gift with your purchase until/);
+        for (const kind of kinds)
+            for (const channel of channels)
+                for (const locale of ['ru', 'en'] as const) {
+                    const out = await renderer.render(kind, channel, locale, data);
+                    const text = 'html' in out ? out.subject + out.html : out.text;
+                    expect(text, `${kind}/${channel}.${locale}`).not.toMatch(/^,|null|undefined|NaN|x бонус|x bonus/);
+                }
+    });
+
     it('keep Russian SMS in one UCS-2 segment', async () => {
         for (const kind of kinds) {
             const out = (await renderer.preview(kind, 'sms', 'ru')) as { text: string };
