@@ -10,7 +10,8 @@ export interface GatewayCall {
 /**
  * A local HTTP server speaking two contracts: an SMS gateway (`POST /sms`,
  * JSON `{ to, text, id }` → `{ id }`) and the chain's push/messenger
- * gateway (`POST /push`, Refill's signed webhook body → 202 `{ id }`). Phone
+ * gateway (`POST /push`, Refill's signed webhook body → 202 `{ id }`), and
+ * Telegram's `sendMessage` under `/tg` (chat `0` has blocked the bot). Phone
  * `+70000000000` is rejected (400). Ids are unique per call.
  */
 export class LocalGateway {
@@ -31,6 +32,14 @@ export class LocalGateway {
                     res
                         .writeHead(status, { 'content-type': 'application/json' })
                         .end(JSON.stringify(payload));
+                if (path.startsWith('/tg/bot') && path.endsWith('/sendMessage'))
+                    return body.chat_id === '0'
+                        ? reply(403, {
+                              ok: false,
+                              error_code: 403,
+                              description: 'Forbidden: bot was blocked by the user',
+                          })
+                        : reply(200, { ok: true, result: { message_id: ++this.seq } });
                 if (body.to === '+70000000000') return reply(400, { error: 'invalid number' });
                 const id = `${path.slice(1)}-${++this.seq}`;
                 reply(path === '/push' ? 202 : 200, { id });
@@ -46,8 +55,8 @@ export class LocalGateway {
     }
 
     /** Calls to one path. */
-    to(path: '/sms' | '/push'): GatewayCall[] {
-        return this.calls.filter((c) => c.path === path);
+    to(path: '/sms' | '/push' | '/tg'): GatewayCall[] {
+        return this.calls.filter((c) => (path === '/tg' ? c.path.startsWith('/tg/') : c.path === path));
     }
 
     /** Stops the server. */
@@ -72,6 +81,11 @@ export function gatewayChannels(gateway: LocalGateway) {
                 statuses: { DELIVRD: 'delivered' as const, UNDELIV: 'failed' as const },
                 reasonField: 'err',
             },
+        },
+        telegram: {
+            type: 'telegram' as const,
+            token: '123456:test-bot-token',
+            baseUrl: `${gateway.url}/tg`,
         },
         push: {
             type: 'webhook' as const,

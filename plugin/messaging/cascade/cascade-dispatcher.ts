@@ -223,6 +223,12 @@ export class CascadeDispatcher {
             counts.sent++;
             if (step.await === 'delivered' && status === 'delivered')
                 return { ...base, status: 'done', outcome: 'delivered', attempt };
+            // A provider that never reports delivery (SMTP, the Telegram Bot API): accepted is all there is to wait for.
+            if (
+                step.await === 'delivered' &&
+                !this.providers.get(step.channel as Channel)?.parseStatusCallback
+            )
+                return { ...base, status: 'done', outcome: 'accepted', attempt };
             return {
                 ...base,
                 status: 'waiting',

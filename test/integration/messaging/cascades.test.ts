@@ -159,6 +159,52 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
         expect(new Set(sent.map((c) => c.body.id)).size).toBe(30);
     });
 
+    it('a Telegram message the Bot API accepted is done; a blocked bot moves on to SMS at once', async () => {
+        clock.now = new Date('2026-03-05T08:00:00.000Z');
+        const { customers, reminders, dispatcher } = t.refill.services;
+        for (const [card, chat] of [
+            ['5550101', '777000101'],
+            ['5550102', '0'],
+        ])
+            await customers.upsert(
+                card,
+                {
+                    phone: `+7900${card}`,
+                    telegramChatId: chat,
+                    consents: { telegram: { granted: true }, sms: { granted: true } },
+                },
+                { source: 'test', storeId: null },
+            );
+        await reminders.welcome();
+        const sms = gateway.to('/sms').length;
+        await dispatcher.run();
+        expect(gateway.to('/tg').map((c) => c.body.chat_id)).toEqual(['777000101', '0']);
+        expect(await cascade(`welcome:${await customerId('5550101')}`)).toMatchObject({
+            status: 'done',
+            channel: 'telegram',
+            outcome: 'accepted',
+        });
+        expect(await cascade(`welcome:${await customerId('5550102')}`)).toMatchObject({
+            status: 'waiting',
+            outcome: 'failed',
+        });
+        // The next tick, not a day later: the blocked chat's reminder goes by SMS.
+        await dispatcher.run();
+        expect(
+            gateway
+                .to('/sms')
+                .slice(sms)
+                .map((c) => c.body.to),
+        ).toEqual(['+79005550102']);
+        const seen = await api
+            .get('/admin/v1/customers/5550102/messages')
+            .set({ Authorization: `Bearer ${admin}` });
+        expect(seen.body.messages.find((m: { channel: string }) => m.channel === 'telegram')).toMatchObject({
+            status: 'failed',
+            failureReason: 'CHANNEL_BLOCKED',
+        });
+    });
+
     it('a broken reminder ends with its error and does not block the others', async () => {
         const { dispatcher } = t.refill.services;
         const ids = [await customerId('5550001'), await customerId('5550002')];
