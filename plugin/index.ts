@@ -28,7 +28,17 @@ export type {
     ReturnResult,
 } from './services/purchase.views.js';
 export type { ReturnInput, ReturnRequest } from './services/return.service.js';
-export type { CampaignOptions } from './config/refill-options.js';
+export type { CampaignOptions, MessagingOptions, SendGuardOptions } from './config/refill-options.js';
+export type { ChannelsConfig, ProviderConfig } from './messaging/channels/provider-registry.js';
+export { ChannelError } from './messaging/channels/channel-provider.js';
+export type {
+    Channel,
+    ChannelProvider,
+    OutgoingMessage,
+    SendResult,
+    StatusUpdate,
+} from './messaging/channels/channel-provider.js';
+export type { ContactVerdict } from './messaging/policy/contact-policy.js';
 export type { CampaignDesign, CampaignView } from './services/campaign-design.js';
 export type { CampaignReport } from './services/campaign-report.service.js';
 export type { CampaignPlan } from './services/campaign-planning.service.js';

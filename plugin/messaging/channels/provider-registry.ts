@@ -7,9 +7,10 @@ import { SmtpProvider, type SmtpSettings } from './smtp.provider.js';
 import { TelegramProvider, type TelegramSettings } from './telegram.provider.js';
 import { WebhookProvider, type WebhookSettings } from './webhook.provider.js';
 
-/** How one channel sends: the outbox (default) or a real provider with its settings. */
+/** How one channel sends: the outbox (default), a shipped provider with its settings, or the host's own. */
 export type ProviderConfig =
     | { type: 'outbox' }
+    | { type: 'custom'; provider: ChannelProvider }
     | ({ type: 'smtp' } & SmtpSettings)
     | ({ type: 'telegram' } & TelegramSettings)
     | ({ type: 'http-sms' } & HttpSmsSettings)
@@ -101,12 +102,16 @@ export function createProviders(
     const out = new Map<Channel, ChannelProvider>();
     for (const channel of CHANNELS) {
         const raw = (config as Record<string, unknown> | undefined)?.[channel] ?? { type: 'outbox' };
+        if ((raw as { type?: string }).type === 'custom') {
+            out.set(channel, customProvider(channel, (raw as { provider?: unknown }).provider));
+            continue;
+        }
         const type = (raw as { type?: string }).type as keyof typeof byType;
         if (!ALLOWED[channel].includes(type))
             throw new RefillConfigError(
                 `channels.${channel}.type`,
                 `"${String(type)}" cannot send ${channel}`,
-                `Use one of: ${ALLOWED[channel].join(', ')}.`,
+                `Use one of: ${[...ALLOWED[channel], 'custom'].join(', ')}.`,
             );
         const { error, value } = byType[type].validate(raw, { abortEarly: true, convert: false });
         if (error)
@@ -130,4 +135,30 @@ export function createProviders(
         );
     }
     return out;
+}
+
+/**
+ * A host's own provider (`{ type: 'custom', provider }`): anything that
+ * implements {@link ChannelProvider} for this channel, with a short stable id
+ * (it is stored with every message and picks the status-callback parser).
+ */
+function customProvider(channel: Channel, provider: unknown): ChannelProvider {
+    const p = provider as Partial<ChannelProvider> | undefined;
+    const problem =
+        !p || typeof p.send !== 'function'
+            ? 'must implement send(message)'
+            : typeof p.id !== 'string' || !/^[a-z0-9_-]{1,32}$/i.test(p.id)
+              ? 'needs an id of 1–32 letters, digits, - or _'
+              : p.channel !== channel
+                ? `sends ${String(p.channel)}, not ${channel}`
+                : p.parseStatusCallback !== undefined && typeof p.parseStatusCallback !== 'function'
+                  ? 'parseStatusCallback must be a function'
+                  : null;
+    if (problem)
+        throw new RefillConfigError(
+            `channels.${channel}.provider`,
+            problem,
+            'Pass an object implementing ChannelProvider (see the messaging section of the README).',
+        );
+    return p as ChannelProvider;
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { HttpSmsProvider } from '../../../plugin/messaging/channels/http-sms.provider.js';
 import { MemoryOutboxStore, OutboxProvider } from '../../../plugin/messaging/channels/outbox.provider.js';
-import { createProviders } from '../../../plugin/messaging/channels/provider-registry.js';
+import type { ChannelProvider } from '../../../plugin/messaging/channels/channel-provider.js';
+import {
+    createProviders,
+    type ChannelsConfig,
+} from '../../../plugin/messaging/channels/provider-registry.js';
 import { SmtpProvider } from '../../../plugin/messaging/channels/smtp.provider.js';
 import { WebhookProvider } from '../../../plugin/messaging/channels/webhook.provider.js';
 
@@ -66,5 +70,24 @@ describe('createProviders', () => {
                 store,
             ),
         ).toThrow(/channels\.push\.secret/);
+    });
+
+    it("takes the host's own provider for a channel, checked like the rest", async () => {
+        const sent: string[] = [];
+        const own: ChannelProvider = {
+            id: 'chain-push',
+            channel: 'push',
+            async send(message) {
+                sent.push(message.text);
+                return { providerMessageId: `p-${sent.length}`, cost: 1, status: 'accepted' };
+            },
+        };
+        const providers = createProviders({ push: { type: 'custom', provider: own } }, store);
+        expect(providers.get('push')).toBe(own);
+        const bad = (provider: unknown) => () =>
+            createProviders({ push: { type: 'custom', provider } } as ChannelsConfig, store);
+        expect(bad(undefined)).toThrow(/channels\.push\.provider: must implement send/);
+        expect(bad({ ...own, id: 'has spaces' })).toThrow(/needs an id/);
+        expect(bad({ ...own, channel: 'sms' })).toThrow(/sends sms, not push/);
     });
 });
