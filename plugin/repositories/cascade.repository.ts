@@ -22,6 +22,25 @@ export type NewCascade = Pick<
     | 'payload'
 >;
 
+/**
+ * A reminder to plan, due at `nextAt`: what it is about (campaign, category,
+ * offer) defaults to nothing, its status to `pending`.
+ */
+export function newReminder(
+    r: Pick<NewCascade, 'cascadeKey' | 'customerId' | 'kind' | 'traffic' | 'nextAt'> & Partial<NewCascade>,
+): NewCascade {
+    return {
+        campaignId: null,
+        categoryId: null,
+        offerId: null,
+        status: 'pending',
+        runDay: null,
+        deadlineAt: null,
+        payload: null,
+        ...r,
+    };
+}
+
 /** What a step changes on a cascade. */
 export type CascadePatch = Partial<
     Pick<

@@ -2,20 +2,14 @@ import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
+import type { Message } from '../entities/message.entity.js';
 import { numOrNull } from './row-mappers.js';
 
 /** A message row to claim before sending. */
-export interface NewMessage {
-    messageKey: string;
-    customerId: number;
-    campaignId: number | null;
-    kind: string;
-    step: number;
-    channel: string;
-    traffic: string;
-    status: 'sending' | 'held' | 'dropped';
-    verdict: string;
-}
+export type NewMessage = Pick<
+    Message,
+    'messageKey' | 'customerId' | 'campaignId' | 'kind' | 'step' | 'channel' | 'traffic' | 'verdict'
+> & { status: 'sending' | 'held' | 'dropped' };
 
 /** A provider's answer to one claimed message. */
 export interface SendResultRow {
@@ -33,21 +27,20 @@ export interface SendResultRow {
 }
 
 /** One message to a customer as support sees it. */
-export interface CustomerMessage {
-    key: string;
-    campaignId: number | null;
-    kind: string;
-    step: number;
-    channel: string;
-    traffic: string;
-    status: string;
-    /** JSON of the policy verdict. */
-    verdict: string | null;
-    segments: number | null;
-    cost: number;
-    failureReason: string | null;
-    createdAt: Date;
-}
+export type CustomerMessage = Pick<
+    Message,
+    | 'campaignId'
+    | 'kind'
+    | 'step'
+    | 'channel'
+    | 'traffic'
+    | 'status'
+    | 'verdict'
+    | 'segments'
+    | 'cost'
+    | 'failureReason'
+    | 'createdAt'
+> & { key: string };
 
 /** Per channel (and campaign) delivery figures. */
 export interface ChannelStats {

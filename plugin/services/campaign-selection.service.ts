@@ -15,7 +15,7 @@ import type { Campaign } from '../entities/campaign.entity.js';
 import type { Category } from '../entities/category.entity.js';
 import { RefillError } from '../errors/refill-error.js';
 import type { Candidate } from '../repositories/campaign-candidate.query.js';
-import type { NewCascade } from '../repositories/cascade.repository.js';
+import { newReminder } from '../repositories/cascade.repository.js';
 import type { NewOffer } from '../repositories/offer.repository.js';
 import type { Repositories } from './repositories.js';
 import type { CatalogService } from './catalog.service.js';
@@ -318,20 +318,20 @@ export class CampaignSelectionService {
             endsAt,
         }));
         // The test group's lapse-offer reminders wait (gated) for the send guard to release the day's run.
-        const reminders: NewCascade[] = test.map((m) => ({
-            cascadeKey: `lapse-offer:${campaign.id}:${m.customerId}`,
-            customerId: m.customerId,
-            campaignId: campaign.id,
-            categoryId: campaign.categoryId,
-            offerId: null,
-            kind: 'lapse-offer',
-            traffic: 'marketing',
-            status: 'gated',
-            runDay: m.assignmentDay,
-            nextAt: now,
-            deadlineAt: endsAt,
-            payload: null,
-        }));
+        const reminders = test.map((m) =>
+            newReminder({
+                cascadeKey: `lapse-offer:${campaign.id}:${m.customerId}`,
+                customerId: m.customerId,
+                campaignId: campaign.id,
+                categoryId: campaign.categoryId,
+                kind: 'lapse-offer',
+                traffic: 'marketing',
+                status: 'gated',
+                runDay: m.assignmentDay,
+                nextAt: now,
+                deadlineAt: endsAt,
+            }),
+        );
         await this.db.transaction(async (tx) => {
             await this.repos.members.insertMany(tx, members);
             await this.repos.offers.insertMany(tx, offers, now);

@@ -6,6 +6,7 @@ import { addPurchase } from '../domain/category-stats.rules.js';
 import { requestHash } from '../domain/receipt-hash.js';
 import type { Customer } from '../entities/customer.entity.js';
 import type { KeyedCategoryStat } from '../repositories/category-stats.repository.js';
+import { newReminder } from '../repositories/cascade.repository.js';
 import type { Offer } from '../entities/offer.entity.js';
 import { RefillError } from '../errors/refill-error.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
@@ -135,7 +136,8 @@ export class PurchaseService {
         const { customers, offers: offerRepo, purchases } = this.repos;
         const now = this.clock();
         const lines = resolveBasket(snapshot, input.lines, this.config);
-        const locked = await customers.lockByCardWithStats(tx, input.cardNumber, basketCategories(lines));
+        const categories = basketCategories(lines);
+        const locked = await customers.lockByCardWithStats(tx, input.cardNumber, categories);
         if (!locked) {
             if (this.config.pos.unknownCard === 'reject')
                 throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
@@ -253,7 +255,7 @@ export class PurchaseService {
             offersUntil,
         });
         await customers.saveState(tx, customer.id, state, now);
-        await this.updateReminders(tx, customer.id, priced, result, now);
+        await this.updateReminders(tx, customer.id, categories, result, now);
         return result;
     }
 
@@ -265,32 +267,25 @@ export class PurchaseService {
     private async updateReminders(
         tx: SqlExecutor,
         customerId: number,
-        priced: PricedBasket,
+        categories: readonly number[],
         result: PurchaseResult,
         now: Date,
     ): Promise<void> {
-        const categories = new Set<number>();
-        for (const line of priced.lines) if (line.categoryId !== null) categories.add(line.categoryId);
-        await this.repos.cascades.stopForPurchase(tx, customerId, [...categories], now);
+        await this.repos.cascades.stopForPurchase(tx, customerId, categories, now);
         if (!this.config.messaging.balanceAfterPurchase || (result.earned === 0 && result.redeemed === 0))
             return;
         await this.repos.cascades.insertMany(
             tx,
             [
-                {
+                newReminder({
                     cascadeKey: `balance:${result.receiptId}`,
                     customerId,
-                    campaignId: null,
-                    categoryId: null,
-                    offerId: null,
                     kind: 'balance',
                     traffic: 'service',
-                    status: 'pending',
-                    runDay: null,
                     nextAt: now,
                     deadlineAt: new Date(now.getTime() + 86_400_000),
                     payload: JSON.stringify({ purchase: { earned: result.earned, total: result.total } }),
-                },
+                }),
             ],
             now,
         );

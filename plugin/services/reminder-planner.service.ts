@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { RefillConfig } from '../config/refill-options.js';
 import type { Database } from '../db/database.js';
-import type { NewCascade } from '../repositories/cascade.repository.js';
+import { newReminder, type NewCascade } from '../repositories/cascade.repository.js';
 import type { ExpiringBonuses } from '../repositories/reminder-candidate.query.js';
 import type { Clock } from './clock.js';
 import type { Repositories } from './repositories.js';
@@ -10,20 +10,15 @@ const DAY = 86_400_000;
 
 /** The notice of bonuses about to burn: one per customer and first burn day, due now, deadline the burn. */
 export function bonusExpiryReminder(b: ExpiringBonuses, now: Date): NewCascade {
-    return {
+    return newReminder({
         cascadeKey: `bonus-expiry:${b.customerId}:${DateTime.fromJSDate(b.firstExpiry, { zone: 'utc' }).toISODate()}`,
         customerId: b.customerId,
-        campaignId: null,
-        categoryId: null,
-        offerId: null,
         kind: 'bonus-expiry',
         traffic: 'service',
-        status: 'pending',
-        runDay: null,
         nextAt: now,
         deadlineAt: b.firstExpiry,
         payload: JSON.stringify({ expiry: { amount: b.amount, at: b.firstExpiry.toISOString() } }),
-    };
+    });
 }
 
 /**
@@ -57,20 +52,19 @@ export class ReminderPlannerService {
         const offers = await this.repos.reminders.expiringOffers(now, until);
         return this.repos.cascades.insertMany(
             this.db,
-            offers.map((o): NewCascade => ({
-                cascadeKey: `offer-expiry:${o.offerId}`,
-                customerId: o.customerId,
-                campaignId: o.campaignId,
-                categoryId: o.categoryId,
-                offerId: o.offerId,
-                kind: 'offer-expiry',
-                traffic: 'marketing',
-                status: 'pending',
-                runDay: null,
-                nextAt: now,
-                deadlineAt: o.endsAt,
-                payload: null,
-            })),
+            offers.map((o) =>
+                newReminder({
+                    cascadeKey: `offer-expiry:${o.offerId}`,
+                    customerId: o.customerId,
+                    campaignId: o.campaignId,
+                    categoryId: o.categoryId,
+                    offerId: o.offerId,
+                    kind: 'offer-expiry',
+                    traffic: 'marketing',
+                    nextAt: now,
+                    deadlineAt: o.endsAt,
+                }),
+            ),
             now,
         );
     }
@@ -95,20 +89,16 @@ export class ReminderPlannerService {
         const ids = await this.repos.reminders.newCustomers(new Date(now.getTime() - 2 * DAY));
         return this.repos.cascades.insertMany(
             this.db,
-            ids.map((customerId): NewCascade => ({
-                cascadeKey: `welcome:${customerId}`,
-                customerId,
-                campaignId: null,
-                categoryId: null,
-                offerId: null,
-                kind: 'welcome',
-                traffic: 'service',
-                status: 'pending',
-                runDay: null,
-                nextAt: now,
-                deadlineAt: new Date(now.getTime() + 3 * DAY),
-                payload: null,
-            })),
+            ids.map((customerId) =>
+                newReminder({
+                    cascadeKey: `welcome:${customerId}`,
+                    customerId,
+                    kind: 'welcome',
+                    traffic: 'service',
+                    nextAt: now,
+                    deadlineAt: new Date(now.getTime() + 3 * DAY),
+                }),
+            ),
             now,
         );
     }

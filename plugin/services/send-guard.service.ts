@@ -1,5 +1,7 @@
 import type { RefillConfig } from '../config/refill-options.js';
 import type { Database } from '../db/database.js';
+import type { SqlExecutor } from '../db/sql-executor.js';
+import type { CampaignFields } from '../repositories/campaign.repository.js';
 import type { SendBatch } from '../entities/cascade.entity.js';
 import { RefillError } from '../errors/refill-error.js';
 import type { Clock } from './clock.js';
@@ -160,11 +162,13 @@ export class SendGuardService {
         );
         if (!moved) throw conflict(batch, 'awaiting_approval');
         await this.repos.cascades.release(campaignId, runDay, now, canary);
-        await this.audit(actor, 'campaign.sends.approve', campaignId, {
-            runDay,
-            canary,
-            recipients: batch.recipients,
-        });
+        await this.db.transaction((tx) =>
+            this.audit(tx, actor, 'campaign.sends.approve', campaignId, {
+                runDay,
+                canary,
+                recipients: batch.recipients,
+            }),
+        );
         return view((await this.repos.sendBatches.find(campaignId, runDay)) as SendBatch);
     }
 
@@ -183,80 +187,63 @@ export class SendGuardService {
         )
             throw conflict(batch, 'canary or canary_failed');
         const released = await this.repos.cascades.release(campaignId, runDay, now);
-        await this.audit(actor, 'campaign.sends.release', campaignId, { runDay, released });
+        await this.db.transaction((tx) =>
+            this.audit(tx, actor, 'campaign.sends.release', campaignId, { runDay, released }),
+        );
         return view((await this.repos.sendBatches.find(campaignId, runDay)) as SendBatch);
     }
 
     /** The kill switch: cancels every open reminder of the campaign and sends nothing more until resumed. */
     async kill(campaignId: number, actor: string): Promise<{ cancelled: number }> {
-        await this.campaign(campaignId);
-        const now = this.clock();
-        const cancelled = await this.db.transaction(async (tx) => {
-            await this.repos.campaigns.update(tx, campaignId, { sendsKilled: true }, now);
-            const n = await this.repos.cascades.cancelCampaign(tx, campaignId, now);
-            await this.repos.audit.append(
-                tx,
-                {
-                    actor,
-                    action: 'campaign.sends.kill',
-                    entityType: 'campaign',
-                    entityId: String(campaignId),
-                    details: { cancelled: n },
-                },
-                now,
-            );
-            return n;
-        });
+        const { cancelled } = await this.changeCampaign(
+            campaignId,
+            actor,
+            'campaign.sends.kill',
+            { sendsKilled: true },
+            async (tx, now) => ({ cancelled: await this.repos.cascades.cancelCampaign(tx, campaignId, now) }),
+        );
         for (const b of await this.repos.sendBatches.list(campaignId))
             await this.repos.sendBatches.transition(
                 campaignId,
                 b.runDay,
                 ['awaiting_approval', 'canary', 'canary_failed'],
                 { status: 'killed' },
-                now,
+                this.clock(),
             );
-        return { cancelled };
+        return { cancelled: cancelled as number };
     }
 
     /** Lifts the kill switch for future runs (cancelled reminders stay cancelled). */
     async resume(campaignId: number, actor: string): Promise<void> {
-        await this.campaign(campaignId);
-        await this.db.transaction(async (tx) => {
-            await this.repos.campaigns.update(tx, campaignId, { sendsKilled: false }, this.clock());
-            await this.repos.audit.append(
-                tx,
-                {
-                    actor,
-                    action: 'campaign.sends.resume',
-                    entityType: 'campaign',
-                    entityId: String(campaignId),
-                },
-                this.clock(),
-            );
-        });
+        await this.changeCampaign(campaignId, actor, 'campaign.sends.resume', { sendsKilled: false });
     }
 
     /** Test mode: while `cards` is a list, the campaign's messages go only to those cards; null ends it. */
     async setTestCards(campaignId: number, cards: string[] | null, actor: string): Promise<void> {
+        await this.changeCampaign(
+            campaignId,
+            actor,
+            'campaign.sends.test-cards',
+            { testCards: cards ? JSON.stringify(cards) : null },
+            async () => ({ cards: cards?.length ?? null }),
+        );
+    }
+
+    /** Changes a campaign's send settings (and whatever `also` does) in one audited transaction. */
+    private async changeCampaign(
+        campaignId: number,
+        actor: string,
+        action: string,
+        patch: Partial<CampaignFields>,
+        also?: (tx: SqlExecutor, now: Date) => Promise<Record<string, unknown>>,
+    ): Promise<Record<string, unknown>> {
         await this.campaign(campaignId);
-        await this.db.transaction(async (tx) => {
-            await this.repos.campaigns.update(
-                tx,
-                campaignId,
-                { testCards: cards ? JSON.stringify(cards) : null },
-                this.clock(),
-            );
-            await this.repos.audit.append(
-                tx,
-                {
-                    actor,
-                    action: 'campaign.sends.test-cards',
-                    entityType: 'campaign',
-                    entityId: String(campaignId),
-                    details: { cards: cards?.length ?? null },
-                },
-                this.clock(),
-            );
+        const now = this.clock();
+        return this.db.transaction(async (tx) => {
+            await this.repos.campaigns.update(tx, campaignId, patch, now);
+            const details = (await also?.(tx, now)) ?? {};
+            await this.audit(tx, actor, action, campaignId, details);
+            return details;
         });
     }
 
@@ -290,13 +277,17 @@ export class SendGuardService {
         return batch;
     }
 
-    private audit(actor: string, action: string, campaignId: number, details: Record<string, unknown>) {
-        return this.db.transaction((tx) =>
-            this.repos.audit.append(
-                tx,
-                { actor, action, entityType: 'campaign', entityId: String(campaignId), details },
-                this.clock(),
-            ),
+    private audit(
+        exec: SqlExecutor,
+        actor: string,
+        action: string,
+        campaignId: number,
+        details: Record<string, unknown>,
+    ): Promise<void> {
+        return this.repos.audit.append(
+            exec,
+            { actor, action, entityType: 'campaign', entityId: String(campaignId), details },
+            this.clock(),
         );
     }
 }

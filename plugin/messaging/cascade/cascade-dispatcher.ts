@@ -8,7 +8,8 @@ import { campaignCascade, campaignChannels, campaignTestCards } from '../../serv
 import type { Clock } from '../../services/clock.js';
 import type { Repositories } from '../../services/repositories.js';
 import type { Channel, ChannelProvider } from '../channels/channel-provider.js';
-import type { MessageSender, SendOutcome, SendRequest } from '../message-sender.js';
+import type { MessageSender, SendRequest } from '../message-sender.js';
+import { afterSend, type PlannedSend } from './cascade-outcome.js';
 import { decideContact, type ContactPolicySettings, type ContactVerdict } from '../policy/contact-policy.js';
 import type { CascadeContext, CascadeContextLoader } from './cascade-context.loader.js';
 import { contactFor, type MessageComposer } from './message-composer.js';
@@ -26,19 +27,17 @@ export interface DispatchCounts {
     cancelled: number;
 }
 
-const RETRY_MS = 5 * 60_000;
 const FINAL = new Set(['done', 'exhausted', 'expired', 'cancelled']);
 
-/** A step the page decided to send, and where its request sits in the batch. */
-interface PlannedSend {
-    c: Cascade;
-    step: CascadeStep;
-    index: number;
-    attempt: number;
-    waitMinutes: number;
-    verdict: ContactVerdict;
-    item: number;
+/** A campaign's messaging settings, parsed once per page. */
+interface CampaignPlan {
+    steps: CascadeStep[];
+    excludedSegments: string[] | undefined;
+    testCards: string[] | null;
 }
+
+/** The loaded context of a page, its one moment, and its campaigns' settings. */
+type PageContext = CascadeContext & { now: Date; plans: Map<number, CampaignPlan> };
 
 /** What one page decided: the batch to send, the sends to follow up, the cascade changes. */
 interface PageWork {
@@ -46,7 +45,6 @@ interface PageWork {
     sends: PlannedSend[];
     patches: Array<{ c: Cascade; patch: CascadePatch }>;
 }
-const MAX_ATTEMPTS = 3;
 
 /**
  * The cascade engine. Each run takes the due cascades page by page: a
@@ -61,6 +59,7 @@ const MAX_ATTEMPTS = 3;
  */
 export class CascadeDispatcher {
     private readonly policy: ContactPolicySettings;
+    private readonly serviceSteps: CascadeStep[];
 
     constructor(
         private readonly db: Database,
@@ -80,6 +79,7 @@ export class CascadeDispatcher {
             quietDaysAfterPurchase: config.quietDaysAfterPurchase,
             serviceInWindow: true,
         };
+        this.serviceSteps = buildSteps(config.serviceChannels, config);
     }
 
     /** Works through every due cascade (at most `limit`); `touch` is called after each page. */
@@ -109,7 +109,10 @@ export class CascadeDispatcher {
     }
 
     private async runPage(page: readonly Cascade[], counts: DispatchCounts): Promise<void> {
-        const ctx = await this.loader.load(page, this.clock());
+        // One moment per page: the policy's zone arithmetic is memoised on it.
+        const now = this.clock();
+        const loaded = await this.loader.load(page, now);
+        const ctx: PageContext = { ...loaded, now, plans: this.campaignPlans(loaded) };
         const work: PageWork = { items: [], sends: [], patches: [] };
         // Decide in order (a customer's earlier message counts against the caps of the later ones) …
         for (const c of page)
@@ -126,9 +129,11 @@ export class CascadeDispatcher {
             }
         // … send the page in one batch (claimed in one statement, bounded concurrency) …
         const outcomes = await this.sender.sendMany(work.items, this.config.dispatch.concurrency);
-        const now = this.clock();
         for (const s of work.sends)
-            work.patches.push({ c: s.c, patch: this.after(s, outcomes[s.item], now, counts) });
+            work.patches.push({
+                c: s.c,
+                patch: afterSend(s, outcomes[s.item], now, counts, this.reportsDelivery(s.step.channel)),
+            });
         // … and record where every cascade stands in multi-row statements.
         await this.db.transaction((tx) =>
             this.repos.cascades.updateMany(
@@ -142,8 +147,8 @@ export class CascadeDispatcher {
     }
 
     /** Plans one cascade's next move into `work`: an end, a skipped channel's record, or a send. */
-    private async decide(c: Cascade, ctx: CascadeContext, work: PageWork): Promise<void> {
-        const now = this.clock();
+    private async decide(c: Cascade, ctx: PageContext, work: PageWork): Promise<void> {
+        const now = ctx.now;
         const customer = ctx.customers.get(c.customerId);
         const campaign = c.campaignId !== null ? ctx.campaigns.get(c.campaignId) : undefined;
         const end = (status: Cascade['status'], outcome: string): void => {
@@ -208,64 +213,9 @@ export class CascadeDispatcher {
         });
     }
 
-    /** Where a cascade stands after its step's send outcome. */
-    private after(s: PlannedSend, outcome: SendOutcome, now: Date, counts: DispatchCounts): CascadePatch {
-        const { step, index, attempt, verdict } = s;
-        const base: CascadePatch = {
-            step: index,
-            channel: step.channel,
-            messageKey: `${s.c.cascadeKey}:${index}:${attempt}`,
-            awaitStatus: step.await,
-        };
-        const later = (ms: number) => new Date(now.getTime() + ms);
-        const status = outcome.outcome === 'sent' || outcome.outcome === 'duplicate' ? outcome.status : null;
-        if (outcome.outcome === 'sent' || (outcome.outcome === 'duplicate' && isSent(status))) {
-            counts.sent++;
-            if (step.await === 'delivered' && status === 'delivered')
-                return { ...base, status: 'done', outcome: 'delivered', attempt };
-            // A provider that never reports delivery (SMTP, the Telegram Bot API): accepted is all there is to wait for.
-            if (
-                step.await === 'delivered' &&
-                !this.providers.get(step.channel as Channel)?.parseStatusCallback
-            )
-                return { ...base, status: 'done', outcome: 'accepted', attempt };
-            return {
-                ...base,
-                status: 'waiting',
-                attempt,
-                nextAt: later(s.waitMinutes * 60_000),
-                outcome: 'sent',
-            };
-        }
-        if (outcome.outcome === 'held' || status === 'held') {
-            counts.held++;
-            return {
-                ...base,
-                status: 'pending',
-                attempt: attempt + 1,
-                nextAt: verdict.decision === 'hold' ? verdict.nextAllowedAt : later(RETRY_MS),
-                outcome: verdict.decision === 'hold' ? `held:${verdict.reason}` : 'held',
-            };
-        }
-        if (outcome.outcome === 'dropped' || status === 'dropped') {
-            counts.dropped++;
-            return {
-                ...base,
-                status: 'cancelled',
-                outcome: verdict.decision === 'drop' ? `dropped:${verdict.reason}` : 'dropped',
-            };
-        }
-        counts.failed++;
-        if (outcome.outcome === 'failed' && outcome.retryable && attempt + 1 < MAX_ATTEMPTS)
-            return {
-                ...base,
-                status: 'pending',
-                attempt: attempt + 1,
-                nextAt: later(outcome.retryAfterMs ?? RETRY_MS),
-                outcome: `retry:${outcome.code}`,
-            };
-        // The next tick moves on to the next channel.
-        return { ...base, status: 'waiting', attempt, nextAt: now, outcome: 'failed' };
+    /** Whether the channel's provider reports delivery (otherwise acceptance is all there is to wait for). */
+    private reportsDelivery(channel: string): boolean {
+        return Boolean(this.providers.get(channel as Channel)?.parseStatusCallback);
     }
 
     /** The contact policy's verdict for this step, with the counts and the campaign's exclusions. */
@@ -273,11 +223,11 @@ export class CascadeDispatcher {
         c: Cascade,
         customer: Customer,
         channel: Channel,
-        ctx: CascadeContext,
+        ctx: PageContext,
         now: Date,
     ): ContactVerdict {
-        const campaign = c.campaignId !== null ? ctx.campaigns.get(c.campaignId) : undefined;
-        const testCards = (campaign && campaignTestCards(campaign)) ?? null;
+        const plan = c.campaignId !== null ? ctx.plans.get(c.campaignId) : undefined;
+        const testCards = plan?.testCards ?? null;
         const globalTest = this.config.testCards;
         const allowed =
             (testCards === null || testCards.includes(customer.cardNumber)) &&
@@ -295,7 +245,7 @@ export class CascadeDispatcher {
                 lastPurchaseAt: customer.lastPurchaseAt,
                 segment:
                     c.campaignId !== null ? ctx.segments.get(`${c.campaignId}:${customer.id}`) : undefined,
-                excludedSegments: campaign ? campaignCascade(campaign).excludedSegments : undefined,
+                excludedSegments: plan?.excludedSegments,
                 testModeAllows: allowed,
             },
             now,
@@ -330,21 +280,32 @@ export class CascadeDispatcher {
         };
     }
 
-    /** The cascade's steps: the campaign's explicit ones, or its (or the service) channels cheapest first. */
-    private steps(c: Cascade, ctx: CascadeContext): CascadeStep[] {
-        const campaign = c.campaignId !== null ? ctx.campaigns.get(c.campaignId) : undefined;
-        const explicit = campaign && campaignCascade(campaign).steps;
-        if (explicit?.length)
-            return explicit.map((s) => ({
-                channel: s.channel,
-                waitMinutes: s.waitMinutes,
-                await: s.await ?? 'delivered',
-            }));
-        const channels = campaign ? campaignChannels(campaign) : this.config.serviceChannels;
-        return buildSteps(channels, this.config);
+    /** The cascade's steps: its campaign's, or the service channels cheapest first. */
+    private steps(c: Cascade, ctx: PageContext): CascadeStep[] {
+        return (c.campaignId !== null ? ctx.plans.get(c.campaignId)?.steps : undefined) ?? this.serviceSteps;
     }
-}
 
-function isSent(status: string | null): boolean {
-    return status === 'sending' || status === 'sent' || status === 'delivered' || status === 'read';
+    /**
+     * Each campaign's messaging settings, read once per page: its explicit
+     * steps or its channels cheapest first, the segments it leaves out, and
+     * its test-mode cards.
+     */
+    private campaignPlans(ctx: CascadeContext): Map<number, CampaignPlan> {
+        const plans = new Map<number, CampaignPlan>();
+        for (const [id, campaign] of ctx.campaigns) {
+            const cascade = campaignCascade(campaign);
+            plans.set(id, {
+                steps: cascade.steps?.length
+                    ? cascade.steps.map((s) => ({
+                          channel: s.channel,
+                          waitMinutes: s.waitMinutes,
+                          await: s.await ?? 'delivered',
+                      }))
+                    : buildSteps(campaignChannels(campaign), this.config),
+                excludedSegments: cascade.excludedSegments,
+                testCards: campaignTestCards(campaign),
+            });
+        }
+        return plans;
+    }
 }

@@ -18,6 +18,11 @@ function at(local: DateTime, hhmm: string): DateTime {
     return local.set({ hour, minute, second: 0, millisecond: 0 });
 }
 
+/** The instant floored to its minute: the memo keys (the window's answers only change on whole minutes). */
+function minuteOf(at: Date): number {
+    return Math.floor(at.getTime() / 60_000) * 60_000;
+}
+
 /** Minutes since local midnight of an instant in a zone, memoised per zone and minute. */
 const localMinute = boundedMemo((key) => {
     const [zone, ms] = key.split('|');
@@ -27,7 +32,7 @@ const localMinute = boundedMemo((key) => {
 
 /** Whether `now` falls inside the window in `zone`. */
 export function insideWindow(now: Date, zone: string, window: SendWindow): boolean {
-    const m = localMinute(`${zone}|${Math.floor(now.getTime() / 60_000) * 60_000}`);
+    const m = localMinute(`${zone}|${minuteOf(now)}`);
     return m >= minutes(window.from) && m < minutes(window.to);
 }
 
@@ -40,7 +45,7 @@ const startOf = boundedMemo((key) => {
 
 /** The start of the local day or month of `at` in `zone` (memoised: the policy asks it for every message). */
 export function localStartOf(at: Date, zone: string, unit: 'day' | 'month'): Date {
-    return new Date(startOf(`${zone}|${unit}|${at.getTime()}`));
+    return new Date(startOf(`${zone}|${unit}|${minuteOf(at)}`));
 }
 
 /**
@@ -51,7 +56,8 @@ export function localStartOf(at: Date, zone: string, unit: 'day' | 'month'): Dat
  */
 export function nextWindowStart(from: Date, zone: string, window: SendWindow): Date {
     if (insideWindow(from, zone, window)) return from;
-    return new Date(nextOpening(`${zone}|${window.from}|${window.to}|${from.getTime()}`));
+    // Openings fall on whole minutes, so the minute of `from` decides the answer.
+    return new Date(nextOpening(`${zone}|${window.from}|${window.to}|${minuteOf(from)}`));
 }
 
 const nextOpening = boundedMemo((key) => {
