@@ -122,6 +122,7 @@ export class SendGuardService {
 
     /** A campaign's send batches with what their reminders have come to. */
     async batches(campaignId: number) {
+        await this.campaign(campaignId);
         const batches = await this.repos.sendBatches.list(campaignId);
         return Promise.all(
             batches.map(async (b) => ({

@@ -342,6 +342,8 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
             expect(cards.body.error.code).toBe('REFILL_NOT_FOUND');
             const kill = await api.post('/admin/v1/campaigns/999/sends/kill').set(auth(admin));
             expect(kill.status).toBe(404);
+            const sends = await api.get('/admin/v1/campaigns/999/sends').set(auth(admin));
+            expect(sends.status).toBe(404);
             const messages = await api.get('/admin/v1/customers/unknown-card/messages').set(auth(admin));
             expect(messages.status).toBe(404);
             expect(messages.body.error.code).toBe('REFILL_CUSTOMER_NOT_FOUND');
