@@ -2,6 +2,7 @@ import { toJobId, type JobParameters } from 'agenda';
 import type { Database } from '../../db/database.js';
 import { toDbTime } from '../../db/db-time.js';
 import type { Row } from '../../db/sql-executor.js';
+import { storedFailReason, storedNumber, storedText, storedTime } from './job-field.values.js';
 
 /** Every column of the jobs table, in insert order. */
 export const JOB_COLUMNS = [
@@ -37,6 +38,22 @@ export type JobColumn = (typeof JOB_COLUMNS)[number];
 
 /** Column values of one job row, ready to bind. */
 export type JobValues = Record<JobColumn, unknown>;
+
+/** The fields Agenda's processor writes while it runs a job; `saveJobState` writes exactly these. */
+export const JOB_STATE_COLUMNS = [
+    'locked_at',
+    'next_run_at',
+    'last_run_at',
+    'progress',
+    'fail_reason',
+    'fail_count',
+    'failed_at',
+    'last_finished_at',
+    'last_modified_by',
+] as const satisfies readonly JobColumn[];
+
+/** A column `saveJobState` writes. */
+export type JobStateColumn = (typeof JOB_STATE_COLUMNS)[number];
 
 const orUndefined = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
 
@@ -101,7 +118,8 @@ export class JobRowMapper {
     /**
      * The column values for inserting `job` as a new row. Processor fields
      * (lock, runs, failures, progress) are stored when given, as Agenda's
-     * Mongo backend stores the whole document.
+     * Mongo backend stores the whole document. Every value is one the drivers
+     * bind: see {@link stateValues} for the fields Agenda does not type-check.
      */
     toValues(
         job: JobParameters,
@@ -111,28 +129,41 @@ export class JobRowMapper {
             id: extra.id,
             name: job.name,
             priority: job.priority ?? 0,
-            next_run_at: job.nextRunAt ?? null,
             type: job.type === 'single' ? 'single' : 'normal',
-            locked_at: job.lockedAt ?? null,
-            last_run_at: job.lastRunAt ?? null,
-            last_finished_at: job.lastFinishedAt ?? null,
-            failed_at: job.failedAt ?? null,
-            fail_count: job.failCount ?? null,
-            fail_reason: job.failReason ?? null,
+            ...this.stateValues(job, extra.lastModifiedBy),
             repeat_interval: storedRepeatInterval(job.repeatInterval),
-            repeat_timezone: job.repeatTimezone || null,
-            repeat_at: job.repeatAt || null,
+            repeat_timezone: storedText(job.repeatTimezone),
+            repeat_at: storedText(job.repeatAt),
             data: job.data === undefined ? null : JSON.stringify(job.data),
             disabled: job.disabled === true,
-            progress: job.progress ?? null,
             fork: job.fork === true,
-            last_modified_by: extra.lastModifiedBy,
-            debounce_started_at: job.debounceStartedAt ?? null,
-            start_date: job.startDate ?? null,
-            end_date: job.endDate ?? null,
+            debounce_started_at: storedTime(job.debounceStartedAt),
+            start_date: storedTime(job.startDate),
+            end_date: storedTime(job.endDate),
             skip_days: job.skipDays && job.skipDays.length > 0 ? JSON.stringify(job.skipDays) : null,
             single_key: extra.singleKey,
             unique_key: extra.uniqueKey,
+        };
+    }
+
+    /**
+     * The values of the fields Agenda's processor writes while it runs a job
+     * (the columns `saveJobState` sets), an undefined one as NULL. Agenda hands
+     * these over unchecked (a rejection that is no Error becomes the
+     * failReason as it is, in fork mode always), so the failReason is stored
+     * as text, progress as a number and times as Dates, or NULL.
+     */
+    stateValues(job: JobParameters, lastModifiedBy: string): Record<JobStateColumn, unknown> {
+        return {
+            locked_at: storedTime(job.lockedAt),
+            next_run_at: storedTime(job.nextRunAt),
+            last_run_at: storedTime(job.lastRunAt),
+            progress: storedNumber(job.progress),
+            fail_reason: storedFailReason(job.failReason),
+            fail_count: storedNumber(job.failCount),
+            failed_at: storedTime(job.failedAt),
+            last_finished_at: storedTime(job.lastFinishedAt),
+            last_modified_by: lastModifiedBy,
         };
     }
 

@@ -5,7 +5,13 @@ import { sqlDialect } from '../../db/sql-dialect.js';
 import type { SqlExecutor } from '../../db/sql-executor.js';
 import { JobBackendError } from './job-backend.errors.js';
 import { DebounceRule } from './job-debounce.rule.js';
-import { JOB_COLUMNS, type JobColumn, type JobRowMapper, type JobValues } from './job-row.mapper.js';
+import {
+    JOB_COLUMNS,
+    JOB_STATE_COLUMNS,
+    type JobColumn,
+    type JobRowMapper,
+    type JobValues,
+} from './job-row.mapper.js';
 import type { JobSqlContext } from './job-sql.context.js';
 import { uniqueKeyFor } from './job-unique.key.js';
 
@@ -25,19 +31,6 @@ const DEFINITION_COLUMNS: JobColumn[] = [
     'skip_days',
     'last_modified_by',
 ];
-
-/** The fields Agenda's processor writes while it runs a job; `saveJobState` writes exactly these. */
-const STATE_COLUMNS = [
-    'locked_at',
-    'next_run_at',
-    'last_run_at',
-    'progress',
-    'fail_reason',
-    'fail_count',
-    'failed_at',
-    'last_finished_at',
-    'last_modified_by',
-] as const;
 
 /**
  * Writing jobs: `saveJob` with Agenda's rules for re-saves, `single` jobs
@@ -84,25 +77,17 @@ export class JobSaveStore {
 
     /**
      * Agenda's `saveJobState`: writes exactly the processor's fields, an
-     * undefined one as NULL (that is how a job is unlocked). Throws
-     * `job-not-found` when no row has this id and name.
+     * undefined one as NULL (that is how a job is unlocked), each in its
+     * column's form (a failReason object as text). Throws `job-not-found`
+     * when no row has this id and name.
      */
     async saveState(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<void> {
         if (!job._id)
             throw new JobBackendError('job-not-found', 'cannot save the state of a job without an id');
         const id = String(job._id);
-        const values = [
-            job.lockedAt ?? null,
-            job.nextRunAt ?? null,
-            job.lastRunAt ?? null,
-            job.progress ?? null,
-            job.failReason ?? null,
-            job.failCount ?? null,
-            job.failedAt ?? null,
-            job.lastFinishedAt ?? null,
-            this.ctx.modifiedBy(options),
-        ];
-        const set = STATE_COLUMNS.map((c) => `${c} = ?`).join(', ');
+        const state = this.mapper.stateValues(job, this.ctx.modifiedBy(options));
+        const values = JOB_STATE_COLUMNS.map((c) => state[c]);
+        const set = JOB_STATE_COLUMNS.map((c) => `${c} = ?`).join(', ');
         const { affected } = await this.ctx.db.run(
             `UPDATE ${this.ctx.jobs} SET ${set} WHERE id = ? AND name = ?`,
             [...values, id, job.name],

@@ -1,6 +1,7 @@
 import type { JobLogEntry, JobLogEvent, JobLogger, JobLogQuery, JobLogQueryResult, LogLevel } from 'agenda';
 import { sqlDialect } from '../../db/sql-dialect.js';
 import type { Row } from '../../db/sql-executor.js';
+import { storedFailReason } from './job-field.values.js';
 import type { JobSqlContext } from './job-sql.context.js';
 
 const COLUMNS = [
@@ -39,7 +40,8 @@ export class SqlJobLogger implements JobLogger {
             entry.jobName,
             entry.message,
             entry.duration ?? null,
-            entry.error ?? null,
+            // Agenda logs `error.message` of whatever a job rejected with: text or NULL.
+            storedFailReason(entry.error),
             entry.failCount ?? null,
             entry.retryDelay ?? null,
             entry.retryAttempt ?? null,
