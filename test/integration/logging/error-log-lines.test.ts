@@ -98,7 +98,10 @@ describe.each(engines)('job failure log lines on %s', (engine) => {
             'reminder to [number] for card [number] failed',
         );
         const [stored] = await recorder.lastRuns('refill:test', 1);
-        expect(stored).toMatchObject({ event: 'fail', error: 'reminder to [number] for card [number] failed' });
+        expect(stored).toMatchObject({
+            event: 'fail',
+            error: 'reminder to [number] for card [number] failed',
+        });
     });
 
     it('a job that rejects with a plain object logs its message, not "[object Object]"', async () => {
