@@ -5,6 +5,7 @@ import { CreateAdminTables1767398400000 } from './1767398400000-create-admin-tab
 import { CreateCampaignTables1767484800000 } from './1767484800000-create-campaign-tables.js';
 import { CreateMessageTables1767571200000 } from './1767571200000-create-message-tables.js';
 import { CreateCascadeTables1767657600000 } from './1767657600000-create-cascade-tables.js';
+import { ExactIdentifiers1767744000000 } from './1767744000000-exact-identifiers.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -18,4 +19,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     CreateCampaignTables1767484800000,
     CreateMessageTables1767571200000,
     CreateCascadeTables1767657600000,
+    ExactIdentifiers1767744000000,
 ];

@@ -30,7 +30,9 @@ import type { InboundMessagesService } from './messaging/inbound-messages.servic
 import type { TemplateService } from './services/template.service.js';
 import type { SendGuardService } from './services/send-guard.service.js';
 import type { ReminderPlannerService } from './services/reminder-planner.service.js';
+import { AdminSignInRepository } from './repositories/admin-sign-in.repository.js';
 import { AdminUserRepository } from './repositories/admin-user.repository.js';
+import { AdminSignInGuard } from './services/admin-sign-in-guard.service.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { CustomerService } from './services/customer.service.js';
 import { HistoryImportService } from './services/history-import.service.js';
@@ -136,6 +138,7 @@ export function createRefill(options: RefillOptions): Refill {
     const campaignSelection = new CampaignSelectionService(database, repos, catalog, config, clock);
     const campaignReports = new CampaignReportService(database, repos, campaigns, catalog, clock);
     const messaging = createMessaging(database, repos, config, () => catalog.categories(), clock);
+    const adminUsers = new AdminUserRepository(database);
     const base: Omit<RefillServices, 'jobs'> = {
         catalog,
         stores,
@@ -151,7 +154,7 @@ export function createRefill(options: RefillOptions): Refill {
             repos.audit,
         ),
         purchases: new PurchaseService(database, repos, catalog, config, clock),
-        returns: new ReturnService(database, repos, config, clock),
+        returns: new ReturnService(database, repos, stores, config, clock),
         posKeys: new PosKeyService(database, repos.posKeys, repos.stores, repos.audit, clock, ttl),
         adjustments: new LedgerAdjustmentService(database, repos, config, clock),
         offers: new OfferService(database, repos, catalog, clock),
@@ -159,12 +162,13 @@ export function createRefill(options: RefillOptions): Refill {
         maintenance: new LotMaintenanceService(database, repos, config, clock),
         adminAuth: new AdminAuthService(
             database,
-            new AdminUserRepository(database),
+            adminUsers,
             repos.audit,
             clock,
             config.admin.sessionTtlHours,
+            new AdminSignInGuard(database, new AdminSignInRepository(database), clock, config, logger),
         ),
-        adminTokens: new AdminTokenService(database, repos, clock),
+        adminTokens: new AdminTokenService(database, repos, adminUsers, clock),
         categories: new ChronicCategoryService(database, repos, catalog, clock),
         campaigns,
         campaignSelection,

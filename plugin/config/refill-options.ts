@@ -43,12 +43,19 @@ export interface PosOptions {
     unknownCard?: 'enrol' | 'reject';
     /** A POS request not answered in this many ms gets a 503 (it is safe to retry). Default 5000. */
     requestTimeoutMs?: number;
-    /** Largest accepted request body (express size string). Default '256kb'. */
+    /** Largest accepted request body (express size string). Default '1mb': a 500-line receipt with long names fits. */
     bodyLimit?: string;
     /** Most lines on one receipt. Default 500. */
     maxLines?: number;
     /** How long a verified POS key, the catalogue and categories are cached, ms. Default 10000. */
     cacheTtlMs?: number;
+    /**
+     * How many days back a till may date a sale (`purchasedAt`). Older sales are a 400: load them with the
+     * history import, which has its own, wider bound. Default 30.
+     */
+    maxBackdateDays?: number;
+    /** How far ahead of Refill's clock a till's clock may run (sale, return and consent times), ms. Default 300000. */
+    clockSkewMs?: number;
 }
 
 /** Admin API sign-in and sessions. */

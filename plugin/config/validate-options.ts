@@ -98,9 +98,11 @@ const schema = Joi.object<RefillOptions>({
         requestTimeoutMs: Joi.number().integer().min(100).max(120000).default(5000),
         bodyLimit: Joi.string()
             .pattern(/^\d+(b|kb|mb)$/i)
-            .default('256kb'),
+            .default('1mb'),
         maxLines: Joi.number().integer().min(1).max(5000).default(500),
         cacheTtlMs: Joi.number().integer().min(0).max(3600000).default(10000),
+        maxBackdateDays: Joi.number().integer().min(0).max(3650).default(30),
+        clockSkewMs: Joi.number().integer().min(0).max(86_400_000).default(300_000),
     }).default(),
     admin: Joi.object({
         sessionTtlHours: Joi.number()

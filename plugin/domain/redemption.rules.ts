@@ -24,6 +24,28 @@ export function redemptionLimit(
     return { eligibleAmount, shareCap, available, maxRedeemable: Math.max(0, Math.min(shareCap, available)) };
 }
 
+/** Why a preview spends less than the till asked for. */
+export type RedeemCapReason = 'no-eligible-lines' | 'share-cap' | 'balance';
+
+/** What a preview spends of what was asked for, and why less when it is less. */
+export interface RedeemCap {
+    /** What the preview assumes is spent: min(requested, maxRedeemable). */
+    redeem: number;
+    /** True when `redeem` is below the request (the commit would answer 422). */
+    capped: boolean;
+    /** The limit that binds, when capped. */
+    reason: RedeemCapReason | null;
+}
+
+/** Caps a requested spend at the basket's limit and names the limit that binds. */
+export function capRedeem(requested: number, limit: RedemptionLimit): RedeemCap {
+    if (requested <= limit.maxRedeemable) return { redeem: requested, capped: false, reason: null };
+    let reason: RedeemCapReason = 'balance';
+    if (limit.eligibleAmount === 0) reason = 'no-eligible-lines';
+    else if (limit.shareCap < limit.available) reason = 'share-cap';
+    return { redeem: limit.maxRedeemable, capped: true, reason };
+}
+
 /**
  * Spreads `redeem` bonuses over the lines bonuses may pay for, in proportion
  * to their amounts, so a later return of one line gives back its own share.

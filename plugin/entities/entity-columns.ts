@@ -57,6 +57,28 @@ export const time = (name: string, nullable = false): EntitySchemaColumnOptions 
 /** A text column (JSON documents). */
 export const text = (name: string): EntitySchemaColumnOptions => ({ name, type: 'text', nullable: true });
 
+/**
+ * A stored JSON document kept as its text (the responses replayed to tills).
+ * Declared as `json` because that is the one type TypeORM maps to a column
+ * large enough for a 500-line receipt on every engine Refill runs on:
+ * LONGTEXT on MariaDB (its JSON is an alias of LONGTEXT), JSON on MySQL 8,
+ * TEXT on SQLite. TypeORM parses and stringifies `json` columns itself; the
+ * transformer hands the text through unchanged, so entities read and write
+ * the same string Refill's own SQL does.
+ */
+export const jsonText = (name: string): EntitySchemaColumnOptions => ({
+    name,
+    type: 'json',
+    nullable: true,
+    transformer: {
+        to: (value: string | null | undefined) => (typeof value === 'string' ? JSON.parse(value) : value),
+        from: (value: unknown) =>
+            value === null || value === undefined || typeof value === 'string'
+                ? value
+                : JSON.stringify(value),
+    },
+});
+
 /** Stores a list of months (1–12) as `"6,7,8"`. */
 export const monthsTransformer = {
     to: (value: number[] | null | undefined) => (value ? value.join(',') : ''),

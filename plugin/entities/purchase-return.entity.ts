@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { bigId, bigInt, int, str, text, time } from './entity-columns.js';
+import { bigId, bigInt, int, str, jsonText, time } from './entity-columns.js';
 import type { Purchase } from './purchase.entity.js';
 import type { Store } from './store.entity.js';
 
@@ -42,7 +42,7 @@ export const PurchaseReturnEntity = new EntitySchema<PurchaseReturn>({
         refunded: int('refunded', false, 0),
         shortfall: int('shortfall', false, 0),
         requestHash: str('request_hash', 64),
-        response: text('response'),
+        response: jsonText('response'),
         createdAt: time('created_at'),
     },
     relations: {
@@ -60,7 +60,7 @@ export const PurchaseReturnEntity = new EntitySchema<PurchaseReturn>({
         },
     },
     indices: [
-        { name: 'UQ_refill_returns_return', columns: ['returnId'], unique: true },
+        { name: 'UQ_refill_returns_store_return', columns: ['storeId', 'returnId'], unique: true },
         { name: 'IDX_refill_returns_purchase', columns: ['purchaseId'] },
     ],
 });

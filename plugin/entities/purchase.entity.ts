@@ -1,11 +1,11 @@
 import { EntitySchema } from 'typeorm';
-import { bigId, bigInt, int, str, text, time } from './entity-columns.js';
+import { bigId, bigInt, int, str, jsonText, time } from './entity-columns.js';
 import type { Customer } from './customer.entity.js';
 import type { Store } from './store.entity.js';
 
 /**
- * A committed sale (a receipt). `receiptId` is the till's id and the
- * idempotency key: a retry with the same body replays `response`.
+ * A committed sale (a receipt). `receiptId` is the till's id, unique within
+ * its store, and the idempotency key: a retry with the same body replays `response`.
  */
 export interface Purchase {
     id: number;
@@ -47,7 +47,7 @@ export const PurchaseEntity = new EntitySchema<Purchase>({
         earned: int('earned', false, 0),
         source: str('source', 8),
         requestHash: str('request_hash', 64, true),
-        response: text('response'),
+        response: jsonText('response'),
         createdAt: time('created_at'),
     },
     relations: {
@@ -65,7 +65,7 @@ export const PurchaseEntity = new EntitySchema<Purchase>({
         },
     },
     indices: [
-        { name: 'UQ_refill_purchases_receipt', columns: ['receiptId'], unique: true },
+        { name: 'UQ_refill_purchases_store_receipt', columns: ['storeId', 'receiptId'], unique: true },
         { name: 'IDX_refill_purchases_customer', columns: ['customerId', 'purchasedAt'] },
         { name: 'IDX_refill_purchases_store', columns: ['storeId', 'purchasedAt'] },
     ],

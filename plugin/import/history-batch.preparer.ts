@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import type { CatalogSnapshot } from '../domain/catalog-snapshot.js';
 import { normalisePhone } from '../domain/phone.js';
 import type { CustomerProfile } from '../repositories/customer.repository.js';
+import { receiptKey } from '../repositories/purchase.repository.js';
 import type { Repositories } from '../services/repositories.js';
 import type { CatalogService } from '../services/catalog.service.js';
 import { addDays, type Clock } from '../services/clock.js';
@@ -74,7 +75,7 @@ export class HistoryBatchPreparer {
             presentReceipts: new Set(),
             rejected: [],
         };
-        const receiptIds = new Set<string>();
+        const receiptKeys = new Set<string>();
         let sinceYield = 0;
         for (const { input, position: at } of batch) {
             // Let the batch being written meanwhile get its replies handled between slices of work.
@@ -100,9 +101,10 @@ export class HistoryBatchPreparer {
                     : this.receipt(record, line, snapshot, now);
             if (typeof prepared === 'string') reject(prepared);
             else if ('receiptId' in prepared) {
-                if (receiptIds.has(prepared.receiptId)) out.duplicateReceipts++;
+                const key = receiptKey(prepared.storeId, prepared.receiptId);
+                if (receiptKeys.has(key)) out.duplicateReceipts++;
                 else {
-                    receiptIds.add(prepared.receiptId);
+                    receiptKeys.add(key);
                     out.receipts.push(prepared);
                 }
             } else out.customers.push(prepared);
@@ -112,7 +114,7 @@ export class HistoryBatchPreparer {
             ...out.receipts.map((r) => r.cardNumber),
         ]);
         out.knownIds = await this.repos.customers.idsByCards(this.db, [...cards]);
-        const present = await this.repos.purchases.idsByReceiptIds(this.db, [...receiptIds]);
+        const present = await this.repos.purchases.idsByReceiptIds(this.db, out.receipts);
         out.presentReceipts = new Set(present.keys());
         return out;
     }

@@ -39,7 +39,8 @@ export interface PreparedBatch {
     /** Customer ids found before the transaction, by card (cards missing here are enrolled). */
     knownIds: Map<string, number>;
     /**
-     * Receipt ids of the batch found in the database before the transaction.
+     * Receipts of the batch found in the database before the transaction, by
+     * `receiptKey(storeId, receiptId)` (receipt ids are unique per store).
      * A receipt committed after this look-up makes the insert fail on its
      * unique key; the batch is then written again, looking inside the transaction.
      */

@@ -6,6 +6,7 @@ import { addPurchase, type CategoryStat } from '../domain/category-stats.rules.j
 import type { Customer } from '../entities/customer.entity.js';
 import type { CustomerConsent } from '../entities/customer-consent.entity.js';
 import type { KeyedCategoryStat } from '../repositories/category-stats.repository.js';
+import { receiptKey } from '../repositories/purchase.repository.js';
 import type { Repositories } from '../services/repositories.js';
 import { lockBatchCustomers, type LockedCustomers } from './batch-customers.lock.js';
 import type {
@@ -58,12 +59,9 @@ export class HistoryBatchWriter {
         for (const c of await this.openings.credit(tx, locked, batch.customers, now)) changed.add(c);
 
         const present = recheck
-            ? await this.repos.purchases.idsByReceiptIds(
-                  tx,
-                  batch.receipts.map((r) => r.receiptId),
-              )
+            ? await this.repos.purchases.idsByReceiptIds(tx, batch.receipts)
             : batch.presentReceipts;
-        const added = batch.receipts.filter((r) => !present.has(r.receiptId));
+        const added = batch.receipts.filter((r) => !present.has(receiptKey(r.storeId, r.receiptId)));
         await this.insertReceipts(tx, locked, added, now);
         await this.mergeStats(tx, locked, added);
         for (const r of added) {
@@ -137,12 +135,9 @@ export class HistoryBatchWriter {
                 createdAt: now,
             })),
         );
-        const ids = await this.repos.purchases.idsByReceiptIds(
-            tx,
-            receipts.map((r) => r.receiptId),
-        );
+        const ids = await this.repos.purchases.idsByReceiptIds(tx, receipts);
         const lines = receipts.flatMap((r) => {
-            const purchaseId = ids.get(r.receiptId) as number;
+            const purchaseId = ids.get(receiptKey(r.storeId, r.receiptId)) as number;
             return r.lines.map((l) => ({ ...l, purchaseId }));
         });
         await this.repos.purchases.insertImportedLines(tx, lines);

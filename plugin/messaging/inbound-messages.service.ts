@@ -1,3 +1,4 @@
+import { CUSTOMER_OPT_OUT_SOURCES } from '../domain/consent.rules.js';
 import type { Database } from '../db/database.js';
 import { normalisePhone } from '../domain/phone.js';
 import { RefillError } from '../errors/refill-error.js';
@@ -108,11 +109,17 @@ export class InboundMessagesService {
         return { unsubscribed: ids.length };
     }
 
-    private async withdraw(customerIds: readonly number[], channel: string, source: string): Promise<void> {
+    private async withdraw(
+        customerIds: readonly number[],
+        channel: string,
+        source: (typeof CUSTOMER_OPT_OUT_SOURCES)[number],
+    ): Promise<void> {
         if (!customerIds.length) return;
         const now = this.clock();
-        await this.db.transaction((tx) =>
-            this.repos.consents.record(
+        await this.db.transaction(async (tx) => {
+            // Customer rows first, as every write path does, so a till's concurrent update sees this.
+            await this.repos.customers.lockByIds(tx, customerIds);
+            await this.repos.consents.record(
                 tx,
                 customerIds.map((customerId) => ({
                     customerId,
@@ -122,7 +129,7 @@ export class InboundMessagesService {
                     source,
                 })),
                 now,
-            ),
-        );
+            );
+        });
     }
 }

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
+import { CUSTOMER_OPT_OUT_SOURCES } from '../domain/consent.rules.js';
 import type { CustomerConsent } from '../entities/customer-consent.entity.js';
 import { bool } from './row-mappers.js';
 
@@ -22,6 +23,26 @@ export class ConsentRepository {
             changedAt: this.db.time(r.changed_at),
             source: (r.source as string) ?? null,
         }));
+    }
+
+    /**
+     * What tills and hosts last said about each of these channels (the latest
+     * history entry not made by the customer's own STOP reply or unsubscribe link).
+     */
+    async lastTillActs(
+        exec: SqlExecutor | Database,
+        customerId: number,
+        channels: readonly string[],
+    ): Promise<Map<string, { granted: boolean }>> {
+        const out = new Map<string, { granted: boolean }>();
+        if (!channels.length) return out;
+        const rows = await exec.all(
+            `SELECT channel, granted FROM refill_consent_events WHERE customer_id = ? AND channel IN (${sqlDialect.inList(channels.length)}) AND (source IS NULL OR source NOT IN (${sqlDialect.inList(CUSTOMER_OPT_OUT_SOURCES.length)})) ORDER BY id DESC`,
+            [customerId, ...channels, ...CUSTOMER_OPT_OUT_SOURCES],
+        );
+        for (const r of rows)
+            if (!out.has(String(r.channel))) out.set(String(r.channel), { granted: bool(r.granted) });
+        return out;
     }
 
     /** The current consents of several customers, grouped by customer id (imports). */

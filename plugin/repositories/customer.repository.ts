@@ -143,6 +143,20 @@ export class CustomerRepository {
         return rows.map((r) => this.map(r));
     }
 
+    /**
+     * Row-locks customers by id, in id order, reading nothing else (writers
+     * that only add rows for them, such as offer grants, take the same lock
+     * as the ledger's write paths first).
+     */
+    async lockIds(tx: SqlExecutor, ids: readonly number[]): Promise<void> {
+        const sorted = [...new Set(ids)].sort((a, b) => a - b);
+        for (const chunk of sqlDialect.chunks(sorted))
+            await tx.all(
+                `SELECT id FROM refill_customers WHERE id IN (${sqlDialect.inList(chunk.length)}) ORDER BY id${sqlDialect.forUpdate(tx.dialect)}`,
+                chunk,
+            );
+    }
+
     /** Enrols a card if it does not exist yet (no consents); safe under concurrency. */
     async enrolIfMissing(
         exec: SqlExecutor | Database,

@@ -49,6 +49,17 @@ export class PosKeyRepository {
         return r ? { keyId: Number(r.id), storeId: Number(r.store_id), storeCode: String(r.code) } : null;
     }
 
+    /**
+     * A stamp that changes whenever a key is revoked (how many are revoked and
+     * when the last one was): instances compare it to drop their cached keys.
+     */
+    async revocationStamp(exec: SqlExecutor | Database): Promise<string> {
+        const [row] = await exec.all(
+            `SELECT COUNT(revoked_at) AS revoked, MAX(revoked_at) AS latest FROM refill_pos_keys`,
+        );
+        return `${Number(row?.revoked ?? 0)}@${row?.latest ? this.db.time(row.latest).toISOString() : '-'}`;
+    }
+
     /** Every key, newest first. */
     async list(exec: SqlExecutor | Database): Promise<PosKeySummary[]> {
         const rows = await exec.all(

@@ -45,11 +45,15 @@ export class PurchaseReturnRepository {
         );
     }
 
-    /** A return by its till-side id. */
-    async findByReturnId(exec: SqlExecutor | Database, returnId: string): Promise<PurchaseReturn | null> {
+    /** A return by the store that took it and its till-side id. */
+    async findByReturnId(
+        exec: SqlExecutor | Database,
+        storeId: number,
+        returnId: string,
+    ): Promise<PurchaseReturn | null> {
         const rows = await exec.all(
-            `SELECT id, return_id, purchase_id, store_id, returned_at, amount, reversed, refunded, shortfall, request_hash, response, created_at FROM refill_returns WHERE return_id = ?`,
-            [returnId],
+            `SELECT id, return_id, purchase_id, store_id, returned_at, amount, reversed, refunded, shortfall, request_hash, response, created_at FROM refill_returns WHERE store_id = ? AND return_id = ?`,
+            [storeId, returnId],
         );
         const r = rows[0];
         if (!r) return null;

@@ -22,6 +22,17 @@ export type ImportedLine = Pick<
     'purchaseId' | 'lineNo' | 'sku' | 'name' | 'atc' | 'categoryId' | 'quantityMilli' | 'amount'
 >;
 
+/** A receipt as tills and imports name it: the till's id within its store. */
+export interface ReceiptRef {
+    storeId: number;
+    receiptId: string;
+}
+
+/** The key of a receipt in maps: receipt ids are unique per store only. */
+export function receiptKey(storeId: number, receiptId: string): string {
+    return `${storeId}\u0000${receiptId}`;
+}
+
 /** What a return changes on one line: the new running totals. */
 export interface LineReturnTotals {
     id: number;
@@ -120,19 +131,29 @@ export class PurchaseRepository {
         }
     }
 
-    /** Ids of the purchases with these receipt ids (those that exist). */
+    /**
+     * Ids of the purchases with these receipt ids in their stores (those that
+     * exist), by {@link receiptKey}.
+     */
     async idsByReceiptIds(
         exec: SqlExecutor | Database,
-        receiptIds: readonly string[],
+        refs: readonly ReceiptRef[],
     ): Promise<Map<string, number>> {
         const out = new Map<string, number>();
-        for (const chunk of sqlDialect.chunks(receiptIds)) {
-            const rows = await exec.all<{ id: unknown; receipt_id: string }>(
-                `SELECT id, receipt_id FROM refill_purchases WHERE receipt_id IN (${sqlDialect.inList(chunk.length)})`,
-                chunk,
-            );
-            for (const r of rows) out.set(String(r.receipt_id), Number(r.id));
+        const byStore = new Map<number, string[]>();
+        for (const r of refs) {
+            const list = byStore.get(r.storeId);
+            if (list) list.push(r.receiptId);
+            else byStore.set(r.storeId, [r.receiptId]);
         }
+        for (const [storeId, receiptIds] of byStore)
+            for (const chunk of sqlDialect.chunks(receiptIds)) {
+                const rows = await exec.all<{ id: unknown; receipt_id: string }>(
+                    `SELECT id, receipt_id FROM refill_purchases WHERE store_id = ? AND receipt_id IN (${sqlDialect.inList(chunk.length)})`,
+                    [storeId, ...chunk],
+                );
+                for (const r of rows) out.set(receiptKey(storeId, String(r.receipt_id)), Number(r.id));
+            }
         return out;
     }
 
@@ -166,22 +187,17 @@ export class PurchaseRepository {
         );
     }
 
-    /** A purchase by the till's receipt id. */
-    async findByReceiptId(exec: SqlExecutor | Database, receiptId: string): Promise<Purchase | null> {
-        const rows = await exec.all(`SELECT ${PURCHASE_COLUMNS} FROM refill_purchases WHERE receipt_id = ?`, [
-            receiptId,
-        ]);
-        return rows[0] ? this.map(rows[0]) : null;
-    }
-
-    /** Which of these receipt ids exist already (imports skip them). */
-    async existingReceiptIds(exec: SqlExecutor, receiptIds: readonly string[]): Promise<Set<string>> {
-        if (!receiptIds.length) return new Set();
-        const rows = await exec.all<{ receipt_id: string }>(
-            `SELECT receipt_id FROM refill_purchases WHERE receipt_id IN (${sqlDialect.inList(receiptIds.length)})`,
-            receiptIds,
+    /** A purchase by its store and the till's receipt id. */
+    async findByReceiptId(
+        exec: SqlExecutor | Database,
+        storeId: number,
+        receiptId: string,
+    ): Promise<Purchase | null> {
+        const rows = await exec.all(
+            `SELECT ${PURCHASE_COLUMNS} FROM refill_purchases WHERE store_id = ? AND receipt_id = ?`,
+            [storeId, receiptId],
         );
-        return new Set(rows.map((r) => r.receipt_id));
+        return rows[0] ? this.map(rows[0]) : null;
     }
 
     /** The lines of a purchase, in receipt order. */

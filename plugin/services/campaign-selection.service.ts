@@ -333,6 +333,11 @@ export class CampaignSelectionService {
             }),
         );
         await this.db.transaction(async (tx) => {
+            // The customers' rows first, in id order: the lock every write path of a customer takes first.
+            await this.repos.customers.lockIds(
+                tx,
+                members.map((m) => m.customerId),
+            );
             await this.repos.members.insertMany(tx, members);
             await this.repos.offers.insertMany(tx, offers, now);
             await this.repos.cascades.insertMany(tx, reminders, now);

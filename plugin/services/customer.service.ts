@@ -3,6 +3,8 @@ import type { CardKind } from '../entities/customer.entity.js';
 import type { RefillConfig } from '../config/refill-options.js';
 import type { Database } from '../db/database.js';
 import { balanceAt } from '../domain/balance.rules.js';
+import { decideConsent, needsLastTillAct } from '../domain/consent.rules.js';
+import { checkConsentAt } from '../domain/pos-time.rules.js';
 import { normalisePhone } from '../domain/phone.js';
 import type { Customer } from '../entities/customer.entity.js';
 import type { CustomerConsent } from '../entities/customer-consent.entity.js';
@@ -31,7 +33,11 @@ export interface CustomerUpdate {
     telegramChatId?: string | null;
     /** Device token or app user id for push messages. */
     pushToken?: string | null;
-    /** Consent per channel, with when it was given or withdrawn (now if absent). */
+    /**
+     * Consent per channel, with when it was given or withdrawn. Without `at` a
+     * withdrawal counts from now and a grant restates what the till holds (it
+     * does not undo a later STOP or unsubscribe; send `at` with a new consent).
+     */
     consents?: Partial<Record<ConsentChannel, { granted: boolean; at?: Date }>>;
 }
 
@@ -113,7 +119,11 @@ export class CustomerService {
         });
     }
 
-    /** Enrols a card or updates it; consents older than the stored ones are ignored. */
+    /**
+     * Enrols a card or updates it. Consents follow {@link decideConsent}: a
+     * withdrawal always takes effect, the latest explicit act wins, and a
+     * restated grant never undoes an opt-out.
+     */
     async upsert(
         cardNumber: string,
         update: CustomerUpdate,
@@ -121,6 +131,13 @@ export class CustomerService {
     ): Promise<{ customer: CustomerView; created: boolean }> {
         const profile = this.profileFrom(update);
         const now = this.clock();
+        for (const [channel, act] of Object.entries(update.consents ?? {})) {
+            const problem = act?.at ? checkConsentAt(act.at, now, this.config.pos) : null;
+            if (problem)
+                throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
+                    { path: `consents.${channel}.at`, message: problem },
+                ]);
+        }
         return this.db.transaction(async (tx) => {
             let customer = await this.customers.lockByCard(tx, cardNumber);
             const created = !customer;
@@ -129,28 +146,31 @@ export class CustomerService {
                 customer = (await this.customers.lockByCard(tx, cardNumber)) as Customer;
             }
             await this.customers.updateProfile(tx, customer.id, profile, now);
-            const current = new Map(
-                (await this.consents.findForCustomer(tx, customer.id)).map((c) => [c.channel, c]),
+            const stored = await this.consents.findForCustomer(tx, customer.id);
+            const current = new Map(stored.map((c) => [c.channel, c]));
+            const acts = Object.entries(update.consents ?? {}).filter(
+                (e): e is [string, { granted: boolean; at?: Date }] => e[1] !== undefined,
             );
+            const asked = acts.filter(([channel, act]) =>
+                needsLastTillAct(current.get(channel) ?? null, act),
+            );
+            const tillActs = asked.length
+                ? await this.consents.lastTillActs(
+                      tx,
+                      customer.id,
+                      asked.map(([channel]) => channel),
+                  )
+                : new Map<string, { granted: boolean }>();
             const changes: CustomerConsent[] = [];
-            for (const [channel, value] of Object.entries(update.consents ?? {})) {
-                if (!value) continue;
-                const at = value.at ?? now;
-                const existing = current.get(channel);
-                if (existing && existing.changedAt > at) continue;
-                if (
-                    existing &&
-                    existing.granted === value.granted &&
-                    existing.changedAt.getTime() === at.getTime()
-                )
-                    continue;
-                const consent = {
-                    customerId: customer.id,
-                    channel,
-                    granted: value.granted,
-                    changedAt: at,
-                    source: by.source,
-                };
+            for (const [channel, act] of acts) {
+                const decided = decideConsent(
+                    current.get(channel) ?? null,
+                    act,
+                    now,
+                    tillActs.get(channel) ?? null,
+                );
+                if (!decided) continue;
+                const consent = { customerId: customer.id, channel, ...decided, source: by.source };
                 changes.push(consent);
                 current.set(channel, consent);
             }

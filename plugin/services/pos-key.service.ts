@@ -14,14 +14,23 @@ export interface CreatedPosKey {
     storeCode: string;
 }
 
+/** How often an instance asks whether any key was revoked elsewhere (the CLI, another instance), ms. */
+const REVOCATION_CHECK_MS = 500;
+
 /**
  * Issues, verifies and revokes the per-store API keys tills authenticate
  * with. Keys are 192 random bits, so a plain SHA-256 is a safe way to store
  * them (slow password hashes exist for guessable secrets, which these are
  * not) and lets verification be one indexed lookup, cached for `ttlMs`.
+ * A revocation made anywhere takes effect here within about half a second:
+ * at most every {@link REVOCATION_CHECK_MS} one small query reads the
+ * revocation stamp, and a changed stamp empties the cache.
  */
 export class PosKeyService {
     private readonly cache: LRUCache<string, ActivePosKey | 'invalid'>;
+    private stamp: string | null = null;
+    private stampReadAt = -Infinity;
+    private stampRead: Promise<void> | null = null;
 
     constructor(
         private readonly db: Database,
@@ -39,7 +48,12 @@ export class PosKeyService {
         const key = `rfk_${randomBytes(24).toString('base64url')}`;
         const id = await this.db.transaction(async (tx) => {
             const store = await this.stores.findByCode(tx, storeCode);
-            if (!store) throw new RefillError('REFILL_STORE_NOT_FOUND', `No store with code ${storeCode}`);
+            if (!store)
+                throw new RefillError(
+                    'REFILL_STORE_NOT_FOUND',
+                    `No store with code ${storeCode}: add it first (npx refill store add ${storeCode} --name "…")`,
+                    { storeCode },
+                );
             const now = this.clock();
             const keyId = await this.keys.insert(tx, store.id, hashKey(key), key.slice(0, 8), label, now);
             await this.audit.append(
@@ -60,6 +74,7 @@ export class PosKeyService {
 
     /** The store a key belongs to, or null for an unknown or revoked key. */
     async verify(key: string): Promise<ActivePosKey | null> {
+        await this.followRevocations();
         const hash = hashKey(key);
         const hit = this.cache.get(hash);
         if (hit) return hit === 'invalid' ? null : hit;
@@ -68,12 +83,28 @@ export class PosKeyService {
         return found;
     }
 
+    /** Drops the cached keys when a key was revoked anywhere since the last look (one shared read at a time). */
+    private async followRevocations(): Promise<void> {
+        if (performance.now() - this.stampReadAt < REVOCATION_CHECK_MS) return;
+        this.stampRead ??= (async () => {
+            try {
+                const stamp = await this.keys.revocationStamp(this.db);
+                if (stamp !== this.stamp) this.cache.clear();
+                this.stamp = stamp;
+                this.stampReadAt = performance.now();
+            } finally {
+                this.stampRead = null;
+            }
+        })();
+        await this.stampRead;
+    }
+
     /** Every key (hints only). */
     async list(): Promise<PosKeySummary[]> {
         return this.keys.list(this.db);
     }
 
-    /** Revokes a key; it stops working within the cache lifetime on other instances, at once on this one. */
+    /** Revokes a key; it stops working at once on this instance and within about half a second on others. */
     async revoke(id: number, actor: string): Promise<void> {
         const done = await this.db.transaction(async (tx) => {
             const now = this.clock();

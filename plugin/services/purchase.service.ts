@@ -2,6 +2,8 @@ import type { RefillConfig } from '../config/refill-options.js';
 import type { Database } from '../db/database.js';
 import { isDuplicateKeyError } from '../db/db-errors.js';
 import { balanceAt } from '../domain/balance.rules.js';
+import { checkPurchasedAt } from '../domain/pos-time.rules.js';
+import { capRedeem } from '../domain/redemption.rules.js';
 import { addPurchase } from '../domain/category-stats.rules.js';
 import { requestHash } from '../domain/receipt-hash.js';
 import type { Customer } from '../entities/customer.entity.js';
@@ -61,14 +63,15 @@ export class PurchaseService {
             ).available;
             offers = await this.repos.offers.findActive(this.db, customer.id, now);
         }
+        const requested = input.redeem ?? 0;
         const priced = priceBasket(
             resolveBasket(snapshot, input.lines, this.config),
             available,
-            input.redeem ?? 0,
+            requested,
             offers,
             this.config,
         );
-        const redeem = priced.redeemedPerLine.reduce((s, r) => s + r, 0);
+        const cap = capRedeem(requested, priced.limit);
         const lines = lineResults(priced);
         return {
             known: customer !== null,
@@ -76,7 +79,10 @@ export class PurchaseService {
             eligibleForRedemption: priced.limit.eligibleAmount,
             available,
             maxRedeemable: priced.limit.maxRedeemable,
-            redeem,
+            redeem: cap.redeem,
+            requestedRedeem: requested,
+            redeemCapped: cap.capped,
+            redeemCapReason: cap.reason,
             earned: lines.reduce((s, l) => s + l.earned, 0),
             lines,
             offers: appliedOffers(priced, offers, (id) => snapshot.categoryCode(id), now),
@@ -92,9 +98,10 @@ export class PurchaseService {
             throw new RefillError('REFILL_FORBIDDEN', 'This POS key belongs to another store', {
                 storeCode: input.storeCode,
             });
-        if (input.purchasedAt.getTime() > this.clock().getTime() + MAX_CLOCK_SKEW_MS)
+        const problem = checkPurchasedAt(input.purchasedAt, this.clock(), this.config.pos);
+        if (problem)
             throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
-                { path: 'purchasedAt', message: 'must not be in the future' },
+                { path: 'purchasedAt', message: problem },
             ]);
         const hash = requestHash({ ...input, purchasedAt: input.purchasedAt.toISOString() });
         const snapshot = await this.catalog.snapshot();
@@ -117,7 +124,7 @@ export class PurchaseService {
                     continue;
                 }
                 if (isDuplicateKeyError(error) || isRedeemLimit(error)) {
-                    const replay = await this.replay(input.receiptId, hash);
+                    const replay = await this.replay(pos, input.receiptId, hash);
                     if (replay) return { result: replay, replayed: true };
                 }
                 throw error;
@@ -165,6 +172,8 @@ export class PurchaseService {
         }
 
         // Ledger movements, in memory until flush; the purchase id is bound once the row exists.
+        // Lifetimes count from the sale, as the slip says, also when a till sends it late.
+        const soldAt = input.purchasedAt < now ? input.purchasedAt : now;
         const cause = { purchaseId: PENDING_ID };
         session.spend(input.redeem, cause);
         session.credit({
@@ -172,8 +181,8 @@ export class PurchaseService {
             lotKind: 'accrual',
             entryKind: 'accrual',
             amount: priced.baseEarned,
-            activeFrom: addDays(now, this.config.accrual.pendingDays),
-            expiresAt: addDays(now, this.config.accrual.lifetimeDays),
+            activeFrom: addDays(soldAt, this.config.accrual.pendingDays),
+            expiresAt: addDays(soldAt, this.config.accrual.lifetimeDays),
         });
         const used = offers.filter((o) => (priced.offerEarned.get(o.id) ?? 0) > 0);
         for (const offer of used) {
@@ -184,7 +193,7 @@ export class PurchaseService {
                 entryKind: 'offer_accrual',
                 amount: priced.offerEarned.get(offer.id) ?? 0,
                 activeFrom: now,
-                expiresAt: addDays(now, offer.bonusLifetimeDays),
+                expiresAt: addDays(soldAt, offer.bonusLifetimeDays),
             });
         }
 
@@ -340,8 +349,8 @@ export class PurchaseService {
     }
 
     /** The stored result of an earlier commit of this receipt, or a 409 if the body differs. */
-    private async replay(receiptId: string, hash: string): Promise<PurchaseResult | null> {
-        const existing = await this.repos.purchases.findByReceiptId(this.db, receiptId);
+    private async replay(pos: PosIdentity, receiptId: string, hash: string): Promise<PurchaseResult | null> {
+        const existing = await this.repos.purchases.findByReceiptId(this.db, pos.storeId, receiptId);
         if (!existing) return null;
         if (existing.requestHash !== hash || !existing.response)
             throw new RefillError(
@@ -354,9 +363,6 @@ export class PurchaseService {
         return JSON.parse(existing.response) as PurchaseResult;
     }
 }
-
-/** How far ahead of Refill's clock a till's clock may run. */
-const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 
 /** Stands in for the purchase id until the purchase row is inserted. */
 const PENDING_ID = -1;

@@ -1,4 +1,5 @@
 import type { EarnReason } from '../domain/accrual.rules.js';
+import type { RedeemCapReason } from '../domain/redemption.rules.js';
 
 /** A basket line as the POS sends it (quantity as a number of packs, up to 3 decimals). */
 export interface BasketLineInput {
@@ -86,6 +87,12 @@ export interface PreviewResult {
     maxRedeemable: number;
     /** The redeem the earnings below assume (the requested one, capped at `maxRedeemable`). */
     redeem: number;
+    /** The redeem the till asked for. */
+    requestedRedeem: number;
+    /** True when `redeem` is less than asked: committing the request as sent would answer 422. */
+    redeemCapped: boolean;
+    /** The limit that capped it: no eligible lines, the share cap, or the balance. */
+    redeemCapReason: RedeemCapReason | null;
     earned: number;
     lines: LineResult[];
     offers: AppliedOffer[];

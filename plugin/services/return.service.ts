@@ -4,18 +4,23 @@ import { isDuplicateKeyError } from '../db/db-errors.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
 import { requestHash } from '../domain/receipt-hash.js';
 import { planReturn } from '../domain/return.rules.js';
+import { checkReturnedAt } from '../domain/pos-time.rules.js';
 import type { Customer } from '../entities/customer.entity.js';
+import type { Purchase } from '../entities/purchase.entity.js';
 import { RefillError } from '../errors/refill-error.js';
 import { addDays, type Clock } from './clock.js';
 import { LedgerSession } from './ledger-session.js';
 import type { PosIdentity } from './pos-identity.js';
 import type { ReturnResult } from './purchase.views.js';
 import type { Repositories } from './repositories.js';
+import type { StoreService } from './store.service.js';
 
 /** A return as the POS sends it. */
 export interface ReturnInput {
     returnId: string;
     returnedAt?: Date;
+    /** The store that sold the receipt, when it is not the returning store (cross-store returns). */
+    receiptStoreCode?: string;
     lines: Array<{ sku: string; quantity: number }>;
 }
 
@@ -25,60 +30,115 @@ export type ReturnRequest = Omit<ReturnInput, 'returnedAt'> & {
     storeCode: string;
 };
 
+/** A return checked before its transaction: what it returns, from which sale, when. */
+interface CheckedReturn {
+    receiptId: string;
+    purchase: Purchase;
+    input: ReturnInput;
+    pos: PosIdentity;
+    hash: string;
+    returnedAt: Date;
+}
+
 /**
  * Records returns, full or partial by line. Takes back the returned lines'
  * share of the bonuses the purchase earned and gives back their share of the
  * bonuses that paid for it as a new lot. If the earned bonuses were already
  * spent, the shortfall becomes debt (settled from later accruals) or is
  * written off, by configuration; the balance never goes negative.
+ *
+ * Like every write path of the ledger, the transaction's first statement
+ * row-locks the customer: the receipt's customer is looked up before it
+ * (a purchase never changes hands), and the lines, lots and earlier returns
+ * are read only under the lock, so on MySQL/MariaDB the transaction's
+ * snapshot already holds what concurrent returns and sales committed.
  */
 export class ReturnService {
     constructor(
         private readonly db: Database,
         private readonly repos: Repositories,
+        private readonly stores: StoreService,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
     ) {}
 
-    /** Records a return of a committed receipt (idempotent by return id). */
+    /** Records a return of a committed receipt (idempotent per store by return id). */
     async record(
         receiptId: string,
         input: ReturnInput,
         pos: PosIdentity,
     ): Promise<{ result: ReturnResult; replayed: boolean }> {
         const hash = requestHash({ receiptId, ...input, returnedAt: input.returnedAt?.toISOString() });
+        const purchase = await this.purchaseOf(receiptId, input, pos);
+        const returnedAt = this.returnTime(input, purchase);
         try {
-            return await this.db.transaction((tx) => this.recordIn(tx, receiptId, input, pos, hash));
+            return await this.db.transaction(async (tx) => {
+                const [customer] = await this.repos.customers.lockByIds(tx, [purchase.customerId]);
+                const replay = await this.replay(tx, pos.storeId, input.returnId, hash);
+                if (replay) return { result: replay, replayed: true };
+                return {
+                    result: await this.recordIn(tx, customer, {
+                        receiptId,
+                        purchase,
+                        input,
+                        pos,
+                        hash,
+                        returnedAt,
+                    }),
+                    replayed: false,
+                };
+            });
         } catch (error) {
             if (!isDuplicateKeyError(error)) throw error;
-            const replay = await this.replay(this.db, input.returnId, hash);
+            const replay = await this.replay(this.db, pos.storeId, input.returnId, hash);
             if (replay) return { result: replay, replayed: true };
             throw error;
         }
     }
 
-    private async recordIn(
-        tx: SqlExecutor,
-        receiptId: string,
-        input: ReturnInput,
-        pos: PosIdentity,
-        hash: string,
-    ): Promise<{ result: ReturnResult; replayed: boolean }> {
-        const { purchases, customers, returns } = this.repos;
+    /** When the return happened: as the till says, within [the sale, now + skew]; now by default. */
+    private returnTime(input: ReturnInput, purchase: Purchase): Date {
         const now = this.clock();
-        const purchase = await purchases.findByReceiptId(tx, receiptId);
+        const at = input.returnedAt ?? (purchase.purchasedAt > now ? purchase.purchasedAt : now);
+        const problem = checkReturnedAt(at, purchase.purchasedAt, now, this.config.pos);
+        if (problem)
+            throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
+                { path: 'returnedAt', message: problem },
+            ]);
+        return at;
+    }
+
+    /** The returned receipt: the key's store's, or another store's where cross-store returns are allowed. */
+    private async purchaseOf(receiptId: string, input: ReturnInput, pos: PosIdentity): Promise<Purchase> {
+        let soldBy = pos;
+        if (input.receiptStoreCode !== undefined && input.receiptStoreCode !== pos.storeCode) {
+            if (!this.config.returns.allowCrossStore)
+                throw new RefillError(
+                    'REFILL_FORBIDDEN',
+                    "Returns of another store's receipts are not allowed",
+                    {
+                        receiptStoreCode: input.receiptStoreCode,
+                    },
+                );
+            soldBy = await this.stores.identity(input.receiptStoreCode);
+        }
+        const purchase = await this.repos.purchases.findByReceiptId(this.db, soldBy.storeId, receiptId);
         if (!purchase)
             throw new RefillError('REFILL_RECEIPT_NOT_FOUND', 'No committed receipt with this id', {
                 receiptId,
+                storeCode: soldBy.storeCode,
             });
-        if (purchase.storeId !== pos.storeId && !this.config.returns.allowCrossStore)
-            throw new RefillError('REFILL_FORBIDDEN', 'This receipt was sold by another store', {
-                receiptId,
-            });
-        const [customer] = await customers.lockByIds(tx, [purchase.customerId]);
-        const replay = await this.replay(tx, input.returnId, hash);
-        if (replay) return { result: replay, replayed: true };
+        return purchase;
+    }
 
+    private async recordIn(
+        tx: SqlExecutor,
+        customer: Customer,
+        request: CheckedReturn,
+    ): Promise<ReturnResult> {
+        const { receiptId, purchase, input, pos, hash, returnedAt } = request;
+        const { purchases, customers, returns } = this.repos;
+        const now = this.clock();
         const lines = await purchases.findLines(tx, purchase.id);
         const plan = planReturn(
             lines,
@@ -101,7 +161,7 @@ export class ReturnService {
             returnId: input.returnId,
             purchaseId: purchase.id,
             storeId: pos.storeId,
-            returnedAt: input.returnedAt ?? now,
+            returnedAt,
             amount: sum('amount'),
             reversed: 0,
             refunded: 0,
@@ -111,13 +171,7 @@ export class ReturnService {
             createdAt: now,
         });
 
-        const session = new LedgerSession(
-            tx,
-            this.repos,
-            customer as Customer,
-            now,
-            this.config.returns.shortfall,
-        );
+        const session = new LedgerSession(tx, this.repos, customer, now, this.config.returns.shortfall);
         await session.load();
         const cause = { purchaseId: purchase.id, returnId: returnRowId };
         // Refund first: a customer who spent the earned bonuses nets them against the refund instead of owing them.
@@ -146,7 +200,7 @@ export class ReturnService {
             }),
         );
         const state = await session.flush({
-            purchaseTotal: (customer as Customer).purchaseTotal - sum('amount'),
+            purchaseTotal: customer.purchaseTotal - sum('amount'),
         });
         await customers.saveState(tx, purchase.customerId, state, now);
 
@@ -168,15 +222,16 @@ export class ReturnService {
             balance: { available: state.balance, pending: state.pending, debt: state.debt },
         };
         await returns.complete(tx, returnRowId, result, JSON.stringify(result));
-        return { result, replayed: false };
+        return result;
     }
 
     private async replay(
         exec: SqlExecutor | Database,
+        storeId: number,
         returnId: string,
         hash: string,
     ): Promise<ReturnResult | null> {
-        const existing = await this.repos.returns.findByReturnId(exec, returnId);
+        const existing = await this.repos.returns.findByReturnId(exec, storeId, returnId);
         if (!existing) return null;
         if (existing.requestHash !== hash || !existing.response)
             throw new RefillError(

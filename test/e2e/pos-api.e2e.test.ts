@@ -55,8 +55,14 @@ describe.each(engines)('POS API on %s', (engine) => {
                 .send({ name: 'Anna K.', consents: { sms: { granted: false, at: '2025-12-01T00:00:00Z' } } });
             expect(update.status).toBe(200);
             expect(update.body.name).toBe('Anna K.');
-            // An older consent change than the stored one is ignored.
-            expect(update.body.consents.sms.granted).toBe(true);
+            // A withdrawal always takes effect, even one dated before the stored grant.
+            expect(update.body.consents.sms.granted).toBe(false);
+            const regrant = await request(app)
+                .put('/pos/v1/customers/2000001')
+                .set(auth())
+                .send({ consents: { sms: { granted: true, at: '2025-11-01T00:00:00Z' } } });
+            // A grant older than the current state is not the latest act: ignored.
+            expect(regrant.body.consents.sms.granted).toBe(false);
         });
 
         it('refuses bad fields with their paths', async () => {
@@ -268,18 +274,26 @@ describe.each(engines)('POS API on %s', (engine) => {
             await expectLedgerConsistent(t.refill, '2000001');
         });
 
-        it('404 for an unknown receipt, 403 for another store', async () => {
+        it("404 for an unknown receipt, 403 for another store's receipt", async () => {
             const unknown = await request(app)
                 .post('/pos/v1/receipts/NOPE/returns')
                 .set(auth())
                 .send({ returnId: 'RET-X', lines: [{ sku: 'A', quantity: 1 }] });
             expect(unknown.status).toBe(404);
             expect(unknown.body.error.code).toBe('REFILL_RECEIPT_NOT_FOUND');
-            const other = await request(app)
+            // Receipt ids are per store: another store's key does not see S1's receipt…
+            const elsewhere = await request(app)
                 .post('/pos/v1/receipts/E2E-1/returns')
                 .set({ Authorization: `Bearer ${t.otherKey}` })
                 .send({ returnId: 'RET-Y', lines: [{ sku: 'VIT-C', quantity: 1 }] });
+            expect(elsewhere.status).toBe(404);
+            // …and may not return it by naming the store, unless cross-store returns are allowed.
+            const other = await request(app)
+                .post('/pos/v1/receipts/E2E-1/returns')
+                .set({ Authorization: `Bearer ${t.otherKey}` })
+                .send({ returnId: 'RET-Y', receiptStoreCode: 'S1', lines: [{ sku: 'VIT-C', quantity: 1 }] });
             expect(other.status).toBe(403);
+            expect(other.body.error.code).toBe('REFILL_FORBIDDEN');
         });
     });
 

@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import { DateTime } from 'luxon';
+import { parseTillTime } from '../../domain/pos-time.rules.js';
 import { CONSENT_CHANNELS } from '../../services/customer.service.js';
 import type { CustomerUpdate } from '../../services/customer.service.js';
 import type { PreviewInput, PurchaseInput } from '../../services/purchase.views.js';
@@ -31,6 +32,23 @@ const timezone = Joi.string()
     .custom((v: string, h) => (DateTime.now().setZone(v).isValid ? v : h.error('any.invalid')))
     .message('must be an IANA timezone such as Europe/Moscow');
 
+/**
+ * A till's time: an RFC 3339 date-time with an offset (a Date from in-process
+ * hooks). Dates that do not exist, such as 30 February, are refused rather
+ * than rolled over; the bounds that depend on the clock are the services'.
+ */
+export const tillTime = Joi.any()
+    .custom((value: unknown, helpers) => {
+        if (value instanceof Date)
+            return Number.isNaN(value.getTime()) ? helpers.error('time.invalid') : value;
+        const parsed = typeof value === 'string' ? parseTillTime(value) : null;
+        return parsed ?? helpers.error('time.invalid');
+    })
+    .messages({
+        'time.invalid':
+            'must be an existing date and time in ISO 8601 with a timezone offset, e.g. 2026-11-23T10:00:00Z',
+    });
+
 const line = Joi.object({
     sku: id(),
     name: Joi.string().min(1).max(255).required(),
@@ -58,7 +76,7 @@ export const cardParams = Joi.object({ cardNumber: cardNumber.required() });
 /** `:receiptId` in the path. */
 export const receiptParams = Joi.object({ receiptId: id().required() });
 
-const consent = Joi.object({ granted: Joi.boolean().strict().required(), at: Joi.date().iso() });
+const consent = Joi.object({ granted: Joi.boolean().strict().required(), at: tillTime });
 
 /** PUT /customers/:cardNumber */
 export const customerBody = Joi.object<CustomerUpdate>({
@@ -77,10 +95,14 @@ export const customerBody = Joi.object<CustomerUpdate>({
 
 /** POST /receipts/preview */
 export function previewBody(maxLines: number): Joi.ObjectSchema<PreviewInput> {
-    return Joi.object<PreviewInput>({
+    return Joi.object({
         cardNumber,
         lines: lines(maxLines),
         redeem: amount,
+        // A till may reuse its receipt body for the preview: these are accepted and ignored.
+        receiptId: Joi.any().strip(),
+        storeCode: Joi.any().strip(),
+        purchasedAt: Joi.any().strip(),
     });
 }
 
@@ -90,7 +112,7 @@ export function receiptBody(maxLines: number): Joi.ObjectSchema<PurchaseInput> {
         receiptId: id().required(),
         cardNumber: cardNumber.required(),
         storeCode: id().required(),
-        purchasedAt: Joi.date().iso().required(),
+        purchasedAt: tillTime.required(),
         lines: lines(maxLines),
         redeem: amount.default(0),
     });
@@ -100,7 +122,9 @@ export function receiptBody(maxLines: number): Joi.ObjectSchema<PurchaseInput> {
 export function returnBody(maxLines: number): Joi.ObjectSchema<ReturnInput> {
     return Joi.object<ReturnInput>({
         returnId: id().required(),
-        returnedAt: Joi.date().iso(),
+        returnedAt: tillTime,
+        /** The store that sold the receipt, when another store takes the return back (`returns.allowCrossStore`). */
+        receiptStoreCode: id(),
         lines: Joi.array()
             .items(
                 Joi.object({

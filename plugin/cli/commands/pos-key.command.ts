@@ -6,7 +6,10 @@ export function registerPosKeyCommands(program: Command, ctx: CliContext): void 
     const keys = program.command('pos-key').description('manage the API keys of store tills');
     keys.command('create')
         .description('create a key for a store; it is printed once and stored only as a hash')
-        .requiredOption('--store <code>', 'store code')
+        .requiredOption(
+            '--store <code>',
+            'store code (required; add the store first with `store add <code> --name …`)',
+        )
         .option('--label <label>', 'what the key is for (e.g. till 3)')
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
         .action(async (opts: { store: string; label?: string; actor: string }) => {

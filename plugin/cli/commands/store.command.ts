@@ -7,7 +7,7 @@ export function registerStoreCommands(program: Command, ctx: CliContext): void {
     store
         .command('add <code>')
         .description('create a store (or rename it)')
-        .requiredOption('--name <name>', 'store name')
+        .requiredOption('--name <name>', 'store name (required)')
         .option('--timezone <tz>', 'IANA timezone of the store')
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
         .action(async (code: string, opts: { name: string; timezone?: string; actor: string }) => {

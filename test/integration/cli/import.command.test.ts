@@ -133,9 +133,19 @@ describe('refill import (CLI)', () => {
         expect(run.out[0]).toBe('resumed: the first 2 records were imported by an earlier run');
         expect(run.out.at(-1)).toMatch(/4 records read, 0 customers, 2 receipts/);
         await withRefill(async (refill) => {
-            expect(await refill.repositories.purchases.findByReceiptId(refill.database, 'N-1')).toBeNull();
             expect(
-                await refill.repositories.purchases.findByReceiptId(refill.database, 'N-4'),
+                await refill.repositories.purchases.findByReceiptId(
+                    refill.database,
+                    (await refill.services.stores.identity('S1')).storeId,
+                    'N-1',
+                ),
+            ).toBeNull();
+            expect(
+                await refill.repositories.purchases.findByReceiptId(
+                    refill.database,
+                    (await refill.services.stores.identity('S1')).storeId,
+                    'N-4',
+                ),
             ).not.toBeNull();
         });
     });

@@ -285,7 +285,11 @@ describe.each(engines)('history import on %s', (engine) => {
             await t.refill.repositories.customers.findByCard(t.refill.database, '2000000000066'),
         ).toBeNull();
         expect(
-            await t.refill.repositories.purchases.findByReceiptId(t.refill.database, 'OK-1'),
+            await t.refill.repositories.purchases.findByReceiptId(
+                t.refill.database,
+                (await t.refill.services.stores.identity('S1')).storeId,
+                'OK-1',
+            ),
         ).not.toBeNull();
     });
 
