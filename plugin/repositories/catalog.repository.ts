@@ -140,6 +140,29 @@ export class CatalogRepository {
         );
     }
 
+    /**
+     * The categories that hold any of `rules` (kind and value; ATC prefixes
+     * upper-case, as stored), compared as the rules' unique index compares them.
+     */
+    async ruleOwners(
+        exec: SqlExecutor | Database,
+        rules: ReadonlyArray<{ kind: 'atc' | 'sku'; value: string }>,
+    ): Promise<Array<{ kind: 'atc' | 'sku'; value: string; categoryCode: string }>> {
+        const out: Array<{ kind: 'atc' | 'sku'; value: string; categoryCode: string }> = [];
+        for (const kind of ['atc', 'sku'] as const) {
+            const values = rules.filter((r) => r.kind === kind).map((r) => r.value);
+            for (const chunk of sqlDialect.chunks(values, 500)) {
+                const rows = await exec.all(
+                    `SELECT r.value, c.code FROM refill_category_rules r JOIN refill_categories c ON c.id = r.category_id WHERE r.kind = ? AND r.value IN (${sqlDialect.inList(chunk.length)})`,
+                    [kind, ...chunk],
+                );
+                for (const r of rows)
+                    out.push({ kind, value: String(r.value), categoryCode: String(r.code) });
+            }
+        }
+        return out;
+    }
+
     /** Inserts or updates a category by code and replaces its rules. Returns its id. */
     async upsertCategory(tx: SqlExecutor, c: CategoryInput, now: Date): Promise<number> {
         const t = toDbTime(now);

@@ -1,4 +1,6 @@
 import type { Database } from '../db/database.js';
+import { isDuplicateKeyError } from '../db/db-errors.js';
+import type { SqlExecutor } from '../db/sql-executor.js';
 import { toDbTime } from '../db/db-time.js';
 import type { Category } from '../entities/category.entity.js';
 import { RefillError } from '../errors/refill-error.js';
@@ -75,23 +77,69 @@ export class ChronicCategoryService {
             throw new RefillError('REFILL_VALIDATION', 'Invalid category', [
                 { path: 'atcPrefixes', message: 'give ATC prefixes, SKUs or both' },
             ]);
-        await this.db.transaction(async (tx) => {
-            const now = this.clock();
-            const id = await this.repos.catalog.upsertCategory(tx, input, now);
-            await this.repos.audit.append(
-                tx,
-                {
-                    actor,
-                    action: 'category.upsert',
-                    entityType: 'category',
-                    entityId: String(id),
-                    details: { ...input },
-                },
-                now,
-            );
-        });
+        await this.db
+            .transaction(async (tx) => {
+                await this.assertRulesFree(tx, input);
+                const now = this.clock();
+                const id = await this.repos.catalog.upsertCategory(tx, input, now);
+                await this.repos.audit.append(
+                    tx,
+                    {
+                        actor,
+                        action: 'category.upsert',
+                        entityType: 'category',
+                        entityId: String(id),
+                        details: { ...input },
+                    },
+                    now,
+                );
+            })
+            .catch((error: unknown) => {
+                // Two saves raced past the check (or the index compares case-insensitively).
+                if (isDuplicateKeyError(error))
+                    throw new RefillError(
+                        'REFILL_CONFLICT',
+                        'An ATC prefix or SKU of this category belongs to another category',
+                    );
+                throw error;
+            });
         this.catalog.invalidate();
         return this.get(input.code);
+    }
+
+    /**
+     * Refuses (409, nothing written) ATC prefixes or SKUs that another
+     * category holds: each belongs to one category (a unique index), so the
+     * insert would fail.
+     */
+    private async assertRulesFree(tx: SqlExecutor, input: CategoryInput): Promise<void> {
+        const wanted = [
+            ...(input.atcPrefixes ?? []).map((value, i) => ({
+                kind: 'atc' as const,
+                value: value.toUpperCase(),
+                path: `atcPrefixes[${i}]`,
+            })),
+            ...(input.skus ?? []).map((value, i) => ({ kind: 'sku' as const, value, path: `skus[${i}]` })),
+        ];
+        const taken = (await this.repos.catalog.ruleOwners(tx, wanted)).filter(
+            (o) => o.categoryCode !== input.code,
+        );
+        if (!taken.length) return;
+        const details = wanted.flatMap((w) => {
+            const owner = taken.find(
+                (o) => o.kind === w.kind && o.value.toUpperCase() === w.value.toUpperCase(),
+            );
+            return owner
+                ? [
+                      {
+                          path: w.path,
+                          message: `already belongs to category ${owner.categoryCode}`,
+                          category: owner.categoryCode,
+                      },
+                  ]
+                : [];
+        });
+        throw new RefillError('REFILL_CONFLICT', 'An ATC prefix or SKU belongs to another category', details);
     }
 
     private async view(

@@ -3,14 +3,15 @@ import Joi from 'joi';
 import type { InboundMessagesService } from '../../messaging/inbound-messages.service.js';
 import { validateOrThrow } from '../middleware/validate.js';
 
-const CHANNEL_NAMES: Record<string, { ru: string; en: string }> = {
-    email: { ru: 'писем', en: 'emails' },
-    sms: { ru: 'SMS', en: 'text messages' },
-    push: { ru: 'push-уведомлений', en: 'push notifications' },
-    telegram: { ru: 'сообщений в Telegram', en: 'Telegram messages' },
-    viber: { ru: 'сообщений в Viber', en: 'Viber messages' },
-    whatsapp: { ru: 'сообщений в WhatsApp', en: 'WhatsApp messages' },
-};
+/** Channel names as the pages show them (a Map: looked up by a channel from a link). */
+const CHANNEL_NAMES = new Map<string, { ru: string; en: string }>([
+    ['email', { ru: 'писем', en: 'emails' }],
+    ['sms', { ru: 'SMS', en: 'text messages' }],
+    ['push', { ru: 'push-уведомлений', en: 'push notifications' }],
+    ['telegram', { ru: 'сообщений в Telegram', en: 'Telegram messages' }],
+    ['viber', { ru: 'сообщений в Viber', en: 'Viber messages' }],
+    ['whatsapp', { ru: 'сообщений в WhatsApp', en: 'WhatsApp messages' }],
+]);
 const token = Joi.string()
     .min(10)
     .max(200)
@@ -62,7 +63,7 @@ export function messagingPublicRoutes(inbound: InboundMessagesService): Router {
     router.get('/unsubscribe/:token', async (req, res) => {
         const { token: t } = validateOrThrow(tokenParams, req.params) as { token: string };
         const target = await inbound.unsubscribeTarget(t);
-        const what = CHANNEL_NAMES[target.channel] ?? { ru: target.channel, en: target.channel };
+        const what = CHANNEL_NAMES.get(target.channel) ?? { ru: target.channel, en: target.channel };
         res.type('html').send(
             page(
                 'Отписка / Unsubscribe',
@@ -76,7 +77,7 @@ export function messagingPublicRoutes(inbound: InboundMessagesService): Router {
         async (req, res) => {
             const { token: t } = validateOrThrow(tokenParams, req.params) as { token: string };
             const { channel } = await inbound.unsubscribe(t);
-            const what = CHANNEL_NAMES[channel] ?? { ru: channel, en: channel };
+            const what = CHANNEL_NAMES.get(channel) ?? { ru: channel, en: channel };
             res.type('html').send(
                 page(
                     'Отписка / Unsubscribe',

@@ -112,11 +112,17 @@ export const updateCampaignBody = Joi.object(fields).min(1);
 /** PUT /categories/:code: a chronic (or any) category with its rules. */
 export const categoryBody = Joi.object({
     name: Joi.string().min(1).max(255).required(),
+    // Stored upper-case, each in one category only: a prefix given twice is a 400 here.
     atcPrefixes: Joi.array()
-        .items(Joi.string().pattern(/^[A-Za-z][0-9A-Za-z]{0,6}$/))
+        .items(
+            Joi.string()
+                .uppercase()
+                .pattern(/^[A-Za-z][0-9A-Za-z]{0,6}$/),
+        )
+        .unique()
         .max(200)
         .default([]),
-    skus: Joi.array().items(Joi.string().min(1).max(64)).max(5000).default([]),
+    skus: Joi.array().items(Joi.string().min(1).max(64)).unique().max(5000).default([]),
     chronic: Joi.boolean().default(true),
     active: Joi.boolean().default(true),
     refillIntervalDays: Joi.number().integer().min(1).max(365).allow(null).default(null),

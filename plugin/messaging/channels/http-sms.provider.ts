@@ -33,11 +33,18 @@ export interface HttpSmsSettings {
     };
 }
 
+/**
+ * The value at a dotted path of a gateway's JSON, own properties only: a
+ * body must not reach `constructor` or `__proto__` through the prototype.
+ */
 function pick(value: unknown, path: string): unknown {
     return path
         .split('.')
         .reduce<unknown>(
-            (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+            (v, k) =>
+                v && typeof v === 'object' && Object.hasOwn(v, k)
+                    ? (v as Record<string, unknown>)[k]
+                    : undefined,
             value,
         );
 }
@@ -51,22 +58,31 @@ export class HttpSmsProvider implements ChannelProvider {
     readonly id = 'http-sms';
     readonly channel = 'sms' as const;
 
-    constructor(private readonly settings: HttpSmsSettings) {}
+    /**
+     * The gateway's statuses as a Map: a callback's status is looked up by
+     * the gateway's (untrusted) text, which on a plain object would find
+     * `constructor` or `toString` on its prototype.
+     */
+    private readonly statuses: ReadonlyMap<string, StatusUpdate['status']>;
+
+    constructor(private readonly settings: HttpSmsSettings) {
+        this.statuses = new Map(Object.entries(settings.callback?.statuses ?? {}));
+    }
 
     /** Sends one SMS. */
     async send(message: OutgoingMessage, signal?: AbortSignal): Promise<SendResult> {
         const s = this.settings;
-        const vars: Record<string, string> = {
-            to: message.to,
-            text: message.text,
-            sender: s.sender ?? '',
-            id: message.key,
-            segments: String(message.segments ?? 1),
-        };
+        const vars = new Map([
+            ['to', message.to],
+            ['text', message.text],
+            ['sender', s.sender ?? ''],
+            ['id', message.key],
+            ['segments', String(message.segments ?? 1)],
+        ]);
         const fields = Object.fromEntries(
             Object.entries(s.fields).map(([k, v]) => [
                 k,
-                v.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? ''),
+                v.replace(/\{(\w+)\}/g, (_, name: string) => vars.get(name) ?? ''),
             ]),
         );
         const headers: Record<string, string> = { ...s.headers };
@@ -128,7 +144,11 @@ export class HttpSmsProvider implements ChannelProvider {
         };
     }
 
-    /** Parses a delivery callback (JSON or form body) into status updates; unknown statuses are ignored. */
+    /**
+     * Parses a delivery callback (JSON or form body) into status updates;
+     * unknown statuses (any text not configured in `callback.statuses`,
+     * `constructor` and `__proto__` included) are ignored.
+     */
     parseStatusCallback(request: { headers: Record<string, unknown>; body: unknown }): StatusUpdate[] {
         const cb = this.settings.callback;
         if (!cb) return [];
@@ -137,7 +157,7 @@ export class HttpSmsProvider implements ChannelProvider {
         const out: StatusUpdate[] = [];
         for (const item of items) {
             const id = pick(item, cb.idField);
-            const status = cb.statuses[String(pick(item, cb.statusField))];
+            const status = this.statuses.get(String(pick(item, cb.statusField)));
             if (id === undefined || !status) continue;
             const reason = cb.reasonField ? pick(item, cb.reasonField) : undefined;
             out.push({
