@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { convert } from 'html-to-text';
 import { RefillError } from '../../errors/refill-error.js';
 import { TRANSLIT_SCHEMES, type TranslitScheme } from '../sms/sms-transliteration.js';
 import { templateHelpers, type HelperContext, type TemplateLocale } from './template-helpers.js';
-import { sampleData } from './template-samples.js';
+import { sampleData, sparseSampleData } from './template-samples.js';
 import type { TemplateSource } from './template-source.js';
 
 /** Every message kind with its traffic class. */
@@ -30,7 +31,14 @@ export type RenderedMessage =
     | { text: string; transliterate?: TranslitScheme }
     | { subject: string; html: string; text: string };
 
-const BUILT_IN = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+/** Handlebars' built-in helpers a template may use. */
+const BUILT_IN = ['if', 'unless', 'each', 'with', 'lookup'];
+/**
+ * Built-ins removed from the instance and refused at compile time: `log`
+ * writes its arguments (`{{log @root}}`: names, signed unsubscribe URLs) to
+ * the process's console.
+ */
+const REMOVED_BUILT_INS = ['log'];
 /** `{{!-- transliterate: icao_doc_9303 --}}` (or `{{! transliterate: … }}`) anywhere in a template. */
 const TRANSLIT_DIRECTIVE = /\{\{!(?:--)?\s*transliterate\s*:\s*([^\s}]*?)\s*(?:--)?\}\}/;
 type Compiled = (data: unknown) => string;
@@ -43,12 +51,13 @@ interface CompiledTemplate {
 /**
  * Renders message templates with ONE Handlebars instance per Refill
  * instance (helpers never leak between instances or into the host's
- * Handlebars). SMS and messenger text compiles without HTML escaping; email
+ * Handlebars; Handlebars' `log`, which would print data to the console, is
+ * removed). SMS and messenger text compiles without HTML escaping; email
  * HTML escapes. Email templates are `subject: …`, a `---` line, then HTML;
  * the plain-text part is derived from the HTML. A template that does not
- * compile, uses an unknown helper, or (marketing email) lacks
- * `{{unsubscribeUrl}}` is refused by {@link validate}, so it is refused when
- * saved, never at send time. An SMS template may opt into transliteration
+ * compile, uses an unknown helper, renders to nothing, or (marketing email)
+ * renders no unsubscribe link is refused by {@link validate}, so it is
+ * refused when saved, never at send time. An SMS template may opt into transliteration
  * with `{{!-- transliterate: <scheme> --}}` (a key of `TRANSLIT_SCHEMES`);
  * the scheme travels with the rendered text, and the sender picks the
  * cheaper variant.
@@ -66,6 +75,7 @@ export class TemplateRenderer {
         },
     ) {
         const helpers = templateHelpers();
+        for (const name of REMOVED_BUILT_INS) this.handlebars.unregisterHelper(name);
         for (const [name, fn] of Object.entries(helpers)) this.handlebars.registerHelper(name, fn);
         this.helperNames = Object.keys(helpers);
     }
@@ -115,29 +125,41 @@ export class TemplateRenderer {
         return this.render(kind, channel, locale, sampleData(locale), this.defaults.timezone);
     }
 
-    /** Refuses a template source that would fail at send time; throws a coded error with the reason and position. */
+    /**
+     * Refuses a template source that would fail at send time; throws a coded
+     * error with the reason and position. The template is rendered with the
+     * full and the sparse sample data: it must render without error, to
+     * something (not only whitespace) on every part, and a marketing email's
+     * HTML must contain the unsubscribe link it was given (a link in a
+     * comment or under a condition the sample misses does not count).
+     */
     validate(kind: MessageKind, channel: TemplateChannel, source: string): void {
-        const { parts } = this.compile(kind, channel, source);
-        try {
-            const ctx: HelperContext = {
-                locale: 'ru',
-                timezone: this.defaults.timezone,
-                currency: this.defaults.currency,
-            };
-            for (const part of parts) part({ ...sampleData('ru'), _ctx: ctx });
-        } catch (error) {
-            throw invalid(kind, channel, (error as Error).message);
+        const compiled = this.compile(kind, channel, source);
+        const unsubscribeUrl = `https://refill.invalid/unsubscribe/${randomBytes(8).toString('hex')}`;
+        for (const sample of [sampleData('ru'), sparseSampleData('ru')]) {
+            let out: RenderedMessage;
+            try {
+                out = this.output(
+                    channel,
+                    compiled,
+                    'ru',
+                    { ...sample, unsubscribeUrl },
+                    this.defaults.timezone,
+                );
+            } catch (error) {
+                throw invalid(kind, channel, (error as Error).message);
+            }
+            const parts = 'html' in out ? { subject: out.subject, body: out.text } : { text: out.text };
+            for (const [part, text] of Object.entries(parts))
+                if (text.trim() === '')
+                    throw invalid(kind, channel, `the ${part} renders to nothing; write the message`);
+            if ('html' in out && MESSAGE_KINDS[kind] === 'marketing' && !out.html.includes(unsubscribeUrl))
+                throw invalid(
+                    kind,
+                    channel,
+                    'a marketing email must show the unsubscribe link {{unsubscribeUrl}}',
+                );
         }
-        if (
-            channel === 'email' &&
-            MESSAGE_KINDS[kind] === 'marketing' &&
-            !/\{\{\{?\s*unsubscribeUrl\s*\}?\}\}/.test(source)
-        )
-            throw invalid(
-                kind,
-                channel,
-                'a marketing email must contain the unsubscribe link {{unsubscribeUrl}}',
-            );
     }
 
     /** Forgets compiled templates (after an override was saved or removed). */
@@ -178,7 +200,11 @@ export class TemplateRenderer {
                 );
             texts = [match[1], match[2]];
         }
-        const knownHelpers = Object.fromEntries([...this.helperNames, ...BUILT_IN].map((h) => [h, true]));
+        // Handlebars adds its built-ins to `knownHelpers` unless they are named false.
+        const knownHelpers = Object.fromEntries([
+            ...[...this.helperNames, ...BUILT_IN].map((h) => [h, true]),
+            ...REMOVED_BUILT_INS.map((h) => [h, false]),
+        ]);
         const parts = texts.map((text, i) => {
             try {
                 this.handlebars.precompile(text, { knownHelpers, knownHelpersOnly: true });

@@ -18,3 +18,18 @@ export function sampleData(locale: TemplateLocale): Record<string, unknown> {
         unsubscribeUrl: 'https://example.com/unsubscribe/sample',
     };
 }
+
+/**
+ * The sparse sample a template is checked with as well: a customer without a
+ * name, a gift offer, a chain without a URL. A template whose text or
+ * unsubscribe link depends on optional fields shows it here.
+ */
+export function sparseSampleData(locale: TemplateLocale): Record<string, unknown> {
+    const full = sampleData(locale);
+    return {
+        ...full,
+        customer: { name: null, balance: 0 },
+        offer: { kind: 'gift', multiplier: null, giftAmount: 30_000, endsAt: '2026-12-05T20:59:00Z' },
+        chain: { name: (full.chain as { name: string }).name },
+    };
+}
