@@ -7,6 +7,7 @@ import { DEFAULT_DATABASE_URL } from '../cli/cli-context.js';
 import { seedDemoChain } from '../demo/demo-seed.js';
 import type { RefillOptions } from '../config/refill-options.js';
 import { createRefill, type Refill } from '../refill.js';
+import { homePage } from './home-page.js';
 
 /** How to run the standalone server. */
 export interface StandaloneOptions {
@@ -80,6 +81,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
 
     const app = express();
     app.disable('x-powered-by');
+    app.get('/', homePage);
     app.get('/health', (_req, res) => {
         res.json({ status: 'ok' });
     });
@@ -109,6 +111,7 @@ async function ensureDemo(refill: Refill, options: StandaloneOptions): Promise<s
         refill.logger.info({ customers: options.demoCustomers }, 'seeding the demo chain (first start)');
         await seedDemoChain(refill, { customers: options.demoCustomers, seed: 1 });
         const store = await demoStore(refill);
+        if (!store) throw new Error('the demo chain was seeded without stores');
         const { key } = await refill.services.posKeys.create(store, 'demo till', 'standalone');
         mkdirSync(dirname(options.demoKeyFile), { recursive: true });
         // Demo convenience only: a real chain creates keys with `npx refill pos-key create`.
@@ -119,16 +122,17 @@ async function ensureDemo(refill: Refill, options: StandaloneOptions): Promise<s
     return existsSync(options.demoKeyFile) ? readFileSync(options.demoKeyFile, 'utf8').trim() : null;
 }
 
-/** The store the demo key is for: the first Moscow pharmacy of the demo chain. */
-async function demoStore(refill: Refill): Promise<string> {
+/** The store the demo key is for: the first Moscow pharmacy of the demo chain; null without stores. */
+async function demoStore(refill: Refill): Promise<string | null> {
     const stores = await refill.services.stores.list();
-    return (stores.find((s) => s.code === 'MSK-001') ?? stores[0]).code;
+    return (stores.find((s) => s.code === 'MSK-001') ?? stores[0])?.code ?? null;
 }
 
 async function main(): Promise<void> {
     const options = optionsFromEnv();
     const app = await startStandalone(options);
-    const store = await demoStore(app.refill);
+    // Without the demo (REFILL_DEMO=0) the database may have no store at all.
+    const store = app.demoKey ? await demoStore(app.refill) : null;
     console.log(`Refill is listening on ${app.url}`);
     console.log(`  POS API:  ${app.url}/pos/v1  (OpenAPI: ${app.url}/pos/v1/openapi.json)`);
     console.log(`  Database: ${options.databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`);

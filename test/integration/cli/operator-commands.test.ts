@@ -40,6 +40,17 @@ describe('refill operator commands (CLI)', () => {
         expect((await cli('pos-key', 'create', '--store', 'NOPE')).err[0]).toMatch(/REFILL_STORE_NOT_FOUND/);
     });
 
+    it('pos-key create for a store that does not exist yet says how to add it', async () => {
+        const missing = await cli('pos-key', 'create', '--store', 'MSK-404');
+        expect(missing.code).toBe(1);
+        expect(missing.err.join('\n')).toContain('store add MSK-404 --name');
+    });
+
+    it('store add marks --name as required in its help', async () => {
+        const help = await cli('store', 'add', '--help');
+        expect([...help.out, ...help.err].join('\n')).toMatch(/--name <name>\s+store name \(required\)/);
+    });
+
     it('adjusts a balance by hand with an idempotency key', async () => {
         const { createRefill } = await import('../../../plugin/index.js');
         const refill = createRefill({ databaseUrl: url, logLevel: 'silent', jobs: { process: false } });
