@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { refillEntities } from '../entities/index.js';
 import { RefillConfigError } from '../errors/refill-error.js';
+import { mysqlQueryFormat } from './mysql-format.js';
 
 /** Options for a DataSource Refill opens itself. */
 export interface OwnDataSourceOptions {
@@ -14,7 +15,7 @@ export interface OwnDataSourceOptions {
  * Builds (does not initialise) a TypeORM DataSource from a URL:
  * `mysql://` or `mariadb://` for MySQL/MariaDB through mysql2 (UTC, utf8mb4,
  * a short connect timeout so an unreachable server shows up as a 503
- * quickly), or `sqlite:<file>` / `sqlite::memory:` for the embedded
+ * quickly, TCP keep-alive, Refill's sql_mode-proof value formatter), or `sqlite:<file>` / `sqlite::memory:` for the embedded
  * better-sqlite3 database (WAL, a busy timeout so the CLI and the server can
  * share the file).
  */
@@ -33,11 +34,22 @@ export function createDataSourceFromUrl(options: OwnDataSourceOptions): DataSour
             connectTimeout: 3000,
             // mysql2 captures a stack trace per query by default; Refill does not need it.
             trace: false,
-            // Lets a sale's writes travel in one round trip (see MysqlExecutor). Every statement
-            // is still built from parameters by mysql2's escaping formatter.
+            // Lets a sale's writes travel in one round trip (see MysqlExecutor). No value is ever
+            // escaped with backslashes: see mysql-format.ts.
             multipleStatements: true,
             poolSize: options.poolSize,
-            extra: { enableKeepAlive: true, waitForConnections: true, maxIdle: options.poolSize },
+            extra: {
+                // SQL TypeORM sends on this pool (migrations, the job backend) is written by
+                // Refill's formatter too, whatever the session's sql_mode.
+                queryFormat: mysqlQueryFormat,
+                // TCP keep-alive probes after 10 s of silence (then every second, 10 times:
+                // Node's settings), so a connection whose peer vanished errors instead of
+                // hanging; MysqlConnectionGuard covers the time until then.
+                enableKeepAlive: true,
+                keepAliveInitialDelay: 10_000,
+                waitForConnections: true,
+                maxIdle: options.poolSize,
+            },
             entities,
             synchronize: false,
             logging: false,

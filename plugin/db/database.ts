@@ -1,14 +1,34 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Mutex } from 'async-mutex';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { RefillConfigError } from '../errors/refill-error.js';
 import { fromDbTime, fromDbTimeOrNull, type DateReadMode } from './db-time.js';
 import { isRetryableDbError } from './db-errors.js';
+import { MysqlConnectionGuard } from './mysql-connection-guard.js';
 import { MysqlExecutor } from './mysql-executor.js';
 import { SqliteExecutor } from './sqlite-executor.js';
 import { sqliteLockFor } from './sqlite-lock.js';
 import { sqlWrite, type Dialect, type Row, type RunResult, type SqlExecutor } from './sql-executor.js';
+
+/** How Refill guards its MySQL connections (ignored on SQLite, which has no network). */
+export interface DatabaseOptions {
+    /** Time limit of each statement (and of checking a connection out), ms. Default 4000. */
+    queryTimeoutMs?: number;
+    /** A pooled connection idle longer than this is pinged before use, ms. Default 10000. */
+    validateIdleMs?: number;
+    /** Where timeouts and destroyed connections are logged. */
+    logger?: Logger;
+}
+
+/** The time limits of the current scope (see {@link Database.withTimeLimit}). */
+interface TimeLimit {
+    /** Time limit of each statement, ms. */
+    queryTimeoutMs: number;
+    /** Epoch ms after which no statement may run (a request's deadline). */
+    deadline?: number;
+}
 
 /** Options for {@link Database.transaction}. */
 export interface TransactionOptions {
@@ -34,14 +54,33 @@ export class Database {
     private readonly sqlite: SqliteExecutor | null = null;
     /** MySQL only: whether writes inside transactions are batched into multi-statement queries. */
     private readonly batching: boolean = false;
+    /** MySQL only: time limits, connection checks, destroying and killing what timed out. */
+    private readonly guard: MysqlConnectionGuard | null = null;
+    private readonly limits = new AsyncLocalStorage<TimeLimit>();
+    private readonly queryTimeoutMs: number;
+    /** The time limit of the next statement in the current scope. */
+    private readonly statementTimeout = (): number => {
+        const limit = this.limits.getStore();
+        const timeout = limit?.queryTimeoutMs ?? this.queryTimeoutMs;
+        if (limit?.deadline === undefined) return timeout;
+        return Math.min(timeout, limit.deadline - Date.now());
+    };
 
-    constructor(readonly dataSource: DataSource) {
+    constructor(
+        readonly dataSource: DataSource,
+        options: DatabaseOptions = {},
+    ) {
+        this.queryTimeoutMs = options.queryTimeoutMs ?? 4000;
         this.sqliteMutex = sqliteLockFor(dataSource);
         const type = dataSource.options.type;
         if (type === 'mysql' || type === 'mariadb') {
             this.dialect = 'mysql';
             const tz = (dataSource.options as { timezone?: string }).timezone;
             this.batching = MysqlExecutor.canBatch(dataSource);
+            this.guard = new MysqlConnectionGuard(dataSource, {
+                validateIdleMs: options.validateIdleMs ?? 10_000,
+                logger: options.logger ?? null,
+            });
             if (tz === undefined || tz === 'local') this.dateMode = 'local';
             else if (tz === 'Z' || tz === '+00:00' || tz.toLowerCase() === 'utc') this.dateMode = 'utc';
             else
@@ -72,6 +111,41 @@ export class Database {
     /** Reads a nullable DATETIME column value. */
     timeOrNull(value: unknown): Date | null {
         return fromDbTimeOrNull(value, this.dateMode);
+    }
+
+    /**
+     * Runs `fn` with other time limits for its statements on MySQL: `queryTimeoutMs`
+     * per statement (jobs and CLI commands use a long one), and a `deadline` (epoch ms,
+     * a request's) after which no statement runs at all.
+     */
+    withTimeLimit<T>(limit: { queryTimeoutMs?: number; deadline?: number }, fn: () => T): T {
+        const outer = this.limits.getStore();
+        return this.limits.run(
+            {
+                queryTimeoutMs: limit.queryTimeoutMs ?? outer?.queryTimeoutMs ?? this.queryTimeoutMs,
+                deadline: limit.deadline ?? outer?.deadline,
+            },
+            fn,
+        );
+    }
+
+    /**
+     * Whether the database answers `SELECT 1` within `timeoutMs` (readiness).
+     * Never throws.
+     */
+    async isAvailable(timeoutMs: number): Promise<boolean> {
+        if (this.guard) return this.guard.isAlive(timeoutMs);
+        try {
+            await this.all('SELECT 1');
+            return true;
+        } catch {
+            return false;
+        }
+    }
+
+    /** Stops background work (kills of timed-out sessions still being retried). Never closes the DataSource. */
+    close(): void {
+        this.guard?.close();
     }
 
     /** Runs a read outside any unit of work (on SQLite, inside the current one if any). */
@@ -114,7 +188,7 @@ export class Database {
                 this.sqliteTx!.run(exec, () => this.inTransaction(exec, 'BEGIN IMMEDIATE', work)),
             );
         }
-        const exec = await MysqlExecutor.acquire(this.dataSource, this.batching);
+        const exec = await MysqlExecutor.acquire(this.guard!, this.batching, this.statementTimeout);
         try {
             return await this.inTransaction(exec, 'START TRANSACTION', work);
         } catch (error) {
@@ -137,8 +211,8 @@ export class Database {
             await exec.run('COMMIT');
             return result;
         } catch (error) {
-            if (exec instanceof MysqlExecutor) exec.discard();
-            await exec.run('ROLLBACK').catch(() => undefined);
+            if (exec instanceof MysqlExecutor) await exec.rollback();
+            else await exec.run('ROLLBACK').catch(() => undefined);
             throw error;
         }
     }
@@ -150,7 +224,7 @@ export class Database {
             const exec = this.sqlite;
             return this.sqliteMutex.runExclusive(() => fn(exec));
         }
-        const exec = await MysqlExecutor.acquire(this.dataSource, false);
+        const exec = await MysqlExecutor.acquire(this.guard!, false, this.statementTimeout);
         try {
             return await fn(exec);
         } finally {

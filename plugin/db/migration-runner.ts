@@ -1,5 +1,6 @@
 import { Table, type DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { toDbTime } from './db-time.js';
+import { formatMysql } from './mysql-format.js';
 import { sqliteLockFor } from './sqlite-lock.js';
 
 /** One applied or pending migration. */
@@ -42,7 +43,8 @@ export class MigrationRunner {
                 const ran = await this.locked(qr, async () => {
                     if ((await this.applied(qr)).has(m.name)) return false;
                     await new m.Class().up(qr);
-                    await qr.query(
+                    await this.query(
+                        qr,
                         `INSERT INTO ${this.tableName} (timestamp, name, applied_at) VALUES (?, ?, ?)`,
                         [m.timestamp, m.name, toDbTime(new Date())],
                     );
@@ -63,7 +65,7 @@ export class MigrationRunner {
                 const ran = await this.locked(qr, async () => {
                     if (!(await this.applied(qr)).has(m.name)) return false;
                     await new m.Class().down(qr);
-                    await qr.query(`DELETE FROM ${this.tableName} WHERE name = ?`, [m.name]);
+                    await this.query(qr, `DELETE FROM ${this.tableName} WHERE name = ?`, [m.name]);
                     return true;
                 });
                 if (ran) reverted.push(m.name);
@@ -88,6 +90,15 @@ export class MigrationRunner {
         return new Set(rows.map((r) => r.name));
     }
 
+    /**
+     * Runs a statement with values on `qr`. On MySQL the values are written by
+     * Refill's formatter (a host's pool would escape them with backslashes,
+     * which NO_BACKSLASH_ESCAPES reads differently); SQLite binds them.
+     */
+    private query(qr: QueryRunner, sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
+        return this.sqlite ? qr.query(sql, params) : qr.query(formatMysql(sql, params));
+    }
+
     private get sqlite(): boolean {
         return this.dataSource.options.type === 'better-sqlite3';
     }
@@ -107,12 +118,12 @@ export class MigrationRunner {
                 }
             });
         }
-        const [row] = await qr.query(`SELECT GET_LOCK(?, 60) AS got`, [this.tableName]);
+        const [row] = await this.query(qr, `SELECT GET_LOCK(?, 60) AS got`, [this.tableName]);
         if (Number(row?.got) !== 1) throw new Error('Timed out waiting for the Refill migration lock');
         try {
             return await fn();
         } finally {
-            await qr.query(`SELECT RELEASE_LOCK(?)`, [this.tableName]);
+            await this.query(qr, `SELECT RELEASE_LOCK(?)`, [this.tableName]);
         }
     }
 

@@ -1,13 +1,20 @@
 import type { PoolConnection } from 'mysql2';
 import type { DataSource } from 'typeorm';
-import { bindable } from './bindable.js';
+import type { MysqlConnectionGuard } from './mysql-connection-guard.js';
+import { DatabaseTimeoutError } from './db-errors.js';
+import { formatMysql } from './mysql-format.js';
 import { SqlVariable, type Row, type RunResult, type SqlExecutor } from './sql-executor.js';
 
-/** The part of TypeORM's MySQL driver Refill uses: the pool it already opened, and its options. */
-interface MysqlDriverPool {
-    obtainMasterConnection(): Promise<PoolConnection>;
+/** The part of TypeORM's MySQL driver Refill reads: the options of the pool it opened. */
+interface MysqlDriverOptions {
     options: { multipleStatements?: boolean; extra?: { multipleStatements?: boolean } };
 }
+
+/** The least time a ROLLBACK gets, even past a request's deadline, ms. */
+const ROLLBACK_TIMEOUT_MS = 1000;
+
+/** The time limit of the next statement, in ms (the caller's scope decides; 0 or less: none left). */
+export type StatementTimeout = () => number;
 
 /**
  * Runs SQL straight on a connection of the DataSource's own mysql2 pool,
@@ -17,6 +24,12 @@ interface MysqlDriverPool {
  * nobody needs are deferred and sent together with the next read or the
  * COMMIT: a sale becomes two or three round trips instead of ten. Ids of
  * deferred inserts travel in session variables (`SET @v = LAST_INSERT_ID()`).
+ *
+ * Every statement is written by {@link formatMysql} (values whose meaning no
+ * sql_mode changes) and sent as text with no values, so the pool's own
+ * formatter never touches a value. Every query runs under the guard's time
+ * limit: one that passes it destroys the connection, and the executor
+ * refuses further statements.
  */
 export class MysqlExecutor implements SqlExecutor {
     readonly dialect = 'mysql' as const;
@@ -24,33 +37,45 @@ export class MysqlExecutor implements SqlExecutor {
     deferInsert?: (sql: string, params: readonly unknown[]) => SqlVariable;
     private queue: string[] = [];
     private variables = 0;
+    /** Set once a query timed out: the connection is destroyed. */
+    private dead: Error | null = null;
 
     constructor(
         private readonly connection: PoolConnection,
         batching: boolean,
+        private readonly guard: MysqlConnectionGuard,
+        private readonly timeout: StatementTimeout,
     ) {
         if (batching) {
             this.defer = (sql, params) => {
-                this.queue.push(this.connection.format(sql, bindable(params) as never[]));
+                this.queue.push(formatMysql(sql, params));
             };
             this.deferInsert = (sql, params) => {
                 const variable = new SqlVariable(`@refill_id${++this.variables}`);
-                this.queue.push(this.connection.format(sql, bindable(params) as never[]));
+                this.queue.push(formatMysql(sql, params));
                 this.queue.push(`SET ${variable.name} = LAST_INSERT_ID()`);
                 return variable;
             };
         }
     }
 
-    /** Takes a connection from the DataSource's pool (release it with {@link MysqlExecutor.release}). */
-    static async acquire(dataSource: DataSource, batching: boolean): Promise<MysqlExecutor> {
-        const driver = dataSource.driver as unknown as MysqlDriverPool;
-        return new MysqlExecutor(await driver.obtainMasterConnection(), batching);
+    /**
+     * Takes a live connection from the DataSource's pool within the current
+     * time limit (release it with {@link MysqlExecutor.release}).
+     */
+    static async acquire(
+        guard: MysqlConnectionGuard,
+        batching: boolean,
+        timeout: StatementTimeout,
+    ): Promise<MysqlExecutor> {
+        const ms = timeout();
+        if (ms <= 0) throw new DatabaseTimeoutError('deadline', 0);
+        return new MysqlExecutor(await guard.acquire(ms), batching, guard, timeout);
     }
 
     /** Whether the DataSource's connections accept several statements in one query. */
     static canBatch(dataSource: DataSource): boolean {
-        const options = (dataSource.driver as unknown as MysqlDriverPool).options;
+        const options = (dataSource.driver as unknown as MysqlDriverOptions).options;
         return Boolean(options.multipleStatements ?? options.extra?.multipleStatements);
     }
 
@@ -68,26 +93,46 @@ export class MysqlExecutor implements SqlExecutor {
         this.queue = [];
     }
 
-    /** Returns the connection to the pool. */
-    release(): void {
-        this.connection.release();
+    /**
+     * Rolls back the open transaction, forgetting deferred writes. Runs even
+     * when the request's deadline has passed (with a short time limit); a
+     * connection whose ROLLBACK fails is destroyed, so a transaction never
+     * goes back to the pool open.
+     */
+    async rollback(): Promise<void> {
+        this.queue = [];
+        if (this.dead) return;
+        try {
+            await this.guard.query(
+                this.connection,
+                'ROLLBACK',
+                Math.max(this.timeout(), ROLLBACK_TIMEOUT_MS),
+            );
+        } catch (error) {
+            if (!this.dead) this.connection.destroy();
+            this.dead = error as Error;
+        }
     }
 
-    private query(sql: string, params: readonly unknown[]): Promise<unknown> {
-        const values = bindable(params);
-        if (!this.queue.length) {
-            return new Promise((ok, fail) => {
-                this.connection.query(sql, values, (error, result) => (error ? fail(error) : ok(result)));
-            });
-        }
-        const batch = [...this.queue, this.connection.format(sql, values as never[])].join(';\n');
+    /** Returns the connection to the pool (unless a timeout destroyed it). */
+    release(): void {
+        if (!this.dead) this.connection.release();
+    }
+
+    private async query(sql: string, params: readonly unknown[]): Promise<unknown> {
+        if (this.dead) throw this.dead;
+        const timeoutMs = this.timeout();
+        if (timeoutMs <= 0) throw new DatabaseTimeoutError('deadline', 0);
+        const text = formatMysql(sql, params);
+        const batched = this.queue.length > 0;
+        const payload = batched ? [...this.queue, text].join(';\n') : text;
         this.queue = [];
-        return new Promise((ok, fail) => {
-            this.connection.query(batch, (error, results) =>
-                error
-                    ? fail(error)
-                    : ok((results as unknown as unknown[])[(results as unknown as unknown[]).length - 1]),
-            );
-        });
+        try {
+            const result = await this.guard.query(this.connection, payload, timeoutMs);
+            return batched ? (result as unknown[])[(result as unknown[]).length - 1] : result;
+        } catch (error) {
+            if ((error as { code?: string }).code === 'REFILL_DB_TIMEOUT') this.dead = error as Error;
+            throw error;
+        }
     }
 }

@@ -1,5 +1,10 @@
 import { createRefill, type Refill, type RefillOptions } from '../../plugin/index.js';
-import { createTestDatabase, type Engine, type TestDatabase } from './test-database.js';
+import {
+    createTestDatabase,
+    type Engine,
+    type TestDatabase,
+    type TestDatabaseOptions,
+} from './test-database.js';
 
 /** A started Refill on a fresh database with one store, a POS key and two categories. */
 export interface TestRefill {
@@ -26,8 +31,9 @@ export async function startTestRefill(
     engine: Engine,
     name: string,
     options: Partial<RefillOptions> = {},
+    database: TestDatabaseOptions = {},
 ): Promise<TestRefill> {
-    const db = await createTestDatabase(engine, name);
+    const db = await createTestDatabase(engine, name, database);
     const refill = createRefill({
         databaseUrl: db.url,
         logLevel: 'silent',
