@@ -6,6 +6,7 @@ import { CreateCampaignTables1767484800000 } from './1767484800000-create-campai
 import { CreateMessageTables1767571200000 } from './1767571200000-create-message-tables.js';
 import { CreateCascadeTables1767657600000 } from './1767657600000-create-cascade-tables.js';
 import { ExactIdentifiers1767744000000 } from './1767744000000-exact-identifiers.js';
+import { AdminSignInGuard1767830400000 } from './1767830400000-admin-sign-in-guard.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -20,4 +21,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     CreateMessageTables1767571200000,
     CreateCascadeTables1767657600000,
     ExactIdentifiers1767744000000,
+    AdminSignInGuard1767830400000,
 ];

@@ -21,6 +21,9 @@ import { messagingPublicRoutes } from './routes/messaging-public.routes.js';
 import { adminSessionRoutes } from './admin/session.routes.js';
 import { errorHandler, notFound } from './middleware/error-handler.js';
 import { posAuth } from './middleware/pos-auth.js';
+import { posCardReadLimit } from './middleware/pos-card-read-limit.js';
+import { unknownCardMonitor } from './middleware/pos-unknown-card-monitor.js';
+import { withTrustProxy } from './middleware/trust-proxy.js';
 import { requestTimeout } from './middleware/request-timeout.js';
 import { posOpenApi } from './openapi/pos-openapi.js';
 import { posCustomerRoutes } from './routes/pos-customers.routes.js';
@@ -47,7 +50,8 @@ export type RouterServices = ApiServices &
  * the admin API under `/admin/v1` (admin sessions with CSRF protection), and
  * the public messaging endpoints under `/messaging/v1` (signed links), each
  * with its own body parser, authentication and error handling, so they behave
- * the same under any prefix of any host app.
+ * the same under any prefix of any host app. With `trustProxy` set, client IP
+ * and scheme follow it on these routes; otherwise the host app's `trust proxy`.
  */
 export function createRefillRouter(services: RouterServices, config: RefillConfig, logger: Logger): Router {
     const router = Router();
@@ -58,7 +62,18 @@ export function createRefillRouter(services: RouterServices, config: RefillConfi
     pos.use(requestTimeout(config.pos.requestTimeoutMs));
     pos.use(posAuth(services.posKeys));
     pos.use(express.json({ limit: config.pos.bodyLimit, strict: true }));
-    pos.use(posCustomerRoutes(services.customers));
+    // Reads by card: limited per key; unknown cards are watched as a possible enumeration.
+    const cardReads = [
+        posCardReadLimit(config.pos.cardReadsPerMinute),
+        unknownCardMonitor({
+            warnAt: config.pos.unknownCardWarnAt,
+            windowMinutes: config.pos.unknownCardWindowMinutes,
+            logger,
+        }),
+    ];
+    pos.use('/customers', ...cardReads);
+    pos.use('/receipts/preview', ...cardReads);
+    pos.use(posCustomerRoutes(services.customers, { exposeContacts: config.pos.exposeContacts }));
     pos.use(posReceiptRoutes(services.purchases, services.returns, config.pos.maxLines));
     pos.use(notFound);
     pos.use(errorHandler(logger));
@@ -88,5 +103,5 @@ export function createRefillRouter(services: RouterServices, config: RefillConfi
     messaging.use(notFound);
     messaging.use(errorHandler(logger));
     router.use('/messaging/v1', messaging);
-    return router;
+    return withTrustProxy(router, config.trustProxy);
 }

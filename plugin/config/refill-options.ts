@@ -3,6 +3,9 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { ChannelsConfig } from '../messaging/channels/provider-registry.js';
 
+/** A value of Express's `trust proxy` setting: all, a hop count, or addresses, subnets and names (`loopback`). */
+export type TrustProxy = boolean | number | string | string[];
+
 /** Accrual rules: how many bonuses a purchase earns. */
 export interface AccrualOptions {
     /** Base rate in basis points of the line amount (300 = 3%). Categories and SKUs can override it. Default 300. */
@@ -56,6 +59,17 @@ export interface PosOptions {
     maxBackdateDays?: number;
     /** How far ahead of Refill's clock a till's clock may run (sale, return and consent times), ms. Default 300000. */
     clockSkewMs?: number;
+    /**
+     * Whether POS responses carry whole contacts (phone, email, Telegram chat id, push token).
+     * Default false: masked (`+7 916 ***-**-67`, `i***@example.com`, `***`).
+     */
+    exposeContacts?: boolean;
+    /** Reads by card (customer, balance, enrol/update, preview with a card) one POS key may make per minute; then 429. Default 600. */
+    cardReadsPerMinute?: number;
+    /** Unknown-card lookups by one POS key within `unknownCardWindowMinutes` that are logged as a possible enumeration. Default 50. */
+    unknownCardWarnAt?: number;
+    /** The window unknown-card lookups are counted in, minutes. Default 10. */
+    unknownCardWindowMinutes?: number;
 }
 
 /** Admin API sign-in and sessions. */
@@ -66,8 +80,14 @@ export interface AdminOptions {
     cookieName?: string;
     /** `auto` (default): Secure cookies when the request came over HTTPS; or always/never. */
     secureCookie?: 'auto' | boolean;
-    /** Sign-in attempts per IP and username per 15 minutes. Default 10. */
+    /** Failed sign-ins of one account (its normalised username, from any IP) before it is locked. Default 10. */
     signInAttempts?: number;
+    /** The first lock of an account, minutes; each further failure doubles it. Default 1. */
+    signInLockMinutes?: number;
+    /** The longest lock of an account, minutes. Default 60. */
+    signInMaxLockMinutes?: number;
+    /** Failed sign-ins from one client IP, across usernames, per 15 minutes (password spraying). Default 50. */
+    signInAttemptsPerIp?: number;
 }
 
 /** Chronic-lapse campaigns: how the daily selection splits its work. */
@@ -192,6 +212,14 @@ export interface RefillOptions {
     timezone?: string;
     /** Country for phone numbers given without a country code (ISO 3166 alpha-2). Default 'RU'. */
     defaultCountry?: string;
+    /**
+     * Which proxies in front of Refill to trust for the client IP (`X-Forwarded-For`) and
+     * scheme (`X-Forwarded-Proto`): any value of Express's `trust proxy` setting (`true`, a
+     * hop count, `'loopback'`, addresses or subnets). Unset: Refill's routes follow the host
+     * app's own `trust proxy` setting (false in a new Express app). Set: it applies to
+     * Refill's routes only, whatever the host app trusts.
+     */
+    trustProxy?: TrustProxy;
     accrual?: AccrualOptions;
     redemption?: RedemptionOptions;
     returns?: ReturnOptions;
@@ -212,6 +240,8 @@ export interface RefillOptions {
 export interface RefillConfig {
     timezone: string;
     defaultCountry: string;
+    /** Absent when the host app's setting applies. */
+    trustProxy?: TrustProxy;
     poolSize: number;
     migrationsRun: boolean;
     accrual: Required<AccrualOptions>;

@@ -1,12 +1,28 @@
+import express from 'express';
 import Joi from 'joi';
 import { DateTime } from 'luxon';
 import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { RefillConfigError } from '../errors/refill-error.js';
-import type { RefillConfig, RefillOptions } from './refill-options.js';
+import type { RefillConfig, RefillOptions, TrustProxy } from './refill-options.js';
 
 const timezone = Joi.string().custom((value: string, helpers) =>
     DateTime.now().setZone(value).isValid ? value : helpers.error('any.invalid'),
 );
+
+/** Express's `trust proxy` values; addresses and subnets are checked by compiling them as Express does. */
+const trustProxy = Joi.alternatives(
+    Joi.boolean(),
+    Joi.number().integer().min(0).max(100),
+    Joi.string().min(1).max(1000),
+    Joi.array().items(Joi.string().min(1).max(100)).min(1).max(100),
+).custom((value: TrustProxy, helpers) => {
+    try {
+        express().set('trust proxy', value);
+        return value;
+    } catch {
+        return helpers.error('any.invalid');
+    }
+});
 
 const CHANNELS = ['sms', 'email', 'telegram', 'push', 'viber', 'whatsapp'];
 const channel = Joi.string().valid(...CHANNELS);
@@ -78,6 +94,7 @@ const schema = Joi.object<RefillOptions>({
     defaultCountry: Joi.string()
         .valid(...getCountries())
         .default('RU' satisfies CountryCode),
+    trustProxy,
     accrual: Joi.object({
         baseRateBp: Joi.number().integer().min(0).max(10000).default(300),
         accrueOnRedeemedPart: Joi.boolean().default(false),
@@ -103,6 +120,14 @@ const schema = Joi.object<RefillOptions>({
         cacheTtlMs: Joi.number().integer().min(0).max(3600000).default(10000),
         maxBackdateDays: Joi.number().integer().min(0).max(3650).default(30),
         clockSkewMs: Joi.number().integer().min(0).max(86_400_000).default(300_000),
+        exposeContacts: Joi.boolean().default(false),
+        cardReadsPerMinute: Joi.number().integer().min(1).max(1_000_000).default(600),
+        unknownCardWarnAt: Joi.number().integer().min(1).max(1_000_000).default(50),
+        unknownCardWindowMinutes: Joi.number()
+            .integer()
+            .min(1)
+            .max(24 * 60)
+            .default(10),
     }).default(),
     admin: Joi.object({
         sessionTtlHours: Joi.number()
@@ -115,6 +140,17 @@ const schema = Joi.object<RefillOptions>({
             .default('refill_admin'),
         secureCookie: Joi.alternatives(Joi.boolean(), Joi.string().valid('auto')).default('auto'),
         signInAttempts: Joi.number().integer().min(1).max(1000).default(10),
+        signInLockMinutes: Joi.number()
+            .integer()
+            .min(1)
+            .max(24 * 60)
+            .default(1),
+        signInMaxLockMinutes: Joi.number()
+            .integer()
+            .min(Joi.ref('signInLockMinutes'))
+            .max(7 * 24 * 60)
+            .default(60),
+        signInAttemptsPerIp: Joi.number().integer().min(1).max(100_000).default(50),
     }).default(),
     jobs: Joi.object({
         process: Joi.boolean().default(true),
@@ -157,6 +193,8 @@ const FIXES: Record<string, string> = {
     databaseUrl: 'Use mysql://user:pass@host:3306/db, mariadb://…, sqlite:./path.sqlite or sqlite::memory:.',
     timezone: 'Use an IANA timezone name such as Europe/Moscow.',
     defaultCountry: 'Use an ISO 3166-1 alpha-2 code such as RU.',
+    trustProxy:
+        "Use Express's `trust proxy` values: true, a hop count, 'loopback', or IP addresses and subnets (e.g. '10.0.0.0/8').",
 };
 
 /**

@@ -1,6 +1,7 @@
 import { MessageEntity, OutboxMessageEntity } from './message.entity.js';
 import { CascadeEntity, SendBatchEntity, SettingEntity } from './cascade.entity.js';
 import { AdminTokenEntity } from './admin-token.entity.js';
+import { SignInFailureEntity } from './sign-in-failure.entity.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { CampaignMemberEntity } from './campaign-member.entity.js';
 import { CampaignRunEntity } from './campaign-run.entity.js';
@@ -26,6 +27,7 @@ import { StoreEntity } from './store.entity.js';
 import { TemplateOverrideEntity } from './template.entity.js';
 
 export type { AdminToken } from './admin-token.entity.js';
+export type { SignInFailure, SignInScope } from './sign-in-failure.entity.js';
 export type { Campaign, CampaignStatus } from './campaign.entity.js';
 export type { CampaignMember } from './campaign-member.entity.js';
 export type { CampaignRun } from './campaign-run.entity.js';
@@ -74,6 +76,7 @@ export const refillEntities = [
     AdminUserEntity,
     AdminSessionEntity,
     AdminTokenEntity,
+    SignInFailureEntity,
     CampaignEntity,
     CampaignMemberEntity,
     CampaignRunEntity,
@@ -93,6 +96,7 @@ export {
     SettingEntity,
     AdminSessionEntity,
     AdminTokenEntity,
+    SignInFailureEntity,
     CampaignEntity,
     CampaignMemberEntity,
     CampaignRunEntity,

@@ -3,6 +3,12 @@ import { toDbTime } from '../db/db-time.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
 import type { AdminToken } from '../entities/admin-token.entity.js';
 
+/** A live token with the person it acts for. */
+export interface LiveAdminToken extends AdminToken {
+    /** The (normalised) username of the token's person, or null for a token of no person. */
+    username: string | null;
+}
+
 /** Reads and writes `refill_admin_tokens` (hashes only; the token itself is shown once). */
 export class AdminTokenRepository {
     constructor(private readonly db: Database) {}
@@ -10,20 +16,23 @@ export class AdminTokenRepository {
     /** Stores a new token's hash; returns its id. */
     async insert(
         tx: SqlExecutor,
-        token: Pick<AdminToken, 'name' | 'tokenHash' | 'role' | 'createdBy'>,
+        token: Pick<AdminToken, 'name' | 'tokenHash' | 'role' | 'createdBy' | 'userId'>,
         now: Date,
     ): Promise<number> {
         const result = await tx.run(
-            `INSERT INTO refill_admin_tokens (name, token_hash, role, created_by, created_at) VALUES (?, ?, ?, ?, ?)`,
-            [token.name, token.tokenHash, token.role, token.createdBy, toDbTime(now)],
+            `INSERT INTO refill_admin_tokens (name, token_hash, role, created_by, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+            [token.name, token.tokenHash, token.role, token.createdBy, token.userId, toDbTime(now)],
         );
         return result.insertId;
     }
 
-    /** The live (not revoked) token with this hash. */
-    async findLive(hash: string): Promise<AdminToken | null> {
+    /** The live (not revoked) token with this hash, with its person; none when that person is disabled. */
+    async findLive(hash: string): Promise<LiveAdminToken | null> {
         const [r] = await this.db.all(
-            `SELECT id, name, token_hash, role, created_by, created_at, last_used_at, revoked_at FROM refill_admin_tokens WHERE token_hash = ? AND revoked_at IS NULL`,
+            `SELECT t.id, t.name, t.token_hash, t.role, t.created_by, t.user_id, t.created_at, t.last_used_at,
+                    u.username
+               FROM refill_admin_tokens t LEFT JOIN refill_admin_users u ON u.id = t.user_id
+              WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.user_id IS NULL OR u.disabled_at IS NULL)`,
             [hash],
         );
         if (!r) return null;
@@ -33,10 +42,21 @@ export class AdminTokenRepository {
             tokenHash: String(r.token_hash),
             role: String(r.role),
             createdBy: String(r.created_by),
+            userId: r.user_id === null || r.user_id === undefined ? null : Number(r.user_id),
+            username: r.username === null || r.username === undefined ? null : String(r.username),
             createdAt: this.db.time(r.created_at),
             lastUsedAt: this.db.timeOrNull(r.last_used_at),
             revokedAt: null,
         };
+    }
+
+    /** The people of every token (live or revoked) ever named `name`. */
+    async peopleNamed(name: string): Promise<number[]> {
+        const rows = await this.db.all(
+            `SELECT DISTINCT user_id FROM refill_admin_tokens WHERE name = ? AND user_id IS NOT NULL`,
+            [name],
+        );
+        return rows.map((r) => Number(r.user_id));
     }
 
     /** Records a use (at most once a minute per token, to keep reads cheap). */

@@ -1,22 +1,36 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.js';
+import { isValidUsername, normaliseUsername } from '../domain/admin-username.js';
 import type { AdminRole, AdminUser } from '../entities/admin-user.entity.js';
 import { RefillError } from '../errors/refill-error.js';
 import type { AdminUserRepository } from '../repositories/admin-user.repository.js';
 import type { AuditRepository } from '../repositories/audit.repository.js';
+import type { AdminSignInGuard } from './admin-sign-in-guard.service.js';
 import type { Clock } from './clock.js';
 import { passwordHasher } from './password-hasher.js';
 
 /** The roles, from most to least powerful. */
 export const ADMIN_ROLES: readonly AdminRole[] = ['admin', 'manager', 'marketer'];
 
-/** A signed-in admin as the API sees it. */
+/**
+ * Who makes an admin request, as the API sees it: a person signed in with a
+ * session, or an API token. Every credential resolves to a person where it
+ * can: a token acts for the user it is bound to.
+ */
 export interface AdminPrincipal {
-    userId: number;
+    /** The person (admin user id); null only for an API token bound to nobody. */
+    userId: number | null;
+    /**
+     * The actor recorded in audit entries, launches and approvals: the
+     * person's (normalised) username, whatever the credential; `token:<name>`
+     * for a token bound to nobody.
+     */
     username: string;
     role: AdminRole;
     sessionId: string;
     csrfToken: string;
+    /** The API token the request came with, if any. */
+    token?: { id: number; name: string };
 }
 
 /** A new session: `token` goes into the cookie and is never stored. */
@@ -31,10 +45,12 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 const MIN_PASSWORD = 12;
 
 /**
- * Admin users, sign-in and sessions. Sessions are random 256-bit tokens kept
- * in an HttpOnly cookie and stored as their SHA-256; each carries a CSRF
- * token that state-changing requests must echo. Sessions slide: every use
- * extends them by `ttlHours`.
+ * Admin users, sign-in and sessions. Usernames are normalised once
+ * ({@link normaliseUsername}) wherever they come in. Sign-in attempts go
+ * through the {@link AdminSignInGuard}. Sessions are random 256-bit tokens
+ * kept in an HttpOnly cookie and stored as their SHA-256; each carries a
+ * CSRF token that state-changing requests must echo. Sessions slide: every
+ * use extends them by `ttlHours`.
  */
 export class AdminAuthService {
     constructor(
@@ -43,19 +59,24 @@ export class AdminAuthService {
         private readonly audit: AuditRepository,
         private readonly clock: Clock,
         private readonly ttlHours: number,
+        private readonly guard: AdminSignInGuard,
     ) {}
 
-    /** Creates a user (with an audit entry). */
+    /** Creates a user (with an audit entry); the username is stored normalised. */
     async createUser(
-        username: string,
+        rawUsername: string,
         password: string,
         role: AdminRole,
         actor: string,
         displayName: string | null = null,
     ): Promise<void> {
-        if (!/^[a-z0-9._-]{3,64}$/i.test(username))
+        const username = normaliseUsername(rawUsername);
+        if (!isValidUsername(username))
             throw new RefillError('REFILL_VALIDATION', 'Invalid user', [
-                { path: 'username', message: 'must be 3-64 letters, digits, . _ -' },
+                {
+                    path: 'username',
+                    message: 'must be 3-64 letters, digits, . _ - (trimmed and lower-cased)',
+                },
             ]);
         if (!ADMIN_ROLES.includes(role))
             throw new RefillError('REFILL_VALIDATION', 'Invalid user', [
@@ -96,13 +117,20 @@ export class AdminAuthService {
         return (await this.users.list(this.db)).map(({ passwordHash: _p, ...u }) => u);
     }
 
-    /** Checks a username and password and opens a session. Unknown users and wrong passwords look the same. */
-    async signIn(username: string, password: string): Promise<NewAdminSession> {
-        const user = await this.users.findByUsername(this.db, username);
+    /**
+     * Checks a username and password from the client `ip` and opens a session.
+     * Unknown users and wrong passwords look the same, locked or not; a
+     * locked account or IP gets `REFILL_RATE_LIMITED` with `retryAfterSeconds`.
+     */
+    async signIn(rawUsername: string, password: string, ip: string): Promise<NewAdminSession> {
+        const username = normaliseUsername(rawUsername);
+        await this.guard.admit(username, ip);
+        const user = isValidUsername(username) ? await this.users.findByUsername(this.db, username) : null;
         // Hash anyway for unknown users, so timing does not tell which usernames exist.
         const ok = await passwordHasher.verify(password, user?.passwordHash ?? (await dummyHash()));
         if (!user || !ok || user.disabledAt)
             throw new RefillError('REFILL_UNAUTHORIZED', 'Wrong username or password');
+        await this.guard.succeeded(username, ip);
         const token = randomBytes(32).toString('base64url');
         const csrfToken = randomBytes(32).toString('base64url');
         const now = this.clock();

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.js';
+import { normaliseUsername } from '../domain/admin-username.js';
 import type { AdminRole } from '../entities/admin-user.entity.js';
 import { RefillError } from '../errors/refill-error.js';
+import type { AdminUserRepository } from '../repositories/admin-user.repository.js';
 import type { Clock } from './clock.js';
 import type { Repositories } from './repositories.js';
 
@@ -10,6 +12,9 @@ export interface TokenPrincipal {
     tokenId: number;
     name: string;
     role: AdminRole;
+    /** The person the token acts for (admin user id and normalised username), or null. */
+    userId: number | null;
+    username: string | null;
 }
 
 const PREFIX = 'rfa_';
@@ -22,22 +27,42 @@ function hashToken(token: string): string {
  * API tokens for the admin API (CRM scripts, integrations): sent as
  * `Authorization: Bearer rfa_…`, stored only as SHA-256 hashes, shown once at
  * creation, revocable. Creation and revocation are audited.
+ *
+ * A token acts for the person it is bound to: the admin who created it
+ * through the admin API, or the user named when an operator creates it with
+ * the CLI (`--user`). Its requests are that person's (audit entries,
+ * launches and approvals name them), and it stops working when they are
+ * disabled. A token bound to nobody (an integration's) can do what its role
+ * allows except vouch as a second person.
  */
 export class AdminTokenService {
     constructor(
         private readonly db: Database,
         private readonly repos: Repositories,
+        private readonly users: AdminUserRepository,
         private readonly clock: Clock,
     ) {}
 
-    /** Creates a token; returns it (the only time it is visible). */
-    async create(name: string, role: AdminRole, actor: string): Promise<string> {
+    /**
+     * Creates a token acting for `owner` (a username, normalised here; null
+     * for a token of no person); returns it (the only time it is visible).
+     */
+    async create(name: string, role: AdminRole, actor: string, owner: string | null = null): Promise<string> {
         const token = PREFIX + randomBytes(24).toString('base64url');
         await this.db.transaction(async (tx) => {
             const now = this.clock();
+            let userId: number | null = null;
+            if (owner !== null) {
+                const user = await this.users.findByUsername(tx, normaliseUsername(owner));
+                if (!user || user.disabledAt)
+                    throw new RefillError('REFILL_VALIDATION', 'Invalid token', [
+                        { path: 'user', message: 'must be an active admin user' },
+                    ]);
+                userId = user.id;
+            }
             const id = await this.repos.adminTokens.insert(
                 tx,
-                { name, tokenHash: hashToken(token), role, createdBy: actor },
+                { name, tokenHash: hashToken(token), role, createdBy: actor, userId },
                 now,
             );
             await this.repos.audit.append(
@@ -47,7 +72,7 @@ export class AdminTokenService {
                     action: 'admin-token.create',
                     entityType: 'admin-token',
                     entityId: String(id),
-                    details: { name, role },
+                    details: { name, role, user: owner === null ? null : normaliseUsername(owner) },
                 },
                 now,
             );
@@ -75,6 +100,12 @@ export class AdminTokenService {
         const row = await this.repos.adminTokens.findLive(hashToken(token));
         if (!row) return null;
         await this.repos.adminTokens.touch(row.id, this.clock());
-        return { tokenId: row.id, name: row.name, role: row.role as AdminRole };
+        return {
+            tokenId: row.id,
+            name: row.name,
+            role: row.role as AdminRole,
+            userId: row.userId,
+            username: row.username,
+        };
     }
 }

@@ -3,9 +3,16 @@ import type { Database } from '../db/database.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
 import type { CampaignFields } from '../repositories/campaign.repository.js';
 import type { SendBatch } from '../entities/cascade.entity.js';
+import { normaliseUsername } from '../domain/admin-username.js';
 import { RefillError } from '../errors/refill-error.js';
 import type { Clock } from './clock.js';
 import type { Repositories } from './repositories.js';
+
+/** Who approves a large send: the actor as recorded, and their person (null for a token bound to nobody). */
+export interface Approver {
+    actor: string;
+    userId: number | null;
+}
 
 /** What one guard tick did. */
 export interface GuardCounts {
@@ -22,9 +29,10 @@ export interface GuardCounts {
  * lapse-offer reminders are written `gated`; once the day's selection has
  * finished, the guard looks at the run as one batch: a small one is released
  * at once; one above the threshold (recipients, or a share of all customers)
- * waits for approval by an admin other than the one who launched the
- * campaign, then goes to a canary slice, and the rest follows after the
- * canary's hold unless too many canary messages failed. The kill switch
+ * waits for approval by a person other than the one who launched the
+ * campaign (whatever credential either used), then goes to a canary slice,
+ * and the rest follows after the canary's hold unless too many canary
+ * messages failed. The kill switch
  * cancels every open reminder of a campaign; the dispatcher re-reads the flag
  * every page, so nothing more goes out within one tick.
  */
@@ -132,16 +140,16 @@ export class SendGuardService {
         );
     }
 
-    /** A second admin approves a large run: its canary slice is released now, the rest after the hold. */
-    async approve(campaignId: number, runDay: string, actor: string) {
+    /**
+     * A second person approves a large run: its canary slice is released now,
+     * the rest after the hold. The approver must be a person (a token bound to
+     * nobody cannot vouch) other than the one who launched the campaign,
+     * whatever credential either used.
+     */
+    async approve(campaignId: number, runDay: string, approver: Approver) {
         const campaign = await this.campaign(campaignId);
-        const launcher = campaign.launchedBy ?? campaign.createdBy;
-        if (actor === launcher)
-            throw new RefillError(
-                'REFILL_SECOND_ADMIN_REQUIRED',
-                'A large send needs approval by an admin other than the one who launched the campaign',
-                [{ path: 'actor', message: `${actor} launched this campaign` }],
-            );
+        await this.checkSecondPerson(campaign.launchedBy ?? campaign.createdBy, approver);
+        const actor = approver.actor;
         const batch = await this.batch(campaignId, runDay);
         const now = this.clock();
         const canary = Math.min(
@@ -246,6 +254,33 @@ export class SendGuardService {
             await this.audit(tx, actor, action, campaignId, details);
             return details;
         });
+    }
+
+    /**
+     * Refuses an approver who is no person, or the launcher's person. Actors
+     * are compared as normalised usernames (a person acts under their
+     * username with a session or with their own token); a launch recorded
+     * as `token:<name>` (a token of no person, or one from before tokens had
+     * people) is refused to anyone who was ever the person of a token of
+     * that name.
+     */
+    private async checkSecondPerson(launcher: string, approver: Approver): Promise<void> {
+        const refuse = (message: string) =>
+            new RefillError(
+                'REFILL_SECOND_ADMIN_REQUIRED',
+                'A large send needs approval by a person other than the one who launched the campaign',
+                [{ path: 'actor', message }],
+            );
+        if (approver.userId === null) throw refuse('an API token bound to no person cannot approve');
+        if (normaliseUsername(launcher) === normaliseUsername(approver.actor))
+            throw refuse(`${approver.actor} launched this campaign`);
+        if (
+            launcher.startsWith('token:') &&
+            (await this.repos.adminTokens.peopleNamed(launcher.slice('token:'.length))).includes(
+                approver.userId,
+            )
+        )
+            throw refuse(`${approver.actor} holds the token that launched this campaign`);
     }
 
     private async selectionFinished(campaignId: number, day: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { DEFAULT_DATABASE_URL } from '../cli/cli-context.js';
 import { seedDemoChain } from '../demo/demo-seed.js';
-import type { RefillOptions } from '../config/refill-options.js';
+import type { RefillOptions, TrustProxy } from '../config/refill-options.js';
 import { createRefill, type Refill } from '../refill.js';
 import { homePage } from './home-page.js';
 
@@ -27,6 +27,8 @@ export interface StandaloneOptions {
     publicUrl?: string;
     /** Messaging options (channels, policy) read from the JSON file named by REFILL_MESSAGING. */
     messaging?: RefillOptions['messaging'];
+    /** Proxies in front of the server to trust for client IP and scheme (REFILL_TRUST_PROXY); none by default. */
+    trustProxy?: TrustProxy;
 }
 
 /** A running standalone server. */
@@ -39,8 +41,21 @@ export interface Standalone {
 }
 
 /**
+ * `REFILL_TRUST_PROXY` as Express's `trust proxy` value: `true`/`false`, a hop count, or a
+ * comma-separated list of addresses, subnets and names (`loopback`, `10.0.0.0/8`).
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy | undefined {
+    const text = value?.trim();
+    if (!text) return undefined;
+    if (text === 'true' || text === 'false') return text === 'true';
+    if (/^\d+$/.test(text)) return Number(text);
+    return text;
+}
+
+/**
  * Options from the environment (PORT, HOST, DATABASE_URL, REFILL_DEMO, REFILL_DEMO_CUSTOMERS,
- * REFILL_POOL_SIZE, REFILL_PUBLIC_URL, REFILL_MESSAGING — a JSON file of messaging options — and LOG_LEVEL).
+ * REFILL_POOL_SIZE, REFILL_PUBLIC_URL, REFILL_MESSAGING — a JSON file of messaging options —,
+ * REFILL_TRUST_PROXY and LOG_LEVEL).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StandaloneOptions {
     return {
@@ -56,6 +71,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Standalone
         messaging: env.REFILL_MESSAGING
             ? (JSON.parse(readFileSync(resolve(env.REFILL_MESSAGING), 'utf8')) as RefillOptions['messaging'])
             : undefined,
+        trustProxy: parseTrustProxy(env.REFILL_TRUST_PROXY),
     };
 }
 
@@ -70,6 +86,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
         databaseUrl: options.databaseUrl,
         logLevel: options.logLevel,
         poolSize: options.poolSize,
+        trustProxy: options.trustProxy,
         messaging: {
             publicUrl: options.publicUrl ?? `http://${host}:${options.port}`,
             ...options.messaging,
@@ -81,6 +98,8 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
 
     const app = express();
     app.disable('x-powered-by');
+    // The server's own routes (/health) see what Refill's do.
+    if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
     app.get('/', homePage);
     app.get('/health', (_req, res) => {
         res.json({ status: 'ok' });

@@ -390,20 +390,21 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
                 consents: { telegram: { granted: true } },
             });
             expect(res.status).toBe(200);
+            // The till sees that there are a chat id and a push token, not what they are.
             expect(res.body).toMatchObject({
                 cardNumber: '7770003',
                 locale: 'en',
-                telegramChatId: '123456789',
-                pushToken: 'tok-1',
+                telegramChatId: '***',
+                pushToken: '***',
                 consents: { telegram: { granted: true }, email: { granted: true }, sms: { granted: true } },
             });
             expect(await consent('7770003', 'telegram')).toEqual({ granted: 1, source: 'store:S1' });
+            const [stored] = await t.refill.database.all<{ telegram_chat_id: string; push_token: string }>(
+                `SELECT telegram_chat_id, push_token FROM refill_customers WHERE card_number = '7770003'`,
+            );
+            expect(stored).toEqual({ telegram_chat_id: '123456789', push_token: 'tok-1' });
             const read = await api.get('/pos/v1/customers/7770003').set(auth(t.key));
-            expect(read.body).toMatchObject({
-                locale: 'en',
-                telegramChatId: '123456789',
-                pushToken: 'tok-1',
-            });
+            expect(read.body).toMatchObject({ locale: 'en', telegramChatId: '***', pushToken: '***' });
         });
 
         it('refuses an unknown locale and a non-numeric chat id', async () => {
@@ -413,8 +414,10 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
             const chat = await pos('7770003', { telegramChatId: 'abc' });
             expect(chat.status).toBe(400);
             expect(chat.body.error.details[0].path).toBe('telegramChatId');
-            const read = await api.get('/pos/v1/customers/7770003').set(auth(t.key));
-            expect(read.body).toMatchObject({ locale: 'en', telegramChatId: '123456789' });
+            const [stored] = await t.refill.database.all<{ locale: string; telegram_chat_id: string }>(
+                `SELECT locale, telegram_chat_id FROM refill_customers WHERE card_number = '7770003'`,
+            );
+            expect(stored).toEqual({ locale: 'en', telegram_chat_id: '123456789' });
         });
 
         it('withdraws a consent through the till', async () => {

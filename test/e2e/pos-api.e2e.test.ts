@@ -39,10 +39,15 @@ describe.each(engines)('POS API on %s', (engine) => {
                     },
                 });
             expect(res.status).toBe(201);
+            // Stored normalised; shown to the till masked (pos.exposeContacts is off).
+            const [stored] = await t.refill.database.all<{ phone: string; email: string }>(
+                `SELECT phone, email FROM refill_customers WHERE card_number = '2000001'`,
+            );
+            expect(stored).toEqual({ phone: '+79161234567', email: 'anna@example.com' });
             expect(res.body).toMatchObject({
                 cardNumber: '2000001',
-                phone: '+79161234567',
-                email: 'anna@example.com',
+                phone: '+7 916 ***-**-67',
+                email: 'a***@example.com',
                 timezone: 'Asia/Yekaterinburg',
                 consents: {
                     sms: { granted: true, changedAt: '2026-01-10T09:00:00.000Z' },

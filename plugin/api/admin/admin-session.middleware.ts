@@ -14,6 +14,7 @@ export function adminPrincipal(res: Response): AdminPrincipal {
 /**
  * Requires a live admin session cookie, or an API token sent as
  * `Authorization: Bearer rfa_…` (integrations; no cookie, so no CSRF risk).
+ * Either way the principal is the person behind the credential.
  */
 export function adminSession(
     auth: AdminAuthService,
@@ -25,12 +26,14 @@ export function adminSession(
         if (bearer && tokens) {
             const byToken = await tokens.authenticate(bearer);
             if (!byToken) throw new RefillError('REFILL_UNAUTHORIZED', 'Unknown or revoked API token');
+            // The token's person acts; a token bound to nobody is named as a token.
             const principal: AdminPrincipal = {
-                userId: 0,
-                username: `token:${byToken.name}`,
+                userId: byToken.userId,
+                username: byToken.username ?? `token:${byToken.name}`,
                 role: byToken.role,
                 sessionId: '',
                 csrfToken: '',
+                token: { id: byToken.tokenId, name: byToken.name },
             };
             res.locals.admin = principal;
             res.locals.bearer = true;

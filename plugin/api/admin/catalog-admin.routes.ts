@@ -68,7 +68,9 @@ export function adminCatalogRoutes(s: CatalogAdminServices): Router {
     );
     router.post('/tokens', requireRole('admin'), validate({ body: tokenBody }), async (_req, res) => {
         const { name, role } = res.locals.body as { name: string; role: AdminRole };
-        const token = await s.adminTokens.create(name, role, adminPrincipal(res).username);
+        // The new token acts for the person creating it (none when a token of no person creates it).
+        const { username, userId } = adminPrincipal(res);
+        const token = await s.adminTokens.create(name, role, username, userId === null ? null : username);
         res.status(201).json({ name, role, token });
     });
     router.delete(

@@ -60,7 +60,8 @@ export function adminSendRoutes(
         validate({ params: dayParams }),
         async (_req, res) => {
             const { id, day } = params(res);
-            res.json({ batch: await s.sendGuard.approve(id, day, actor(res)) });
+            const { username, userId } = adminPrincipal(res);
+            res.json({ batch: await s.sendGuard.approve(id, day, { actor: username, userId }) });
         },
     );
     router.post(

@@ -1,6 +1,5 @@
 import { serialize } from 'cookie';
-import { Router, type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { Router, type Request, type Response } from 'express';
 import Joi from 'joi';
 import type { RefillConfig } from '../../config/refill-options.js';
 import { RefillError } from '../../errors/refill-error.js';
@@ -18,25 +17,34 @@ function cookiePath(req: Request): string {
     return req.baseUrl.replace(/\/v1$/, '') || '/';
 }
 
-/** Sign-in, current session and sign-out. */
+/** Sets `Retry-After` on a rate-limited answer (the error handler keeps headers already set). */
+function retryAfter(res: Response, error: unknown): unknown {
+    if (error instanceof RefillError && error.code === 'REFILL_RATE_LIMITED') {
+        const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+        if (seconds) res.setHeader('Retry-After', String(seconds));
+    }
+    return error;
+}
+
+/**
+ * Sign-in, current session and sign-out. Sign-in attempts are limited per
+ * account and per client IP by the sign-in guard (counters in the
+ * database). The client IP and whether the request came over HTTPS are
+ * Express's `req.ip` and `req.secure`, which follow `trustProxy` (or the
+ * host app's `trust proxy`): behind a TLS proxy that is trusted, the
+ * session cookie is Secure with `secureCookie: 'auto'`.
+ */
 export function adminSessionRoutes(auth: AdminAuthService, config: RefillConfig): Router {
-    const { cookieName, secureCookie, signInAttempts } = config.admin;
+    const { cookieName, secureCookie } = config.admin;
     const router = Router();
     const secure = (req: Request) => (secureCookie === 'auto' ? req.secure : secureCookie);
-    const limiter = rateLimit({
-        windowMs: 15 * 60_000,
-        limit: signInAttempts,
-        standardHeaders: 'draft-8',
-        legacyHeaders: false,
-        keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: unknown })?.username ?? '')}`,
-        handler: (_req, _res, next) =>
-            next(new RefillError('REFILL_RATE_LIMITED', 'Too many sign-in attempts; wait a while')),
-        validate: { keyGeneratorIpFallback: false },
-    });
 
-    router.post('/session', validate({ body: signInBody }), limiter, async (req, res) => {
+    router.post('/session', validate({ body: signInBody }), async (req, res) => {
         const { username, password } = res.locals.body as { username: string; password: string };
-        const session = await auth.signIn(username, password);
+        const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        const session = await auth.signIn(username, password, ip).catch((error: unknown) => {
+            throw retryAfter(res, error);
+        });
         res.setHeader(
             'Set-Cookie',
             serialize(cookieName, session.token, {

@@ -21,6 +21,16 @@ const errors = {
     503: error('Database unavailable or request timed out; safe to retry'),
 };
 
+/** The answer of a read by card over the POS key's per-minute budget (`pos.cardReadsPerMinute`). */
+const rateLimited = {
+    429: {
+        ...error(
+            'Too many reads by card for this POS key (`REFILL_RATE_LIMITED`); retry after `Retry-After` seconds',
+        ),
+        headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
+    },
+};
+
 const earnReason = {
     type: 'object',
     required: ['kind', 'rateSource', 'rateBp', 'base'],
@@ -121,6 +131,7 @@ export const posOpenApi = {
                 responses: {
                     200: { description: 'Updated', ...json(ref('Customer')) },
                     201: { description: 'Enrolled', ...json(ref('Customer')) },
+                    ...rateLimited,
                     ...errors,
                 },
             },
@@ -130,6 +141,7 @@ export const posOpenApi = {
                 responses: {
                     200: { description: 'The customer', ...json(ref('Customer')) },
                     404: error('Unknown card'),
+                    ...rateLimited,
                     ...errors,
                 },
             },
@@ -141,6 +153,7 @@ export const posOpenApi = {
                 responses: {
                     200: { description: 'The balance', ...json(ref('Balance')) },
                     404: error('Unknown card'),
+                    ...rateLimited,
                     ...errors,
                 },
             },
@@ -149,7 +162,11 @@ export const posOpenApi = {
             post: {
                 summary: 'Price a basket without side effects',
                 requestBody: { required: true, ...json(ref('PreviewRequest')) },
-                responses: { 200: { description: 'The preview', ...json(ref('Preview')) }, ...errors },
+                responses: {
+                    200: { description: 'The preview', ...json(ref('Preview')) },
+                    ...rateLimited,
+                    ...errors,
+                },
             },
         },
         '/receipts': {
@@ -241,16 +258,31 @@ export const posOpenApi = {
             },
             Customer: {
                 type: 'object',
+                description:
+                    'Contacts are masked unless the chain sets `pos.exposeContacts`: any store key could otherwise read every customer’s phone and email.',
                 required: ['cardNumber', 'phone', 'email', 'name', 'timezone', 'consents', 'enrolledAt'],
                 properties: {
                     cardNumber: { type: 'string' },
-                    phone: { type: ['string', 'null'] },
-                    email: { type: ['string', 'null'] },
+                    phone: {
+                        type: ['string', 'null'],
+                        description:
+                            'Masked: `+7 916 ***-**-67` (E.164 `+79161234567` with `pos.exposeContacts`)',
+                    },
+                    email: {
+                        type: ['string', 'null'],
+                        description: 'Masked: `i***@example.com` (whole with `pos.exposeContacts`)',
+                    },
                     name: { type: ['string', 'null'] },
                     timezone: { type: ['string', 'null'] },
                     locale: { type: ['string', 'null'] },
-                    telegramChatId: { type: ['string', 'null'] },
-                    pushToken: { type: ['string', 'null'] },
+                    telegramChatId: {
+                        type: ['string', 'null'],
+                        description: '`***` when set (the chat id with `pos.exposeContacts`)',
+                    },
+                    pushToken: {
+                        type: ['string', 'null'],
+                        description: '`***` when set (the token with `pos.exposeContacts`)',
+                    },
                     consents: {
                         type: 'object',
                         additionalProperties: {

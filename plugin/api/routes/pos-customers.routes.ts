@@ -1,12 +1,17 @@
 import { Router } from 'express';
-import type { CustomerService, CustomerUpdate } from '../../services/customer.service.js';
+import { maskContacts } from '../../services/contact-mask.js';
+import type { CustomerService, CustomerUpdate, CustomerView } from '../../services/customer.service.js';
 import { posIdentity } from '../middleware/pos-auth.js';
 import { validate } from '../middleware/validate.js';
 import { cardParams, customerBody } from '../schemas/pos.schemas.js';
 
-/** POS routes for customers: enrol/update and balance. */
-export function posCustomerRoutes(customers: CustomerService): Router {
+/**
+ * POS routes for customers: enrol/update and balance. Contacts in the
+ * answers are masked unless `exposeContacts` (`pos.exposeContacts`).
+ */
+export function posCustomerRoutes(customers: CustomerService, options: { exposeContacts: boolean }): Router {
     const router = Router();
+    const shown = (customer: CustomerView) => (options.exposeContacts ? customer : maskContacts(customer));
 
     router.put(
         '/customers/:cardNumber',
@@ -22,13 +27,13 @@ export function posCustomerRoutes(customers: CustomerService): Router {
                     source: `store:${pos.storeCode}`,
                 },
             );
-            res.status(created ? 201 : 200).json(customer);
+            res.status(created ? 201 : 200).json(shown(customer));
         },
     );
 
     router.get('/customers/:cardNumber', validate({ params: cardParams }), async (_req, res) => {
         const { cardNumber } = res.locals.params as { cardNumber: string };
-        res.json(await customers.get(cardNumber));
+        res.json(shown(await customers.get(cardNumber)));
     });
 
     router.get('/customers/:cardNumber/balance', validate({ params: cardParams }), async (_req, res) => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
+import { normaliseUsername } from '../../domain/admin-username.js';
 import type { AdminRole } from '../../entities/admin-user.entity.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -18,7 +19,7 @@ export function registerAdminUserCommands(program: Command, ctx: CliContext): vo
     users
         .command('create <username>')
         .description(
-            'create a user; without --password-stdin a random password is generated and printed once',
+            'create a user (the username is trimmed and lower-cased); without --password-stdin a random password is generated and printed once',
         )
         .requiredOption('--role <role>', 'admin, manager or marketer')
         .option('--name <display-name>', 'shown in the admin UI')
@@ -41,7 +42,7 @@ export function registerAdminUserCommands(program: Command, ctx: CliContext): vo
                         opts.name ?? null,
                     );
                 });
-                ctx.io.out(`admin user ${username} (${opts.role}) created`);
+                ctx.io.out(`admin user ${normaliseUsername(username)} (${opts.role}) created`);
                 if (!opts.passwordStdin) ctx.io.out(`password (shown once): ${password}`);
             },
         );
@@ -63,13 +64,24 @@ export function registerAdminUserCommands(program: Command, ctx: CliContext): vo
         .command('create <name>')
         .description('create a token; it is printed once and stored only as a hash')
         .requiredOption('--role <role>', 'admin, manager or marketer')
+        .option(
+            '--user <username>',
+            'the person the token acts for (without it the token has no person and cannot approve large sends)',
+        )
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
-        .action(async (name: string, opts: { role: AdminRole; actor: string }) => {
+        .action(async (name: string, opts: { role: AdminRole; user?: string; actor: string }) => {
             if (!['admin', 'manager', 'marketer'].includes(opts.role))
                 throw new Error('--role: admin, manager or marketer');
             await ctx.withRefill(program, async (refill) => {
-                const token = await refill.services.adminTokens.create(name, opts.role, opts.actor);
-                ctx.io.out(`admin token ${name} (${opts.role}) created`);
+                const token = await refill.services.adminTokens.create(
+                    name,
+                    opts.role,
+                    opts.actor,
+                    opts.user ?? null,
+                );
+                ctx.io.out(
+                    `admin token ${name} (${opts.role}) created${opts.user ? ` for ${normaliseUsername(opts.user)}` : ', bound to no person'}`,
+                );
                 ctx.io.out(`token (shown once): ${token}`);
             });
         });

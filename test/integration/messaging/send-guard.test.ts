@@ -33,9 +33,12 @@ describe.each(engines)('campaign send guard on %s', (engine) => {
             },
         });
         await seedLapsedBuyers(t, clock, 40);
-        const tokens = t.refill.services.adminTokens;
-        const crm = await tokens.create('crm', 'marketer', 'test');
-        const boss = await tokens.create('boss', 'admin', 'test');
+        const { adminTokens: tokens, adminAuth } = t.refill.services;
+        // Each token acts for a person: the marketer who launches, and the admin who approves.
+        await adminAuth.createUser('mia', 'correct horse battery', 'marketer', 'test');
+        await adminAuth.createUser('boss', 'correct horse battery', 'admin', 'test');
+        const crm = await tokens.create('crm', 'marketer', 'test', 'mia');
+        const boss = await tokens.create('boss', 'admin', 'test', 'boss');
         const api = request(createApp(t.refill));
         const created = await api
             .post('/admin/v1/campaigns')
@@ -86,7 +89,7 @@ describe.each(engines)('campaign send guard on %s', (engine) => {
         expect(ok.body.batch).toMatchObject({
             status: 'canary',
             canarySize: canary,
-            approvedBy: 'token:boss',
+            approvedBy: 'boss',
         });
         expect(
             (
@@ -111,7 +114,7 @@ describe.each(engines)('campaign send guard on %s', (engine) => {
         const audit = await t.refill.database.all<{ action: string; actor: string }>(
             "SELECT action, actor FROM refill_audit_log WHERE action LIKE 'campaign.sends.%'",
         );
-        expect(audit).toEqual([{ action: 'campaign.sends.approve', actor: 'token:boss' }]);
+        expect(audit).toEqual([{ action: 'campaign.sends.approve', actor: 'boss' }]);
         const stats = await api
             .get(`/admin/v1/messages/stats?campaignId=${id}`)
             .set({ Authorization: `Bearer ${crm}` });
