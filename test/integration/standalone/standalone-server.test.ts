@@ -93,9 +93,11 @@ describe.each(engines)('the standalone server on an empty %s database', (engine)
             const target = await fetch(`${url()}${link}`);
             expect(target.status, link).toBe(link.startsWith('/admin/') ? 401 : 200);
             if (link.startsWith('/admin/'))
-                expect((await target.json()).error.code, link).toBe('REFILL_UNAUTHORIZED');
+                expect(((await target.json()) as { error: { code: string } }).error.code, link).toBe(
+                    'REFILL_UNAUTHORIZED',
+                );
         }
-        const openapi = await (await fetch(`${url()}/pos/v1/openapi.json`)).json();
+        const openapi = (await (await fetch(`${url()}/pos/v1/openapi.json`)).json()) as { openapi: string };
         expect(openapi.openapi).toMatch(/^3\./);
     });
 });
