@@ -7,7 +7,9 @@ import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
  * - On MySQL/MariaDB the identifier columns inherited the server's collation
  *   (case- and trailing-space-insensitive, e.g. utf8mb4_unicode_ci), while
  *   SQLite compares bytes: `CS-1` and `cs-1` were one card on one engine and
- *   two on the other. They become utf8mb4_bin. SQLite needs nothing.
+ *   two on the other. They become binary and NO PAD (utf8mb4_nopad_bin on
+ *   MariaDB, utf8mb4_0900_bin on MySQL 8, utf8mb4_bin where neither exists).
+ *   SQLite needs nothing.
  * - A receipt or return id is the till's number, unique within its store
  *   only: the unique keys become (store_id, receipt_id) and (store_id, return_id).
  * - The stored response of a 500-line receipt is several hundred KB: TEXT
@@ -45,10 +47,15 @@ export class ExactIdentifiers1767744000000 implements MigrationInterface {
         if (qr.connection.options.type !== 'better-sqlite3') {
             const [{ v }] = (await qr.query('SELECT VERSION() AS v')) as Array<{ v: string }>;
             const document = /mariadb/i.test(v) ? 'LONGTEXT' : 'JSON';
+            // Binary and NO PAD, so trailing spaces count too (utf8mb4_bin pads on MariaDB).
+            const [nopad] = (await qr.query(
+                `SELECT COLLATION_NAME AS name FROM information_schema.COLLATIONS WHERE COLLATION_NAME IN ('utf8mb4_nopad_bin', 'utf8mb4_0900_bin') ORDER BY COLLATION_NAME`,
+            )) as Array<{ name: string }>;
+            const exact = nopad?.name ?? 'utf8mb4_bin';
             for (const table of new Set(IDENTIFIERS.map(([t]) => t))) {
                 const changes = IDENTIFIERS.filter(([t]) => t === table).map(
                     ([, column, length, nullable]) =>
-                        `MODIFY \`${column}\` VARCHAR(${length}) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin ${nullable ? 'NULL' : 'NOT NULL'}`,
+                        `MODIFY \`${column}\` VARCHAR(${length}) CHARACTER SET utf8mb4 COLLATE ${exact} ${nullable ? 'NULL' : 'NOT NULL'}`,
                 );
                 if (RESPONSES.includes(table)) changes.push(`MODIFY \`response\` ${document} NULL`);
                 await qr.query(`ALTER TABLE \`${table}\` ${changes.join(', ')}`);

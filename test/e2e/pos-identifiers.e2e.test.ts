@@ -43,6 +43,9 @@ describe.each(engines)('POS identifiers on %s', (engine) => {
         expect(a!.id).not.toBe(b!.id);
         expect(a!.purchaseCount).toBe(1);
         expect(await customers.findByCard(t.refill.database, 'Card-Ab')).toBeNull();
+        // Below the API's validation too: a trailing space makes another identifier in the database.
+        await customers.enrolIfMissing(t.refill.database, 'CARD-AB ', new Date(), null);
+        expect((await customers.findByCard(t.refill.database, 'CARD-AB '))!.id).not.toBe(a!.id);
 
         const give = (receiptId: string, returnId: string) =>
             request(app)
