@@ -349,6 +349,9 @@ export const posOpenApi = {
                     cardNumber: { type: 'string' },
                     lines: { type: 'array', minItems: 1, items: basketLine },
                     redeem: int('Bonuses the customer wants to spend'),
+                    receiptId: { description: 'Accepted and ignored (a till may preview its receipt body)' },
+                    storeCode: { description: 'Accepted and ignored' },
+                    purchasedAt: { description: 'Accepted and ignored' },
                 },
             },
             Preview: {
@@ -360,6 +363,9 @@ export const posOpenApi = {
                     'available',
                     'maxRedeemable',
                     'redeem',
+                    'requestedRedeem',
+                    'redeemCapped',
+                    'redeemCapReason',
                     'earned',
                     'lines',
                     'offers',
@@ -370,7 +376,18 @@ export const posOpenApi = {
                     eligibleForRedemption: int('Sum of the lines bonuses may pay for'),
                     available: int(),
                     maxRedeemable: int('The most bonuses this receipt accepts'),
-                    redeem: int('The redeem the earnings assume'),
+                    redeem: int('The redeem the earnings assume: the requested one, capped at maxRedeemable'),
+                    requestedRedeem: int('The redeem asked for'),
+                    redeemCapped: {
+                        type: 'boolean',
+                        description:
+                            'True when redeem is less than asked: committing the request as sent answers 422',
+                    },
+                    redeemCapReason: {
+                        type: ['string', 'null'],
+                        enum: ['no-eligible-lines', 'share-cap', 'balance', null],
+                        description: 'The limit that capped it',
+                    },
                     earned: int(),
                     lines: { type: 'array', items: lineResult },
                     offers: { type: 'array', items: appliedOffer },
@@ -384,11 +401,16 @@ export const posOpenApi = {
                     receiptId: {
                         type: 'string',
                         maxLength: 64,
-                        description: 'Unique across the chain; the idempotency key',
+                        description: "Unique within the key's store; the idempotency key",
                     },
                     cardNumber: { type: 'string' },
                     storeCode: { type: 'string', description: "Must be the POS key's store" },
-                    purchasedAt: { type: 'string', format: 'date-time' },
+                    purchasedAt: {
+                        type: 'string',
+                        format: 'date-time',
+                        description:
+                            'RFC 3339 with an offset; within [now - pos.maxBackdateDays, now + pos.clockSkewMs]',
+                    },
                     lines: { type: 'array', minItems: 1, items: basketLine },
                     redeem: int('Bonuses to spend (default 0)'),
                 },
@@ -428,9 +450,19 @@ export const posOpenApi = {
                     returnId: {
                         type: 'string',
                         maxLength: 64,
-                        description: 'The idempotency key of the return',
+                        description: "The idempotency key of the return, unique within the key's store",
                     },
-                    returnedAt: { type: 'string', format: 'date-time' },
+                    returnedAt: {
+                        type: 'string',
+                        format: 'date-time',
+                        description:
+                            'RFC 3339 with an offset; within [the sale, now + pos.clockSkewMs]; default now',
+                    },
+                    receiptStoreCode: {
+                        type: 'string',
+                        description:
+                            "The store that sold the receipt, when it is not the key's store (needs returns.allowCrossStore)",
+                    },
                     lines: {
                         type: 'array',
                         minItems: 1,
