@@ -7,6 +7,7 @@ import type { RefillConfig, RefillOptions } from './config/refill-options.js';
 import { validateOptions } from './config/validate-options.js';
 import { Database } from './db/database.js';
 import { createDataSourceFromUrl } from './db/data-source.factory.js';
+import { closeDataSource, settleWithin } from './db/close-data-source.js';
 import { MigrationRunner } from './db/migration-runner.js';
 import { createLogger } from './logging/logger.js';
 import { createScheduler } from './jobs/create-scheduler.js';
@@ -44,6 +45,7 @@ import { PurchaseService } from './services/purchase.service.js';
 import { createRepositories, type Repositories } from './services/repositories.js';
 import { ReturnService } from './services/return.service.js';
 import { StoreService } from './services/store.service.js';
+import { HealthService } from './services/health.service.js';
 
 export type { RefillHooks } from './refill-hooks.js';
 
@@ -83,6 +85,8 @@ export interface RefillServices {
     /** Delivery reports, unsubscribe links and STOP replies. */
     inbound: InboundMessagesService;
     jobs: JobControlService;
+    /** Liveness and readiness (`/health/live`, `/health/ready`); `markDraining()` on shutdown. */
+    health: HealthService;
 }
 
 /** A running (or ready to start) Refill instance. */
@@ -106,9 +110,16 @@ export interface Refill {
      * disabled), schedules the jobs and, if configured, runs them. Safe to call twice.
      */
     start(): Promise<void>;
-    /** Stops Refill's jobs and releases what Refill opened; never the host's DataSource or Agenda. Safe to call twice. */
+    /**
+     * Stops Refill's jobs and releases what Refill opened; never the host's DataSource or Agenda.
+     * Readiness answers `draining` from the first call. Finishes within a few seconds even when
+     * the database is unreachable. Safe to call twice.
+     */
     stop(): Promise<void>;
 }
+
+/** The longest `stop()` waits for the jobs to stop, and then for its own database to close, ms. */
+const STOP_STEP_MS = 2000;
 
 /**
  * Creates Refill: the one composition root. Validates the options, builds
@@ -128,7 +139,11 @@ export function createRefill(options: RefillOptions): Refill {
     const dataSource =
         options.dataSource ??
         createDataSourceFromUrl({ url: options.databaseUrl as string, poolSize: config.poolSize });
-    const database = new Database(dataSource);
+    const database = new Database(dataSource, {
+        queryTimeoutMs: config.database.queryTimeoutMs,
+        validateIdleMs: config.database.validateIdleMs,
+        logger,
+    });
     const repos = createRepositories(database);
     const ttl = config.pos.cacheTtlMs;
 
@@ -139,7 +154,7 @@ export function createRefill(options: RefillOptions): Refill {
     const campaignReports = new CampaignReportService(database, repos, campaigns, catalog, clock);
     const messaging = createMessaging(database, repos, config, () => catalog.categories(), clock);
     const adminUsers = new AdminUserRepository(database);
-    const base: Omit<RefillServices, 'jobs'> = {
+    const base: Omit<RefillServices, 'jobs' | 'health'> = {
         catalog,
         stores,
         customers: new CustomerService(
@@ -187,12 +202,14 @@ export function createRefill(options: RefillOptions): Refill {
     const services: RefillServices = {
         ...base,
         jobs: new JobControlService(scheduler, database, repos.audit, clock),
+        health: new HealthService(database, logger),
     };
     const router = createRefillRouter(
         {
             ...services,
             messages: repos.messages,
             cascades: repos.cascades,
+            database,
             findCustomer: (card) => repos.customers.findByCard(database, card),
         },
         config,
@@ -231,9 +248,13 @@ export function createRefill(options: RefillOptions): Refill {
         async stop() {
             if (stopped) return;
             stopped = true;
+            services.health.markDraining();
             await started?.catch(() => undefined);
-            await scheduler.stop();
-            if (ownsDataSource && dataSource.isInitialized) await dataSource.destroy();
+            // On a dead database neither may ever finish: each gets a few seconds.
+            if (!(await settleWithin(scheduler.stop(), STOP_STEP_MS)))
+                logger.warn({ timeoutMs: STOP_STEP_MS }, 'the jobs did not stop in time');
+            database.close();
+            if (ownsDataSource) await closeDataSource(dataSource, STOP_STEP_MS, logger);
         },
     };
 }

@@ -25,6 +25,10 @@ import { posCardReadLimit } from './middleware/pos-card-read-limit.js';
 import { unknownCardMonitor } from './middleware/pos-unknown-card-monitor.js';
 import { withTrustProxy } from './middleware/trust-proxy.js';
 import { requestTimeout } from './middleware/request-timeout.js';
+import { databaseTimeLimit } from './middleware/database-time-limit.js';
+import type { Database } from '../db/database.js';
+import type { HealthService } from '../services/health.service.js';
+import { healthRoutes } from './routes/health.routes.js';
 import { posOpenApi } from './openapi/pos-openapi.js';
 import { posCustomerRoutes } from './routes/pos-customers.routes.js';
 import { posReceiptRoutes } from './routes/pos-receipts.routes.js';
@@ -43,7 +47,14 @@ export interface ApiServices {
 export type RouterServices = ApiServices &
     CampaignApiServices &
     CatalogAdminServices &
-    SendApiServices & { outbox: OutboxStore; messages: MessageRepository; templates: TemplateService };
+    SendApiServices & {
+        outbox: OutboxStore;
+        messages: MessageRepository;
+        templates: TemplateService;
+        /** For the time limits of the requests' statements. */
+        database: Database;
+        health: HealthService;
+    };
 
 /**
  * Builds Refill's Express router: the POS API under `/pos/v1` (POS keys) and
@@ -55,13 +66,18 @@ export type RouterServices = ApiServices &
  */
 export function createRefillRouter(services: RouterServices, config: RefillConfig, logger: Logger): Router {
     const router = Router();
+    router.use(healthRoutes(services.health));
     const pos = Router();
     pos.get('/openapi.json', (_req, res) => {
         res.json(posOpenApi);
     });
     pos.use(requestTimeout(config.pos.requestTimeoutMs));
+    // No statement of a POS request starts after its time is up (again after the body parser).
+    const posTimeLimit = databaseTimeLimit(services.database, { requestMs: config.pos.requestTimeoutMs });
+    pos.use(posTimeLimit);
     pos.use(posAuth(services.posKeys));
     pos.use(express.json({ limit: config.pos.bodyLimit, strict: true }));
+    pos.use(posTimeLimit);
     // Reads by card: limited per key; unknown cards are watched as a possible enumeration.
     const cardReads = [
         posCardReadLimit(config.pos.cardReadsPerMinute),
@@ -81,6 +97,8 @@ export function createRefillRouter(services: RouterServices, config: RefillConfi
 
     const admin = Router();
     admin.use(express.json({ limit: '64kb', strict: true }));
+    // Reports and selections over a large base may take long.
+    admin.use(databaseTimeLimit(services.database, { queryTimeoutMs: config.database.longQueryTimeoutMs }));
     admin.use(adminSessionRoutes(services.adminAuth, config));
     admin.use(
         adminSession(services.adminAuth, config.admin.cookieName, services.adminTokens),

@@ -38,7 +38,9 @@ export function createCliContext(io: CliIo): CliContext {
             });
             await refill.start();
             try {
-                return await fn(refill);
+                // Imports and maintenance work in large batches: the long statement time limit.
+                const limit = { queryTimeoutMs: refill.config.database.longQueryTimeoutMs };
+                return await refill.database.withTimeLimit(limit, () => fn(refill));
             } finally {
                 await refill.stop();
             }

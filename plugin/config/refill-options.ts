@@ -72,6 +72,23 @@ export interface PosOptions {
     unknownCardWindowMinutes?: number;
 }
 
+/**
+ * How Refill guards its MySQL/MariaDB connections against a dead network
+ * (a failover, a NAT that dropped its state). Ignored on SQLite.
+ */
+export interface DatabaseConnectionOptions {
+    /**
+     * Time limit of each statement Refill runs, and of taking a connection from the pool, ms.
+     * A statement that passes it gets its connection destroyed (never returned to the pool)
+     * and its server session killed. Default: `pos.requestTimeoutMs` less 1000 (4000).
+     */
+    queryTimeoutMs?: number;
+    /** The same for statements of scheduled jobs, CLI commands and admin requests, ms. Default 300000. */
+    longQueryTimeoutMs?: number;
+    /** A pooled connection idle longer than this is pinged before use, ms. Default 10000. */
+    validateIdleMs?: number;
+}
+
 /** Admin API sign-in and sessions. */
 export interface AdminOptions {
     /** Hours a session lives after its last use. Default 12. */
@@ -206,6 +223,8 @@ export interface RefillOptions {
     databaseUrl?: string;
     /** Connections in Refill's own MySQL pool. Default 10. */
     poolSize?: number;
+    /** Time limits and checks of MySQL/MariaDB connections. */
+    database?: DatabaseConnectionOptions;
     /** Apply pending Refill migrations in `start()`. Default true. */
     migrationsRun?: boolean;
     /** The chain's IANA timezone: schedules and day boundaries. Default 'Europe/Moscow'. */
@@ -243,6 +262,7 @@ export interface RefillConfig {
     /** Absent when the host app's setting applies. */
     trustProxy?: TrustProxy;
     poolSize: number;
+    database: Required<DatabaseConnectionOptions>;
     migrationsRun: boolean;
     accrual: Required<AccrualOptions>;
     redemption: Required<RedemptionOptions>;

@@ -89,6 +89,11 @@ const schema = Joi.object<RefillOptions>({
     dataSource: Joi.object(),
     databaseUrl: Joi.string().pattern(/^(mysql|mariadb):\/\/|^sqlite:/),
     poolSize: Joi.number().integer().min(1).max(500).default(10),
+    database: Joi.object({
+        queryTimeoutMs: Joi.number().integer().min(100).max(3_600_000),
+        longQueryTimeoutMs: Joi.number().integer().min(100).max(86_400_000).default(300_000),
+        validateIdleMs: Joi.number().integer().min(0).max(3_600_000).default(10_000),
+    }).default(),
     migrationsRun: Joi.boolean().default(true),
     timezone: timezone.default('Europe/Moscow'),
     defaultCountry: Joi.string()
@@ -216,5 +221,9 @@ export function validateOptions(options: RefillOptions): RefillConfig {
     }
     const { dataSource: _d, databaseUrl: _u, logger: _l, clock: _c, ...config } = value;
     if (config.jobs) delete (config.jobs as { agenda?: unknown }).agenda;
-    return config as RefillConfig;
+    const result = config as RefillConfig;
+    // A statement gives up a little before the POS request does, so the 503 says why.
+    const requestMs = result.pos.requestTimeoutMs;
+    result.database.queryTimeoutMs ??= Math.max(Math.round(requestMs * 0.8), requestMs - 1000);
+    return result;
 }

@@ -25,6 +25,8 @@ export interface ConnectionGuardOptions {
 const PING_TIMEOUT_MS = 1000;
 /** Delays between attempts to kill a timed-out statement's server session while the server is unreachable. */
 const KILL_RETRIES_MS = [0, 1000, 2000, 4000, 8000, 15000, 30000];
+/** Kills waiting for the server at once at most (a long outage with frequent probes must not pile them up). */
+const MAX_PENDING_KILLS = 50;
 
 /**
  * Keeps a dead network from pinning Refill's MySQL connections. A silently
@@ -174,7 +176,7 @@ export class MysqlConnectionGuard {
 
     /** Kills the server session of a destroyed connection, retrying while the server is unreachable. */
     private killLater(connection: PoolConnection, threadId: number | null): void {
-        if (!threadId || this.closed) return;
+        if (!threadId || this.closed || this.kills.size >= MAX_PENDING_KILLS) return;
         const config = (connection as unknown as { config: Record<string, unknown> }).config;
         const options = {
             host: config.host,

@@ -7,6 +7,7 @@ import { DEFAULT_DATABASE_URL } from '../cli/cli-context.js';
 import { seedDemoChain } from '../demo/demo-seed.js';
 import type { RefillOptions, TrustProxy } from '../config/refill-options.js';
 import { createRefill, type Refill } from '../refill.js';
+import { settleWithin } from '../db/close-data-source.js';
 import { homePage } from './home-page.js';
 
 /** How to run the standalone server. */
@@ -37,8 +38,19 @@ export interface Standalone {
     refill: Refill;
     url: string;
     demoKey: string | null;
+    /**
+     * Shuts down: readiness answers `draining`, no new connections are accepted,
+     * requests in flight get up to {@link DRAIN_MS} to finish (then their
+     * connections are closed), then Refill stops its jobs and closes its database
+     * (each within a few seconds, even when the database is unreachable).
+     */
     close(): Promise<void>;
 }
+
+/** How long requests in flight get to finish on shutdown, ms (a POS request answers within pos.requestTimeoutMs). */
+export const DRAIN_MS = 5000;
+/** The process exits this long after SIGTERM/SIGINT at the latest, ms. */
+export const SHUTDOWN_DEADLINE_MS = 9500;
 
 /**
  * `REFILL_TRUST_PROXY` as Express's `trust proxy` value: `true`/`false`, a hop count, or a
@@ -98,12 +110,10 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
 
     const app = express();
     app.disable('x-powered-by');
-    // The server's own routes (/health) see what Refill's do.
+    // The server's own routes (/) see what Refill's do.
     if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
     app.get('/', homePage);
-    app.get('/health', (_req, res) => {
-        res.json({ status: 'ok' });
-    });
+    // /health, /health/live and /health/ready come with Refill's router.
     app.use(refill.router);
     const server = await new Promise<Server>((ok, fail) => {
         const s = app.listen(options.port, options.host, () => ok(s));
@@ -118,7 +128,20 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
         url,
         demoKey,
         async close() {
-            await new Promise<void>((ok) => server.close(() => ok()));
+            refill.services.health.markDraining();
+            const drained = new Promise<void>((ok) => server.close(() => ok()));
+            // A keep-alive connection whose request just got its answer is idle now: close it too.
+            const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
+            server.closeIdleConnections();
+            const inTime = await settleWithin(drained, DRAIN_MS);
+            clearInterval(closeIdle);
+            if (!inTime) {
+                refill.logger.warn(
+                    { drainMs: DRAIN_MS },
+                    'requests still in flight at shutdown; closing them',
+                );
+                server.closeAllConnections();
+            }
             await refill.stop();
         },
     };
@@ -156,10 +179,31 @@ async function main(): Promise<void> {
     console.log(`  POS API:  ${app.url}/pos/v1  (OpenAPI: ${app.url}/pos/v1/openapi.json)`);
     console.log(`  Database: ${options.databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`);
     if (app.demoKey) console.log(`  Demo POS key (store ${store}): ${app.demoKey}`);
-    const shutdown = () => {
+    let stopping = false;
+    const shutdown = (signal: NodeJS.Signals) => {
+        if (stopping) {
+            app.refill.logger.warn({ signal }, 'second signal: exiting now');
+            process.exit(1);
+        }
+        stopping = true;
+        app.refill.logger.info(
+            { signal },
+            'shutting down: draining requests, stopping jobs, closing the database',
+        );
+        // Whatever hangs (a dead database), the process is gone before the usual 10 s kill.
+        setTimeout(() => {
+            app.refill.logger.error(
+                { deadlineMs: SHUTDOWN_DEADLINE_MS },
+                'shutdown did not finish in time; exiting',
+            );
+            process.exit(1);
+        }, SHUTDOWN_DEADLINE_MS).unref();
         app.close().then(
             () => process.exit(0),
-            () => process.exit(1),
+            (error: unknown) => {
+                app.refill.logger.error({ err: error }, 'shutdown failed');
+                process.exit(1);
+            },
         );
     };
     process.on('SIGINT', shutdown);
