@@ -25,8 +25,6 @@ import { posCardReadLimit } from './middleware/pos-card-read-limit.js';
 import { unknownCardMonitor } from './middleware/pos-unknown-card-monitor.js';
 import { withTrustProxy } from './middleware/trust-proxy.js';
 import { requestTimeout } from './middleware/request-timeout.js';
-import { databaseTimeLimit } from './middleware/database-time-limit.js';
-import type { Database } from '../db/database.js';
 import type { HealthService } from '../services/health.service.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { posOpenApi } from './openapi/pos-openapi.js';
@@ -51,8 +49,6 @@ export type RouterServices = ApiServices &
         outbox: OutboxStore;
         messages: MessageRepository;
         templates: TemplateService;
-        /** For the time limits of the requests' statements. */
-        database: Database;
         health: HealthService;
     };
 
@@ -72,12 +68,8 @@ export function createRefillRouter(services: RouterServices, config: RefillConfi
         res.json(posOpenApi);
     });
     pos.use(requestTimeout(config.pos.requestTimeoutMs));
-    // No statement of a POS request starts after its time is up (again after the body parser).
-    const posTimeLimit = databaseTimeLimit(services.database, { requestMs: config.pos.requestTimeoutMs });
-    pos.use(posTimeLimit);
     pos.use(posAuth(services.posKeys));
     pos.use(express.json({ limit: config.pos.bodyLimit, strict: true }));
-    pos.use(posTimeLimit);
     // Reads by card: limited per key; unknown cards are watched as a possible enumeration.
     const cardReads = [
         posCardReadLimit(config.pos.cardReadsPerMinute),
@@ -97,8 +89,6 @@ export function createRefillRouter(services: RouterServices, config: RefillConfi
 
     const admin = Router();
     admin.use(express.json({ limit: '64kb', strict: true }));
-    // Reports and selections over a large base may take long.
-    admin.use(databaseTimeLimit(services.database, { queryTimeoutMs: config.database.longQueryTimeoutMs }));
     admin.use(adminSessionRoutes(services.adminAuth, config));
     admin.use(
         adminSession(services.adminAuth, config.admin.cookieName, services.adminTokens),

@@ -38,9 +38,7 @@ export function createCliContext(io: CliIo): CliContext {
             });
             await refill.start();
             try {
-                // Imports and maintenance work in large batches: the long statement time limit.
-                const limit = { queryTimeoutMs: refill.config.database.longQueryTimeoutMs };
-                return await refill.database.withTimeLimit(limit, () => fn(refill));
+                return await fn(refill);
             } finally {
                 await refill.stop();
             }

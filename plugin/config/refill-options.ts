@@ -83,7 +83,7 @@ export interface DatabaseConnectionOptions {
      * and its server session killed. Default: `pos.requestTimeoutMs` less 1000 (4000).
      */
     queryTimeoutMs?: number;
-    /** The same for statements of scheduled jobs, CLI commands and admin requests, ms. Default 300000. */
+    /** The same for what works in large batches: jobs, imports, campaigns, messaging, maintenance, ms. Default 60000. */
     longQueryTimeoutMs?: number;
     /** A pooled connection idle longer than this is pinged before use, ms. Default 10000. */
     validateIdleMs?: number;

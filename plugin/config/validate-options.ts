@@ -91,7 +91,7 @@ const schema = Joi.object<RefillOptions>({
     poolSize: Joi.number().integer().min(1).max(500).default(10),
     database: Joi.object({
         queryTimeoutMs: Joi.number().integer().min(100).max(3_600_000),
-        longQueryTimeoutMs: Joi.number().integer().min(100).max(86_400_000).default(300_000),
+        longQueryTimeoutMs: Joi.number().integer().min(100).max(86_400_000).default(60_000),
         validateIdleMs: Joi.number().integer().min(0).max(3_600_000).default(10_000),
     }).default(),
     migrationsRun: Joi.boolean().default(true),

@@ -34,22 +34,20 @@ export function isDuplicateKeyError(error: unknown): boolean {
 /**
  * A statement or a connection check-out did not finish in its time limit (a
  * statement's connection is then destroyed, never returned to the pool, and
- * its session killed on the server when reachable), or a request's deadline
- * passed before a statement was sent. The client may retry later (503).
+ * its session killed on the server when reachable). The client may retry
+ * later (503).
  */
 export class DatabaseTimeoutError extends Error {
     readonly code = 'REFILL_DB_TIMEOUT';
 
     constructor(
-        readonly phase: 'acquire' | 'query' | 'deadline',
+        readonly phase: 'acquire' | 'query',
         readonly timeoutMs: number,
     ) {
         super(
             phase === 'acquire'
                 ? `No database connection within ${timeoutMs} ms`
-                : phase === 'deadline'
-                  ? 'The time of the request ran out before the statement was sent'
-                  : `The database did not answer within ${timeoutMs} ms; the connection was destroyed`,
+                : `The database did not answer within ${timeoutMs} ms; the connection was destroyed`,
         );
         this.name = 'DatabaseTimeoutError';
     }

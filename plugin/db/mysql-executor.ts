@@ -1,7 +1,6 @@
 import type { PoolConnection } from 'mysql2';
 import type { DataSource } from 'typeorm';
 import type { MysqlConnectionGuard } from './mysql-connection-guard.js';
-import { DatabaseTimeoutError } from './db-errors.js';
 import { formatMysql } from './mysql-format.js';
 import { SqlVariable, type Row, type RunResult, type SqlExecutor } from './sql-executor.js';
 
@@ -9,12 +8,6 @@ import { SqlVariable, type Row, type RunResult, type SqlExecutor } from './sql-e
 interface MysqlDriverOptions {
     options: { multipleStatements?: boolean; extra?: { multipleStatements?: boolean } };
 }
-
-/** The least time a ROLLBACK gets, even past a request's deadline, ms. */
-const ROLLBACK_TIMEOUT_MS = 1000;
-
-/** The time limit of the next statement, in ms (the caller's scope decides; 0 or less: none left). */
-export type StatementTimeout = () => number;
 
 /**
  * Runs SQL straight on a connection of the DataSource's own mysql2 pool,
@@ -44,7 +37,7 @@ export class MysqlExecutor implements SqlExecutor {
         private readonly connection: PoolConnection,
         batching: boolean,
         private readonly guard: MysqlConnectionGuard,
-        private readonly timeout: StatementTimeout,
+        private readonly timeoutMs: number,
     ) {
         if (batching) {
             this.defer = (sql, params) => {
@@ -60,17 +53,16 @@ export class MysqlExecutor implements SqlExecutor {
     }
 
     /**
-     * Takes a live connection from the DataSource's pool within the current
-     * time limit (release it with {@link MysqlExecutor.release}).
+     * Takes a live connection from the DataSource's pool within `timeoutMs`,
+     * for statements limited to `timeoutMs` each (release it with
+     * {@link MysqlExecutor.release}).
      */
     static async acquire(
         guard: MysqlConnectionGuard,
         batching: boolean,
-        timeout: StatementTimeout,
+        timeoutMs: number,
     ): Promise<MysqlExecutor> {
-        const ms = timeout();
-        if (ms <= 0) throw new DatabaseTimeoutError('deadline', 0);
-        return new MysqlExecutor(await guard.acquire(ms), batching, guard, timeout);
+        return new MysqlExecutor(await guard.acquire(timeoutMs), batching, guard, timeoutMs);
     }
 
     /** Whether the DataSource's connections accept several statements in one query. */
@@ -94,8 +86,7 @@ export class MysqlExecutor implements SqlExecutor {
     }
 
     /**
-     * Rolls back the open transaction, forgetting deferred writes. Runs even
-     * when the request's deadline has passed (with a short time limit); a
+     * Rolls back the open transaction, forgetting deferred writes. A
      * connection whose ROLLBACK fails is destroyed, so a transaction never
      * goes back to the pool open.
      */
@@ -103,11 +94,7 @@ export class MysqlExecutor implements SqlExecutor {
         this.queue = [];
         if (this.dead) return;
         try {
-            await this.guard.query(
-                this.connection,
-                'ROLLBACK',
-                Math.max(this.timeout(), ROLLBACK_TIMEOUT_MS),
-            );
+            await this.guard.query(this.connection, 'ROLLBACK', this.timeoutMs);
         } catch (error) {
             if (!this.dead) this.connection.destroy();
             this.dead = error as Error;
@@ -121,14 +108,12 @@ export class MysqlExecutor implements SqlExecutor {
 
     private async query(sql: string, params: readonly unknown[]): Promise<unknown> {
         if (this.dead) throw this.dead;
-        const timeoutMs = this.timeout();
-        if (timeoutMs <= 0) throw new DatabaseTimeoutError('deadline', 0);
         const text = formatMysql(sql, params);
         const batched = this.queue.length > 0;
         const payload = batched ? [...this.queue, text].join(';\n') : text;
         this.queue = [];
         try {
-            const result = await this.guard.query(this.connection, payload, timeoutMs);
+            const result = await this.guard.query(this.connection, payload, this.timeoutMs);
             return batched ? (result as unknown[])[(result as unknown[]).length - 1] : result;
         } catch (error) {
             if ((error as { code?: string }).code === 'REFILL_DB_TIMEOUT') this.dead = error as Error;

@@ -21,7 +21,6 @@ import type { CascadeDispatcher } from '../messaging/cascade/cascade-dispatcher.
 import type { ReminderPlannerService } from '../services/reminder-planner.service.js';
 import type { SendGuardService } from '../services/send-guard.service.js';
 import { JobRunRecorder } from './job-run-recorder.js';
-import type { RefillJob, RefillTask } from './refill-job.js';
 import { RefillScheduler } from './refill-scheduler.js';
 import { SqlJobBackend } from './sql-backend/index.js';
 
@@ -66,20 +65,6 @@ export function createScheduler(
         clock,
         enqueue: (name, data, uniqueBy) => scheduler!.enqueue(name, data, uniqueBy),
     };
-    // Jobs work in large batches: their statements get the long time limit.
-    const limit = { queryTimeoutMs: config.database.longQueryTimeoutMs };
-    const long = (job: RefillJob): RefillJob => ({
-        name: job.name,
-        description: job.description,
-        defaultSchedule: job.defaultSchedule,
-        run: (context) => database.withTimeLimit(limit, () => job.run(context)),
-    });
-    const longTask = <D>(task: RefillTask<D>): RefillTask<D> => ({
-        name: task.name,
-        description: task.description,
-        concurrency: task.concurrency,
-        run: (data, context) => database.withTimeLimit(limit, () => task.run(data, context)),
-    });
     scheduler = new RefillScheduler(
         hostAgenda ? { agenda: hostAgenda } : { backend },
         [
@@ -88,8 +73,8 @@ export function createScheduler(
             campaignsDailyJob(campaignDeps),
             messagesDispatchJob(services.sendGuard, services.dispatcher),
             messageRemindersJob(services.reminders),
-        ].map(long),
-        [campaignSelectTask(campaignDeps), campaignSelectPartTask(campaignDeps)].map(longTask),
+        ],
+        [campaignSelectTask(campaignDeps), campaignSelectPartTask(campaignDeps)],
         { ...config.jobs, timezone: config.timezone, workerName },
         new JobRunRecorder(logger, backend.logger),
         logger,

@@ -135,9 +135,7 @@ describe.runIf(process.env.TEST_MYSQL_URL)('a silently dead database connection'
 
     it('a query that passes its time limit is killed on the server and its connection destroyed, not returned to the pool (silently dead connection never recovered)', async () => {
         const marker = `refill_probe_${randomBytes(4).toString('hex')}`;
-        const sleeping = refill.database.withTimeLimit({ queryTimeoutMs: 1500 }, () =>
-            refill.database.all(`SELECT SLEEP(30) AS ${marker}`),
-        );
+        const sleeping = refill.database.withQueryTimeout(1500).all(`SELECT SLEEP(30) AS ${marker}`);
         sleeping.catch(() => undefined);
         await waitFor(async () => (await sessions(marker)).length === 1, 3000);
         proxy.pause('drop');
