@@ -144,19 +144,27 @@ export function createRefill(options: RefillOptions): Refill {
         validateIdleMs: config.database.validateIdleMs,
         logger,
     });
-    const repos = createRepositories(database);
     // Jobs, imports, campaigns and messaging work in large batches: the same database
     // (pool, locks, checks) with the long statement time limit. The POS path keeps the short one.
     const longDb = database.withQueryTimeout(config.database.longQueryTimeoutMs);
     const longRepos = createRepositories(longDb);
+    const repos: Repositories = {
+        ...createRepositories(database),
+        // Their own reads page through large sets for jobs and messaging: the long limit too.
+        candidates: longRepos.candidates,
+        reminders: longRepos.reminders,
+        cascades: longRepos.cascades,
+        sendBatches: longRepos.sendBatches,
+        messages: longRepos.messages,
+    };
     const ttl = config.pos.cacheTtlMs;
 
     const catalog = new CatalogService(database, repos.catalog, clock, ttl);
     const stores = new StoreService(database, repos.stores, repos.audit, clock, ttl);
-    const campaigns = new CampaignService(longDb, longRepos, catalog, clock);
-    const campaignSelection = new CampaignSelectionService(longDb, longRepos, catalog, config, clock);
-    const campaignReports = new CampaignReportService(longDb, longRepos, campaigns, catalog, clock);
-    const messaging = createMessaging(longDb, longRepos, config, () => catalog.categories(), clock);
+    const campaigns = new CampaignService(longDb, repos, catalog, clock);
+    const campaignSelection = new CampaignSelectionService(longDb, repos, catalog, config, clock);
+    const campaignReports = new CampaignReportService(longDb, repos, campaigns, catalog, clock);
+    const messaging = createMessaging(longDb, repos, config, () => catalog.categories(), clock);
     const adminUsers = new AdminUserRepository(database);
     const base: Omit<RefillServices, 'jobs' | 'health'> = {
         catalog,
@@ -176,9 +184,9 @@ export function createRefill(options: RefillOptions): Refill {
         returns: new ReturnService(database, repos, stores, config, clock),
         posKeys: new PosKeyService(database, repos.posKeys, repos.stores, repos.audit, clock, ttl),
         adjustments: new LedgerAdjustmentService(database, repos, config, clock),
-        offers: new OfferService(longDb, longRepos, catalog, clock),
-        history: new HistoryImportService(longDb, longRepos, catalog, config, clock),
-        maintenance: new LotMaintenanceService(longDb, longRepos, config, clock),
+        offers: new OfferService(longDb, repos, catalog, clock),
+        history: new HistoryImportService(longDb, repos, catalog, config, clock),
+        maintenance: new LotMaintenanceService(longDb, repos, config, clock),
         adminAuth: new AdminAuthService(
             database,
             adminUsers,
@@ -188,7 +196,7 @@ export function createRefill(options: RefillOptions): Refill {
             new AdminSignInGuard(database, new AdminSignInRepository(database), clock, config, logger),
         ),
         adminTokens: new AdminTokenService(database, repos, adminUsers, clock),
-        categories: new ChronicCategoryService(longDb, longRepos, catalog, clock),
+        categories: new ChronicCategoryService(longDb, repos, catalog, clock),
         campaigns,
         campaignSelection,
         campaignReports,
@@ -202,7 +210,7 @@ export function createRefill(options: RefillOptions): Refill {
         reminders: messaging.reminders,
         inbound: messaging.inbound,
     };
-    const scheduler = createScheduler(longDb, longRepos, base, config, clock, logger, options.jobs?.agenda);
+    const scheduler = createScheduler(longDb, repos, base, config, clock, logger, options.jobs?.agenda);
     const services: RefillServices = {
         ...base,
         jobs: new JobControlService(scheduler, database, repos.audit, clock),
