@@ -20,11 +20,12 @@ import { SqlVariable } from './sql-executor.js';
  *   MariaDB keep `\%` and `\_` as they are) and without them, so the REPLACE
  *   gives back one backslash in every mode. No other character is special
  *   inside a single-quoted literal in any sql_mode; `ANSI_QUOTES` only
- *   changes double quotes, which values never use. Numbers are digits, NULL is `NULL`, dates
- *   are UTC text of digits, Buffers are `X'hex'`, a {@link SqlVariable} is its
- *   validated name. The property tests in test/unit/db and
- *   test/integration/db check the round trip of arbitrary strings under the
- *   default mode and under `NO_BACKSLASH_ESCAPES,ANSI_QUOTES`.
+ *   changes double quotes, which values never use. Numbers are digits, NULL
+ *   is `NULL`, dates are UTC text of digits, Buffers are `X'hex'`, a
+ *   {@link SqlVariable} is its validated name. The property tests in
+ *   test/unit/db (both readings, modelled) and test/integration/db (MariaDB)
+ *   check the round trip of arbitrary strings under the default mode and
+ *   under `NO_BACKSLASH_ESCAPES,ANSI_QUOTES`.
  * - Not hex for every string (`_utf8mb4 X'…'`): such a literal takes the
  *   character set's default collation instead of the connection's, so SQL
  *   that meets it with a literal of the statement (`COALESCE(?, 'x')`) fails
