@@ -34,9 +34,9 @@ export function createDataSourceFromUrl(options: OwnDataSourceOptions): DataSour
             connectTimeout: 3000,
             // mysql2 captures a stack trace per query by default; Refill does not need it.
             trace: false,
-            // Lets a sale's writes travel in one round trip (see MysqlExecutor). No value is ever
-            // escaped with backslashes: see mysql-format.ts.
-            multipleStatements: true,
+            // One statement per query: values are formatted on the client (mysql-format.ts), and
+            // client formatting is never combined with multi-statement execution.
+            multipleStatements: false,
             poolSize: options.poolSize,
             extra: {
                 // SQL TypeORM sends on this pool (migrations, the job backend) is written by

@@ -10,7 +10,7 @@ import { MysqlConnectionGuard } from './mysql-connection-guard.js';
 import { MysqlExecutor } from './mysql-executor.js';
 import { SqliteExecutor } from './sqlite-executor.js';
 import { sqliteLockFor } from './sqlite-lock.js';
-import { sqlWrite, type Dialect, type Row, type RunResult, type SqlExecutor } from './sql-executor.js';
+import { type Dialect, type Row, type RunResult, type SqlExecutor } from './sql-executor.js';
 
 /** How Refill guards its MySQL connections (ignored on SQLite, which has no network). */
 export interface DatabaseOptions {
@@ -44,8 +44,6 @@ export class Database {
     /** SQLite only: the executor of the current unit of work, so a read inside it cannot wait on its own lock. */
     private readonly sqliteTx: AsyncLocalStorage<SqlExecutor> | null = null;
     private readonly sqlite: SqliteExecutor | null = null;
-    /** MySQL only: whether writes inside transactions are batched into multi-statement queries. */
-    private readonly batching: boolean = false;
     /** MySQL only: time limits, connection checks, destroying and killing what timed out. */
     private readonly guard: MysqlConnectionGuard | null = null;
     /** MySQL only: the time limit of each statement, ms (see {@link Database.withQueryTimeout}). */
@@ -61,7 +59,6 @@ export class Database {
         if (type === 'mysql' || type === 'mariadb') {
             this.dialect = 'mysql';
             const tz = (dataSource.options as { timezone?: string }).timezone;
-            this.batching = MysqlExecutor.canBatch(dataSource);
             this.guard = new MysqlConnectionGuard(dataSource, {
                 validateIdleMs: options.validateIdleMs ?? 10_000,
                 logger: options.logger ?? null,
@@ -172,12 +169,9 @@ export class Database {
                 this.sqliteTx!.run(exec, () => this.inTransaction(exec, 'BEGIN IMMEDIATE', work)),
             );
         }
-        const exec = await MysqlExecutor.acquire(this.guard!, this.batching, this.queryTimeoutMs);
+        const exec = await MysqlExecutor.acquire(this.guard!, this.queryTimeoutMs);
         try {
             return await this.inTransaction(exec, 'START TRANSACTION', work);
-        } catch (error) {
-            exec.discard();
-            throw error;
         } finally {
             exec.release();
         }
@@ -188,8 +182,7 @@ export class Database {
         begin: string,
         work: (tx: SqlExecutor) => Promise<T>,
     ): Promise<T> {
-        // With batching, BEGIN travels with the transaction's first read.
-        await sqlWrite(exec, begin);
+        await exec.run(begin);
         try {
             const result = await work(exec);
             await exec.run('COMMIT');
@@ -208,7 +201,7 @@ export class Database {
             const exec = this.sqlite;
             return this.sqliteMutex.runExclusive(() => fn(exec));
         }
-        const exec = await MysqlExecutor.acquire(this.guard!, false, this.queryTimeoutMs);
+        const exec = await MysqlExecutor.acquire(this.guard!, this.queryTimeoutMs);
         try {
             return await fn(exec);
         } finally {

@@ -1,6 +1,5 @@
 import { format, type SqlValue } from 'sql-escaper';
 import { toDbTime } from './db-time.js';
-import { SqlVariable } from './sql-executor.js';
 
 /**
  * Why Refill formats its own MySQL statements, and how.
@@ -9,7 +8,10 @@ import { SqlVariable } from './sql-executor.js';
  * server (or just a session) running with `NO_BACKSLASH_ESCAPES` reads a
  * backslash as an ordinary character, so `x'; DROP …` ends the string early:
  * with multi-statement queries that is arbitrary SQL from any POS key. Refill
- * never lets a value's meaning depend on the session's sql_mode:
+ * never lets a value's meaning depend on the session's sql_mode, and never
+ * sends more than one statement per query (client-side formatting is never
+ * combined with multi-statement execution, so even a formatter mistake could
+ * not start a statement of its own):
  *
  * - Every value is written by sql-escaper (the formatter mysql2 itself uses,
  *   from the mysqljs project) in its `noBackslashEscapes` form, which both
@@ -21,8 +23,7 @@ import { SqlVariable } from './sql-executor.js';
  *   gives back one backslash in every mode. No other character is special
  *   inside a single-quoted literal in any sql_mode; `ANSI_QUOTES` only
  *   changes double quotes, which values never use. Numbers are digits, NULL
- *   is `NULL`, dates are UTC text of digits, Buffers are `X'hex'`, a
- *   {@link SqlVariable} is its validated name. The property tests in
+ *   is `NULL`, dates are UTC text of digits, Buffers are `X'hex'`. The property tests in
  *   test/unit/db (both readings, modelled) and test/integration/db (MariaDB)
  *   check the round trip of arbitrary strings under the default mode and
  *   under `NO_BACKSLASH_ESCAPES,ANSI_QUOTES`.
@@ -31,13 +32,11 @@ import { SqlVariable } from './sql-executor.js';
  *   that meets it with a literal of the statement (`COALESCE(?, 'x')`) fails
  *   with "Illegal mix of collations". The doubled-quote literal keeps the
  *   connection's collation and coercibility, exactly as before.
- * - Not server-side binding (`execute()`, prepared statements): a prepared
- *   statement is one statement, so a sale's deferred writes could no longer
- *   travel in one round trip (the POS hot path: three round trips instead of
- *   ten), every distinct multi-row INSERT would be one more prepared
- *   statement per connection against the server-wide
- *   `max_prepared_stmt_count`, and the binary protocol returns other types
- *   than the repositories read.
+ * - Not server-side binding (`execute()`, prepared statements): every
+ *   distinct multi-row INSERT (one per row count, of imports, selections and
+ *   sends) would be one more prepared statement per connection against the
+ *   server-wide `max_prepared_stmt_count`, and the binary protocol returns
+ *   other types than the repositories read.
  *
  * Only plain values are accepted: objects (which mysql2 would spread into
  * `a = 1` lists), functions and non-finite numbers throw.
@@ -63,7 +62,6 @@ function plain(value: unknown): SqlValue {
             }
             if (Buffer.isBuffer(value)) return value;
             if (value instanceof Uint8Array) return Buffer.from(value);
-            if (value instanceof SqlVariable) return value;
             if (Array.isArray(value)) return value.map(plain);
             break;
     }

@@ -1,14 +1,14 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import { sqlInsert, sqlWrite, type IdValue, type Row, type SqlExecutor } from '../db/sql-executor.js';
+import { type Row, type SqlExecutor } from '../db/sql-executor.js';
 import type { BonusLot, LotKind, LotState } from '../entities/bonus-lot.entity.js';
 import { numOrNull } from './row-mappers.js';
 
 /** A lot to insert; its purchase and return may be ids of rows inserted earlier in the same unit of work. */
 export type NewLot = Omit<BonusLot, 'id' | 'purchaseId' | 'returnId'> & {
-    purchaseId: IdValue | null;
-    returnId: IdValue | null;
+    purchaseId: number | null;
+    returnId: number | null;
 };
 
 /** A change of an existing lot's remaining amount or state. */
@@ -119,12 +119,13 @@ export class BonusLotRepository {
     }
 
     /** Inserts one lot and returns its id. */
-    async insert(tx: SqlExecutor, lot: NewLot): Promise<IdValue> {
-        return sqlInsert(
-            tx,
-            `INSERT INTO refill_bonus_lots (${INSERT_COLUMNS}) VALUES ${sqlDialect.valuesPlaceholders(1, 11)}`,
-            lotRow(lot),
-        );
+    async insert(tx: SqlExecutor, lot: NewLot): Promise<number> {
+        return (
+            await tx.run(
+                `INSERT INTO refill_bonus_lots (${INSERT_COLUMNS}) VALUES ${sqlDialect.valuesPlaceholders(1, 11)}`,
+                lotRow(lot),
+            )
+        ).insertId;
     }
 
     /** Inserts many lots, up to 1,000 a statement (imports read their ids back with {@link newestIdsOfKind}). */
@@ -162,8 +163,7 @@ export class BonusLotRepository {
     private async applyChunk(tx: SqlExecutor, changes: readonly LotChange[]): Promise<void> {
         const remainingCase = changes.map(() => 'WHEN ? THEN ?').join(' ');
         const stateCase = changes.map(() => 'WHEN ? THEN ?').join(' ');
-        await sqlWrite(
-            tx,
+        await tx.run(
             `UPDATE refill_bonus_lots SET remaining = CASE id ${remainingCase} END, state = CASE id ${stateCase} END WHERE id IN (${sqlDialect.inList(changes.length)})`,
             [
                 ...changes.flatMap((c) => [c.id, c.remaining]),

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import { sqlWrite, type SqlExecutor } from '../db/sql-executor.js';
+import { type SqlExecutor } from '../db/sql-executor.js';
 import { formatRecentDays, parseRecentDays, type CategoryStat } from '../domain/category-stats.rules.js';
 
 /** A statistics row with its key. */
@@ -78,8 +78,7 @@ export class CategoryStatsRepository {
     async upsert(tx: SqlExecutor, stats: readonly KeyedCategoryStat[]): Promise<void> {
         if (!stats.length) return;
         const ins = (c: string) => sqlDialect.inserted(tx.dialect, c);
-        await sqlWrite(
-            tx,
+        await tx.run(
             `INSERT INTO refill_customer_category_stats (${COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(stats.length, COLUMNS.length)}` +
                 sqlDialect.onConflictUpdate(tx.dialect, ['customer_id', 'category_id'], {
                     first_at: ins('first_at'),

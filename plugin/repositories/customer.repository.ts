@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import { sqlWrite, type Row, type SqlExecutor } from '../db/sql-executor.js';
+import { type Row, type SqlExecutor } from '../db/sql-executor.js';
 import type { Customer } from '../entities/customer.entity.js';
 import { mapStatRow, STAT_COLUMNS, type KeyedCategoryStat } from './category-stats.repository.js';
 import { numOrNull } from './row-mappers.js';
@@ -358,6 +358,6 @@ export class CustomerRepository {
             params.push(value instanceof Date ? toDbTime(value) : value);
         }
         params.push(id);
-        await sqlWrite(tx, `UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, params);
+        await tx.run(`UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, params);
     }
 }

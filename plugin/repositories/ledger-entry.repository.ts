@@ -1,15 +1,15 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import { sqlWrite, type IdValue, type Row, type SqlExecutor } from '../db/sql-executor.js';
+import { type Row, type SqlExecutor } from '../db/sql-executor.js';
 import type { LedgerEntry, LedgerKind } from '../entities/ledger-entry.entity.js';
 import { numOrNull } from './row-mappers.js';
 
 /** A ledger entry to append; its lot, purchase and return may be ids of rows inserted earlier in the same unit of work. */
 export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'lotId' | 'purchaseId' | 'returnId'> & {
-    lotId: IdValue | null;
-    purchaseId: IdValue | null;
-    returnId: IdValue | null;
+    lotId: number | null;
+    purchaseId: number | null;
+    returnId: number | null;
 };
 
 const COLUMNS = [
@@ -37,8 +37,7 @@ export class LedgerEntryRepository {
     }
 
     private async appendChunk(tx: SqlExecutor, entries: readonly NewLedgerEntry[]): Promise<void> {
-        await sqlWrite(
-            tx,
+        await tx.run(
             `INSERT INTO refill_ledger_entries (${COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(entries.length, COLUMNS.length)}`,
             entries.flatMap((e) => [
                 e.customerId,

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import { sqlWrite, type IdValue, type Row, type SqlExecutor } from '../db/sql-executor.js';
+import { type Row, type SqlExecutor } from '../db/sql-executor.js';
 import type { Offer } from '../entities/offer.entity.js';
 import { numOrNull } from './row-mappers.js';
 
@@ -50,10 +50,9 @@ export class OfferRepository {
     }
 
     /** Marks offers as used by a purchase. */
-    async markRedeemed(tx: SqlExecutor, ids: readonly number[], purchaseId: IdValue): Promise<void> {
+    async markRedeemed(tx: SqlExecutor, ids: readonly number[], purchaseId: number): Promise<void> {
         if (!ids.length) return;
-        await sqlWrite(
-            tx,
+        await tx.run(
             `UPDATE refill_offers SET status = 'redeemed', redeemed_purchase_id = ? WHERE id IN (${sqlDialect.inList(ids.length)}) AND status = 'active'`,
             [purchaseId, ...ids],
         );

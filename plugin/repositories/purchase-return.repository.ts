@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
-import { sqlInsert, sqlWrite, type IdValue, type SqlExecutor } from '../db/sql-executor.js';
+import { type SqlExecutor } from '../db/sql-executor.js';
 import type { PurchaseReturn } from '../entities/purchase-return.entity.js';
 
 /** A return to insert. */
@@ -11,35 +11,35 @@ export class PurchaseReturnRepository {
     constructor(private readonly db: Database) {}
 
     /** Inserts a return; throws a duplicate-key error if its return id exists. */
-    async insert(tx: SqlExecutor, r: NewPurchaseReturn): Promise<IdValue> {
-        return sqlInsert(
-            tx,
-            `INSERT INTO refill_returns (return_id, purchase_id, store_id, returned_at, amount, reversed, refunded, shortfall, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [
-                r.returnId,
-                r.purchaseId,
-                r.storeId,
-                toDbTime(r.returnedAt),
-                r.amount,
-                r.reversed,
-                r.refunded,
-                r.shortfall,
-                r.requestHash,
-                r.response,
-                toDbTime(r.createdAt),
-            ],
-        );
+    async insert(tx: SqlExecutor, r: NewPurchaseReturn): Promise<number> {
+        return (
+            await tx.run(
+                `INSERT INTO refill_returns (return_id, purchase_id, store_id, returned_at, amount, reversed, refunded, shortfall, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                [
+                    r.returnId,
+                    r.purchaseId,
+                    r.storeId,
+                    toDbTime(r.returnedAt),
+                    r.amount,
+                    r.reversed,
+                    r.refunded,
+                    r.shortfall,
+                    r.requestHash,
+                    r.response,
+                    toDbTime(r.createdAt),
+                ],
+            )
+        ).insertId;
     }
 
     /** Stores a return's ledger totals and the response given, for replays. */
     async complete(
         tx: SqlExecutor,
-        id: IdValue,
+        id: number,
         totals: { reversed: number; refunded: number; shortfall: number },
         response: string,
     ): Promise<void> {
-        await sqlWrite(
-            tx,
+        await tx.run(
             `UPDATE refill_returns SET reversed = ?, refunded = ?, shortfall = ?, response = ? WHERE id = ?`,
             [totals.reversed, totals.refunded, totals.shortfall, response, id],
         );

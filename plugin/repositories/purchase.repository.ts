@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { toDbTime } from '../db/db-time.js';
 import { sqlDialect } from '../db/sql-dialect.js';
-import { sqlInsert, sqlWrite, type IdValue, type Row, type SqlExecutor } from '../db/sql-executor.js';
+import { type Row, type SqlExecutor } from '../db/sql-executor.js';
 import type { Purchase } from '../entities/purchase.entity.js';
 import type { PurchaseLine } from '../entities/purchase-line.entity.js';
 import { numOrNull } from './row-mappers.js';
@@ -67,24 +67,25 @@ export class PurchaseRepository {
     constructor(private readonly db: Database) {}
 
     /** Inserts a purchase; throws a duplicate-key error if its receipt id exists. */
-    async insert(tx: SqlExecutor, p: NewPurchase): Promise<IdValue> {
-        return sqlInsert(
-            tx,
-            `INSERT INTO refill_purchases (receipt_id, customer_id, store_id, purchased_at, total_amount, redeemed, earned, source, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [
-                p.receiptId,
-                p.customerId,
-                p.storeId,
-                toDbTime(p.purchasedAt),
-                p.totalAmount,
-                p.redeemed,
-                p.earned,
-                p.source,
-                p.requestHash,
-                p.response,
-                toDbTime(p.createdAt),
-            ],
-        );
+    async insert(tx: SqlExecutor, p: NewPurchase): Promise<number> {
+        return (
+            await tx.run(
+                `INSERT INTO refill_purchases (receipt_id, customer_id, store_id, purchased_at, total_amount, redeemed, earned, source, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                [
+                    p.receiptId,
+                    p.customerId,
+                    p.storeId,
+                    toDbTime(p.purchasedAt),
+                    p.totalAmount,
+                    p.redeemed,
+                    p.earned,
+                    p.source,
+                    p.requestHash,
+                    p.response,
+                    toDbTime(p.createdAt),
+                ],
+            )
+        ).insertId;
     }
 
     /**
@@ -158,14 +159,9 @@ export class PurchaseRepository {
     }
 
     /** Inserts the lines of one purchase in one statement. */
-    async insertLines(
-        tx: SqlExecutor,
-        purchaseId: IdValue,
-        lines: readonly NewPurchaseLine[],
-    ): Promise<void> {
+    async insertLines(tx: SqlExecutor, purchaseId: number, lines: readonly NewPurchaseLine[]): Promise<void> {
         if (!lines.length) return;
-        await sqlWrite(
-            tx,
+        await tx.run(
             `INSERT INTO refill_purchase_lines (${LINE_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(lines.length, LINE_COLUMNS.length)}`,
             lines.flatMap((l) => [
                 purchaseId,
@@ -229,8 +225,7 @@ export class PurchaseRepository {
     /** Writes the new running return totals of several lines. */
     async updateReturnTotals(tx: SqlExecutor, lines: readonly LineReturnTotals[]): Promise<void> {
         for (const l of lines) {
-            await sqlWrite(
-                tx,
+            await tx.run(
                 `UPDATE refill_purchase_lines SET returned_quantity_milli = ?, returned_amount = ?, reversed_earned = ?, refunded_redeemed = ? WHERE id = ?`,
                 [l.returnedQuantityMilli, l.returnedAmount, l.reversedEarned, l.refundedRedeemed, l.id],
             );

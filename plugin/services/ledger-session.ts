@@ -1,4 +1,4 @@
-import type { IdValue, SqlExecutor } from '../db/sql-executor.js';
+import type { SqlExecutor } from '../db/sql-executor.js';
 import type { BonusLot, LotKind } from '../entities/bonus-lot.entity.js';
 import type { Customer } from '../entities/customer.entity.js';
 import type { LedgerKind } from '../entities/ledger-entry.entity.js';
@@ -10,7 +10,7 @@ import type { LedgerEntryRepository, NewLedgerEntry } from '../repositories/ledg
 /** What caused a ledger movement: written on every entry it produces. */
 export interface LedgerCause {
     purchaseId?: number | null;
-    returnId?: IdValue | null;
+    returnId?: number | null;
     offerId?: number | null;
     reason?: string | null;
     author?: string | null;
@@ -34,10 +34,10 @@ export interface LedgerStores {
 
 /** A lot in a session: stored or about to be. */
 interface SessionLot extends LotView {
-    id: IdValue | null;
+    id: number | null;
     kind: LotKind;
     amount: number;
-    returnId: IdValue | null;
+    returnId: number | null;
     offerId: number | null;
     changed: boolean;
 }
@@ -58,7 +58,7 @@ export class LedgerSession {
     private readonly created: SessionLot[] = [];
     private readonly entries: Array<Omit<NewLedgerEntry, 'lotId'> & { lot: SessionLot | null }> = [];
     private readonly usedKeys = new Set<string>();
-    private purchaseBinding: { placeholder: number; purchaseId: IdValue } | null = null;
+    private purchaseBinding: { placeholder: number; purchaseId: number } | null = null;
     private debt: number;
     private seq = 0;
 
@@ -189,7 +189,7 @@ export class LedgerSession {
      * Replaces a placeholder purchase id in everything recorded so far, once the
      * purchase row exists (its stored response needs the balance first).
      */
-    bindPurchase(placeholder: number, purchaseId: IdValue): void {
+    bindPurchase(placeholder: number, purchaseId: number): void {
         this.purchaseBinding = { placeholder, purchaseId };
     }
 
@@ -228,7 +228,7 @@ export class LedgerSession {
     }
 
     /** A purchase id as written: the bound id in place of the placeholder. */
-    private purchaseRef(purchaseId: IdValue | null): IdValue | null {
+    private purchaseRef(purchaseId: number | null): number | null {
         const binding = this.purchaseBinding;
         return binding && purchaseId === binding.placeholder ? binding.purchaseId : purchaseId;
     }

@@ -73,4 +73,13 @@ describe.each(setups)('POS values on $label', ({ engine, sqlMode }) => {
         }
         expect(await tables()).toEqual(before);
     });
+
+    it.runIf(engine === 'mysql')(
+        'never combines client-side formatting with multi-statement execution: a second statement in one query is refused',
+        async () => {
+            const before = await tables();
+            await expect(t.refill.database.run('SELECT 1; CREATE TABLE t9 (x int)')).rejects.toThrow();
+            expect(await tables()).toEqual(before);
+        },
+    );
 });
