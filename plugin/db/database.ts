@@ -26,6 +26,12 @@ export interface DatabaseOptions {
 export interface TransactionOptions {
     /** How many times a deadlock or busy error re-runs the whole unit of work (default 4). */
     retries?: number;
+    /**
+     * MySQL/MariaDB only: READ COMMITTED for this one transaction (the job
+     * backend's claims, which must see rows other claimers committed after the
+     * transaction began). Default: the server's level (REPEATABLE READ).
+     */
+    readCommitted?: boolean;
 }
 
 /**
@@ -154,7 +160,7 @@ export class Database {
         const retries = options.retries ?? 4;
         for (let attempt = 0; ; attempt++) {
             try {
-                return await this.once(work);
+                return await this.once(work, options.readCommitted === true);
             } catch (error) {
                 if (attempt >= retries || !isRetryableDbError(error)) throw error;
                 await sleep(5 + Math.random() * 20 * (attempt + 1));
@@ -162,7 +168,7 @@ export class Database {
         }
     }
 
-    private async once<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    private async once<T>(work: (tx: SqlExecutor) => Promise<T>, readCommitted: boolean): Promise<T> {
         if (this.sqlite) {
             const exec = this.sqlite;
             return this.sqliteMutex.runExclusive(() =>
@@ -171,6 +177,8 @@ export class Database {
         }
         const exec = await MysqlExecutor.acquire(this.guard!, this.queryTimeoutMs);
         try {
+            // Applies to the next transaction on this connection only.
+            if (readCommitted) await exec.run('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
             return await this.inTransaction(exec, 'START TRANSACTION', work);
         } finally {
             exec.release();

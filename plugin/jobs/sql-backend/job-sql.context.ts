@@ -5,7 +5,6 @@ import type { Database } from '../../db/database.js';
 import { isRetryableDbError } from '../../db/db-errors.js';
 import type { Dialect, SqlExecutor } from '../../db/sql-executor.js';
 import { RefillConfigError } from '../../errors/refill-error.js';
-import { QueryRunnerExecutor } from './query-runner.executor.js';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
@@ -66,31 +65,13 @@ export class JobSqlContext {
     }
 
     /**
-     * Runs `work` in a short READ COMMITTED transaction on a connection of its
-     * own (MySQL/MariaDB only), re-running it on a deadlock or lock-wait timeout.
+     * Runs `work` in a short READ COMMITTED transaction (MySQL/MariaDB only),
+     * re-running it on a deadlock or lock-wait timeout. It runs on Refill's
+     * guarded connections like every other unit of work: statements with time
+     * limits, values written by the sql_mode-proof formatter.
      */
-    async readCommitted<T>(work: (tx: SqlExecutor) => Promise<T>, retries = 4): Promise<T> {
-        for (let attempt = 0; ; attempt++) {
-            const qr = this.dataSource.createQueryRunner();
-            try {
-                const tx = new QueryRunnerExecutor(qr, 'mysql');
-                await qr.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
-                await qr.query('START TRANSACTION');
-                try {
-                    const result = await work(tx);
-                    await qr.query('COMMIT');
-                    return result;
-                } catch (error) {
-                    await qr.query('ROLLBACK').catch(() => undefined);
-                    throw error;
-                }
-            } catch (error) {
-                if (attempt >= retries || !isRetryableDbError(error)) throw error;
-            } finally {
-                await qr.release();
-            }
-            await sleep(2 + Math.random() * 10 * (attempt + 1));
-        }
+    readCommitted<T>(work: (tx: SqlExecutor) => Promise<T>, retries = 4): Promise<T> {
+        return this.db.transaction(work, { readCommitted: true, retries });
     }
 
     /** Re-runs a single autocommitted statement that hit SQLITE_BUSY or a deadlock. */
