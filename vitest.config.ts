@@ -1,4 +1,18 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Vitest's own order (slowest first by the last run's times, else the largest
+ * files), with the campaign simulations always first: they are the longest
+ * files, and in a fresh clone (CI) there are no times yet and their files are small.
+ */
+class SlowestFirst extends BaseSequencer {
+    override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+        const sorted = await super.sort(files);
+        const slow = (f: TestSpecification) => (f.moduleId.endsWith('.simulation.test.ts') ? 0 : 1);
+        return [...sorted].sort((a, b) => slow(a) - slow(b));
+    }
+}
 
 export default defineConfig({
     test: {
@@ -7,6 +21,7 @@ export default defineConfig({
         setupFiles: ['test/helpers/sql-mode-hook.mjs'],
         testTimeout: 30_000,
         hookTimeout: 60_000,
+        sequence: { sequencer: SlowestFirst },
         pool: 'forks',
         // Files share a worker's module cache: each fork imports the plugin once instead of once per
         // file (a minute of the suite's time). Tests restore what they change (spies, env).
