@@ -3,30 +3,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMysql } from '../../../plugin/db/mysql-format.js';
 import { HOSTILE_SQL_MODE } from '../../helpers/sql-mode-hook.mjs';
-
-const hostileUnit = fc.oneof(
-    fc.constantFrom(
-        "'",
-        '\\',
-        '"',
-        '`',
-        '\0',
-        '%',
-        '_',
-        '\n',
-        '\r',
-        '\t',
-        '\x1a',
-        ';',
-        '-',
-        '#',
-        '?',
-        '*',
-        '/',
-    ),
-    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
-);
-const hostileString = fc.string({ unit: hostileUnit, maxLength: 40 });
+import { hostileString } from '../../helpers/hostile-strings.js';
 
 /** The server's own sql_mode, and the same with the suite's hostile modes added. */
 const modes = [

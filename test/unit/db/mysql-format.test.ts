@@ -2,31 +2,7 @@ import fc from 'fast-check';
 import { format as backslashEscaping } from 'sql-escaper';
 import { describe, expect, it } from 'vitest';
 import { formatMysql, mysqlQueryFormat } from '../../../plugin/db/mysql-format.js';
-
-/** Characters that mean something to a SQL lexer in some mode, mixed with any code point. */
-const hostileUnit = fc.oneof(
-    fc.constantFrom(
-        "'",
-        '\\',
-        '"',
-        '`',
-        '\0',
-        '%',
-        '_',
-        '\n',
-        '\r',
-        '\t',
-        '\x1a',
-        ';',
-        '-',
-        '#',
-        '?',
-        '*',
-        '/',
-    ),
-    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
-);
-const hostileString = fc.string({ unit: hostileUnit, maxLength: 40 });
+import { hostileString } from '../../helpers/hostile-strings.js';
 
 /**
  * How MySQL/MariaDB read one single-quoted literal starting at `at`, with
