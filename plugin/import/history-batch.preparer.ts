@@ -18,6 +18,12 @@ import { checkImportRecord } from './import-record.schema.js';
 
 /** How far ahead of the importer's clock a receipt may be dated (clock skew between systems). */
 const MAX_FUTURE_MS = 10 * 60_000;
+/**
+ * How far back history may go: wider than the tills' `pos.maxBackdateDays`
+ * (an import carries years of receipts), but a receipt dated in year 0001 or
+ * 1900 is a broken record, not history.
+ */
+const MAX_HISTORY_YEARS = 20;
 
 /** Records validated between two turns of the event loop. */
 const YIELD_EVERY = 50;
@@ -165,6 +171,8 @@ export class HistoryBatchPreparer {
         if (storeId === undefined) return `storeCode "${record.storeCode}" is not a known store code`;
         if (record.purchasedAt.getTime() > now.getTime() + MAX_FUTURE_MS)
             return 'purchasedAt must not be in the future';
+        if (record.purchasedAt < addDays(now, -365 * MAX_HISTORY_YEARS))
+            return `purchasedAt must be within the last ${MAX_HISTORY_YEARS} years`;
         const categoryAmounts = new Map<number, number>();
         let total = 0;
         const lines = record.lines.map((l, lineNo) => {

@@ -293,6 +293,19 @@ describe.each(engines)('history import on %s', (engine) => {
         ).not.toBeNull();
     });
 
+    it('history keeps its own, wider bound than the tills: years back, but not year 0001 or 1900', async () => {
+        const summary = await t.refill.services.history.importRecords([
+            receipt('OLD-OK', BORIS, 'S1', daysAgo(5 * 365), [losartan()]),
+            receipt('OLD-1900', BORIS, 'S1', new Date('1900-01-01T00:00:00Z'), [losartan()]),
+            receipt('OLD-0001', BORIS, 'S1', new Date('0001-01-01T00:00:00Z'), [losartan()]),
+        ]);
+        expect(summary.receiptsImported).toBe(1);
+        expect(summary.errors.map((e) => e.message)).toEqual([
+            'purchasedAt must be within the last 20 years',
+            'purchasedAt must be within the last 20 years',
+        ]);
+    });
+
     it('counts every rejected record but lists at most 100', async () => {
         const bad = Array.from({ length: 150 }, (_, i) =>
             receipt(`NEG-${i}`, BORIS, 'S1', daysAgo(1), [losartan(-1)]),
