@@ -40,6 +40,11 @@ function libraryCount(text: string): SegmentCount {
 const GSM = ((gsmTableModule as unknown as { default?: Record<number, number[]> }).default ??
     gsmTableModule) as unknown as Record<number, number[]>;
 
+/** Whether one character (a code point) is in the GSM-7 alphabet, its extension table included. */
+export function isGsm7Char(ch: string): boolean {
+    return ch.length === 1 && GSM[ch.charCodeAt(0)] !== undefined;
+}
+
 /**
  * Characters after which the library's grapheme-aware splitting may differ
  * from one character = one unit: combining and enclosing marks, format

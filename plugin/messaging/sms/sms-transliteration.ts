@@ -1,4 +1,5 @@
 import * as iuliia from 'iuliia';
+import { foldToGsm7 } from './gsm7-fold.js';
 import { countSegments, type SegmentCount } from './sms-segments.js';
 
 /**
@@ -18,9 +19,16 @@ export const TRANSLIT_SCHEMES = {
 /** One of {@link TRANSLIT_SCHEMES}. */
 export type TranslitScheme = keyof typeof TRANSLIT_SCHEMES;
 
-/** Transliterates Cyrillic text with a named scheme; other characters are kept. */
+/**
+ * Transliterates a text for GSM-7: Cyrillic letters by a named scheme, and
+ * every typographic character the templates and their helpers print (the
+ * no-break spaces of `1 200`, `₽`, `«»`, `—`, `№`, `…`) by its GSM-7
+ * equivalent (see {@link foldToGsm7}). The typography is folded first, so
+ * the scheme's word-boundary rules see plain spaces. Characters without an
+ * equivalent (emoji, other scripts) are kept, and the text stays UCS-2.
+ */
 export function transliterate(text: string, scheme: TranslitScheme): string {
-    return iuliia.translate(text, TRANSLIT_SCHEMES[scheme]);
+    return iuliia.translate(foldToGsm7(text), TRANSLIT_SCHEMES[scheme]);
 }
 
 /** The variant of an SMS that will be sent, with what both variants cost. */
