@@ -7,6 +7,7 @@ import { CreateMessageTables1767571200000 } from './1767571200000-create-message
 import { CreateCascadeTables1767657600000 } from './1767657600000-create-cascade-tables.js';
 import { ExactIdentifiers1767744000000 } from './1767744000000-exact-identifiers.js';
 import { AdminSignInGuard1767830400000 } from './1767830400000-admin-sign-in-guard.js';
+import { CategoryRebuilds1767916800000 } from './1767916800000-category-rebuilds.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -22,4 +23,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     CreateCascadeTables1767657600000,
     ExactIdentifiers1767744000000,
     AdminSignInGuard1767830400000,
+    CategoryRebuilds1767916800000,
 ];

@@ -21,6 +21,7 @@ import { CampaignReportService } from './services/campaign-report.service.js';
 import { CampaignSelectionService } from './services/campaign-selection.service.js';
 import { CampaignService } from './services/campaign.service.js';
 import { ChronicCategoryService } from './services/chronic-category.service.js';
+import { CategoryRebuildService } from './services/category-rebuild.service.js';
 import { AdminTokenService } from './services/admin-token.service.js';
 import { createMessaging } from './messaging/create-messaging.js';
 import type { MessageSender } from './messaging/message-sender.js';
@@ -64,6 +65,8 @@ export interface RefillServices {
     adminAuth: AdminAuthService;
     adminTokens: AdminTokenService;
     categories: ChronicCategoryService;
+    /** Rebuilds of categories' line mapping and statistics from the stored history, with progress. */
+    categoryRebuilds: CategoryRebuildService;
     campaigns: CampaignService;
     campaignSelection: CampaignSelectionService;
     campaignReports: CampaignReportService;
@@ -159,7 +162,17 @@ export function createRefill(options: RefillOptions): Refill {
     };
     const ttl = config.pos.cacheTtlMs;
 
-    const catalog = new CatalogService(database, repos.catalog, clock, ttl);
+    // Rebuilds are enqueued on the scheduler, which is built from the services below (bound late).
+    const categoryRebuilds = new CategoryRebuildService(
+        longDb,
+        repos,
+        config,
+        clock,
+        (categoryId, generation) =>
+            scheduler.enqueue('category-rebuild', { categoryId, generation }, ['categoryId', 'generation']),
+        logger,
+    );
+    const catalog = new CatalogService(database, repos.catalog, clock, ttl, categoryRebuilds);
     const stores = new StoreService(database, repos.stores, repos.audit, clock, ttl);
     const campaigns = new CampaignService(longDb, repos, catalog, clock);
     const campaignSelection = new CampaignSelectionService(longDb, repos, catalog, config, clock);
@@ -196,7 +209,15 @@ export function createRefill(options: RefillOptions): Refill {
             new AdminSignInGuard(database, new AdminSignInRepository(database), clock, config, logger),
         ),
         adminTokens: new AdminTokenService(database, repos, adminUsers, clock),
-        categories: new ChronicCategoryService(longDb, repos, catalog, clock),
+        categories: new ChronicCategoryService(
+            longDb,
+            repos,
+            catalog,
+            categoryRebuilds,
+            config.timezone,
+            clock,
+        ),
+        categoryRebuilds,
         campaigns,
         campaignSelection,
         campaignReports,
@@ -253,6 +274,8 @@ export function createRefill(options: RefillOptions): Refill {
                     if (applied.length) logger.info({ applied }, 'applied Refill migrations');
                 }
                 await scheduler.start();
+                // Rebuilds whose enqueue was lost or whose worker died go back on the queue.
+                await services.categoryRebuilds.onStart();
             })();
             return started;
         },

@@ -3,6 +3,7 @@ import { toDbTime } from '../../plugin/db/db-time.js';
 import { sqlDialect } from '../../plugin/db/sql-dialect.js';
 import type { Refill } from '../../plugin/index.js';
 import type { Campaign } from '../../plugin/entities/campaign.entity.js';
+import { chainDay, chainDayStart } from '../../plugin/domain/category-stats.rules.js';
 
 const DAY_MS = 86_400_000;
 
@@ -12,11 +13,14 @@ const DAY_MS = 86_400_000;
  * (card kind, consent with contact, running offer of the category, cooldown,
  * already a member) in SQL, and a plain loop for the rhythm rule (median
  * interval of the stored purchase days), which SQL cannot express
- * reasonably over a comma-separated list. Returns the eligible customer ids.
+ * reasonably over a comma-separated list. Days are chain days (the local
+ * dates in the chain's timezone), as Refill keeps them. Returns the eligible
+ * customer ids.
  */
 export async function baselineSelect(refill: Refill, campaign: Campaign, now: Date): Promise<number[]> {
     const category = (await refill.services.catalog.categories()).find((c) => c.id === campaign.categoryId)!;
-    const today = Math.floor(now.getTime() / DAY_MS);
+    const zone = refill.config.timezone;
+    const today = chainDay(now, zone);
     const lapseAfter = category.lapseAfterDays ?? Math.max(30, 2 * (category.refillIntervalDays ?? 30));
     const minPurchases = category.minPurchases ?? 3;
     const rows = await refill.database.all<{ customer_id: unknown; recent_days: string }>(
@@ -31,8 +35,8 @@ export async function baselineSelect(refill: Refill, campaign: Campaign, now: Da
            AND NOT EXISTS (SELECT 1 FROM refill_campaign_members m WHERE m.campaign_id = ? AND m.customer_id = s.customer_id)`,
         [
             category.id,
-            toDbTime(new Date((today - 364) * DAY_MS)),
-            toDbTime(new Date((today - lapseAfter + 1) * DAY_MS)),
+            toDbTime(chainDayStart(today - 364, zone)),
+            toDbTime(chainDayStart(today - lapseAfter + 1, zone)),
             true,
             toDbTime(new Date(now.getTime() - campaign.cooldownDays * DAY_MS)),
             category.id,

@@ -90,7 +90,10 @@ export async function loadCampaignDataset(
                 if (category) byCategory.set(category.id, (byCategory.get(category.id) ?? 0) + line.amount);
             }
             for (const [categoryId, amount] of byCategory)
-                stats.set(categoryId, addPurchase(stats.get(categoryId) ?? null, r.purchasedAt, amount));
+                stats.set(
+                    categoryId,
+                    addPurchase(stats.get(categoryId) ?? null, r.purchasedAt, amount, refill.config.timezone),
+                );
         }
         const kind = index % 997 === 0 ? 'test' : index % 499 === 0 ? 'employee' : 'regular';
         const enrolled = customer.enrolledAt ?? receipts[0]?.purchasedAt ?? now;

@@ -3,6 +3,7 @@ import { RefillError } from '../errors/refill-error.js';
 import { createCliContext, type CliIo } from './cli-context.js';
 import { registerAdminUserCommands } from './commands/admin-user.command.js';
 import { registerBalanceCommands } from './commands/balance.command.js';
+import { registerCategoryCommands } from './commands/categories.command.js';
 import { registerDemoCommands } from './commands/demo.command.js';
 import { registerImportCommands } from './commands/import.command.js';
 import { registerJobsCommands } from './commands/jobs.command.js';
@@ -37,6 +38,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     registerDemoCommands(program, ctx);
     registerAdminUserCommands(program, ctx);
     registerJobsCommands(program, ctx);
+    registerCategoryCommands(program, ctx);
     try {
         await program.parseAsync(argv, { from: 'user' });
         return 0;

@@ -181,6 +181,7 @@ const schema = Joi.object<RefillOptions>({
         partitionSize: Joi.number().integer().min(10).max(100_000_000).default(250_000),
         pageSize: Joi.number().integer().min(10).max(10_000).default(2000),
         concurrency: Joi.number().integer().min(1).max(32).default(2),
+        rebuildBatchSize: Joi.number().integer().min(1).max(10_000).default(500),
     }).default(),
     messaging: messagingSchema.default(),
     logger: Joi.object(),

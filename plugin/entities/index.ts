@@ -10,6 +10,7 @@ import { AdminUserEntity } from './admin-user.entity.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { BonusLotEntity } from './bonus-lot.entity.js';
 import { CategoryRuleEntity } from './category-rule.entity.js';
+import { CategoryRebuildEntity } from './category-rebuild.entity.js';
 import { CategoryEntity } from './category.entity.js';
 import { ConsentEventEntity } from './consent-event.entity.js';
 import { CustomerCategoryStatEntity } from './customer-category-stat.entity.js';
@@ -39,6 +40,7 @@ export type { AuditEntry } from './audit-entry.entity.js';
 export type { BonusLot, LotKind, LotState } from './bonus-lot.entity.js';
 export type { Category } from './category.entity.js';
 export type { CategoryRule } from './category-rule.entity.js';
+export type { CategoryRebuild, RebuildPhase, RebuildState } from './category-rebuild.entity.js';
 export type { ConsentEvent } from './consent-event.entity.js';
 export type { CardKind, Customer } from './customer.entity.js';
 export type { CustomerCategoryStat } from './customer-category-stat.entity.js';
@@ -71,6 +73,7 @@ export const refillEntities = [
     BonusLotEntity,
     LedgerEntryEntity,
     CustomerCategoryStatEntity,
+    CategoryRebuildEntity,
     AuditEntryEntity,
     ImportCheckpointEntity,
     AdminUserEntity,
@@ -105,6 +108,7 @@ export {
     BonusLotEntity,
     CategoryEntity,
     CategoryRuleEntity,
+    CategoryRebuildEntity,
     ConsentEventEntity,
     CustomerCategoryStatEntity,
     CustomerConsentEntity,

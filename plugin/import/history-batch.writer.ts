@@ -34,7 +34,7 @@ export class HistoryBatchWriter {
     constructor(
         db: Database,
         private readonly repos: Repositories,
-        config: RefillConfig,
+        private readonly config: RefillConfig,
     ) {
         this.openings = new OpeningBalanceWriter(db, repos, config);
     }
@@ -172,7 +172,7 @@ export class HistoryBatchWriter {
             // Oldest first: the day list then keeps the newest days and counts each day once.
             buys.sort((a, b) => a[0].getTime() - b[0].getTime());
             let stat = stored.get(key) ?? null;
-            for (const [at, amount] of buys) stat = addPurchase(stat, at, amount);
+            for (const [at, amount] of buys) stat = addPurchase(stat, at, amount, this.config.timezone);
             if (stat) merged.push({ ...stat, customerId, categoryId });
         }
         for (const chunk of sqlDialect.chunks(merged)) await this.repos.stats.upsert(tx, chunk);

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import type { Clock } from '../services/clock.js';
 import type { CampaignSelectionService } from '../services/campaign-selection.service.js';
 import type { CampaignService } from '../services/campaign.service.js';
+import type { CategoryRebuildService } from '../services/category-rebuild.service.js';
 import type { LotMaintenanceService } from '../services/lot-maintenance.service.js';
 import type { Repositories } from '../services/repositories.js';
 import { activatePendingBonusesJob } from './definitions/activate-pending-bonuses.job.js';
@@ -15,6 +16,7 @@ import {
     campaignsDailyJob,
     type CampaignJobDeps,
 } from './definitions/campaign-jobs.js';
+import { categoryRebuildTask } from './definitions/category-rebuild.job.js';
 import { expireBonusesJob } from './definitions/expire-bonuses.job.js';
 import { messageRemindersJob, messagesDispatchJob } from './definitions/messaging-jobs.js';
 import type { CascadeDispatcher } from '../messaging/cascade/cascade-dispatcher.js';
@@ -29,6 +31,7 @@ export interface JobServices {
     maintenance: LotMaintenanceService;
     campaigns: CampaignService;
     campaignSelection: CampaignSelectionService;
+    categoryRebuilds: CategoryRebuildService;
     sendGuard: SendGuardService;
     dispatcher: CascadeDispatcher;
     reminders: ReminderPlannerService;
@@ -74,7 +77,11 @@ export function createScheduler(
             messagesDispatchJob(services.sendGuard, services.dispatcher),
             messageRemindersJob(services.reminders),
         ],
-        [campaignSelectTask(campaignDeps), campaignSelectPartTask(campaignDeps)],
+        [
+            campaignSelectTask(campaignDeps),
+            campaignSelectPartTask(campaignDeps),
+            categoryRebuildTask(services.categoryRebuilds),
+        ],
         { ...config.jobs, timezone: config.timezone, workerName },
         new JobRunRecorder(logger, backend.logger),
         logger,

@@ -37,7 +37,11 @@ export interface EligibilityProbe {
     cooldownSince: Date;
 }
 
-/** Where a page of lapsed candidates is read from. */
+/**
+ * Where a page of lapsed candidates is read from: the lapse rule's own
+ * prefilter (`lapseScanWindow` in the lapse rules), so every row the rule can
+ * call lapsed is read, and the rule judges each one.
+ */
 export interface LapsedRange {
     categoryId: number;
     /** last_at ≥ this (the look-back window). */
@@ -49,6 +53,12 @@ export interface LapsedRange {
     toId: number;
     /** Necessary condition of the lapse rule: at least this many purchase days ever. */
     minPurchases: number;
+}
+
+/** A statistics row of the lapse range: whose, and their purchase days. */
+export interface LapseDays {
+    customerId: number;
+    recentDays: number[];
 }
 
 /** Where a page of regular candidates is read from. */
@@ -89,6 +99,22 @@ function idRangeParams(range: { fromId: number; toId: number }): number[] {
     return idRange(range) ? [range.fromId, range.toId] : [];
 }
 
+/** The statistics range of the lapse rule, with the keyset position after `after` (one definition for every reader). */
+function lapsedWhere(range: LapsedRange, after: { lastAt: string; id: number } | null): [string, unknown[]] {
+    const keyset = after ? ' AND (s.last_at > ? OR (s.last_at = ? AND s.customer_id > ?))' : '';
+    return [
+        `s.category_id = ? AND s.last_at >= ? AND s.last_at < ? AND s.purchase_count >= ?${idRange(range)}${keyset}`,
+        [
+            range.categoryId,
+            toDbTime(range.lastFrom),
+            toDbTime(range.lastBefore),
+            range.minPurchases,
+            ...idRangeParams(range),
+            ...(after ? [after.lastAt, after.lastAt, after.id] : []),
+        ],
+    ];
+}
+
 /**
  * The set-based reads of the daily selection. Candidates come in pages
  * (keyset pagination, so memory stays flat whatever the base size); the
@@ -102,24 +128,40 @@ export class CampaignCandidateQuery {
     async *lapsed(range: LapsedRange, probe: EligibilityProbe, pageSize = 2000): AsyncGenerator<Candidate[]> {
         let after: { lastAt: string; id: number } | null = null;
         for (;;) {
-            const keyset = after ? ' AND (s.last_at > ? OR (s.last_at = ? AND s.customer_id > ?))' : '';
+            const [where, params] = lapsedWhere(range, after);
             const rows: Row[] = await this.db.all(
                 `SELECT s.customer_id, s.last_at, s.recent_days, ${CUSTOMER_FIELDS}, ${PROBE_FIELDS}
                  FROM refill_customer_category_stats s JOIN refill_customers c ON c.id = s.customer_id
-                 WHERE s.category_id = ? AND s.last_at >= ? AND s.last_at < ? AND s.purchase_count >= ?${idRange(range)}${keyset}
+                 WHERE ${where}
                  ORDER BY s.last_at, s.customer_id LIMIT ${pageSize}`,
-                [
-                    ...probeParams(probe),
-                    range.categoryId,
-                    toDbTime(range.lastFrom),
-                    toDbTime(range.lastBefore),
-                    range.minPurchases,
-                    ...idRangeParams(range),
-                    ...(after ? [after.lastAt, after.lastAt, after.id] : []),
-                ],
+                [...probeParams(probe), ...params],
             );
             if (!rows.length) return;
             yield rows.map((r) => this.candidate(r, 'lapsed'));
+            const last = rows[rows.length - 1];
+            after = { lastAt: toDbTime(this.db.time(last.last_at)), id: Number(last.customer_id) };
+            if (rows.length < pageSize) return;
+        }
+    }
+
+    /**
+     * The rows of the same range with only their purchase days (the category's
+     * lapsed-buyers count), page by page in (last_at, customer_id) order.
+     */
+    async *lapseDays(range: LapsedRange, pageSize = 2000): AsyncGenerator<LapseDays[]> {
+        let after: { lastAt: string; id: number } | null = null;
+        for (;;) {
+            const [where, params] = lapsedWhere(range, after);
+            const rows: Row[] = await this.db.all(
+                `SELECT s.customer_id, s.last_at, s.recent_days FROM refill_customer_category_stats s
+                 WHERE ${where} ORDER BY s.last_at, s.customer_id LIMIT ${pageSize}`,
+                params,
+            );
+            if (!rows.length) return;
+            yield rows.map((r) => ({
+                customerId: Number(r.customer_id),
+                recentDays: parseRecentDays(String(r.recent_days)),
+            }));
             const last = rows[rows.length - 1];
             after = { lastAt: toDbTime(this.db.time(last.last_at)), id: Number(last.customer_id) };
             if (rows.length < pageSize) return;

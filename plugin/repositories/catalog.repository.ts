@@ -163,8 +163,16 @@ export class CatalogRepository {
         return out;
     }
 
-    /** Inserts or updates a category by code and replaces its rules. Returns its id. */
-    async upsertCategory(tx: SqlExecutor, c: CategoryInput, now: Date): Promise<number> {
+    /**
+     * Inserts or updates a category by code and replaces its rules. Returns
+     * its id and whether its ATC prefixes or SKUs changed (always, for a new
+     * category with rules): then its lines and statistics need a rebuild.
+     */
+    async upsertCategory(
+        tx: SqlExecutor,
+        c: CategoryInput,
+        now: Date,
+    ): Promise<{ id: number; rulesChanged: boolean }> {
         const t = toDbTime(now);
         const values = [
             c.name,
@@ -186,9 +194,17 @@ export class CatalogRepository {
         if (c.seasonalMonths !== undefined) extra.push(['seasonal_months', c.seasonalMonths.join(',')]);
         if (c.marginBp !== undefined) extra.push(['margin_bp', c.marginBp]);
         if (c.publicLabel !== undefined) extra.push(['public_label', c.publicLabel]);
+        const rules = [
+            ...(c.atcPrefixes ?? []).map((v) => ['atc', v.toUpperCase()]),
+            ...(c.skus ?? []).map((v) => ['sku', v]),
+        ];
         let id: number;
+        let before: string[] = [];
         if (existing) {
             id = Number(existing.id);
+            before = (
+                await tx.all(`SELECT kind, value FROM refill_category_rules WHERE category_id = ?`, [id])
+            ).map((r) => `${String(r.kind)}:${String(r.value)}`);
             await tx.run(
                 `UPDATE refill_categories SET name = ?, accrual_rate_bp = ?, excluded_from_accrual = ?, excluded_from_redemption = ?, chronic = ?, seasonal = ?, refill_interval_days = ?, lapse_after_days = ?, min_purchases = ?, updated_at = ? WHERE id = ?`,
                 [...values, t, id],
@@ -204,16 +220,18 @@ export class CatalogRepository {
                 )
             ).insertId;
         }
-        const rules = [
-            ...(c.atcPrefixes ?? []).map((v) => ['atc', v.toUpperCase()]),
-            ...(c.skus ?? []).map((v) => ['sku', v]),
-        ];
         if (rules.length) {
             await tx.run(
                 `INSERT INTO refill_category_rules (category_id, kind, value) VALUES ${sqlDialect.valuesPlaceholders(rules.length, 3)}`,
                 rules.flatMap(([kind, value]) => [id, kind, value]),
             );
         }
-        return id;
+        const after = rules.map(([kind, value]) => `${kind}:${value}`);
+        return { id, rulesChanged: ruleSetKey(before) !== ruleSetKey(after) };
     }
+}
+
+/** A rule list as one comparable value (order and repeats do not matter). */
+function ruleSetKey(rules: readonly string[]): string {
+    return [...new Set(rules)].sort().join('\n');
 }

@@ -74,6 +74,36 @@ export class CategoryStatsRepository {
         return out;
     }
 
+    /** The rows of one category for these customers (a category rebuild, under their locks). */
+    async findForCategory(
+        exec: SqlExecutor,
+        categoryId: number,
+        customerIds: readonly number[],
+    ): Promise<KeyedCategoryStat[]> {
+        const out: KeyedCategoryStat[] = [];
+        for (const chunk of sqlDialect.chunks(customerIds)) {
+            const rows = await exec.all(
+                `SELECT ${COLUMNS.join(', ')} FROM refill_customer_category_stats WHERE category_id = ? AND customer_id IN (${sqlDialect.inList(chunk.length)})`,
+                [categoryId, ...chunk],
+            );
+            for (const r of rows) out.push(mapStatRow(this.db, r));
+        }
+        return out;
+    }
+
+    /** Deletes the rows of one category for these customers (no purchase of it left). */
+    async deleteForCategory(
+        tx: SqlExecutor,
+        categoryId: number,
+        customerIds: readonly number[],
+    ): Promise<void> {
+        for (const chunk of sqlDialect.chunks(customerIds))
+            await tx.run(
+                `DELETE FROM refill_customer_category_stats WHERE category_id = ? AND customer_id IN (${sqlDialect.inList(chunk.length)})`,
+                [categoryId, ...chunk],
+            );
+    }
+
     /** Inserts or replaces rows in one statement. */
     async upsert(tx: SqlExecutor, stats: readonly KeyedCategoryStat[]): Promise<void> {
         if (!stats.length) return;

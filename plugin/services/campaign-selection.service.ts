@@ -8,8 +8,15 @@ import {
     type EconomicFilters,
     type ExclusionReason,
 } from '../domain/campaign-eligibility.rules.js';
-import { epochDay } from '../domain/category-stats.rules.js';
-import { isSeasonalMonth, lapseVerdict, type LapseRule } from '../domain/lapse.rules.js';
+import {
+    categoryLapseRule,
+    isSeasonalMonth,
+    lapseScanWindow,
+    lapseToday,
+    lapseVerdict,
+    LAPSE_LOOKBACK_DAYS,
+    type LapseRule,
+} from '../domain/lapse.rules.js';
 import type { CampaignMember } from '../entities/campaign-member.entity.js';
 import type { Campaign } from '../entities/campaign.entity.js';
 import type { Category } from '../entities/category.entity.js';
@@ -37,10 +44,16 @@ export interface SelectionSummary {
     part: number;
     parts: number;
     dryRun: boolean;
-    /** Set when nothing was selected: `seasonal` month, campaign `not_active`. */
+    /**
+     * Set when nothing was selected: `seasonal` month, campaign `not_active`,
+     * or `rebuilding` (the category's statistics are being rebuilt: the part
+     * waits and runs again on the next `campaigns-daily` tick).
+     */
     skipped: string | null;
     /** Candidates read (lapsed by the category's statistics, plus regular customers if the audience has them). */
     candidates: number;
+    /** Candidates the lapse rule judged lapsed today (before eligibility); the category's `lapsedBuyers` counts the same. */
+    lapsed: number;
     /** Eligible newcomers (dry run: who would be assigned today, before the daily cap). */
     eligible: number;
     assigned: { test: number; control: number };
@@ -48,10 +61,13 @@ export interface SelectionSummary {
     exclusions: Partial<Record<ExclusionReason, number>>;
     /** Eligible newcomers reachable in each of the campaign's channels. */
     reachable: Record<string, number>;
+    /** While the category's lines and statistics are being rebuilt: how far it got (the figures are partial). */
+    rebuilding?: { state: string; phase: string; done: number; total: number };
+    /** What the figures cannot be trusted for, in words. */
+    warnings?: string[];
 }
 
-const YEAR_DAYS = 365;
-const DAY_MS = 86_400_000;
+const YEAR_DAYS = LAPSE_LOOKBACK_DAYS;
 
 /**
  * The daily selection of a campaign: reads lapsed (and, if asked, regular)
@@ -123,7 +139,8 @@ export class CampaignSelectionService {
             await this.repos.runs.save(this.db, runRow('failed')).catch(() => undefined);
             throw error;
         }
-        await this.repos.runs.save(this.db, runRow(summary.skipped ? 'skipped' : 'done', summary));
+        const status = summary.skipped === 'rebuilding' ? 'waiting' : summary.skipped ? 'skipped' : 'done';
+        await this.repos.runs.save(this.db, runRow(status, summary));
         return summary;
     }
 
@@ -149,6 +166,7 @@ export class CampaignSelectionService {
             dryRun: !write,
             skipped: null,
             candidates: 0,
+            lapsed: 0,
             eligible: 0,
             assigned: { test: 0, control: 0 },
             alreadyMembers: 0,
@@ -160,12 +178,27 @@ export class CampaignSelectionService {
         if (write && campaign.status !== 'active') return { ...summary, skipped: 'not_active' };
         if (isSeasonalMonth(category.seasonalMonths, Number(day.slice(5, 7))))
             return { ...summary, skipped: 'seasonal' };
+        const rebuild = await this.repos.rebuilds.find(this.db, category.id);
+        if (rebuild && (rebuild.state === 'queued' || rebuild.state === 'running')) {
+            const done = rebuild.linesDone + rebuild.customersDone;
+            summary.rebuilding = {
+                state: rebuild.state,
+                phase: rebuild.phase,
+                done,
+                total: Math.max(done, rebuild.linesTotal + rebuild.customersTotal),
+            };
+            summary.warnings = [
+                `The category ${category.code} is being rebuilt from the stored history (${done} of ${summary.rebuilding.total} done): the figures are partial until it finishes`,
+            ];
+            // The day's selection waits for the rebuild rather than miss the buyers not rebuilt yet.
+            if (write) return { ...summary, skipped: 'rebuilding' };
+        }
 
         let room = write ? await this.capRoom(campaign, day, part) : Number.POSITIVE_INFINITY;
         for await (const page of this.candidatePages(campaign, category, part, now)) {
             summary.candidates += page.length;
             const lapse = this.lapseRule(campaign, category);
-            const today = epochDay(now);
+            const today = lapseToday(now, this.config.timezone);
             // Lapsed candidates past the rule, and regular ones as they come.
             const selected: Array<{ c: Candidate; days: number | null; median: number | null }> = [];
             for (const c of page) {
@@ -174,9 +207,10 @@ export class CampaignSelectionService {
                     continue;
                 }
                 const verdict = lapseVerdict(c.recentDays, today, lapse);
-                if (verdict.lapsed)
+                if (verdict.lapsed) {
+                    summary.lapsed++;
                     selected.push({ c, days: verdict.daysSinceLast, median: verdict.medianIntervalDays });
-                else count(summary.exclusions, verdict.reason as ExclusionReason);
+                } else count(summary.exclusions, verdict.reason as ExclusionReason);
             }
             const filters: EconomicFilters = campaignFilters(campaign);
             const revenue =
@@ -216,8 +250,8 @@ export class CampaignSelectionService {
 
     private candidatePages(campaign: Campaign, category: Category, part: SelectionPart, now: Date) {
         const lapse = this.lapseRule(campaign, category);
-        const today = epochDay(now);
-        const dayStart = (d: number) => new Date(d * DAY_MS);
+        const timezone = this.config.timezone;
+        const today = lapseToday(now, timezone);
         const pageSize = this.config.campaigns.pageSize;
         const candidates = this.repos.candidates;
         const regular = campaignFilters(campaign).regular;
@@ -230,11 +264,9 @@ export class CampaignSelectionService {
         return (async function* () {
             yield* candidates.lapsed(
                 {
-                    minPurchases: lapse.minPurchases,
                     categoryId: category.id,
                     // The lapse rule's own window: purchase days in (today − 365, today − threshold].
-                    lastFrom: dayStart(today - YEAR_DAYS + 1),
-                    lastBefore: dayStart(today - lapse.lapseAfterDays + 1),
+                    ...lapseScanWindow(lapse, today, timezone),
                     fromId: part.fromId,
                     toId: part.toId,
                 },
@@ -257,11 +289,7 @@ export class CampaignSelectionService {
     }
 
     private lapseRule(campaign: Campaign, category: Category): LapseRule {
-        return {
-            lapseAfterDays: category.lapseAfterDays ?? Math.max(30, 2 * (category.refillIntervalDays ?? 30)),
-            minPurchases: category.minPurchases ?? 3,
-            kPct: campaign.lapseKPct,
-        };
+        return categoryLapseRule(category, campaign.lapseKPct);
     }
 
     /** How many more members this part may assign today under the daily cap. */

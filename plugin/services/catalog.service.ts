@@ -2,12 +2,16 @@ import type { Database } from '../db/database.js';
 import { CatalogSnapshot } from '../domain/catalog-snapshot.js';
 import type { Category } from '../entities/category.entity.js';
 import type { CatalogRepository, CategoryInput, ProductInput } from '../repositories/catalog.repository.js';
+import type { CategoryRebuildService } from './category-rebuild.service.js';
 import type { Clock } from './clock.js';
 
 /**
  * The product catalogue and categories. Keeps an in-memory snapshot for the
  * POS hot path, refreshed after `ttlMs` (other instances' imports show up
  * within that time) and at once after a change made through this instance.
+ * A category whose ATC prefixes or SKUs change (or a new one) gets a rebuild
+ * of its lines and statistics from the stored history, requested in the same
+ * transaction.
  */
 export class CatalogService {
     private cached: { snapshot: CatalogSnapshot; categories: Category[]; at: number } | null = null;
@@ -18,6 +22,7 @@ export class CatalogService {
         private readonly catalog: CatalogRepository,
         private readonly clock: Clock,
         private readonly ttlMs: number,
+        private readonly rebuilds: Pick<CategoryRebuildService, 'requestIn' | 'dispatch'>,
     ) {}
 
     /** The current catalogue snapshot. */
@@ -57,14 +62,21 @@ export class CatalogService {
         this.invalidate();
     }
 
-    /** Inserts or updates categories (by code) with their rules. */
+    /** Inserts or updates categories (by code) with their rules; those whose rules changed get rebuilt. */
     async upsertCategories(categories: readonly CategoryInput[]): Promise<number[]> {
-        const ids = await this.db.transaction(async (tx) => {
-            const out: number[] = [];
-            for (const c of categories) out.push(await this.catalog.upsertCategory(tx, c, this.clock()));
-            return out;
+        const now = this.clock();
+        const { ids, changed } = await this.db.transaction(async (tx) => {
+            const saved = { ids: [] as number[], changed: [] as number[] };
+            for (const c of categories) {
+                const { id, rulesChanged } = await this.catalog.upsertCategory(tx, c, now);
+                saved.ids.push(id);
+                if (rulesChanged) saved.changed.push(id);
+            }
+            await this.rebuilds.requestIn(tx, saved.changed, 'remap', now);
+            return saved;
         });
         this.invalidate();
+        await this.rebuilds.dispatch(changed);
         return ids;
     }
 

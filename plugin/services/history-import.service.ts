@@ -11,6 +11,7 @@ import {
 import type { CatalogService } from './catalog.service.js';
 import type { Clock } from './clock.js';
 import type { ImportInput, ImportSummary } from './history-import.types.js';
+import { HISTORY_STAMP } from '../repositories/setting.repository.js';
 import type { Repositories } from './repositories.js';
 
 /** Options of one import run. */
@@ -114,6 +115,9 @@ export class HistoryImportService {
         } finally {
             // A failing input still lets the batch in flight commit: the checkpoint then matches the data.
             await (writing as Promise<void> | null)?.catch(() => undefined);
+            // What did commit changes what categories reach: caches over history reload on every instance.
+            if (summary.receiptsImported > 0)
+                await this.repos.settings.bump(HISTORY_STAMP, this.clock()).catch(() => undefined);
         }
         await writing;
         if (options.checkpoint)

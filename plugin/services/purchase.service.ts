@@ -343,7 +343,7 @@ export class PurchaseService {
             [...amounts].map(([categoryId, amount]) => ({
                 customerId: customer.id,
                 categoryId,
-                ...addPurchase(existing.get(categoryId) ?? null, at, amount),
+                ...addPurchase(existing.get(categoryId) ?? null, at, amount, this.config.timezone),
             })),
         );
     }

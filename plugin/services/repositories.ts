@@ -12,6 +12,7 @@ import type { Database } from '../db/database.js';
 import { AuditRepository } from '../repositories/audit.repository.js';
 import { BonusLotRepository } from '../repositories/bonus-lot.repository.js';
 import { CatalogRepository } from '../repositories/catalog.repository.js';
+import { CategoryRebuildRepository } from '../repositories/category-rebuild.repository.js';
 import { CategoryStatsRepository } from '../repositories/category-stats.repository.js';
 import { ConsentRepository } from '../repositories/consent.repository.js';
 import { CustomerRepository } from '../repositories/customer.repository.js';
@@ -38,6 +39,7 @@ export interface Repositories {
     lots: BonusLotRepository;
     catalog: CatalogRepository;
     stats: CategoryStatsRepository;
+    rebuilds: CategoryRebuildRepository;
     consents: ConsentRepository;
     customers: CustomerRepository;
     entries: LedgerEntryRepository;
@@ -65,6 +67,7 @@ export function createRepositories(db: Database): Repositories {
         lots: new BonusLotRepository(db),
         catalog: new CatalogRepository(db),
         stats: new CategoryStatsRepository(db),
+        rebuilds: new CategoryRebuildRepository(db),
         consents: new ConsentRepository(db),
         customers: new CustomerRepository(db),
         entries: new LedgerEntryRepository(db),

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { CardKind } from '../../entities/customer.entity.js';
 import type { AdminRole } from '../../entities/admin-user.entity.js';
 import type { AdminTokenService } from '../../services/admin-token.service.js';
+import type { CategoryRebuildService } from '../../services/category-rebuild.service.js';
 import type { ChronicCategoryService } from '../../services/chronic-category.service.js';
 import type { CustomerService } from '../../services/customer.service.js';
 import { validate } from '../middleware/validate.js';
@@ -17,14 +18,17 @@ import { adminPrincipal, requireRole } from './admin-session.middleware.js';
 /** What the category, card-kind and token routes call. */
 export interface CatalogAdminServices {
     categories: ChronicCategoryService;
+    categoryRebuilds: CategoryRebuildService;
     customers: CustomerService;
     adminTokens: AdminTokenService;
 }
 
 /**
  * Chronic categories with their reach (list, read, create or change —
- * audited), marking test and employee cards, and API tokens (admins only;
- * the token is in the response once and never again).
+ * audited) and the rebuild of their lines and statistics from the stored
+ * history (progress; start or resume — audited), marking test and employee
+ * cards, and API tokens (admins only; the token is in the response once and
+ * never again).
  */
 export function adminCatalogRoutes(s: CatalogAdminServices): Router {
     const router = Router();
@@ -53,6 +57,26 @@ export function adminCatalogRoutes(s: CatalogAdminServices): Router {
                 adminPrincipal(res).username,
             );
             res.json({ category });
+        },
+    );
+    router.get(
+        '/categories/:code/rebuild',
+        requireRole('admin', 'manager', 'marketer'),
+        validate({ params: codeParams }),
+        async (_req, res) => {
+            const { code } = res.locals.params as { code: string };
+            res.json({ rebuild: await s.categoryRebuilds.progress(code) });
+        },
+    );
+    router.post(
+        '/categories/:code/rebuild',
+        requireRole('admin', 'marketer'),
+        validate({ params: codeParams }),
+        async (_req, res) => {
+            const { code } = res.locals.params as { code: string };
+            res.status(202).json({
+                rebuild: await s.categoryRebuilds.rebuild(code, adminPrincipal(res).username),
+            });
         },
     );
     router.put(

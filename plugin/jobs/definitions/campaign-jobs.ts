@@ -32,7 +32,8 @@ type PartData = SelectData & SelectionPart & { attempt?: string };
  * `campaigns-daily` (every 15 minutes): starts scheduled campaigns, finishes
  * expired ones, and once a day per active campaign — at its local run hour —
  * enqueues that campaign's selection job (one per campaign and day). Parts
- * of today's runs that failed are enqueued again.
+ * of today's runs that failed, or waited for a category rebuild, are
+ * enqueued again.
  */
 export function campaignsDailyJob(deps: CampaignJobDeps): RefillJob {
     return {
@@ -56,7 +57,8 @@ export function campaignsDailyJob(deps: CampaignJobDeps): RefillJob {
                     ]);
                     enqueued++;
                 }
-                for (const r of runs.filter((r) => r.status === 'failed')) {
+                // Failed parts, and parts that waited for a rebuild of the category, run again.
+                for (const r of runs.filter((r) => r.status === 'failed' || r.status === 'waiting')) {
                     const parts = await deps.selection.plan();
                     const part = parts.find((p) => p.part === r.part && p.parts === r.parts);
                     if (!part) continue;
