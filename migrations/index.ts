@@ -8,6 +8,7 @@ import { CreateCascadeTables1767657600000 } from './1767657600000-create-cascade
 import { ExactIdentifiers1767744000000 } from './1767744000000-exact-identifiers.js';
 import { AdminSignInGuard1767830400000 } from './1767830400000-admin-sign-in-guard.js';
 import { CategoryRebuilds1767916800000 } from './1767916800000-category-rebuilds.js';
+import { CampaignExclusions1767960000000 } from './1767960000000-campaign-exclusions.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -24,4 +25,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     ExactIdentifiers1767744000000,
     AdminSignInGuard1767830400000,
     CategoryRebuilds1767916800000,
+    CampaignExclusions1767960000000,
 ];

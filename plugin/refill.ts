@@ -18,6 +18,8 @@ import { JobControlService } from './services/job-control.service.js';
 import { CatalogService } from './services/catalog.service.js';
 import { CampaignPlanningService } from './services/campaign-planning.service.js';
 import { CampaignReportService } from './services/campaign-report.service.js';
+import { CampaignReportQuery } from './repositories/campaign-report.query.js';
+import { CampaignMessagingQuery } from './repositories/campaign-messaging.query.js';
 import { CampaignSelectionService } from './services/campaign-selection.service.js';
 import { CampaignService } from './services/campaign.service.js';
 import { ChronicCategoryService } from './services/chronic-category.service.js';
@@ -176,7 +178,10 @@ export function createRefill(options: RefillOptions): Refill {
     const stores = new StoreService(database, repos.stores, repos.audit, clock, ttl);
     const campaigns = new CampaignService(longDb, repos, catalog, clock);
     const campaignSelection = new CampaignSelectionService(longDb, repos, catalog, config, clock);
-    const campaignReports = new CampaignReportService(longDb, repos, campaigns, catalog, clock);
+    const campaignReports = new CampaignReportService(longDb, repos, campaigns, catalog, clock, {
+        costs: new CampaignReportQuery(),
+        messaging: new CampaignMessagingQuery(),
+    });
     const messaging = createMessaging(longDb, repos, config, () => catalog.categories(), clock);
     const adminUsers = new AdminUserRepository(database);
     const base: Omit<RefillServices, 'jobs' | 'health'> = {

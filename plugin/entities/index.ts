@@ -5,6 +5,7 @@ import { SignInFailureEntity } from './sign-in-failure.entity.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { CampaignMemberEntity } from './campaign-member.entity.js';
 import { CampaignRunEntity } from './campaign-run.entity.js';
+import { CampaignExclusionEntity } from './campaign-exclusion.entity.js';
 import { AdminSessionEntity } from './admin-session.entity.js';
 import { AdminUserEntity } from './admin-user.entity.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
@@ -32,6 +33,7 @@ export type { SignInFailure, SignInScope } from './sign-in-failure.entity.js';
 export type { Campaign, CampaignStatus } from './campaign.entity.js';
 export type { CampaignMember } from './campaign-member.entity.js';
 export type { CampaignRun } from './campaign-run.entity.js';
+export type { CampaignExclusion } from './campaign-exclusion.entity.js';
 export type { Message, OutboxMessage } from './message.entity.js';
 export type { Cascade, CascadeStatus, SendBatch, Setting } from './cascade.entity.js';
 export type { AdminSession } from './admin-session.entity.js';
@@ -83,6 +85,7 @@ export const refillEntities = [
     CampaignEntity,
     CampaignMemberEntity,
     CampaignRunEntity,
+    CampaignExclusionEntity,
     MessageEntity,
     OutboxMessageEntity,
     CascadeEntity,
@@ -103,6 +106,7 @@ export {
     CampaignEntity,
     CampaignMemberEntity,
     CampaignRunEntity,
+    CampaignExclusionEntity,
     AdminUserEntity,
     AuditEntryEntity,
     BonusLotEntity,

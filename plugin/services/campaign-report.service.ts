@@ -1,35 +1,24 @@
 import type { Database } from '../db/database.js';
-import { proportionSums, type GroupSums } from '../domain/campaign-stats/group-sums.js';
-import { campaignMoney, type CampaignMoney } from '../domain/campaign-stats/money.stats.js';
+import { dailySeries, type SeriesPoint } from '../domain/campaign-stats/series.stats.js';
 import { srmCheck, type SrmResult } from '../domain/campaign-stats/srm.stats.js';
-import {
-    compareMeans,
-    compareProportions,
-    type UpliftResult,
-} from '../domain/campaign-stats/uplift.stats.js';
+import { compareProportions, type UpliftResult } from '../domain/campaign-stats/uplift.stats.js';
 import type { Campaign } from '../entities/campaign.entity.js';
+import type {
+    CampaignMessagingFigures,
+    CampaignMessagingQuery,
+} from '../repositories/campaign-messaging.query.js';
 import type { GroupDayOutcome } from '../repositories/campaign-member.repository.js';
+import type { CampaignReportQuery } from '../repositories/campaign-report.query.js';
 import { campaignView, type CampaignView } from './campaign-design.js';
+import { compareGroups, daySums, groupTotals, type CampaignEffects } from './campaign-report.effects.js';
+import { marginUsed, reportMoney, type MarginUsed, type ReportMoney } from './campaign-report.money.js';
+import { REPORT_UNITS } from './campaign-report.units.js';
 import type { CampaignService } from './campaign.service.js';
 import type { CatalogService } from './catalog.service.js';
 import type { Clock } from './clock.js';
 import type { Repositories } from './repositories.js';
 
-/** Per-group sums for one metric set. */
-interface GroupTotals {
-    members: number;
-    mature: number;
-    conversion: GroupSums;
-    revenue: GroupSums;
-}
-
-/** The measured effect on both metrics (null while a group is empty). */
-export interface CampaignEffects {
-    /** Customers the figures rest on, per group. */
-    n: { test: number; control: number };
-    conversion: UpliftResult | null;
-    revenuePerCustomer: UpliftResult | null;
-}
+export type { CampaignEffects } from './campaign-report.effects.js';
 
 /** Sample sizes and health of one assignment day. */
 export interface CampaignDay {
@@ -38,13 +27,35 @@ export interface CampaignDay {
     control: number;
     srm: SrmResult;
     candidates: number;
+    /** Customers the day's run excluded, per reason (each once a day). */
     exclusions: Record<string, number>;
+}
+
+/** The campaign's design as the report rests on it: window, offer, control share, dates, margin. */
+export interface ReportDesign {
+    controlSharePct: number;
+    offer: CampaignView['offer'];
+    /** Each member's window: offer validity + settlement lag, in days from their assignment. */
+    window: { offerValidDays: number; settlementLagDays: number; days: number };
+    dates: {
+        startsAt: string | null;
+        endsAt: string | null;
+        launchedAt: string | null;
+        finishedAt: string | null;
+        firstAssignmentDay: string | null;
+        lastAssignmentDay: string | null;
+    };
+    margin: MarginUsed;
+    redemptionPct: number;
 }
 
 /** The whole campaign report (JSON through the admin API; CSV from the same object). */
 export interface CampaignReport {
     generatedAt: string;
+    /** The unit of every figure, by JSON path (`*` stands for any one key or index). */
+    units: Record<string, string>;
     campaign: CampaignView;
+    design: ReportDesign;
     health: {
         srm: SrmResult;
         srmFlaggedDays: string[];
@@ -58,23 +69,43 @@ export interface CampaignReport {
         control: number;
         matureTest: number;
         matureControl: number;
+        /** Distinct customers excluded at least once, per reason. */
         excluded: Record<string, number>;
+        /** Distinct customers excluded at least once, for any reason. */
+        excludedCustomers: number;
+        /** Of them, customers assigned on a later day. */
+        excludedLaterAssigned: number;
+        /** Exclusions summed over the runs: a customer excluded on five days counts five times. */
+        excludedCustomerDays: Record<string, number>;
         days: CampaignDay[];
     };
+    /** Per assignment day and cumulated: every member so far, windows still open included. */
+    series: SeriesPoint[];
     /** Final figures: mature members only. */
     results: CampaignEffects;
     /** Every member, windows still open included: label as provisional. */
     provisional: CampaignEffects;
-    money:
-        (CampaignMoney & { offerBonusesIssued: number; redemptionRate: number; marginRate: number }) | null;
+    /** Money over the mature members (the same members as `results`). */
+    money: ReportMoney | null;
+    /** Money over every member (the same members as `provisional`): provisional. */
+    provisionalMoney: ReportMoney | null;
+    messaging: CampaignMessagingFigures;
+}
+
+/** The report's own queries (cost side and messaging). */
+export interface CampaignReportQueries {
+    costs: CampaignReportQuery;
+    messaging: CampaignMessagingQuery;
 }
 
 /**
  * Builds a campaign's effect report from its members' outcomes: sample
- * ratio mismatch overall and per day, maturity, conversion and revenue per
- * assigned customer with Welch/delta-method intervals, and the money table
- * (bonus cost of all test buyers, message cost, net incremental profit,
- * ROMI). Intention to treat: every assigned customer counts, zeros included.
+ * ratio mismatch overall and per day, maturity, distinct exclusions,
+ * conversion and revenue per assigned customer with Welch/delta-method
+ * intervals, the per-day series, messaging, and the money table with every
+ * figure over the same members (bonus cost net of returns, message cost,
+ * net incremental profit, ROMI). Intention to treat: every assigned customer
+ * counts, zeros included.
  */
 export class CampaignReportService {
     constructor(
@@ -83,6 +114,7 @@ export class CampaignReportService {
         private readonly campaigns: CampaignService,
         private readonly catalog: CatalogService,
         private readonly clock: Clock,
+        private readonly queries: CampaignReportQueries,
     ) {}
 
     /** The report of one campaign as of now. */
@@ -90,80 +122,57 @@ export class CampaignReportService {
         const campaign = await this.campaigns.find(campaignId);
         const now = this.clock();
         const category = (await this.catalog.categories()).find((c) => c.id === campaign.categoryId);
-        const [outcomes, runs, offerBonuses, contaminated, messageCost] = await Promise.all([
+        const [outcomes, runs, exclusions, contaminated, costs, messaging] = await Promise.all([
             this.repos.members.outcomes(this.db, campaign.id, campaign.categoryId, now),
             this.repos.runs.list(this.db, campaign.id),
-            this.repos.members.offerBonuses(this.db, campaign.id),
+            this.repos.exclusions.counts(this.db, campaign.id),
             this.repos.members.contaminatedControls(this.db, campaign.id, campaign.categoryId),
-            this.repos.messages.costForCampaign(this.db, campaign.id),
+            this.queries.costs.memberCosts(this.db, campaign.id, now),
+            this.queries.messaging.figures(this.db, campaign.id),
         ]);
         const q = campaign.controlShareBp / 10_000;
-        const test = totals(outcomes.filter((o) => o.group === 'test'));
-        const control = totals(outcomes.filter((o) => o.group === 'control'));
+        const test = groupTotals(outcomes.filter((o) => o.group === 'test'));
+        const control = groupTotals(outcomes.filter((o) => o.group === 'control'));
         const days = this.days(outcomes, runs, q);
-        const excluded: Record<string, number> = {};
+        const customerDays: Record<string, number> = {};
         for (const d of days)
-            for (const [k, v] of Object.entries(d.exclusions)) excluded[k] = (excluded[k] ?? 0) + v;
+            for (const [k, v] of Object.entries(d.exclusions)) customerDays[k] = (customerDays[k] ?? 0) + v;
 
-        const results = effects(test.mature, control.mature, test.final, control.final);
-        const provisional = effects(test.members, control.members, test.all, control.all);
-        const warnings: string[] = [];
+        const results = compareGroups(test.final, control.final);
+        const provisional = compareGroups(test.all, control.all);
         const srm = srmCheck({ test: test.members, control: control.members }, q);
-        if (srm.flagged)
-            warnings.push(
-                `Sample ratio mismatch (p = ${srm.pValue?.toExponential(2)}): the effects are not trustworthy until the cause is found`,
-            );
-        if (campaign.controlShareBp === 0)
-            warnings.push('No control group (overridden): the campaign effect cannot be measured');
-        if (contaminated > 0)
-            warnings.push(`${contaminated} control customers got an offer of the category elsewhere`);
         const members = test.members + control.members;
         const maturity = members ? (test.mature + control.mature) / members : 0;
-        if (maturity < 1 && members)
-            warnings.push(
-                `${Math.round((1 - maturity) * 100)}% of the cohort is still inside its window: results are partial`,
-            );
-
-        const marginBp = category?.marginBp ?? campaign.marginBp;
-        const redemption = campaign.redemptionBp / 10_000;
-        const money =
-            results.conversion && results.revenuePerCustomer
-                ? {
-                      ...campaignMoney({
-                          revenue: results.revenuePerCustomer,
-                          conversion: results.conversion,
-                          testCount: test.mature,
-                          marginBp,
-                          bonusCost: offerBonuses * redemption,
-                          // What the campaign's messages cost, as the providers billed them (the control group gets none).
-                          messageCost,
-                      }),
-                      offerBonusesIssued: offerBonuses,
-                      redemptionRate: redemption,
-                      marginRate: marginBp / 10_000,
-                  }
-                : null;
+        const margin = marginUsed(campaign, category);
         return {
             generatedAt: now.toISOString(),
+            units: REPORT_UNITS,
             campaign: campaignView(campaign, category?.code ?? null),
+            design: design(campaign, campaignView(campaign, null), margin, days),
             health: {
                 srm,
                 srmFlaggedDays: days.filter((d) => d.srm.flagged).map((d) => d.day),
                 maturity,
                 contaminatedControls: contaminated,
-                warnings,
+                warnings: warnings(campaign, srm, contaminated, members, maturity, messaging),
             },
             sample: {
                 test: test.members,
                 control: control.members,
                 matureTest: test.mature,
                 matureControl: control.mature,
-                excluded,
+                excluded: exclusions.byReason,
+                excludedCustomers: exclusions.customers,
+                excludedLaterAssigned: exclusions.laterAssigned,
+                excludedCustomerDays: customerDays,
                 days,
             },
+            series: dailySeries(daySums(outcomes)),
             results,
             provisional,
-            money,
+            money: reportMoney('mature', results, costs.mature, campaign, margin),
+            provisionalMoney: reportMoney('all', provisional, costs.all, campaign, margin),
+            messaging,
         };
     }
 
@@ -187,8 +196,8 @@ export class CampaignReportService {
 
     private async matureConversion(c: Campaign): Promise<UpliftResult | null> {
         const outcomes = await this.repos.members.outcomes(this.db, c.id, c.categoryId, this.clock());
-        const t = totals(outcomes.filter((o) => o.group === 'test'));
-        const k = totals(outcomes.filter((o) => o.group === 'control'));
+        const t = groupTotals(outcomes.filter((o) => o.group === 'test'));
+        const k = groupTotals(outcomes.filter((o) => o.group === 'control'));
         return t.mature >= 2 && k.mature >= 2
             ? compareProportions(t.final.conversion, k.final.conversion)
             : null;
@@ -228,48 +237,61 @@ export class CampaignReportService {
     }
 }
 
-/** Sums of a group's day rows: members, mature members, and both metric sets. */
-function totals(rows: GroupDayOutcome[]) {
-    const sum = (f: (o: GroupDayOutcome) => number) => rows.reduce((a, o) => a + f(o), 0);
-    const members = sum((o) => o.members);
-    const mature = sum((o) => o.mature);
-    const set = (
-        n: number,
-        conv: number,
-        rev: number,
-        sq: number,
-    ): Omit<GroupTotals, 'members' | 'mature'> => ({
-        conversion: proportionSums(n, conv),
-        revenue: { n, sum: rev, sumSquares: sq },
-    });
+/** The design block: what every figure of the report rests on. */
+function design(
+    campaign: Campaign,
+    view: CampaignView,
+    margin: MarginUsed,
+    days: CampaignDay[],
+): ReportDesign {
+    const assigned = days.filter((d) => d.test + d.control > 0);
     return {
-        members,
-        mature,
-        final: set(
-            mature,
-            sum((o) => o.conversions),
-            sum((o) => o.revenue),
-            sum((o) => o.revenueSquares),
-        ),
-        all: set(
-            members,
-            sum((o) => o.allConversions),
-            sum((o) => o.allRevenue),
-            sum((o) => o.allRevenueSquares),
-        ),
+        controlSharePct: view.controlSharePct,
+        offer: view.offer,
+        window: {
+            offerValidDays: campaign.offerValidDays,
+            settlementLagDays: campaign.settlementLagDays,
+            days: campaign.offerValidDays + campaign.settlementLagDays,
+        },
+        dates: {
+            startsAt: view.startsAt,
+            endsAt: view.endsAt,
+            launchedAt: view.launchedAt,
+            finishedAt: view.finishedAt,
+            firstAssignmentDay: assigned[0]?.day ?? null,
+            lastAssignmentDay: assigned[assigned.length - 1]?.day ?? null,
+        },
+        margin,
+        redemptionPct: view.redemptionPct,
     };
 }
 
-function effects(
-    nTest: number,
-    nControl: number,
-    test: Omit<GroupTotals, 'members' | 'mature'>,
-    control: Omit<GroupTotals, 'members' | 'mature'>,
-): CampaignEffects {
-    const ready = nTest > 0 && nControl > 0;
-    return {
-        n: { test: nTest, control: nControl },
-        conversion: ready ? compareProportions(test.conversion, control.conversion) : null,
-        revenuePerCustomer: ready ? compareMeans(test.revenue, control.revenue) : null,
-    };
+/** What a reader must see before the figures. */
+function warnings(
+    campaign: Campaign,
+    srm: SrmResult,
+    contaminated: number,
+    members: number,
+    maturity: number,
+    messaging: CampaignMessagingFigures,
+): string[] {
+    const out: string[] = [];
+    if (srm.flagged)
+        out.push(
+            `Sample ratio mismatch (p = ${srm.pValue?.toExponential(2)}): the effects are not trustworthy until the cause is found`,
+        );
+    if (campaign.controlShareBp === 0)
+        out.push('No control group (overridden): the campaign effect cannot be measured');
+    if (contaminated > 0)
+        out.push(`${contaminated} control customers got an offer of the category elsewhere`);
+    if (maturity < 1 && members)
+        out.push(
+            `${Math.round((1 - maturity) * 100)}% of the cohort is still inside its window: results are partial`,
+        );
+    const waiting = messaging.awaitingApproval;
+    if (waiting.runs.length)
+        out.push(
+            `Sends to ${waiting.recipients} recipients (runs ${waiting.runs.map((r) => r.day).join(', ')}) wait for approval`,
+        );
+    return out;
 }

@@ -22,6 +22,7 @@ import type { Campaign } from '../entities/campaign.entity.js';
 import type { Category } from '../entities/category.entity.js';
 import { RefillError } from '../errors/refill-error.js';
 import type { Candidate } from '../repositories/campaign-candidate.query.js';
+import type { ExcludedCustomer } from '../repositories/campaign-exclusion.repository.js';
 import { newReminder } from '../repositories/cascade.repository.js';
 import type { NewOffer } from '../repositories/offer.repository.js';
 import type { Repositories } from './repositories.js';
@@ -197,6 +198,12 @@ export class CampaignSelectionService {
         let room = write ? await this.capRoom(campaign, day, part) : Number.POSITIVE_INFINITY;
         for await (const page of this.candidatePages(campaign, category, part, now)) {
             summary.candidates += page.length;
+            // Who was excluded and why, so the report can count customers besides customer-days.
+            const excluded: ExcludedCustomer[] = [];
+            const exclude = (customerId: number, reason: ExclusionReason) => {
+                count(summary.exclusions, reason);
+                excluded.push({ customerId, reason });
+            };
             const lapse = this.lapseRule(campaign, category);
             const today = lapseToday(now, this.config.timezone);
             // Lapsed candidates past the rule, and regular ones as they come.
@@ -210,7 +217,7 @@ export class CampaignSelectionService {
                 if (verdict.lapsed) {
                     summary.lapsed++;
                     selected.push({ c, days: verdict.daysSinceLast, median: verdict.medianIntervalDays });
-                } else count(summary.exclusions, verdict.reason as ExclusionReason);
+                } else exclude(c.customerId, verdict.reason as ExclusionReason);
             }
             const filters: EconomicFilters = campaignFilters(campaign);
             const revenue =
@@ -229,19 +236,21 @@ export class CampaignSelectionService {
                 const facts = { ...c, revenue12m: revenue.get(c.customerId) ?? 0 };
                 const reason = exclusionReason(facts, { channels, filters, now });
                 if (reason) {
-                    count(summary.exclusions, reason);
+                    exclude(c.customerId, reason);
                     continue;
                 }
                 summary.eligible++;
                 for (const ch of channels) if (reachableIn(ch, facts)) summary.reachable[ch]++;
                 if (room <= 0) {
-                    count(summary.exclusions, 'daily_cap');
+                    exclude(c.customerId, 'daily_cap');
                     continue;
                 }
                 room--;
                 newcomers.push(this.member(campaign, c, day, now, days, median));
             }
             if (write && newcomers.length) await this.assign(campaign, newcomers, now);
+            if (write && excluded.length)
+                await this.repos.exclusions.record(this.db, campaign.id, day, excluded);
             for (const m of newcomers) summary.assigned[m.group]++;
         }
         if (!write) summary.assigned = { test: 0, control: 0 };

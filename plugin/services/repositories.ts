@@ -6,6 +6,7 @@ import { ReminderCandidateQuery } from '../repositories/reminder-candidate.query
 import { AdminTokenRepository } from '../repositories/admin-token.repository.js';
 import { CampaignCandidateQuery } from '../repositories/campaign-candidate.query.js';
 import { CampaignMemberRepository } from '../repositories/campaign-member.repository.js';
+import { CampaignExclusionRepository } from '../repositories/campaign-exclusion.repository.js';
 import { CampaignRunRepository } from '../repositories/campaign-run.repository.js';
 import { CampaignRepository } from '../repositories/campaign.repository.js';
 import type { Database } from '../db/database.js';
@@ -29,6 +30,7 @@ export interface Repositories {
     campaigns: CampaignRepository;
     members: CampaignMemberRepository;
     runs: CampaignRunRepository;
+    exclusions: CampaignExclusionRepository;
     candidates: CampaignCandidateQuery;
     adminTokens: AdminTokenRepository;
     messages: MessageRepository;
@@ -57,6 +59,7 @@ export function createRepositories(db: Database): Repositories {
         campaigns: new CampaignRepository(db),
         members: new CampaignMemberRepository(db),
         runs: new CampaignRunRepository(db),
+        exclusions: new CampaignExclusionRepository(db),
         candidates: new CampaignCandidateQuery(db),
         adminTokens: new AdminTokenRepository(db),
         messages: new MessageRepository(db),

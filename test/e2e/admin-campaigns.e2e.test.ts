@@ -166,7 +166,7 @@ describe.each(engines)('admin campaign API on %s', (engine) => {
         expect(report.body.report.results.conversion).toBeNull();
         const csv = await api.get(`${base}/report?format=csv`).set(auth(manager));
         expect(csv.headers['content-type']).toMatch(/text\/csv/);
-        expect(csv.text.split('\n')[0]).toBe('section,metric,label,value,ci_low,ci_high,p_value');
+        expect(csv.text.split('\n')[0]).toBe('section,metric,label,value,unit,ci_low,ci_high,p_value');
         expect(csv.text).toMatch(/results,conversion,not measurable yet/);
         expect((await api.get('/loyalty/admin/v1/campaigns/999').set(auth(manager))).status).toBe(404);
         expect((await api.get('/loyalty/admin/v1/campaigns/abc').set(auth(manager))).status).toBe(400);
