@@ -18,8 +18,10 @@ import { JobControlService } from './services/job-control.service.js';
 import { CatalogService } from './services/catalog.service.js';
 import { CampaignPlanningService } from './services/campaign-planning.service.js';
 import { CampaignReportService } from './services/campaign-report.service.js';
+import { CampaignMembersService } from './services/campaign-members.service.js';
 import { CampaignReportQuery } from './repositories/campaign-report.query.js';
 import { CampaignMessagingQuery } from './repositories/campaign-messaging.query.js';
+import { CampaignMemberListQuery } from './repositories/campaign-member-list.query.js';
 import { CampaignSelectionService } from './services/campaign-selection.service.js';
 import { CampaignService } from './services/campaign.service.js';
 import { ChronicCategoryService } from './services/chronic-category.service.js';
@@ -72,6 +74,8 @@ export interface RefillServices {
     campaigns: CampaignService;
     campaignSelection: CampaignSelectionService;
     campaignReports: CampaignReportService;
+    /** A campaign's members: the paginated list and the audited CSV export. */
+    campaignMembers: CampaignMembersService;
     campaignPlanning: CampaignPlanningService;
     /** Sends a message exactly once through a provider, recording the policy verdict and the cost. */
     messageSender: MessageSender;
@@ -226,6 +230,13 @@ export function createRefill(options: RefillOptions): Refill {
         campaigns,
         campaignSelection,
         campaignReports,
+        campaignMembers: new CampaignMembersService(
+            longDb,
+            new CampaignMemberListQuery(longDb),
+            campaigns,
+            repos.audit,
+            clock,
+        ),
         campaignPlanning: new CampaignPlanningService(campaigns, campaignSelection, campaignReports),
         messageSender: messaging.sender,
         outbox: messaging.outbox,
