@@ -19,9 +19,11 @@ import { CatalogService } from './services/catalog.service.js';
 import { CampaignPlanningService } from './services/campaign-planning.service.js';
 import { CampaignReportService } from './services/campaign-report.service.js';
 import { CampaignMembersService } from './services/campaign-members.service.js';
+import { CampaignPlanHistoryService } from './services/campaign-plan-history.service.js';
 import { CampaignReportQuery } from './repositories/campaign-report.query.js';
 import { CampaignMessagingQuery } from './repositories/campaign-messaging.query.js';
 import { CampaignMemberListQuery } from './repositories/campaign-member-list.query.js';
+import { LapseHistoryQuery } from './repositories/lapse-history.query.js';
 import { CampaignSelectionService } from './services/campaign-selection.service.js';
 import { CampaignService } from './services/campaign.service.js';
 import { ChronicCategoryService } from './services/chronic-category.service.js';
@@ -237,7 +239,13 @@ export function createRefill(options: RefillOptions): Refill {
             repos.audit,
             clock,
         ),
-        campaignPlanning: new CampaignPlanningService(campaigns, campaignSelection, campaignReports),
+        campaignPlanning: new CampaignPlanningService(
+            campaigns,
+            campaignSelection,
+            campaignReports,
+            catalog,
+            new CampaignPlanHistoryService(new LapseHistoryQuery(longDb), config.timezone, clock),
+        ),
         messageSender: messaging.sender,
         outbox: messaging.outbox,
         templates: messaging.templates,
