@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSeasonalMonth, lapseVerdict, medianInterval } from '../../../plugin/domain/lapse.rules.js';
+import { chainDay } from '../../../plugin/domain/category-stats.rules.js';
+import {
+    categoryLapseRule,
+    isSeasonalMonth,
+    lapseScanWindow,
+    lapseToday,
+    lapseVerdict,
+    medianInterval,
+} from '../../../plugin/domain/lapse.rules.js';
 
 const rule = { lapseAfterDays: 60, minPurchases: 3, kPct: 150 };
 const today = 20_000;
@@ -64,5 +72,43 @@ describe('isSeasonalMonth', () => {
     it('matches listed months only', () => {
         expect(isSeasonalMonth([6, 7, 8], 7)).toBe(true);
         expect(isSeasonalMonth([6, 7, 8], 9)).toBe(false);
+    });
+});
+
+describe('one lapse rule', () => {
+    const MSK = 'Europe/Moscow';
+
+    it('takes the category’s threshold, else max(30, 2 × interval), its minimum purchases, else 3, and k 150 by default', () => {
+        expect(
+            categoryLapseRule({ refillIntervalDays: 45, lapseAfterDays: null, minPurchases: null }),
+        ).toEqual({
+            lapseAfterDays: 90,
+            minPurchases: 3,
+            kPct: 150,
+        });
+        expect(
+            categoryLapseRule({ refillIntervalDays: 10, lapseAfterDays: null, minPurchases: 4 }, 200),
+        ).toEqual({
+            lapseAfterDays: 30,
+            minPurchases: 4,
+            kPct: 200,
+        });
+    });
+
+    it("lapse days count in the chain's timezone, as campaign days do", () => {
+        const now = new Date('2026-03-01T07:00:00Z'); // 10:00 in Moscow, the same date
+        const today = lapseToday(now, MSK);
+        // 90 UTC days back at 22:30 UTC is 01:30 the next day in Moscow: 89 days ago there.
+        const lastAt = new Date('2025-12-01T22:30:00Z');
+        const days = [chainDay(lastAt, MSK), chainDay(lastAt, MSK) - 30, chainDay(lastAt, MSK) - 60];
+        const rule = { lapseAfterDays: 90, minPurchases: 3, kPct: 150 };
+        expect(lapseVerdict(days, today, rule)).toMatchObject({ lapsed: false, daysSinceLast: 89 });
+        expect(lapseVerdict(days, today + 1, rule)).toMatchObject({ lapsed: true, daysSinceLast: 90 });
+        // The range the SQL reads holds exactly the rows whose last purchase day is far enough back.
+        const window = lapseScanWindow(rule, today, MSK);
+        expect(window.lastBefore).toEqual(new Date('2025-12-01T21:00:00Z')); // midnight in Moscow
+        expect(lastAt >= window.lastBefore).toBe(true);
+        expect(lapseScanWindow(rule, today + 1, MSK).lastBefore > lastAt).toBe(true);
+        expect(window.lastFrom).toEqual(new Date('2025-03-01T21:00:00Z'));
     });
 });
