@@ -1,6 +1,21 @@
 /** Sources of consent changes the customer makes through messages themselves (not a till or a host). */
 export const CUSTOMER_OPT_OUT_SOURCES = ['stop-reply', 'unsubscribe-link'] as const;
 
+/**
+ * What a consent is for. `marketing`: offers and reminders of them (STOP
+ * replies and unsubscribe links withdraw it). `service`: bonus-expiry
+ * notices, balances and welcomes, which follow their own consent: a
+ * customer who stopped offers still hears before their bonuses burn.
+ */
+export const CONSENT_PURPOSES = ['marketing', 'service'] as const;
+/** One of {@link CONSENT_PURPOSES}. */
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** The purpose a message of this traffic class needs consent for (the two share their names). */
+export function consentPurposeOf(traffic: string): ConsentPurpose {
+    return traffic === 'service' ? 'service' : 'marketing';
+}
+
 /** A channel's current consent. */
 export interface ConsentState {
     granted: boolean;

@@ -11,6 +11,8 @@ export interface ConsentEvent {
     changedAt: Date;
     source: string | null;
     recordedAt: Date;
+    /** `marketing` or `service`; null for entries recorded before the two were told apart (both). */
+    purpose: string | null;
     /** The related row, when loaded through TypeORM relations. */
     customer?: Customer;
 }
@@ -27,6 +29,7 @@ export const ConsentEventEntity = new EntitySchema<ConsentEvent>({
         changedAt: time('changed_at'),
         source: str('source', 64, true),
         recordedAt: time('recorded_at'),
+        purpose: str('purpose', 12, true),
     },
     relations: {
         customer: {

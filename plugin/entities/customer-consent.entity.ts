@@ -2,7 +2,11 @@ import { EntitySchema } from 'typeorm';
 import { bigInt, bool, str, time } from './entity-columns.js';
 import type { Customer } from './customer.entity.js';
 
-/** The current consent of one customer to marketing through one channel. */
+/**
+ * The current consent of one customer to marketing through one channel
+ * (service messages follow `refill_customer_service_consents`, or this
+ * consent where the customer has no service consent of their own).
+ */
 export interface CustomerConsent {
     customerId: number;
     /** sms, email, push, telegram, viber or whatsapp. */

@@ -16,6 +16,7 @@ import { CategoryEntity } from './category.entity.js';
 import { ConsentEventEntity } from './consent-event.entity.js';
 import { CustomerCategoryStatEntity } from './customer-category-stat.entity.js';
 import { CustomerConsentEntity } from './customer-consent.entity.js';
+import { CustomerServiceConsentEntity } from './customer-service-consent.entity.js';
 import { CustomerEntity } from './customer.entity.js';
 import { ImportCheckpointEntity } from './import-checkpoint.entity.js';
 import { LedgerEntryEntity } from './ledger-entry.entity.js';
@@ -47,6 +48,7 @@ export type { ConsentEvent } from './consent-event.entity.js';
 export type { CardKind, Customer } from './customer.entity.js';
 export type { CustomerCategoryStat } from './customer-category-stat.entity.js';
 export type { CustomerConsent } from './customer-consent.entity.js';
+export type { CustomerServiceConsent } from './customer-service-consent.entity.js';
 export type { ImportCheckpoint } from './import-checkpoint.entity.js';
 export type { LedgerEntry, LedgerKind } from './ledger-entry.entity.js';
 export type { Offer } from './offer.entity.js';
@@ -64,6 +66,7 @@ export const refillEntities = [
     PosKeyEntity,
     CustomerEntity,
     CustomerConsentEntity,
+    CustomerServiceConsentEntity,
     ConsentEventEntity,
     CategoryEntity,
     CategoryRuleEntity,
@@ -116,6 +119,7 @@ export {
     ConsentEventEntity,
     CustomerCategoryStatEntity,
     CustomerConsentEntity,
+    CustomerServiceConsentEntity,
     CustomerEntity,
     ImportCheckpointEntity,
     LedgerEntryEntity,

@@ -7,14 +7,16 @@ import type { Repositories } from '../services/repositories.js';
 import { ChannelError, type Channel, type ChannelProvider } from './channels/channel-provider.js';
 import type { LinkSigner } from './link-signer.js';
 
-/** Words that withdraw SMS consent when a customer replies with them (Russian and English). */
+/** Words that withdraw SMS marketing consent when a customer replies with them (Russian and English). */
 const STOP_WORDS = /^\s*(stop|unsubscribe|cancel|end|quit|стоп|отписаться|отписка|отказ)(?![\p{L}\p{N}])/iu;
 
 /**
  * What comes back from the outside: delivery reports (they complete or
  * hurry the cascades waiting on them), unsubscribe links and STOP replies
- * (they withdraw the channel's consent, recorded in the consent history
- * with its source). Every entry point is authenticated by a signed token.
+ * (they withdraw the channel's marketing consent, recorded in the consent
+ * history with its source; service messages such as bonus-expiry notices
+ * follow their own consent and keep coming). Every entry point is
+ * authenticated by a signed token.
  */
 export class InboundMessagesService {
     constructor(
@@ -85,7 +87,7 @@ export class InboundMessagesService {
         return target;
     }
 
-    /** Withdraws the consent an unsubscribe link names (idempotent). */
+    /** Withdraws the marketing consent of the channel an unsubscribe link names (idempotent). */
     async unsubscribe(token: string): Promise<{ channel: string }> {
         const target = await this.unsubscribeTarget(token);
         if (!(await this.repos.customers.findByIds(this.db, [target.customerId])).length)
@@ -94,7 +96,7 @@ export class InboundMessagesService {
         return { channel: target.channel };
     }
 
-    /** A reply to an SMS: STOP words withdraw SMS consent of every customer with that phone. */
+    /** A reply to an SMS: STOP words withdraw SMS marketing consent of every customer with that phone. */
     async inboundSms(token: string, from: string, text: string): Promise<{ unsubscribed: number }> {
         if (!(await this.links.verifyEndpoint('inbound:sms', token)))
             throw new RefillError('REFILL_NOT_FOUND', 'No such endpoint');
@@ -119,6 +121,8 @@ export class InboundMessagesService {
         await this.db.transaction(async (tx) => {
             // Customer rows first, as every write path does, so a till's concurrent update sees this.
             await this.repos.customers.lockByIds(tx, customerIds);
+            // Service consent followed marketing until now: it keeps what it was.
+            await this.repos.consents.separateService(tx, customerIds, [channel]);
             await this.repos.consents.record(
                 tx,
                 customerIds.map((customerId) => ({
@@ -129,6 +133,7 @@ export class InboundMessagesService {
                     source,
                 })),
                 now,
+                'marketing',
             );
         });
     }

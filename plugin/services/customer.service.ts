@@ -3,7 +3,8 @@ import type { CardKind } from '../entities/customer.entity.js';
 import type { RefillConfig } from '../config/refill-options.js';
 import type { Database } from '../db/database.js';
 import { balanceAt } from '../domain/balance.rules.js';
-import { decideConsent, needsLastTillAct } from '../domain/consent.rules.js';
+import type { SqlExecutor } from '../db/sql-executor.js';
+import { decideConsent, needsLastTillAct, type ConsentPurpose } from '../domain/consent.rules.js';
 import { checkConsentAt } from '../domain/pos-time.rules.js';
 import { normalisePhone } from '../domain/phone.js';
 import type { Customer } from '../entities/customer.entity.js';
@@ -37,9 +38,19 @@ export interface CustomerUpdate {
      * Consent per channel, with when it was given or withdrawn. Without `at` a
      * withdrawal counts from now and a grant restates what the till holds (it
      * does not undo a later STOP or unsubscribe; send `at` with a new consent).
+     * It is the marketing consent, and the service consent too unless
+     * `serviceConsents` names the channel.
      */
     consents?: Partial<Record<ConsentChannel, { granted: boolean; at?: Date }>>;
+    /**
+     * Consent to service messages (bonus expiry, balance, welcome) per
+     * channel, set apart from marketing: the same rules, for service only.
+     */
+    serviceConsents?: Partial<Record<ConsentChannel, { granted: boolean; at?: Date }>>;
 }
+
+/** A consent act of a till or host on one channel. */
+type ConsentActs = Array<[string, { granted: boolean; at?: Date }]>;
 
 /** A customer as the POS sees it. */
 export interface CustomerView {
@@ -51,7 +62,10 @@ export interface CustomerView {
     locale: string | null;
     telegramChatId: string | null;
     pushToken: string | null;
+    /** Marketing consents (offers; a STOP reply or an unsubscribe link withdraws them). */
     consents: Partial<Record<ConsentChannel, { granted: boolean; changedAt: string }>>;
+    /** Service consents (bonus expiry, balance, welcome). */
+    serviceConsents: Partial<Record<ConsentChannel, { granted: boolean; changedAt: string }>>;
     enrolledAt: string;
 }
 
@@ -120,9 +134,11 @@ export class CustomerService {
     }
 
     /**
-     * Enrols a card or updates it. Consents follow {@link decideConsent}: a
-     * withdrawal always takes effect, the latest explicit act wins, and a
-     * restated grant never undoes an opt-out.
+     * Enrols a card or updates it. Consents follow {@link decideConsent} for
+     * each purpose on its own: a withdrawal always takes effect, the latest
+     * explicit act wins, and a restated grant never undoes an opt-out. A
+     * channel's `consents` act speaks for marketing, and for service unless
+     * `serviceConsents` names the channel.
      */
     async upsert(
         cardNumber: string,
@@ -131,13 +147,27 @@ export class CustomerService {
     ): Promise<{ customer: CustomerView; created: boolean }> {
         const profile = this.profileFrom(update);
         const now = this.clock();
-        for (const [channel, act] of Object.entries(update.consents ?? {})) {
-            const problem = act?.at ? checkConsentAt(act.at, now, this.config.pos) : null;
-            if (problem)
-                throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
-                    { path: `consents.${channel}.at`, message: problem },
-                ]);
-        }
+        for (const [field, acts] of [
+            ['consents', update.consents],
+            ['serviceConsents', update.serviceConsents],
+        ] as const)
+            for (const [channel, act] of Object.entries(acts ?? {})) {
+                const problem = act?.at ? checkConsentAt(act.at, now, this.config.pos) : null;
+                if (problem)
+                    throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
+                        { path: `${field}.${channel}.at`, message: problem },
+                    ]);
+            }
+        const given = (acts: CustomerUpdate['consents']): ConsentActs =>
+            Object.entries(acts ?? {}).filter(
+                (e): e is [string, { granted: boolean; at?: Date }] => e[1] !== undefined,
+            );
+        const marketingActs = given(update.consents);
+        const serviceOnly = given(update.serviceConsents);
+        const serviceActs = [
+            ...serviceOnly,
+            ...marketingActs.filter(([channel]) => !serviceOnly.some(([c]) => c === channel)),
+        ];
         return this.db.transaction(async (tx) => {
             let customer = await this.customers.lockByCard(tx, cardNumber);
             const created = !customer;
@@ -146,45 +176,65 @@ export class CustomerService {
                 customer = (await this.customers.lockByCard(tx, cardNumber)) as Customer;
             }
             await this.customers.updateProfile(tx, customer.id, profile, now);
-            const stored = await this.consents.findForCustomer(tx, customer.id);
-            const current = new Map(stored.map((c) => [c.channel, c]));
-            const acts = Object.entries(update.consents ?? {}).filter(
-                (e): e is [string, { granted: boolean; at?: Date }] => e[1] !== undefined,
+            // Service consent follows marketing until they part: give it its own row before either changes.
+            await this.consents.separateService(
+                tx,
+                [customer.id],
+                serviceActs.map(([channel]) => channel),
             );
-            const asked = acts.filter(([channel, act]) =>
-                needsLastTillAct(current.get(channel) ?? null, act),
-            );
-            const tillActs = asked.length
-                ? await this.consents.lastTillActs(
-                      tx,
-                      customer.id,
-                      asked.map(([channel]) => channel),
-                  )
-                : new Map<string, { granted: boolean }>();
-            const changes: CustomerConsent[] = [];
-            for (const [channel, act] of acts) {
-                const decided = decideConsent(
-                    current.get(channel) ?? null,
-                    act,
-                    now,
-                    tillActs.get(channel) ?? null,
-                );
-                if (!decided) continue;
-                const consent = { customerId: customer.id, channel, ...decided, source: by.source };
-                changes.push(consent);
-                current.set(channel, consent);
-            }
-            await this.consents.record(tx, changes, now);
+            const marketing = await this.applyActs(tx, customer.id, marketingActs, 'marketing', now, by);
+            const service = await this.applyActs(tx, customer.id, serviceActs, 'service', now, by);
             const fresh = (await this.customers.findById(tx, customer.id)) as Customer;
-            return { customer: this.view(fresh, [...current.values()]), created };
+            return { customer: this.view(fresh, marketing, service), created };
         });
+    }
+
+    /** Decides and records a till's acts on the consents of one purpose; returns that purpose's consents. */
+    private async applyActs(
+        tx: SqlExecutor,
+        customerId: number,
+        acts: ConsentActs,
+        purpose: ConsentPurpose,
+        now: Date,
+        by: ChangeSource,
+    ): Promise<CustomerConsent[]> {
+        const stored = await this.consents.findForCustomer(tx, customerId, purpose);
+        const current = new Map(stored.map((c) => [c.channel, c]));
+        const asked = acts.filter(([channel, act]) => needsLastTillAct(current.get(channel) ?? null, act));
+        const tillActs = asked.length
+            ? await this.consents.lastTillActs(
+                  tx,
+                  customerId,
+                  asked.map(([channel]) => channel),
+                  purpose,
+              )
+            : new Map<string, { granted: boolean }>();
+        const changes: CustomerConsent[] = [];
+        for (const [channel, act] of acts) {
+            const decided = decideConsent(
+                current.get(channel) ?? null,
+                act,
+                now,
+                tillActs.get(channel) ?? null,
+            );
+            if (!decided) continue;
+            const consent = { customerId, channel, ...decided, source: by.source };
+            changes.push(consent);
+            current.set(channel, consent);
+        }
+        await this.consents.record(tx, changes, now, purpose);
+        return [...current.values()];
     }
 
     /** A customer's profile and consents. */
     async get(cardNumber: string): Promise<CustomerView> {
         const customer = await this.customers.findByCard(this.db, cardNumber);
         if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
-        return this.view(customer, await this.consents.findForCustomer(this.db, customer.id));
+        return this.view(
+            customer,
+            await this.consents.findForCustomer(this.db, customer.id, 'marketing'),
+            await this.consents.findForCustomer(this.db, customer.id, 'service'),
+        );
     }
 
     /** Available and pending bonuses, the next expiries and the active personal offers. */
@@ -237,7 +287,15 @@ export class CustomerService {
         return profile;
     }
 
-    private view(c: Customer, consents: readonly CustomerConsent[]): CustomerView {
+    private view(
+        c: Customer,
+        consents: readonly CustomerConsent[],
+        serviceConsents: readonly CustomerConsent[],
+    ): CustomerView {
+        const byChannel = (list: readonly CustomerConsent[]) =>
+            Object.fromEntries(
+                list.map((k) => [k.channel, { granted: k.granted, changedAt: k.changedAt.toISOString() }]),
+            );
         return {
             cardNumber: c.cardNumber,
             phone: c.phone,
@@ -247,12 +305,8 @@ export class CustomerService {
             locale: c.locale,
             telegramChatId: c.telegramChatId,
             pushToken: c.pushToken,
-            consents: Object.fromEntries(
-                consents.map((k) => [
-                    k.channel,
-                    { granted: k.granted, changedAt: k.changedAt.toISOString() },
-                ]),
-            ),
+            consents: byChannel(consents),
+            serviceConsents: byChannel(serviceConsents),
             enrolledAt: c.enrolledAt.toISOString(),
         };
     }

@@ -95,7 +95,9 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
             const res = await api.post(url);
             expect(res.status).toBe(200);
             expect(res.type).toBe('text/html');
-            expect(res.text).toMatch(/Вы отписаны от писем/);
+            expect(res.text).toMatch(/Вы отписаны от рекламных писем/);
+            // Service messages follow their own consent, and the page says so.
+            expect(res.text).toMatch(/Messages about your bonuses \(expiry, balance\) will still come/);
             expect(await consent('7770001', 'email')).toEqual({ granted: 0, source: 'unsubscribe-link' });
             expect((await events('7770001', 'email')).at(-1)).toEqual({
                 granted: 0,

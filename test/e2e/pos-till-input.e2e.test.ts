@@ -121,6 +121,28 @@ describe.each(engines)('what a till sends, on %s', (engine) => {
             expect(await t.refill.repositories.customers.findByCard(t.refill.database, 'CARD-C1')).toBeNull();
         });
 
+        it('service consents follow the same bounds at their own path, and the customer shows both purposes', async () => {
+            const bad = await request(app)
+                .put('/pos/v1/customers/CARD-C5')
+                .set(auth())
+                .send({ serviceConsents: { sms: { granted: true, at: '2099-01-01T00:00:00Z' } } });
+            expect(bad.status).toBe(400);
+            expect(paths(bad)).toEqual(['serviceConsents.sms.at']);
+            const res = await request(app)
+                .put('/pos/v1/customers/CARD-C5')
+                .set(auth())
+                .send({
+                    consents: { sms: { granted: true } },
+                    serviceConsents: { email: { granted: true } },
+                });
+            expect(res.status).toBe(201);
+            expect(res.body.consents).toEqual({ sms: { granted: true, changedAt: expect.any(String) } });
+            expect(res.body.serviceConsents).toEqual({
+                sms: { granted: true, changedAt: expect.any(String) },
+                email: { granted: true, changedAt: expect.any(String) },
+            });
+        });
+
         it('a withdrawal takes effect even after a grant stored with a far-future time', async () => {
             expect((await consents('CARD-C2', { sms: { granted: true } })).status).toBe(201);
             // A grant recorded before times were bounded, by a till whose clock ran 73 years ahead.

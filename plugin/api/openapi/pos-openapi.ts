@@ -108,6 +108,18 @@ const consent = {
     properties: { granted: { type: 'boolean' }, at: { type: 'string', format: 'date-time' } },
 };
 const channels = ['sms', 'email', 'push', 'telegram', 'viber', 'whatsapp'];
+/** The current consents of a customer, by channel. */
+const consentStates = {
+    type: 'object',
+    additionalProperties: {
+        type: 'object',
+        required: ['granted', 'changedAt'],
+        properties: {
+            granted: { type: 'boolean' },
+            changedAt: { type: 'string', format: 'date-time' },
+        },
+    },
+};
 
 const cardParam = { name: 'cardNumber', in: 'path', required: true, schema: { type: 'string' } };
 
@@ -251,6 +263,15 @@ export const posOpenApi = {
                     pushToken: { type: ['string', 'null'], description: 'Device token or app user id' },
                     consents: {
                         type: 'object',
+                        description:
+                            'Marketing consent per channel; also the service consent of a channel `serviceConsents` does not name. A STOP reply or an unsubscribe link withdraws marketing only.',
+                        additionalProperties: false,
+                        properties: Object.fromEntries(channels.map((c) => [c, consent])),
+                    },
+                    serviceConsents: {
+                        type: 'object',
+                        description:
+                            'Consent to service messages (bonus expiry, balance, welcome) per channel, set apart from marketing.',
                         additionalProperties: false,
                         properties: Object.fromEntries(channels.map((c) => [c, consent])),
                     },
@@ -260,7 +281,16 @@ export const posOpenApi = {
                 type: 'object',
                 description:
                     'Contacts are masked unless the chain sets `pos.exposeContacts`: any store key could otherwise read every customer’s phone and email.',
-                required: ['cardNumber', 'phone', 'email', 'name', 'timezone', 'consents', 'enrolledAt'],
+                required: [
+                    'cardNumber',
+                    'phone',
+                    'email',
+                    'name',
+                    'timezone',
+                    'consents',
+                    'serviceConsents',
+                    'enrolledAt',
+                ],
                 properties: {
                     cardNumber: { type: 'string' },
                     phone: {
@@ -283,16 +313,11 @@ export const posOpenApi = {
                         type: ['string', 'null'],
                         description: '`***` when set (the token with `pos.exposeContacts`)',
                     },
-                    consents: {
-                        type: 'object',
-                        additionalProperties: {
-                            type: 'object',
-                            required: ['granted', 'changedAt'],
-                            properties: {
-                                granted: { type: 'boolean' },
-                                changedAt: { type: 'string', format: 'date-time' },
-                            },
-                        },
+                    consents: { ...consentStates, description: 'Marketing consents' },
+                    serviceConsents: {
+                        ...consentStates,
+                        description:
+                            'Service consents (bonus expiry, balance, welcome); a channel without one of its own follows its marketing consent',
                     },
                     enrolledAt: { type: 'string', format: 'date-time' },
                 },

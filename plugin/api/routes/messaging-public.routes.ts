@@ -3,15 +3,18 @@ import Joi from 'joi';
 import type { InboundMessagesService } from '../../messaging/inbound-messages.service.js';
 import { validateOrThrow } from '../middleware/validate.js';
 
-/** Channel names as the pages show them (a Map: looked up by a channel from a link). */
+/** Channel names as the pages show them (a Map: looked up by a channel from a link): the marketing ones. */
 const CHANNEL_NAMES = new Map<string, { ru: string; en: string }>([
-    ['email', { ru: 'писем', en: 'emails' }],
-    ['sms', { ru: 'SMS', en: 'text messages' }],
-    ['push', { ru: 'push-уведомлений', en: 'push notifications' }],
-    ['telegram', { ru: 'сообщений в Telegram', en: 'Telegram messages' }],
-    ['viber', { ru: 'сообщений в Viber', en: 'Viber messages' }],
-    ['whatsapp', { ru: 'сообщений в WhatsApp', en: 'WhatsApp messages' }],
+    ['email', { ru: 'рекламных писем', en: 'promotional emails' }],
+    ['sms', { ru: 'рекламных SMS', en: 'promotional text messages' }],
+    ['push', { ru: 'рекламных push-уведомлений', en: 'promotional push notifications' }],
+    ['telegram', { ru: 'рекламных сообщений в Telegram', en: 'promotional Telegram messages' }],
+    ['viber', { ru: 'рекламных сообщений в Viber', en: 'promotional Viber messages' }],
+    ['whatsapp', { ru: 'рекламных сообщений в WhatsApp', en: 'promotional WhatsApp messages' }],
 ]);
+/** What an unsubscribe leaves in place: service messages follow their own consent. */
+const SERVICE_NOTE =
+    '<p>Сообщения о ваших бонусах (сгорание, баланс) продолжат приходить. / Messages about your bonuses (expiry, balance) will still come.</p>';
 const token = Joi.string()
     .min(10)
     .max(200)
@@ -34,7 +37,8 @@ function page(title: string, body: string): string {
  * operator gets from `GET /admin/v1/messaging/endpoints`), and unsubscribe
  * links from messages. Opening a link only shows a confirmation (mail
  * scanners open links); the button, or a mail client's RFC 8058 one-click
- * POST, withdraws the consent.
+ * POST, withdraws the channel's marketing consent (service messages follow
+ * their own).
  */
 export function messagingPublicRoutes(inbound: InboundMessagesService): Router {
     const router = Router();
@@ -67,7 +71,7 @@ export function messagingPublicRoutes(inbound: InboundMessagesService): Router {
         res.type('html').send(
             page(
                 'Отписка / Unsubscribe',
-                `<h1>Отписаться от ${what.ru}?</h1><p>Unsubscribe from ${what.en}?</p><form method="post"><button type="submit">Отписаться / Unsubscribe</button></form>`,
+                `<h1>Отписаться от ${what.ru}?</h1><p>Unsubscribe from ${what.en}?</p>${SERVICE_NOTE}<form method="post"><button type="submit">Отписаться / Unsubscribe</button></form>`,
             ),
         );
     });
@@ -81,7 +85,7 @@ export function messagingPublicRoutes(inbound: InboundMessagesService): Router {
             res.type('html').send(
                 page(
                     'Отписка / Unsubscribe',
-                    `<h1>Вы отписаны от ${what.ru}.</h1><p>You will get no more ${what.en}.</p>`,
+                    `<h1>Вы отписаны от ${what.ru}.</h1><p>You will get no more ${what.en}.</p>${SERVICE_NOTE}`,
                 ),
             );
         },

@@ -91,6 +91,7 @@ export const customerBody = Joi.object<CustomerUpdate>({
         .allow(null),
     pushToken: Joi.string().max(255).allow(null),
     consents: Joi.object(Object.fromEntries(CONSENT_CHANNELS.map((c) => [c, consent]))),
+    serviceConsents: Joi.object(Object.fromEntries(CONSENT_CHANNELS.map((c) => [c, consent]))),
 });
 
 /** POST /receipts/preview */
