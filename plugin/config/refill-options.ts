@@ -2,6 +2,7 @@ import type { Agenda } from 'agenda';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { ChannelsConfig } from '../messaging/channels/provider-registry.js';
+import type { ContactCaps } from '../messaging/policy/contact-caps.js';
 
 /** A value of Express's `trust proxy` setting: all, a hop count, or addresses, subnets and names (`loopback`). */
 export type TrustProxy = boolean | number | string | string[];
@@ -142,6 +143,18 @@ export interface SendGuardOptions {
     maxCanaryFailurePct?: number;
 }
 
+/** Caps on the messages one customer gets (see {@link MessagingOptions.caps}). */
+export interface MessagingCapsOptions {
+    /** Marketing messages per channel per local day. */
+    daily?: Record<string, number>;
+    /** Marketing messages per channel in any 7 days. */
+    weekly?: Record<string, number>;
+    /** Marketing messages over all channels, per local day and in any 7 days. */
+    allChannels?: { daily?: number; weekly?: number };
+    /** Service messages per channel per local day. */
+    serviceDaily?: Record<string, number>;
+}
+
 /** Reminders: channels, contact policy, cascades and the jobs that send them. */
 export interface MessagingOptions {
     /** Provider per channel; channels not listed write to the outbox (nothing leaves the machine). */
@@ -156,7 +169,19 @@ export interface MessagingOptions {
     defaultLocale?: 'ru' | 'en';
     /** Sending hours `{ from: '09:00', to: '21:00' }` in the customer's timezone. */
     window?: { from: string; to: string };
-    /** Messages per channel per local day. Defaults: email 2, sms 3. */
+    /**
+     * How many messages a customer may get. Channels left out keep their
+     * defaults. Marketing: per channel per local day (sms 3, email 2, push,
+     * telegram, viber, whatsapp 3) and in any 7 days (sms, email, viber,
+     * whatsapp 5, push and telegram 7); over all channels 4 a day and 10 in 7
+     * days. Service messages (bonus expiry, balance, welcome) have their own
+     * daily cap per channel (`serviceDaily`: sms, email, viber, whatsapp 5,
+     * push and telegram 10), which never holds a notice past its deadline.
+     */
+    caps?: MessagingCapsOptions;
+    /** Minutes between two marketing messages to one customer, whatever their channels. Default 60. */
+    minGapMinutes?: number;
+    /** The former name of `caps.daily` (still read; `caps.daily` wins per channel). */
     dailyCaps?: Record<string, number>;
     /** Marketing messages per local month. Default 8. */
     monthlyMarketingCap?: number;
@@ -276,8 +301,11 @@ export interface RefillConfig {
     admin: Required<AdminOptions>;
     jobs: Required<Omit<JobsOptions, 'agenda'>>;
     campaigns: Required<CampaignOptions>;
-    messaging: Required<Omit<MessagingOptions, 'publicUrl' | 'secret' | 'guard' | 'dispatch'>> &
+    messaging: Required<
+        Omit<MessagingOptions, 'publicUrl' | 'secret' | 'guard' | 'dispatch' | 'caps' | 'dailyCaps'>
+    > &
         Pick<MessagingOptions, 'publicUrl' | 'secret'> & {
+            caps: ContactCaps;
             guard: Required<SendGuardOptions>;
             dispatch: Required<NonNullable<MessagingOptions['dispatch']>>;
         };

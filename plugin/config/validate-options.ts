@@ -3,7 +3,8 @@ import Joi from 'joi';
 import { DateTime } from 'luxon';
 import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { RefillConfigError } from '../errors/refill-error.js';
-import type { RefillConfig, RefillOptions, TrustProxy } from './refill-options.js';
+import { DEFAULT_CONTACT_CAPS, type ContactCaps } from '../messaging/policy/contact-caps.js';
+import type { MessagingCapsOptions, RefillConfig, RefillOptions, TrustProxy } from './refill-options.js';
 
 const timezone = Joi.string().custom((value: string, helpers) =>
     DateTime.now().setZone(value).isValid ? value : helpers.error('any.invalid'),
@@ -28,6 +29,23 @@ const CHANNELS = ['sms', 'email', 'telegram', 'push', 'viber', 'whatsapp'];
 const channel = Joi.string().valid(...CHANNELS);
 const hhmm = Joi.string().pattern(/^([01]\d|2[0-3]):[0-5]\d$/);
 const perChannel = (value: Joi.NumberSchema) => Joi.object().pattern(channel, value);
+const count = (max: number) => Joi.number().integer().min(0).max(max);
+
+/** Fills every channel's caps in: the defaults, then the former `dailyCaps`, then `caps` as given. */
+function withCaps(m: Record<string, unknown>): Record<string, unknown> {
+    const { dailyCaps, caps, ...rest } = m as {
+        dailyCaps?: Record<string, number>;
+        caps: MessagingCapsOptions;
+    };
+    const d = DEFAULT_CONTACT_CAPS;
+    const filled: ContactCaps = {
+        daily: { ...d.daily, ...dailyCaps, ...caps.daily },
+        weekly: { ...d.weekly, ...caps.weekly },
+        allChannels: { ...d.allChannels, ...caps.allChannels },
+        serviceDaily: { ...d.serviceDaily, ...caps.serviceDaily },
+    };
+    return { ...rest, caps: filled };
+}
 const messagingSchema = Joi.object({
     channels: Joi.object(),
     publicUrl: Joi.string().uri({ scheme: ['http', 'https'] }),
@@ -41,7 +59,18 @@ const messagingSchema = Joi.object({
             w.from < w.to ? w : helpers.error('any.invalid'),
         )
         .default({ from: '09:00', to: '21:00' }),
-    dailyCaps: perChannel(Joi.number().integer().min(0).max(100)).default({ email: 2, sms: 3 }),
+    caps: Joi.object({
+        daily: perChannel(count(100)),
+        weekly: perChannel(count(500)),
+        allChannels: Joi.object({ daily: count(100), weekly: count(500) }),
+        serviceDaily: perChannel(count(100)),
+    }).default({}),
+    minGapMinutes: Joi.number()
+        .integer()
+        .min(0)
+        .max(7 * 24 * 60)
+        .default(60),
+    dailyCaps: perChannel(count(100)),
     monthlyMarketingCap: Joi.number().integer().min(0).max(1000).default(8),
     quietDaysAfterPurchase: Joi.number().integer().min(0).max(90).default(7),
     costs: perChannel(Joi.number().integer().min(0).max(1_000_000)).default({
@@ -83,7 +112,7 @@ const messagingSchema = Joi.object({
         pageSize: Joi.number().integer().min(1).max(10_000).default(500),
         concurrency: Joi.number().integer().min(1).max(256).default(16),
     }).default(),
-});
+}).custom(withCaps);
 
 const schema = Joi.object<RefillOptions>({
     dataSource: Joi.object(),

@@ -1,5 +1,4 @@
 import type { Database } from '../../db/database.js';
-import { toDbTime } from '../../db/db-time.js';
 import { sqlDialect } from '../../db/sql-dialect.js';
 import type { Campaign } from '../../entities/campaign.entity.js';
 import type { Cascade } from '../../entities/cascade.entity.js';
@@ -7,38 +6,40 @@ import type { Category } from '../../entities/category.entity.js';
 import type { Customer } from '../../entities/customer.entity.js';
 import type { Offer } from '../../entities/offer.entity.js';
 import type { Repositories } from '../../services/repositories.js';
-import { localStartOf } from '../policy/send-window.js';
+import type { ConsentPurpose } from '../../domain/consent.rules.js';
+import { ContactHistoryQuery } from '../../repositories/contact-history.query.js';
+import { CustomerZoneQuery } from '../../repositories/customer-zone.query.js';
+import type { SentMessage } from '../policy/contact-caps.js';
+import { customerZone, isZone } from '../policy/customer-zone.js';
 
-/** What was already sent to one customer: the counts the contact policy caps. */
+/** What was already sent to one customer lately: the history the contact policy's caps count. */
 export class ContactCounts {
-    /** Send times per channel and traffic, newest last. */
-    private readonly sent: Array<{ channel: string; traffic: string; at: Date }> = [];
+    private readonly sent: SentMessage[] = [];
 
-    constructor(private readonly zone: string) {}
-
-    /** Records a message (loaded, or just sent). */
+    /** Records a message (loaded, or just sent in this page). */
     add(channel: string, traffic: string, at: Date): void {
         this.sent.push({ channel, traffic, at });
     }
 
-    /** Messages in `channel` on the customer's local day of `now`. */
-    today(channel: string, now: Date): number {
-        const start = localStartOf(now, this.zone, 'day');
-        return this.sent.filter((s) => s.channel === channel && s.at >= start).length;
-    }
-
-    /** Marketing messages in the customer's local month of `now`. */
-    marketingThisMonth(now: Date): number {
-        const start = localStartOf(now, this.zone, 'month');
-        return this.sent.filter((s) => s.traffic === 'marketing' && s.at >= start).length;
+    /** Every message recorded, oldest first as loaded, this page's sends last. */
+    recent(): readonly SentMessage[] {
+        return this.sent;
     }
 }
 
 /** Everything one page of due cascades needs, loaded in a handful of statements. */
 export interface CascadeContext {
     customers: Map<number, Customer>;
-    /** Channels each customer consented to. */
+    /** Channels each customer consented to for marketing. */
     consents: Map<number, Set<string>>;
+    /** Channels each customer takes service messages in (bonus expiry, balance, welcome). */
+    serviceConsents: Map<number, Set<string>>;
+    /**
+     * The timezone each customer's messages are timed and dated in: their
+     * own, else their latest purchase's store's, else their enrolment
+     * store's, else the chain's.
+     */
+    zones: Map<number, string>;
     counts: Map<number, ContactCounts>;
     campaigns: Map<number, Campaign>;
     /** `campaignId:customerId` → the member's segment. */
@@ -52,10 +53,11 @@ export interface CascadeContext {
 }
 
 /**
- * Loads the context of a page of cascades: customers, consents, what was
- * sent to them this month (for the caps), their campaigns (fresh every page,
- * so the kill switch and test mode take effect within one tick), member
- * segments, offers, categories and the status of the messages waited on.
+ * Loads the context of a page of cascades: customers with their timezones,
+ * marketing and service consents, what was sent to them lately (for the
+ * caps and the gap), their campaigns (fresh every page, so the kill switch
+ * and test mode take effect within one tick), member segments, offers,
+ * categories and the status of the messages waited on.
  */
 export class CascadeContextLoader {
     constructor(
@@ -63,6 +65,8 @@ export class CascadeContextLoader {
         private readonly repos: Repositories,
         private readonly categories: () => Promise<Category[]>,
         private readonly timezone: string,
+        private readonly history = new ContactHistoryQuery(db),
+        private readonly zoneSources = new CustomerZoneQuery(db),
     ) {}
 
     /** Loads the context of `page` at `now`. */
@@ -71,10 +75,10 @@ export class CascadeContextLoader {
         const customers = new Map<number, Customer>();
         for (const chunk of sqlDialect.chunks(ids))
             for (const c of await this.repos.customers.findByIds(this.db, chunk)) customers.set(c.id, c);
-        const consents = new Map<number, Set<string>>();
-        for (const [id, list] of await this.repos.consents.findForCustomers(this.db, ids))
-            consents.set(id, new Set(list.filter((c) => c.granted).map((c) => c.channel)));
-        const counts = await this.counts(ids, customers, now);
+        const consents = await this.granted(ids, 'marketing');
+        const serviceConsents = await this.granted(ids, 'service');
+        const zones = await this.zones(customers);
+        const counts = await this.counts(ids, now);
         const campaignIds = [
             ...new Set(page.map((c) => c.campaignId).filter((id): id is number => id !== null)),
         ];
@@ -94,6 +98,8 @@ export class CascadeContextLoader {
         return {
             customers,
             consents,
+            serviceConsents,
+            zones,
             counts,
             campaigns,
             segments,
@@ -104,27 +110,36 @@ export class CascadeContextLoader {
         };
     }
 
-    private async counts(
+    /** The channels each customer's consents of `purpose` grant. */
+    private async granted(
         ids: readonly number[],
-        customers: Map<number, Customer>,
-        now: Date,
-    ): Promise<Map<number, ContactCounts>> {
+        purpose: ConsentPurpose,
+    ): Promise<Map<number, Set<string>>> {
+        const out = new Map<number, Set<string>>();
+        for (const [id, list] of await this.repos.consents.findForCustomers(this.db, ids, purpose))
+            out.set(id, new Set(list.filter((c) => c.granted).map((c) => c.channel)));
+        return out;
+    }
+
+    /** Each customer's timezone; the stores are only asked about for customers without one. */
+    private async zones(customers: Map<number, Customer>): Promise<Map<number, string>> {
+        const out = new Map<number, string>();
+        const unknown: number[] = [];
+        for (const [id, c] of customers)
+            if (isZone(c.timezone)) out.set(id, c.timezone);
+            else unknown.push(id);
+        for (const [id, sources] of await this.zoneSources.sources(unknown))
+            out.set(id, customerZone(sources, this.timezone));
+        return out;
+    }
+
+    /** What each customer was sent lately: a local month starts at most 31 days and 14 hours before now. */
+    private async counts(ids: readonly number[], now: Date): Promise<Map<number, ContactCounts>> {
         const out = new Map<number, ContactCounts>();
-        for (const id of ids) out.set(id, new ContactCounts(customers.get(id)?.timezone ?? this.timezone));
-        // A local month starts at most 31 days and 14 hours (the widest UTC offset) before now.
+        for (const id of ids) out.set(id, new ContactCounts());
         const since = new Date(now.getTime() - 32 * 86_400_000);
-        for (const chunk of sqlDialect.chunks(ids)) {
-            const rows = await this.db.all(
-                `SELECT customer_id, channel, traffic, created_at FROM refill_messages WHERE customer_id IN (${sqlDialect.inList(chunk.length)}) AND created_at >= ? AND status IN ('sending', 'sent', 'delivered', 'read')`,
-                [...chunk, toDbTime(since)],
-            );
-            for (const r of rows)
-                out.get(Number(r.customer_id))?.add(
-                    String(r.channel),
-                    String(r.traffic),
-                    this.db.time(r.created_at),
-                );
-        }
+        for (const [id, sent] of await this.history.sentSince(ids, since))
+            for (const s of sent) out.get(id)?.add(s.channel, s.traffic, s.at);
         return out;
     }
 

@@ -11,8 +11,10 @@ import type { Channel, ChannelProvider } from '../channels/channel-provider.js';
 import type { MessageSender, SendRequest } from '../message-sender.js';
 import { afterSend, type PlannedSend } from './cascade-outcome.js';
 import { decideContact, type ContactPolicySettings, type ContactVerdict } from '../policy/contact-policy.js';
+import { contactPolicySettings } from '../policy/contact-policy-settings.js';
+import { consentedTo, customerFacts, usableChannel, zoneOf } from './contact-facts.js';
 import type { CascadeContext, CascadeContextLoader } from './cascade-context.loader.js';
-import { contactFor, type MessageComposer } from './message-composer.js';
+import type { MessageComposer } from './message-composer.js';
 
 /** What one dispatch run did. */
 export interface DispatchCounts {
@@ -72,13 +74,7 @@ export class CascadeDispatcher {
         private readonly timezone: string,
         private readonly clock: Clock,
     ) {
-        this.policy = {
-            window: config.window,
-            dailyCaps: config.dailyCaps,
-            monthlyMarketingCap: config.monthlyMarketingCap,
-            quietDaysAfterPurchase: config.quietDaysAfterPurchase,
-            serviceInWindow: true,
-        };
+        this.policy = contactPolicySettings(config);
         this.serviceSteps = buildSteps(config.serviceChannels, config);
     }
 
@@ -164,14 +160,13 @@ export class CascadeDispatcher {
                 return end('done', status);
             from = c.step + 1;
         }
-        const consents = ctx.consents.get(customer.id);
         const plan = planStep({
             steps,
             from,
-            usable: (s) => Boolean(consents?.has(s.channel) && contactFor(customer, s.channel)),
+            usable: (s) => usableChannel(ctx, c, customer, s.channel),
             now,
             deadline: c.deadlineAt,
-            zone: customer.timezone ?? this.timezone,
+            zone: zoneOf(ctx, customer.id, this.timezone),
             window: this.config.window,
             reliableChannel: this.config.reliableChannel,
         });
@@ -232,17 +227,11 @@ export class CascadeDispatcher {
         const allowed =
             (testCards === null || testCards.includes(customer.cardNumber)) &&
             (!globalTest.length || globalTest.includes(customer.cardNumber));
-        const counts = ctx.counts.get(customer.id);
         return decideContact(
             {
                 channel,
                 traffic: c.traffic,
-                timezone: customer.timezone ?? this.timezone,
-                consented: Boolean(ctx.consents.get(customer.id)?.has(channel)),
-                hasContact: Boolean(contactFor(customer, channel)),
-                sentToday: counts?.today(channel, now) ?? 0,
-                marketingThisMonth: counts?.marketingThisMonth(now) ?? 0,
-                lastPurchaseAt: customer.lastPurchaseAt,
+                ...customerFacts(ctx, c, customer, channel, this.timezone),
                 segment:
                     c.campaignId !== null ? ctx.segments.get(`${c.campaignId}:${customer.id}`) : undefined,
                 excludedSegments: plan?.excludedSegments,
@@ -272,7 +261,7 @@ export class CascadeDispatcher {
                 traffic: c.traffic,
                 verdict: {
                     decision: 'drop',
-                    reason: ctx.consents.get(customer.id)?.has(channel) ? 'no_contact' : 'no_consent',
+                    reason: consentedTo(ctx, customer.id, channel, c.traffic) ? 'no_contact' : 'no_consent',
                 },
                 message: { channel, to: '', text: '' },
             },

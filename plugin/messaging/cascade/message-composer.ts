@@ -41,7 +41,8 @@ export interface ComposedMessage {
 /**
  * Turns a cascade step into a message: the template data (customer, offer,
  * category label, the reminder's own figures, the chain, an unsubscribe link
- * for marketing), the customer's locale and timezone, and for SMS the
+ * for marketing), the customer's locale and timezone (their own, else
+ * their store's: dates are shown where they live), and for SMS the
  * cheaper of the original and the transliterated text when the template
  * opted in.
  */
@@ -73,7 +74,7 @@ export class MessageComposer {
             channel,
             locale,
             data,
-            customer.timezone ?? this.timezone,
+            ctx.zones.get(customer.id) ?? this.timezone,
         );
         const to = contactFor(customer, channel) as string;
         if ('subject' in rendered)

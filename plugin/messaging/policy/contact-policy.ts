@@ -1,51 +1,69 @@
 import { DateTime } from 'luxon';
+import { lastSendMoment } from '../../domain/cascade.rules.js';
 import {
-    insideWindow,
-    nextDayWindowStart,
-    nextMonthWindowStart,
-    nextWindowStart,
-    type SendWindow,
-} from './send-window.js';
+    DEFAULT_CONTACT_CAPS,
+    marketingHolds,
+    serviceHold,
+    type CapHold,
+    type ContactCaps,
+    type SentMessage,
+    type TrafficClass,
+} from './contact-caps.js';
+import { insideWindow, nextWindowStart, type SendWindow } from './send-window.js';
 
-/** Marketing (offers, reminders) or service (balance, expiry notices, welcome) traffic. */
-export type TrafficClass = 'marketing' | 'service';
+export {
+    DEFAULT_CONTACT_CAPS,
+    type ContactCaps,
+    type SentMessage,
+    type TrafficClass,
+} from './contact-caps.js';
 
 /** The chain's contact policy. */
 export interface ContactPolicySettings {
     /** Local sending hours. Default 09:00–21:00. */
     window: SendWindow;
-    /** Messages per channel per local day. Defaults: email 2, sms 3; channels not listed are uncapped. */
-    dailyCaps: Record<string, number>;
+    /** Daily and weekly caps per channel and over all channels (marketing), and the service cap. */
+    caps: ContactCaps;
     /** Marketing messages per local calendar month, all channels. Default 8. */
     monthlyMarketingCap: number;
+    /** Minutes between two marketing messages, whatever their channels. Default 60. */
+    minGapMinutes: number;
     /** No marketing for this many days after a purchase. Default 7. */
     quietDaysAfterPurchase: number;
     /** Whether service messages wait for the window too. Default true (a balance SMS at 3 a.m. wakes people). */
     serviceInWindow: boolean;
 }
 
-/** The defaults the issue names. */
+/** The defaults the issues name. */
 export const DEFAULT_CONTACT_POLICY: ContactPolicySettings = {
     window: { from: '09:00', to: '21:00' },
-    dailyCaps: { email: 2, sms: 3 },
+    caps: DEFAULT_CONTACT_CAPS,
     monthlyMarketingCap: 8,
+    minGapMinutes: 60,
     quietDaysAfterPurchase: 7,
     serviceInWindow: true,
 };
+
+/** A message that lands this long before its deadline still makes sense (as the cascade plans it). */
+const DEADLINE_LEAD_MINUTES = 60;
 
 /** What the policy needs to know about one message to one customer. */
 export interface ContactFacts {
     channel: string;
     traffic: TrafficClass;
-    /** The customer's IANA timezone (the chain's when they have none). */
+    /**
+     * The customer's IANA timezone: their own, else the zone of the store
+     * where they last bought or enrolled, else the chain's.
+     */
     timezone: string;
+    /** Consent of the message's class (marketing or service) in its channel. */
     consented: boolean;
     hasContact: boolean;
-    /** Messages already sent in this channel on the customer's local day. */
-    sentToday: number;
-    /** Marketing messages already sent in the customer's local month. */
-    marketingThisMonth: number;
+    /** What the customer was sent lately (at least the last 32 days), every channel and class. */
+    sent: readonly SentMessage[];
     lastPurchaseAt: Date | null;
+    /** When the reminder stops making sense (bonuses burn, an offer ends); null for none. */
+    deadline?: Date | null;
     /** The customer's segment and the segments the campaign leaves out. */
     segment?: string;
     excludedSegments?: readonly string[];
@@ -54,22 +72,38 @@ export interface ContactFacts {
 }
 
 /** Why a message is held until later. */
-export type HoldReason = 'outside_window' | 'daily_cap' | 'monthly_cap' | 'post_purchase_quiet';
+export type HoldReason = 'outside_window' | 'post_purchase_quiet' | CapHold['reason'];
 /** Why a message is not sent at all. */
 export type DropReason = 'no_consent' | 'no_contact' | 'segment_excluded' | 'test_mode';
 
 /** The typed decision recorded with every message. */
 export type ContactVerdict =
-    | { decision: 'send' }
-    | { decision: 'hold'; reason: HoldReason; nextAllowedAt: Date; used?: number; cap?: number }
+    | {
+          decision: 'send';
+          /** A service cap that was reached but let the message go: its deadline would pass otherwise. */
+          waived?: { reason: 'service_daily_cap'; used: number; cap: number };
+      }
+    | {
+          decision: 'hold';
+          reason: HoldReason;
+          nextAllowedAt: Date;
+          used?: number;
+          cap?: number;
+          gapMinutes?: number;
+          /** The zone the rule was applied in (the explanation shows times in it). */
+          timezone?: string;
+      }
     | { decision: 'drop'; reason: DropReason };
 
 /**
- * Decides whether a message may go now. Consent and contact are checked
- * for every message (service ones too); segment exclusions, the post-purchase
- * quiet period and the caps apply to marketing only, except the per-channel
- * daily cap, which protects the customer from any flood. A hold names the
- * first moment the blocking rule allows, moved into the send window.
+ * Decides whether a message may go now. Consent (of the message's class) and
+ * contact are checked for every message. Marketing also meets the campaign's
+ * segment exclusions, the quiet days after a purchase, the daily and weekly
+ * caps of its channel and of all channels, the monthly cap and the minimum
+ * gap since the last marketing message. Service messages meet only their
+ * own daily cap per channel, which never holds a reminder past its deadline.
+ * When several rules hold a message, the verdict names the one that holds it
+ * longest; its moment is moved into the sending window.
  */
 export function decideContact(
     facts: ContactFacts,
@@ -84,33 +118,60 @@ export function decideContact(
     const marketing = facts.traffic === 'marketing';
     if (marketing && facts.segment && facts.excludedSegments?.includes(facts.segment))
         return { decision: 'drop', reason: 'segment_excluded' };
-    const hold = (
-        reason: HoldReason,
-        after: Date,
-        extra: { used?: number; cap?: number } = {},
-    ): ContactVerdict => ({
-        decision: 'hold',
-        reason,
-        nextAllowedAt: nextWindowStart(after, zone, window),
-        ...extra,
-    });
-    if (marketing && facts.lastPurchaseAt) {
-        const quietUntil = DateTime.fromJSDate(facts.lastPurchaseAt, { zone })
-            .plus({ days: settings.quietDaysAfterPurchase })
-            .toJSDate();
-        if (quietUntil > now) return hold('post_purchase_quiet', quietUntil);
+    const holds: Array<Omit<CapHold, 'reason'> & { reason: HoldReason }> = [];
+    let waived: { reason: 'service_daily_cap'; used: number; cap: number } | undefined;
+    if (marketing) {
+        if (facts.lastPurchaseAt) {
+            const quietUntil = DateTime.fromJSDate(facts.lastPurchaseAt, { zone })
+                .plus({ days: settings.quietDaysAfterPurchase })
+                .toJSDate();
+            if (quietUntil > now) holds.push({ reason: 'post_purchase_quiet', until: quietUntil });
+        }
+        holds.push(
+            ...marketingHolds({
+                channel: facts.channel,
+                sent: facts.sent,
+                caps: settings.caps,
+                monthlyCap: settings.monthlyMarketingCap,
+                minGapMinutes: settings.minGapMinutes,
+                zone,
+                window,
+                now,
+            }),
+        );
+    } else {
+        const hold = serviceHold(facts.channel, facts.sent, settings.caps, zone, window, now);
+        if (hold && beforeDeadline(hold.until, facts.deadline, zone, window, now)) holds.push(hold);
+        else if (hold) waived = { reason: 'service_daily_cap', used: hold.used ?? 0, cap: hold.cap ?? 0 };
     }
-    if (marketing && facts.marketingThisMonth >= settings.monthlyMarketingCap)
-        return hold('monthly_cap', nextMonthWindowStart(now, zone, window), {
-            used: facts.marketingThisMonth,
-            cap: settings.monthlyMarketingCap,
-        });
-    const cap = settings.dailyCaps[facts.channel];
-    if (cap !== undefined && facts.sentToday >= cap)
-        return hold('daily_cap', nextDayWindowStart(now, zone, window), { used: facts.sentToday, cap });
+    let binding: ContactVerdict | null = null;
+    for (const { until, ...hold } of holds) {
+        const nextAllowedAt = nextWindowStart(until, zone, window);
+        if (binding?.decision === 'hold' && binding.nextAllowedAt >= nextAllowedAt) continue;
+        binding = { decision: 'hold', ...hold, nextAllowedAt, timezone: zone };
+    }
+    if (binding) return binding;
     if ((marketing || settings.serviceInWindow) && !insideWindow(now, zone, window))
-        return hold('outside_window', now);
-    return { decision: 'send' };
+        return {
+            decision: 'hold',
+            reason: 'outside_window',
+            nextAllowedAt: nextWindowStart(now, zone, window),
+            timezone: zone,
+        };
+    return waived ? { decision: 'send', waived } : { decision: 'send' };
+}
+
+/** Whether a message held until `until` still goes out in time for its deadline (always, without one). */
+function beforeDeadline(
+    until: Date,
+    deadline: Date | null | undefined,
+    zone: string,
+    window: SendWindow,
+    now: Date,
+): boolean {
+    if (!deadline) return true;
+    const last = lastSendMoment(deadline, DEADLINE_LEAD_MINUTES, zone, window, now);
+    return last !== null && nextWindowStart(until, zone, window) <= last;
 }
 
 const CHANNEL_NAMES: Record<string, string> = {
@@ -125,15 +186,19 @@ const CHANNEL_NAMES: Record<string, string> = {
 /**
  * A verdict as a sentence for store staff and support, e.g. `held: SMS daily
  * cap 3/3, next allowed 09:00 Europe/Samara` (the date is added when the
- * next chance is not on the next local day).
+ * next chance is not on the next local day). Times are shown in the zone
+ * the rule was applied in (recorded with the verdict), else `facts.timezone`.
  */
 export function explainVerdict(
     verdict: ContactVerdict,
     facts: Pick<ContactFacts, 'channel' | 'timezone'>,
     now: Date,
 ): string {
-    if (verdict.decision === 'send') return 'sent';
     const channel = CHANNEL_NAMES[facts.channel] ?? facts.channel;
+    if (verdict.decision === 'send')
+        return verdict.waived
+            ? `sent past the ${channel} daily cap of service messages ${verdict.waived.used}/${verdict.waived.cap}: the last chance before its deadline`
+            : 'sent';
     if (verdict.decision === 'drop')
         return {
             no_consent: `not sent: no ${channel} consent`,
@@ -141,15 +206,22 @@ export function explainVerdict(
             segment_excluded: 'not sent: the campaign excludes the customer’s segment',
             test_mode: 'not sent: test mode, the card is not on the test list',
         }[verdict.reason];
-    const when = DateTime.fromJSDate(verdict.nextAllowedAt, { zone: facts.timezone });
-    const today = DateTime.fromJSDate(now, { zone: facts.timezone }).startOf('day');
+    const zone = verdict.timezone ?? facts.timezone;
+    const when = DateTime.fromJSDate(verdict.nextAllowedAt, { zone });
+    const today = DateTime.fromJSDate(now, { zone }).startOf('day');
     const days = when.startOf('day').diff(today, 'days').days;
     const time = days <= 1 ? when.toFormat('HH:mm') : when.toFormat('yyyy-MM-dd HH:mm');
+    const used = `${verdict.used}/${verdict.cap}`;
     const what = {
         outside_window: 'outside the sending hours',
-        daily_cap: `${channel} daily cap ${verdict.used}/${verdict.cap}`,
-        monthly_cap: `monthly marketing cap ${verdict.used}/${verdict.cap}`,
         post_purchase_quiet: 'quiet period after a purchase',
+        daily_cap: `${channel} daily cap ${used}`,
+        weekly_cap: `${channel} weekly cap ${used} in the last 7 days`,
+        all_channels_daily_cap: `daily cap of all channels ${used}`,
+        all_channels_weekly_cap: `weekly cap of all channels ${used} in the last 7 days`,
+        monthly_cap: `monthly marketing cap ${used}`,
+        min_gap: `${verdict.gapMinutes} minutes between marketing messages`,
+        service_daily_cap: `${channel} daily cap of service messages ${used}`,
     }[verdict.reason];
-    return `held: ${what}, next allowed ${time} ${facts.timezone}`;
+    return `held: ${what}, next allowed ${time} ${zone}`;
 }

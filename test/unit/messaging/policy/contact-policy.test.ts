@@ -5,6 +5,7 @@ import {
     explainVerdict,
     type ContactFacts,
     type ContactVerdict,
+    type SentMessage,
 } from '../../../../plugin/messaging/policy/contact-policy.js';
 import { insideWindow, nextWindowStart } from '../../../../plugin/messaging/policy/send-window.js';
 
@@ -14,11 +15,23 @@ const facts = (over: Partial<ContactFacts> = {}): ContactFacts => ({
     timezone: 'Europe/Samara',
     consented: true,
     hasContact: true,
-    sentToday: 0,
-    marketingThisMonth: 0,
+    sent: [],
     lastPurchaseAt: null,
     ...over,
 });
+/** `n` messages in `channel`, the first at `from`, then every `everyMinutes`. */
+const sent = (
+    n: number,
+    from: string,
+    channel = 'sms',
+    traffic: 'marketing' | 'service' = 'marketing',
+    everyMinutes = 60,
+): SentMessage[] =>
+    Array.from({ length: n }, (_, i) => ({
+        channel,
+        traffic,
+        at: new Date(new Date(from).getTime() + i * everyMinutes * 60_000),
+    }));
 const window = { from: '09:00', to: '21:00' };
 
 describe('decideContact', () => {
@@ -37,14 +50,18 @@ describe('decideContact', () => {
     });
 
     it('holds at the SMS daily cap until the next local morning and explains it', () => {
-        const v = decideContact(facts({ sentToday: 3 }), noon);
+        const v = decideContact(facts({ sent: sent(3, '2026-11-24T05:00:00Z') }), noon);
         expect(v).toMatchObject({ decision: 'hold', reason: 'daily_cap', used: 3, cap: 3 });
         expect(v.decision === 'hold' && v.nextAllowedAt.toISOString()).toBe('2026-11-25T05:00:00.000Z');
         expect(explainVerdict(v, facts(), noon)).toBe(
             'held: SMS daily cap 3/3, next allowed 09:00 Europe/Samara',
         );
-        expect(decideContact(facts({ channel: 'email', sentToday: 2 }), noon)).toMatchObject({ cap: 2 });
-        expect(decideContact(facts({ channel: 'push', sentToday: 50 }), noon)).toEqual({ decision: 'send' });
+        const emails = sent(2, '2026-11-24T05:00:00Z', 'email');
+        expect(decideContact(facts({ channel: 'email', sent: emails }), noon)).toMatchObject({ cap: 2 });
+        // Yesterday's messages (local day) do not count.
+        expect(decideContact(facts({ sent: sent(3, '2026-11-23T15:00:00Z') }), noon)).toEqual({
+            decision: 'send',
+        });
     });
 
     it('keeps marketing quiet for 7 days after a purchase; service messages are not held', () => {
@@ -58,13 +75,14 @@ describe('decideContact', () => {
     });
 
     it('applies the monthly marketing cap until the next local month', () => {
-        const v = decideContact(facts({ marketingThisMonth: 8 }), noon);
+        const month = sent(8, '2026-11-01T06:00:00Z', 'sms', 'marketing', 2 * 24 * 60);
+        const v = decideContact(facts({ sent: month }), noon);
         expect(v).toMatchObject({ reason: 'monthly_cap', used: 8, cap: 8 });
         expect(v.decision === 'hold' && v.nextAllowedAt.toISOString()).toBe('2026-12-01T05:00:00.000Z');
         expect(explainVerdict(v, facts(), noon)).toBe(
             'held: monthly marketing cap 8/8, next allowed 2026-12-01 09:00 Europe/Samara',
         );
-        expect(decideContact(facts({ marketingThisMonth: 8, traffic: 'service' }), noon)).toEqual({
+        expect(decideContact(facts({ sent: month, traffic: 'service' }), noon)).toEqual({
             decision: 'send',
         });
     });
@@ -140,7 +158,9 @@ describe('decideContact in test mode', () => {
     it('drops rather than holds when another rule would hold', () => {
         const late = new Date('2026-11-24T19:30:00Z'); // 23:30 Samara
         expect(decideContact(facts({ testModeAllows: false }), late)).toEqual(testMode);
-        expect(decideContact(facts({ testModeAllows: false, sentToday: 3 }), noon)).toEqual(testMode);
+        expect(
+            decideContact(facts({ testModeAllows: false, sent: sent(3, '2026-11-24T05:00:00Z') }), noon),
+        ).toEqual(testMode);
         expect(
             decideContact(facts({ testModeAllows: false, segment: 'vip', excludedSegments: ['vip'] }), noon),
         ).toEqual(testMode);
