@@ -17,6 +17,8 @@ describe.each(engines)('campaign report and members over the admin API on %s', (
     let marketer: string;
     let manager: string;
     let base: string;
+    /** A test member and a control member who came back with a purchase. */
+    const buyer = { test: '', control: '' };
     const clock = new TestClock(new Date('2026-01-01T08:00:00.000Z'));
     const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -31,9 +33,16 @@ describe.each(engines)('campaign report and members over the admin API on %s', (
         await campaigns.launch(c.id, 'marketer');
         const day = selection.localDay(clock.fn());
         for (const part of await selection.plan()) await selection.runPart(c.id, day, part);
+        const groups = await t.refill.database.all<{ card_number: string; group_name: 'test' | 'control' }>(
+            `SELECT c.card_number, m.group_name FROM refill_campaign_members m JOIN refill_customers c ON c.id = m.customer_id
+             WHERE m.campaign_id = ? ORDER BY c.card_number`,
+            [c.id],
+        );
+        for (const g of ['test', 'control'] as const)
+            buyer[g] = groups.find((m) => m.group_name === g)!.card_number;
         clock.advanceDays(2);
-        await buyC09(t, clock, '7000000', 'R-back-0');
-        await buyC09(t, clock, '7000001', 'R-back-1');
+        await buyC09(t, clock, buyer.test, 'R-back-test');
+        await buyC09(t, clock, buyer.control, 'R-back-control');
         clock.advanceDays(20);
         base = `/loyalty/admin/v1/campaigns/${c.id}`;
     }, 60_000);
@@ -89,16 +98,19 @@ describe.each(engines)('campaign report and members over the admin API on %s', (
         expect(cards.every((card: string) => /^\*{4}\d{4}$/.test(card))).toBe(true);
         expect(JSON.stringify(first.body)).not.toMatch(/70000\d\d/);
 
-        const one = await api.get(`${base}/members?card=7000000`).set(auth(manager));
+        const one = await api.get(`${base}/members?card=${buyer.test}`).set(auth(manager));
         expect(one.body.total).toBe(1);
         const [member] = one.body.members;
         expect(member).toMatchObject({
-            card: '****0000',
+            card: `****${buyer.test.slice(-4)}`,
+            group: 'test',
             mature: true,
             converted: true,
             revenueInWindow: 45000,
+            offerUsed: true,
         });
-        expect(member.offerUsed).toBe(member.group === 'test' ? true : null);
+        const control = (await api.get(`${base}/members?card=${buyer.control}`).set(auth(manager))).body;
+        expect(control.members[0]).toMatchObject({ group: 'control', converted: true, offerUsed: null });
         expect(member.assignmentDay).toBe('2026-09-08');
 
         const bad = await api.get(`${base}/members?pageSize=1000&group=vip`).set(auth(manager));
@@ -119,7 +131,7 @@ describe.each(engines)('campaign report and members over the admin API on %s', (
             'card,group,assignment_day,assigned_at_utc,window_ends_at_utc,mature,converted,revenue_in_window_minor_units,offer_used',
         );
         expect(rows).toHaveLength(40);
-        expect(rows.find((r) => r.card === '7000001')).toMatchObject({
+        expect(rows.find((r) => r.card === buyer.control)).toMatchObject({
             converted: 'true',
             revenue_in_window_minor_units: '45000',
         });
