@@ -92,16 +92,16 @@ export class CategoryRebuildRepository {
         );
     }
 
-    /** Puts a failed rebuild back in the queue where it stopped (same generation and checkpoint). */
-    async requeue(
-        exec: SqlExecutor | Database,
-        categoryId: number,
-        generation: number,
-        now: Date,
-    ): Promise<boolean> {
-        const done = await exec.run(
-            `UPDATE refill_category_rebuilds SET state = 'queued', error = NULL, updated_at = ? WHERE category_id = ? AND generation = ? AND state = 'failed'`,
-            [toDbTime(now), categoryId, generation],
+    /**
+     * Takes over an unfinished or failed rebuild where its checkpoint is: a
+     * new generation (so a run still going, or its failed job, stops at its
+     * next batch), queued, the phase, cursor and counts kept. False when there
+     * is none to take over.
+     */
+    async resume(tx: SqlExecutor, categoryId: number, now: Date): Promise<boolean> {
+        const done = await tx.run(
+            `UPDATE refill_category_rebuilds SET generation = generation + 1, state = 'queued', error = NULL, updated_at = ? WHERE category_id = ? AND state IN ('queued', 'running', 'failed')`,
+            [toDbTime(now), categoryId],
         );
         return done.affected === 1;
     }

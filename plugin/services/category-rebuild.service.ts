@@ -82,7 +82,8 @@ export class CategoryRebuildService {
         const hasLines = categoryIds.length ? await this.history.hasLines() : false;
         for (const id of categoryIds) {
             const row = await this.repos.rebuilds.find(this.db, id);
-            if (!row || (row.state !== 'queued' && row.state !== 'running')) continue;
+            // A running one belongs to its job (another worker takes it over if this one dies).
+            if (row?.state !== 'queued') continue;
             if (!hasLines && row.cursorId === 0 && !(await this.history.hasStats(id))) {
                 const now = this.clock();
                 const at = { categoryId: id, generation: row.generation, phase: row.phase, cursorId: 0 };
@@ -104,19 +105,15 @@ export class CategoryRebuildService {
     }
 
     /**
-     * Rebuilds a category now (operators): resumes a failed or interrupted
+     * Rebuilds a category now (operators): takes over a failed or unfinished
      * rebuild from its checkpoint, or starts a new one from the remap. Audited.
      */
     async rebuild(code: string, actor: string): Promise<RebuildProgress> {
         const category = await this.category(code);
         const now = this.clock();
-        const current = await this.repos.rebuilds.find(this.db, category.id);
-        const resumed =
-            current?.state === 'failed' &&
-            (await this.repos.rebuilds.requeue(this.db, category.id, current.generation, now));
         await this.db.transaction(async (tx) => {
-            const unfinished = current?.state === 'queued' || current?.state === 'running';
-            if (!resumed && !unfinished) await this.repos.rebuilds.request(tx, category.id, 'remap', now);
+            const resumed = await this.repos.rebuilds.resume(tx, category.id, now);
+            if (!resumed) await this.repos.rebuilds.request(tx, category.id, 'remap', now);
             await this.repos.audit.append(
                 tx,
                 {
@@ -124,7 +121,7 @@ export class CategoryRebuildService {
                     action: 'category.rebuild',
                     entityType: 'category',
                     entityId: String(category.id),
-                    details: { code, resumed: Boolean(resumed) },
+                    details: { code, resumed },
                 },
                 now,
             );
@@ -203,18 +200,17 @@ export class CategoryRebuildService {
     }
 
     /**
-     * At start: enqueues every unfinished rebuild again (a request whose
-     * enqueue was lost, a run whose worker died), and, on an instance that
+     * At start: enqueues every queued rebuild again (a request whose enqueue
+     * was lost; a run whose worker died is taken over through its job's lock
+     * by another worker), and, on an instance that
      * processes jobs, rebuilds the statistics of every category when they
      * were built in another timezone than the chain's (or before purchase
      * days counted in it).
      */
     async onStart(): Promise<void> {
         if (this.config.jobs.process) await this.ensureDayZone();
-        const unfinished = (await this.repos.rebuilds.list(this.db)).filter(
-            (r) => r.state === 'queued' || r.state === 'running',
-        );
-        await this.dispatch(unfinished.map((r) => r.categoryId));
+        const queued = (await this.repos.rebuilds.list(this.db)).filter((r) => r.state === 'queued');
+        await this.dispatch(queued.map((r) => r.categoryId));
     }
 
     private async ensureDayZone(): Promise<void> {

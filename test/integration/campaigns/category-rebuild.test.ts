@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SelectionSummary } from '../../../plugin/services/campaign-selection.service.js';
 import { testDesign } from '../../helpers/campaign-fixtures.js';
 import { C10, statinHistory, statsByCard, statsFromLines } from '../../helpers/statin-history.js';
@@ -44,6 +44,16 @@ describe.each(engines)('category rebuilds on %s', (engine) => {
             )
         ).map((r) => r.code);
 
+    /** Lets the subject's job worker run until `check` holds. */
+    async function work(check: () => Promise<boolean>): Promise<void> {
+        await subject.refill.scheduler.instance.start();
+        try {
+            await until(check);
+        } finally {
+            await subject.refill.scheduler.instance.stop();
+        }
+    }
+
     beforeAll(async () => {
         [control, subject] = await Promise.all([
             startTestRefill(engine, 'rebuild_control', options),
@@ -82,15 +92,9 @@ describe.each(engines)('category rebuilds on %s', (engine) => {
         );
         expect(Number(job.n)).toBe(1);
         // The queued job runs on a worker.
-        await subject.refill.scheduler.instance.start();
-        try {
-            await until(
-                async () =>
-                    (await subject.refill.services.categoryRebuilds.progress('C10'))?.state === 'done',
-            );
-        } finally {
-            await subject.refill.scheduler.instance.stop();
-        }
+        await work(
+            async () => (await subject.refill.services.categoryRebuilds.progress('C10'))?.state === 'done',
+        );
         const progress = await subject.refill.services.categoryRebuilds.progress('C10');
         expect(progress).toMatchObject({ state: 'done', phase: 'done', error: null });
         expect(progress!.done).toBe(progress!.total);
@@ -152,20 +156,30 @@ describe.each(engines)('category rebuilds on %s', (engine) => {
             [id],
         );
         await categoryRebuilds.rebuild('C10', 'test');
+        // The worker's third batch dies (the database goes away): its transaction rolls back.
+        const rebuilds = subject.refill.repositories.rebuilds;
+        const advance = rebuilds.advance.bind(rebuilds);
         let batches = 0;
-        const crash = categoryRebuilds.run(id, undefined, {
-            touch: async () => {
-                if (++batches === 3) throw new Error('worker died');
-            },
+        const spy = vi.spyOn(rebuilds, 'advance').mockImplementation(async (...args) => {
+            if (++batches === 3) throw new Error('worker died');
+            return advance(...args);
         });
-        await expect(crash).rejects.toThrow('worker died');
+        const worker = (state: string) =>
+            work(async () => (await categoryRebuilds.progress('C10'))?.state === state);
+        try {
+            await worker('failed');
+        } finally {
+            spy.mockRestore();
+        }
         const failed = await categoryRebuilds.progress('C10');
         expect(failed).toMatchObject({ state: 'failed', phase: 'remap', error: 'worker died' });
-        expect(failed!.done).toBe(3 * 70);
+        expect(failed!.done).toBe(2 * 70);
 
+        // Resumed (API or CLI): a worker takes it up where it stopped.
         const resumed = await categoryRebuilds.rebuild('C10', 'test');
-        expect(resumed).toMatchObject({ state: 'queued', done: 3 * 70 });
-        const [done] = await categoryRebuilds.runHere('C10');
+        expect(resumed).toMatchObject({ state: 'queued', done: 2 * 70 });
+        await worker('done');
+        const done = (await categoryRebuilds.progress('C10'))!;
         expect(done).toMatchObject({ state: 'done', error: null });
         expect(done.done).toBe(done.total);
         expect(done.lines.changed).toBe(
