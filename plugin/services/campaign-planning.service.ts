@@ -4,6 +4,7 @@ import { minimumDetectableEffect, proportionMde, type Mde } from '../domain/camp
 import { RefillError } from '../errors/refill-error.js';
 import type { CampaignPlanHistoryService, PlanHistory } from './campaign-plan-history.service.js';
 import type { CampaignReportService } from './campaign-report.service.js';
+import { PLAN_UNITS } from './campaign-report.units.js';
 import type { CampaignSelectionService, SelectionSummary } from './campaign-selection.service.js';
 import type { CampaignService } from './campaign.service.js';
 import type { CatalogService } from './catalog.service.js';
@@ -14,6 +15,8 @@ export type PlannedSizeBasis =
 
 /** What a marketer sees before launching a campaign. */
 export interface CampaignPlan {
+    /** The unit of every figure, by JSON path (`*` stands for any one key or index). */
+    units: Record<string, string>;
     /** Today's segment: size, reach per channel, exclusions with reasons (nothing written). */
     dryRun: SelectionSummary;
     /**
@@ -157,6 +160,7 @@ export class CampaignPlanningService {
         const forecast = await this.forecast(campaign, total * (1 - q));
         if (!forecast) warnings.push('No past campaigns and no expected uplift: no forecast');
         return {
+            units: PLAN_UNITS,
             dryRun,
             plannedSize,
             history,

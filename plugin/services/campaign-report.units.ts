@@ -215,3 +215,39 @@ export function unitOf(path: string, units: Readonly<Record<string, string>> = R
     }
     return best?.unit ?? null;
 }
+
+/** The `units` block of every plan (`GET /campaigns/:id/plan`), by JSON path as {@link REPORT_UNITS}. */
+export const PLAN_UNITS: Readonly<Record<string, string>> = Object.freeze({
+    'dryRun.*': u.customers,
+    'dryRun.*.*': u.customers,
+    'dryRun.campaignId': u.id,
+    'dryRun.part': 'part number (0-based)',
+    'dryRun.parts': 'parts',
+    'plannedSize.total': u.customers,
+    'plannedSize.days': u.days,
+    'plannedSize.today': u.customers,
+    'plannedSize.lapsesPerDay': u.customersPerDay,
+    'plannedSize.eligibleShare': u.fraction,
+    'history.lapses.days': u.days,
+    'history.lapses.lapses': u.customers,
+    'history.lapses.lapsesPerDay': u.customersPerDay,
+    'history.revenue.windowDays': u.days,
+    'history.revenue.customers': u.customers,
+    'history.revenue.converters': u.customers,
+    'history.revenue.conversion': u.fraction,
+    'history.revenue.revenueMean': u.moneyPerCustomer,
+    'history.revenue.revenueVariance': u.moneySquared,
+    controlSharePct: u.percent,
+    baselineConversionPct: u.percent,
+    'mde.absolute': u.rateDifference,
+    'mde.relative': u.ratio,
+    'mde.absolutePp': u.percentagePoints,
+    'revenueMde.absolute': u.moneyPerCustomer,
+    'revenueMde.relative': u.ratio,
+    'revenueMde.baselineMean': u.moneyPerCustomer,
+    'revenueMde.standardDeviation': u.moneyPerCustomer,
+    'forecast.count': 'past campaigns',
+    'forecast.*.absoluteUplift': u.rateDifference,
+    'forecast.*.relativeUplift': u.ratio,
+    'forecast.incrementalConverters.*': u.converters,
+});

@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleVariance } from '../../../plugin/domain/campaign-stats/group-sums.js';
 import { minimumDetectableEffect } from '../../../plugin/domain/campaign-stats/power.stats.js';
+import { unitOf } from '../../../plugin/services/campaign-report.units.js';
 import { testDesign } from '../../helpers/campaign-fixtures.js';
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';
 
 const DAY_MS = 86_400_000;
+
+/** Every numeric leaf of a JSON value with its dotted path (array indexes as numbers). */
+function numericLeaves(value: unknown, path: string[] = []): string[] {
+    if (typeof value === 'number') return [path.join('.')];
+    if (value === null || typeof value !== 'object') return [];
+    return Object.entries(value).flatMap(([k, v]) => numericLeaves(v, [...path, k]));
+}
 const PRICE = 45_000;
 
 /*
@@ -108,5 +116,19 @@ describe.each(engines)('campaign plan on %s', (engine) => {
         // No expected conversion given: the baseline is the history's (20 of 34 came back).
         expect(plan.baselineSource).toBe('history');
         expect(plan.baselineConversionPct).toBeCloseTo((20 / 34) * 100, 8);
+    });
+
+    it('every figure of the plan names its unit in its units block', async () => {
+        const c = await t.refill.services.campaigns.create(
+            testDesign({ code: 'PLAN-UNITS', expected: { upliftPct: 5 } }),
+            'marketer',
+        );
+        const plan = JSON.parse(JSON.stringify(await t.refill.services.campaignPlanning.plan(c.id)));
+        const leaves = numericLeaves(plan).filter((p) => !p.startsWith('units.'));
+        expect(leaves).toEqual(
+            expect.arrayContaining(['revenueMde.absolute', 'forecast.neutral.absoluteUplift']),
+        );
+        expect(leaves.filter((p) => unitOf(p, plan.units) === null)).toEqual([]);
+        expect(unitOf('revenueMde.absolute', plan.units)).toMatch(/minor currency units/);
     });
 });
