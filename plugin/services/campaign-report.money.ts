@@ -68,7 +68,7 @@ export function reportMoney(
             revenue: effects.revenuePerCustomer,
             conversion: effects.conversion,
             testCount: effects.n.test,
-            marginBp: margin.rate * 10_000,
+            marginBp: Math.round(margin.rate * 10_000),
             bonusCost: bonuses.kept * redemption,
             messageCost: costs.test.messageCost + costs.control.messageCost,
         }),
