@@ -9,6 +9,7 @@ import { ExactIdentifiers1767744000000 } from './1767744000000-exact-identifiers
 import { AdminSignInGuard1767830400000 } from './1767830400000-admin-sign-in-guard.js';
 import { CategoryRebuilds1767916800000 } from './1767916800000-category-rebuilds.js';
 import { CampaignExclusions1767960000000 } from './1767960000000-campaign-exclusions.js';
+import { MessageSendStates1768003200000 } from './1768003200000-message-send-states.js';
 import { ServiceConsent1768089600000 } from './1768089600000-service-consent.js';
 
 /**
@@ -27,5 +28,6 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     AdminSignInGuard1767830400000,
     CategoryRebuilds1767916800000,
     CampaignExclusions1767960000000,
+    MessageSendStates1768003200000,
     ServiceConsent1768089600000,
 ];

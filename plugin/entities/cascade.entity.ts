@@ -31,7 +31,7 @@ export interface Cascade {
     runDay: string | null;
     /** Index of the step being tried (pending) or waited on (waiting). */
     step: number;
-    /** Attempts at the current step (held by the policy, retryable failures). */
+    /** Times the current step's message was handed to a provider (policy holds are not attempts). */
     attempt: number;
     channel: string | null;
     messageKey: string | null;
@@ -42,6 +42,8 @@ export interface Cascade {
     payload: string | null;
     /** How it ended, or the last decision. */
     outcome: string | null;
+    /** The dispatcher run deciding it (its `nextAt` holds the claim's lease meanwhile). */
+    claimToken: string | null;
     createdAt: Date;
     updatedAt: Date;
 }
@@ -70,6 +72,7 @@ export const CascadeEntity = new EntitySchema<Cascade>({
         deadlineAt: time('deadline_at', true),
         payload: text('payload'),
         outcome: str('outcome', 64, true),
+        claimToken: str('claim_token', 32, true),
         createdAt: time('created_at'),
         updatedAt: time('updated_at'),
     },

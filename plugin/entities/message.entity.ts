@@ -8,7 +8,7 @@ import { bigId, bigInt, int, str, text, time } from './entity-columns.js';
  */
 export interface Message {
     id: number;
-    /** Unique: campaign member (or customer), kind and cascade step. */
+    /** Unique: the reminder and its cascade step; the provider's idempotency key, the same on every retry. */
     messageKey: string;
     customerId: number;
     campaignId: number | null;
@@ -16,7 +16,10 @@ export interface Message {
     step: number;
     channel: string;
     traffic: string;
-    /** sending, sent, delivered, read, failed, held, dropped. */
+    /**
+     * claimed (a run holds it, not yet handed to the provider), sending (handed
+     * over, no answer yet), sent, delivered, read, failed, held, dropped.
+     */
     status: string;
     /** JSON of the contact policy verdict. */
     verdict: string | null;
@@ -26,6 +29,14 @@ export interface Message {
     /** Minor units. */
     cost: number;
     failureReason: string | null;
+    /** The dispatcher run that holds the message (claimed or sending), until `leaseUntil`. */
+    claimToken: string | null;
+    /** Until when the claim holds; after that another run may take the message over. */
+    leaseUntil: Date | null;
+    /** How many times the message was handed to a provider (policy holds are not attempts). */
+    attempts: number;
+    /** When the message was last handed to the provider. */
+    handedAt: Date | null;
     createdAt: Date;
     sentAt: Date | null;
     statusAt: Date | null;
@@ -51,6 +62,10 @@ export const MessageEntity = new EntitySchema<Message>({
         segments: int('segments', true),
         cost: int('cost', false, 0),
         failureReason: str('failure_reason', 255, true),
+        claimToken: str('claim_token', 32, true),
+        leaseUntil: time('lease_until', true),
+        attempts: int('attempts', false, 0),
+        handedAt: time('handed_at', true),
         createdAt: time('created_at'),
         sentAt: time('sent_at', true),
         statusAt: time('status_at', true),

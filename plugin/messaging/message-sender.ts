@@ -1,13 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.js';
-import type { MessageRepository } from '../repositories/message.repository.js';
+import type { MessageRepository, SendResultRow, SendState } from '../repositories/message.repository.js';
 import type { Clock } from '../services/clock.js';
 import { ChannelError, type ChannelProvider, type OutgoingMessage } from './channels/channel-provider.js';
 import type { ContactVerdict } from './policy/contact-policy.js';
+import { SendLedger } from './send-ledger.js';
+
+/** How long a claim holds its messages when the caller names no lease (ms). */
+export const SEND_LEASE_MS = 5 * 60_000;
+/** Provider calls are cut off this long before the lease ends, so their answers are recorded in time. */
+const ANSWER_MARGIN_MS = 30_000;
 
 /** One message to send (or to record as held or dropped). */
 export interface SendRequest {
-    /** Unique per campaign member (or customer), kind and cascade step. */
+    /**
+     * Unique per reminder (or customer), kind and cascade step: the row's key
+     * and the provider's idempotency key, the same on every retry.
+     */
     key: string;
     customerId: number;
     campaignId: number | null;
@@ -16,28 +25,58 @@ export interface SendRequest {
     traffic: 'marketing' | 'service';
     verdict: ContactVerdict;
     message: Omit<OutgoingMessage, 'key'>;
+    /**
+     * Times the caller knows this message was handed to a provider (the
+     * cascade's attempt, default 0): a failed message is retried only while
+     * its row agrees, so two callers that read one failure retry it once.
+     */
+    attempts?: number;
 }
 
 /** What happened to a request. */
 export type SendOutcome =
-    | { outcome: 'sent'; providerMessageId: string; cost: number; status: 'sent' | 'delivered' }
+    | {
+          outcome: 'sent';
+          providerMessageId: string;
+          cost: number;
+          status: 'sent' | 'delivered';
+          /** Hand-overs of this message so far, this one included. */
+          attempts: number;
+      }
+    /** The message was settled before (answered, failed, dropped): nothing was sent now. */
     | { outcome: 'duplicate'; status: string | null }
+    /** Another claim holds the message (or this one ran out of time before handing it over) until `until`. */
+    | { outcome: 'busy'; until: Date }
     | { outcome: 'held' | 'dropped' }
-    | { outcome: 'failed'; code: string; retryable: boolean; retryAfterMs?: number };
+    | {
+          outcome: 'failed';
+          code: string;
+          retryable: boolean;
+          retryAfterMs?: number;
+          attempts: number;
+      };
 
-type Result =
-    | { ok: true; providerMessageId: string; cost: number; status: 'sent' | 'delivered' }
-    | { ok: false; error: ChannelError };
+/** Options of {@link MessageSender.sendMany}. */
+export interface SendManyOptions {
+    /** Provider calls in flight. Default 16. */
+    concurrency?: number;
+    /** Until when the claim holds the messages. Default now + 5 minutes. */
+    leaseUntil?: Date;
+}
+
+const ANSWERED = new Set(['sent', 'delivered', 'read']);
 
 /**
- * Sends exactly once: message rows are written under their unique keys
- * before any provider is called, and only the rows this call created are
- * sent, so a retried or re-run job (or a second worker) finds the rows and
- * never calls a provider again (a crash between the two leaves the row
- * `sending`: at most once, never twice). Held and dropped decisions are
- * recorded with their verdict, so anyone can ask why a customer did or did
- * not get a message. A batch claims its rows in one statement, sends with
- * bounded concurrency and records the answers in one transaction.
+ * Sends each message at most once per hand-over and loses none, whatever
+ * stops the process. The row's state says what happened: a call claims its
+ * messages under a token with a lease (`claimed`), marks each one handed
+ * over right before its provider call (`sending`, durably, in small group
+ * commits) and records the answers as they come. A run that dies leaves
+ * claimed rows that the next run sends once the lease has run out, and
+ * handed-over rows without an answer that it sends again under the same
+ * key (a provider that dedupes on it sends once); neither counts as sent
+ * without an answer. Held and dropped decisions are recorded with their
+ * verdict, so anyone can ask why a customer did or did not get a message.
  */
 export class MessageSender {
     constructor(
@@ -52,107 +91,183 @@ export class MessageSender {
         return outcome;
     }
 
-    /** {@link send} for many requests: outcomes in the same order. */
+    /** {@link send} for many requests (keys unique): outcomes in the same order. */
     async sendMany(
         items: ReadonlyArray<{ request: SendRequest; provider: ChannelProvider }>,
-        concurrency = 16,
+        options: SendManyOptions = {},
     ): Promise<SendOutcome[]> {
         if (!items.length) return [];
-        // Fits the 32-character provider column (MySQL's INSERT IGNORE would silently cut a longer one).
-        const claim = `claim:${randomBytes(12).toString('base64url')}`;
-        const claimed = await this.messages.claimMany(
-            this.db,
-            items.map(({ request: r }) => ({
-                messageKey: r.key,
-                customerId: r.customerId,
-                campaignId: r.campaignId,
-                kind: r.kind,
-                step: r.step,
-                channel: r.message.channel,
-                traffic: r.traffic,
-                status:
-                    r.verdict.decision === 'send'
-                        ? 'sending'
-                        : r.verdict.decision === 'hold'
-                          ? 'held'
-                          : 'dropped',
-                verdict: JSON.stringify(r.verdict),
-            })),
-            claim,
-            this.clock(),
-        );
-        const others = await this.messages.statuses(
-            items.filter(({ request }) => !claimed.has(request.key)).map(({ request }) => request.key),
-        );
-        const results = new Map<number, Result>();
-        const queue = items
-            .map((item, i) => ({ ...item, i }))
-            .filter(({ request }) => claimed.has(request.key) && request.verdict.decision === 'send');
-        const worker = async () => {
-            for (let next = queue.shift(); next; next = queue.shift()) {
-                const { request, provider, i } = next;
-                try {
-                    const r = await provider.send({ ...request.message, key: request.key });
-                    results.set(i, {
-                        ok: true,
-                        providerMessageId: r.providerMessageId,
-                        cost: r.cost,
-                        status: r.status === 'delivered' ? 'delivered' : 'sent',
-                    });
-                } catch (error) {
-                    results.set(i, {
-                        ok: false,
-                        error:
-                            error instanceof ChannelError
-                                ? error
-                                : new ChannelError(
-                                      'CHANNEL_UNAVAILABLE',
-                                      'The provider failed unexpectedly',
-                                      true,
-                                  ),
-                    });
-                }
-            }
-        };
-        await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
         const now = this.clock();
-        await this.db.transaction(async (tx) => {
-            await this.messages.recordResults(
-                tx,
-                [...results].map(([i, r]) => {
-                    const { request, provider } = items[i];
-                    return {
-                        key: request.key,
-                        customerId: request.customerId,
-                        kind: request.kind,
-                        channel: request.message.channel,
-                        traffic: request.traffic,
-                        status: r.ok ? r.status : 'failed',
-                        provider: provider.id,
-                        providerMessageId: r.ok ? r.providerMessageId : null,
-                        cost: r.ok ? r.cost : 0,
-                        segments: request.message.segments ?? null,
-                        failureReason: r.ok ? null : r.error.code,
-                    };
-                }),
+        const leaseUntil = options.leaseUntil ?? new Date(now.getTime() + SEND_LEASE_MS);
+        const token = randomBytes(12).toString('hex');
+        const sends = items.filter(({ request: r }) => r.verdict.decision === 'send');
+        const decisions = items.filter(({ request: r }) => r.verdict.decision !== 'send');
+        const row = (r: SendRequest) => ({
+            messageKey: r.key,
+            customerId: r.customerId,
+            campaignId: r.campaignId,
+            kind: r.kind,
+            step: r.step,
+            channel: r.message.channel,
+            traffic: r.traffic,
+            verdict: JSON.stringify(r.verdict),
+        });
+        if (sends.length)
+            await this.messages.claim(
+                this.db,
+                sends.map(({ request: r, provider }) => ({
+                    ...row(r),
+                    provider: provider.id,
+                    attempts: r.attempts ?? 0,
+                })),
+                token,
+                now,
+                leaseUntil,
+            );
+        if (decisions.length)
+            await this.messages.recordDecisions(
+                this.db,
+                decisions.map(({ request: r }) => ({
+                    ...row(r),
+                    status: r.verdict.decision === 'hold' ? 'held' : 'dropped',
+                })),
                 now,
             );
-            await this.messages.releaseClaim(tx, claim);
+        const states = await this.messages.sendStates(
+            this.db,
+            items.map(({ request }) => request.key),
+        );
+        const outcomes: SendOutcome[] = new Array(items.length);
+        const queue: number[] = [];
+        items.forEach(({ request }, i) => {
+            const state = states.get(request.key);
+            if (
+                request.verdict.decision === 'send' &&
+                state?.claimToken === token &&
+                state.status === 'claimed'
+            )
+                queue.push(i);
+            else outcomes[i] = settled(request, state, now);
         });
-        return items.map(({ request }, i): SendOutcome => {
-            if (!claimed.has(request.key))
-                return { outcome: 'duplicate', status: others.get(request.key) ?? null };
-            if (request.verdict.decision !== 'send')
-                return { outcome: request.verdict.decision === 'hold' ? 'held' : 'dropped' };
-            const r = results.get(i) as Result;
-            return r.ok
-                ? { outcome: 'sent', providerMessageId: r.providerMessageId, cost: r.cost, status: r.status }
-                : {
-                      outcome: 'failed',
-                      code: r.error.code,
-                      retryable: r.error.retryable,
-                      retryAfterMs: r.error.retryAfterMs,
-                  };
-        });
+        if (queue.length)
+            await this.deliver(items, queue, outcomes, states, token, leaseUntil, options.concurrency ?? 16);
+        return outcomes;
     }
+
+    /** Hands the claimed messages to their providers, `concurrency` at a time, recording as it goes. */
+    private async deliver(
+        items: ReadonlyArray<{ request: SendRequest; provider: ChannelProvider }>,
+        queue: number[],
+        outcomes: SendOutcome[],
+        states: Map<string, SendState>,
+        token: string,
+        leaseUntil: Date,
+        concurrency: number,
+    ): Promise<void> {
+        const ledger = new SendLedger(this.db, this.messages, token, this.clock);
+        // No provider call outlives the claim: past this moment another run may take the messages over.
+        const stop = new AbortController();
+        const timer = setTimeout(
+            () => stop.abort(),
+            Math.max(0, leaseUntil.getTime() - this.clock().getTime() - ANSWER_MARGIN_MS),
+        );
+        let failure: { error: unknown } | null = null;
+        const worker = async () => {
+            for (let i = queue.shift(); i !== undefined && !failure; i = queue.shift()) {
+                const { request, provider } = items[i];
+                try {
+                    if (stop.signal.aborted || !(await ledger.handOver(request.key))) {
+                        outcomes[i] = { outcome: 'busy', until: leaseUntil };
+                        continue;
+                    }
+                } catch (error) {
+                    failure ??= { error };
+                    return;
+                }
+                const attempts = (states.get(request.key)?.attempts ?? 0) + 1;
+                const answer = await call(provider, { ...request.message, key: request.key }, stop.signal);
+                ledger.answer(resultRow(request, answer));
+                outcomes[i] = answer.ok
+                    ? { outcome: 'sent', ...answer.result, attempts }
+                    : {
+                          outcome: 'failed',
+                          code: answer.error.code,
+                          retryable: answer.error.retryable,
+                          retryAfterMs: answer.error.retryAfterMs,
+                          attempts,
+                      };
+            }
+        };
+        try {
+            await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+        } finally {
+            clearTimeout(timer);
+        }
+        await ledger.flush();
+        if (failure) throw (failure as { error: unknown }).error;
+    }
+}
+
+type Answer =
+    | { ok: true; result: { providerMessageId: string; cost: number; status: 'sent' | 'delivered' } }
+    | { ok: false; error: ChannelError };
+
+/** One provider call; any error becomes a {@link ChannelError} (unknown ones retryable). */
+async function call(
+    provider: ChannelProvider,
+    message: OutgoingMessage,
+    signal: AbortSignal,
+): Promise<Answer> {
+    try {
+        const r = await provider.send(message, signal);
+        return {
+            ok: true,
+            result: {
+                providerMessageId: r.providerMessageId,
+                cost: r.cost,
+                status: r.status === 'delivered' ? 'delivered' : 'sent',
+            },
+        };
+    } catch (error) {
+        return {
+            ok: false,
+            error:
+                error instanceof ChannelError
+                    ? error
+                    : new ChannelError('CHANNEL_UNAVAILABLE', 'The provider failed unexpectedly', true),
+        };
+    }
+}
+
+function resultRow(request: SendRequest, answer: Answer): SendResultRow {
+    return {
+        key: request.key,
+        customerId: request.customerId,
+        kind: request.kind,
+        channel: request.message.channel,
+        traffic: request.traffic,
+        status: answer.ok ? answer.result.status : 'failed',
+        providerMessageId: answer.ok ? answer.result.providerMessageId : null,
+        cost: answer.ok ? answer.result.cost : 0,
+        segments: request.message.segments ?? null,
+        failureReason: answer.ok ? null : answer.error.code,
+    };
+}
+
+/**
+ * The outcome of a request this call does not send: the row's answer when
+ * it has one, `busy` while another claim holds it, otherwise the decision
+ * (held or dropped) as recorded.
+ */
+function settled(request: SendRequest, state: SendState | undefined, now: Date): SendOutcome {
+    if (!state) return { outcome: 'duplicate', status: null };
+    if (ANSWERED.has(state.status)) return { outcome: 'duplicate', status: state.status };
+    const inFlight = state.status === 'claimed' || state.status === 'sending';
+    const until = state.leaseUntil ?? now;
+    if (inFlight && until > now) return { outcome: 'busy', until };
+    if (request.verdict.decision === 'hold') return { outcome: 'held' };
+    if (request.verdict.decision === 'drop') return { outcome: 'dropped' };
+    // A send whose expired claim another call took over first.
+    if (inFlight) return { outcome: 'busy', until };
+    return { outcome: 'duplicate', status: state.status };
 }

@@ -112,11 +112,49 @@ export class CascadeRepository {
     }
 
     /**
+     * Claims a page of due cascades for one dispatcher run: their `next_at`
+     * moves to `leaseUntil` under `token`, so no other run decides them
+     * meanwhile, and a run that dies leaves them due again once the lease
+     * runs out. Returns the claimed cascades as they were read (a concurrent
+     * run's claims are left out).
+     */
+    async claimDue(
+        status: 'pending' | 'waiting',
+        now: Date,
+        limit: number,
+        token: string,
+        leaseUntil: Date,
+    ): Promise<Cascade[]> {
+        const page = await this.due(status, now, limit);
+        if (!page.length) return page;
+        const claimed = new Set<number>();
+        for (const chunk of sqlDialect.chunks(page.map((c) => c.id))) {
+            const list = sqlDialect.inList(chunk.length);
+            const result = await this.db.run(
+                `UPDATE refill_cascades SET next_at = ?, claim_token = ? WHERE status = ? AND next_at <= ? AND id IN (${list})`,
+                [toDbTime(leaseUntil), token, status, toDbTime(now), ...chunk],
+            );
+            if (result.affected === chunk.length) {
+                for (const id of chunk) claimed.add(id);
+                continue;
+            }
+            const rows = await this.db.all(
+                `SELECT id FROM refill_cascades WHERE claim_token = ? AND id IN (${list})`,
+                [token, ...chunk],
+            );
+            for (const r of rows) claimed.add(Number(r.id));
+        }
+        return page.filter((c) => claimed.has(c.id)).map((c) => ({ ...c, claimToken: token }));
+    }
+
+    /**
      * Applies many steps' changes in multi-row statements: each cascade's
-     * row as it was read, merged with its patch, upserted on the id. A
-     * cascade finished meanwhile (a purchase, the kill switch) keeps its
-     * state: the update only applies while the stored status is open
-     * (MySQL assigns left to right, so `status` is assigned last).
+     * row as it was read, merged with its patch, upserted on the id. Only a
+     * cascade still open and still claimed by the run that read it changes:
+     * one a purchase or the kill switch finished meanwhile keeps its state,
+     * and so does one another run took over after this run's lease ran out
+     * (MySQL assigns left to right, so `status` is assigned last and the
+     * claim is dropped after it).
      */
     async updateMany(
         exec: SqlExecutor | Database,
@@ -138,18 +176,20 @@ export class CascadeRepository {
             'outcome',
             'updated_at',
             'created_at',
+            'claim_token',
             'status',
         ];
         const updated = columns.slice(5, 13);
-        const open = `status IN ${OPEN}`;
+        const mine = (table: string) =>
+            `${table}status IN ${OPEN} AND (${table}claim_token IS NULL AND ${sqlDialect.inserted(exec.dialect, 'claim_token')} IS NULL OR ${table}claim_token = ${sqlDialect.inserted(exec.dialect, 'claim_token')})`;
         const tail =
             exec.dialect === 'mysql'
                 ? ` ON DUPLICATE KEY UPDATE ${[...updated, 'status']
-                      .map((c) => `${c} = IF(${open}, VALUES(${c}), ${c})`)
-                      .join(', ')}`
+                      .map((c) => `${c} = IF(${mine('')}, VALUES(${c}), ${c})`)
+                      .join(', ')}, claim_token = IF(claim_token = VALUES(claim_token), NULL, claim_token)`
                 : ` ON CONFLICT (id) DO UPDATE SET ${[...updated, 'status']
                       .map((c) => `${c} = excluded.${c}`)
-                      .join(', ')} WHERE refill_cascades.${open}`;
+                      .join(', ')}, claim_token = NULL WHERE ${mine('refill_cascades.')}`;
         const t = toDbTime(now);
         for (const chunk of sqlDialect.chunks(changes, 500))
             await exec.run(
@@ -171,6 +211,7 @@ export class CascadeRepository {
                         v.outcome,
                         t,
                         toDbTime(c.createdAt),
+                        c.claimToken,
                         v.status,
                     ];
                 }),
@@ -302,6 +343,7 @@ export class CascadeRepository {
             deadlineAt: this.db.timeOrNull(r.deadline_at),
             payload: (r.payload as string) ?? null,
             outcome: (r.outcome as string) ?? null,
+            claimToken: (r.claim_token as string) ?? null,
             createdAt: this.db.time(r.created_at),
             updatedAt: this.db.time(r.updated_at),
         };

@@ -5,13 +5,36 @@ import type { SqlExecutor } from '../db/sql-executor.js';
 import type { Message } from '../entities/message.entity.js';
 import { numOrNull } from './row-mappers.js';
 
-/** A message row to claim before sending. */
-export type NewMessage = Pick<
+/** A message to claim for sending (inserted, or taken over where the row allows it). */
+export type ClaimRow = Pick<
     Message,
     'messageKey' | 'customerId' | 'campaignId' | 'kind' | 'step' | 'channel' | 'traffic' | 'verdict'
-> & { status: 'sending' | 'held' | 'dropped' };
+> & {
+    /** The provider it will be handed to. */
+    provider: string;
+    /**
+     * Hand-overs the caller knows of (the cascade's attempt): a failed row is
+     * taken over for a retry only while its own count still matches, so two
+     * runs that read the same failure retry it once.
+     */
+    attempts: number;
+};
 
-/** A provider's answer to one claimed message. */
+/** A held or dropped decision to record. */
+export type DecisionRow = Pick<
+    Message,
+    'messageKey' | 'customerId' | 'campaignId' | 'kind' | 'step' | 'channel' | 'traffic' | 'verdict'
+> & { status: 'held' | 'dropped' };
+
+/** Where a message row stands in sending. */
+export interface SendState {
+    status: string;
+    claimToken: string | null;
+    leaseUntil: Date | null;
+    attempts: number;
+}
+
+/** A provider's answer to one message handed to it. */
 export interface SendResultRow {
     key: string;
     customerId: number;
@@ -19,7 +42,6 @@ export interface SendResultRow {
     channel: string;
     traffic: string;
     status: 'sent' | 'delivered' | 'failed';
-    provider: string;
     providerMessageId: string | null;
     cost: number;
     segments: number | null;
@@ -56,27 +78,99 @@ export interface ChannelStats {
     cost: number;
 }
 
-/** Reads and writes `refill_messages`: the exactly-once ledger of messages. */
+/**
+ * Reads and writes `refill_messages`: one row per reminder step, whose state
+ * says what happened to it (held, dropped, claimed by a run, handed to the
+ * provider, answered, delivered).
+ */
 export class MessageRepository {
     constructor(private readonly db: Database) {}
 
     /**
-     * Inserts the rows whose keys do not exist yet, marked with `claim` (a
-     * token unique to this call, kept in `provider` until the send is
-     * recorded), and returns the keys this call created: only those may be
-     * sent. A key another worker created first is not returned.
+     * Claims messages for sending under `token` until `leaseUntil`, in
+     * multi-row upserts: a new key is inserted `claimed`; an existing row is
+     * taken over when it was only held, when the run that claimed it (or
+     * handed it over) let its lease run out, or when it failed and
+     * `attempts` still matches (a retry). Any other row is left as it is.
+     * Read {@link sendStates} afterwards: the rows that carry `token` are
+     * this caller's to hand over.
      */
-    async claimMany(
+    async claim(
         exec: SqlExecutor | Database,
-        rows: readonly NewMessage[],
-        claim: string,
+        rows: readonly ClaimRow[],
+        token: string,
         now: Date,
-    ): Promise<Set<string>> {
-        const claimed = new Set<string>();
+        leaseUntil: Date,
+    ): Promise<void> {
         const t = toDbTime(now);
-        for (const chunk of sqlDialect.chunks(rows, 500)) {
+        const lease = toDbTime(leaseUntil);
+        const v = (c: string) => sqlDialect.inserted(exec.dialect, c);
+        const takeOver =
+            exec.dialect === 'mysql'
+                ? `(status = 'held' OR (status IN ('claimed', 'sending') AND lease_until <= ${v('status_at')}) OR (status = 'failed' AND attempts = ${v('attempts')}))`
+                : `(refill_messages.status = 'held' OR (refill_messages.status IN ('claimed', 'sending') AND refill_messages.lease_until <= excluded.status_at) OR (refill_messages.status = 'failed' AND refill_messages.attempts = excluded.attempts))`;
+        const taken = ['verdict', 'provider', 'lease_until', 'status_at'];
+        // MySQL assigns left to right: the token decides first, the rest follow it, status last.
+        const tail =
+            exec.dialect === 'mysql'
+                ? ` ON DUPLICATE KEY UPDATE claim_token = IF(${takeOver}, ${v('claim_token')}, claim_token), ${[
+                      ...taken,
+                      'status',
+                  ]
+                      .map((c) => `${c} = IF(claim_token = ${v('claim_token')}, ${v(c)}, ${c})`)
+                      .join(', ')}`
+                : ` ON CONFLICT (message_key) DO UPDATE SET ${['claim_token', ...taken, 'status']
+                      .map((c) => `${c} = excluded.${c}`)
+                      .join(', ')} WHERE ${takeOver}`;
+        for (const chunk of sqlDialect.chunks(rows, 500))
             await exec.run(
-                `${sqlDialect.insertIgnore(exec.dialect)} INTO refill_messages (message_key, customer_id, campaign_id, kind, step, channel, traffic, status, verdict, provider, created_at, status_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 12)}`,
+                `INSERT INTO refill_messages (message_key, customer_id, campaign_id, kind, step, channel, traffic, status, verdict, provider, claim_token, lease_until, attempts, created_at, status_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 15)}${tail}`,
+                chunk.flatMap((m) => [
+                    m.messageKey,
+                    m.customerId,
+                    m.campaignId,
+                    m.kind,
+                    m.step,
+                    m.channel,
+                    m.traffic,
+                    'claimed',
+                    m.verdict,
+                    m.provider,
+                    token,
+                    lease,
+                    m.attempts,
+                    t,
+                    t,
+                ]),
+            );
+    }
+
+    /**
+     * Records held and dropped decisions with their verdict, in multi-row
+     * upserts: a new key is inserted; a row that was only held (or claimed by
+     * a run whose lease ran out before it handed the message over) takes the
+     * new decision. A message handed to a provider keeps its state.
+     */
+    async recordDecisions(
+        exec: SqlExecutor | Database,
+        rows: readonly DecisionRow[],
+        now: Date,
+    ): Promise<void> {
+        const t = toDbTime(now);
+        const v = (c: string) => sqlDialect.inserted(exec.dialect, c);
+        const open =
+            exec.dialect === 'mysql'
+                ? `(status = 'held' OR (status = 'claimed' AND lease_until <= ${v('status_at')}))`
+                : `(refill_messages.status = 'held' OR (refill_messages.status = 'claimed' AND refill_messages.lease_until <= excluded.status_at))`;
+        const tail =
+            exec.dialect === 'mysql'
+                ? ` ON DUPLICATE KEY UPDATE ${['verdict', 'status_at', 'status']
+                      .map((c) => `${c} = IF(${open}, ${v(c)}, ${c})`)
+                      .join(', ')}`
+                : ` ON CONFLICT (message_key) DO UPDATE SET verdict = excluded.verdict, status_at = excluded.status_at, status = excluded.status WHERE ${open}`;
+        for (const chunk of sqlDialect.chunks(rows, 500))
+            await exec.run(
+                `INSERT INTO refill_messages (message_key, customer_id, campaign_id, kind, step, channel, traffic, status, verdict, created_at, status_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 11)}${tail}`,
                 chunk.flatMap((m) => [
                     m.messageKey,
                     m.customerId,
@@ -87,74 +181,133 @@ export class MessageRepository {
                     m.traffic,
                     m.status,
                     m.verdict,
-                    claim,
                     t,
                     t,
                 ]),
             );
-            const mine = await exec.all<{ message_key: string }>(
-                `SELECT message_key FROM refill_messages WHERE provider = ? AND message_key IN (${sqlDialect.inList(chunk.length)})`,
-                [claim, ...chunk.map((m) => m.messageKey)],
-            );
-            for (const r of mine) claimed.add(r.message_key);
-        }
-        return claimed;
     }
 
-    /** Forgets the claim token on rows that were only recorded (held, dropped). */
-    async releaseClaim(exec: SqlExecutor | Database, claim: string): Promise<void> {
-        await exec.run(`UPDATE refill_messages SET provider = NULL WHERE provider = ?`, [claim]);
+    /** Where the messages with these keys stand (status, holder, lease, hand-overs). */
+    async sendStates(exec: SqlExecutor | Database, keys: readonly string[]): Promise<Map<string, SendState>> {
+        const out = new Map<string, SendState>();
+        for (const chunk of sqlDialect.chunks(keys)) {
+            if (!chunk.length) continue;
+            const rows = await exec.all(
+                `SELECT message_key, status, claim_token, lease_until, attempts FROM refill_messages WHERE message_key IN (${sqlDialect.inList(chunk.length)})`,
+                chunk,
+            );
+            for (const r of rows)
+                out.set(String(r.message_key), {
+                    status: String(r.status),
+                    claimToken: (r.claim_token as string) ?? null,
+                    leaseUntil: this.db.timeOrNull(r.lease_until),
+                    attempts: Number(r.attempts),
+                });
+        }
+        return out;
     }
 
     /**
-     * Records many providers' answers in multi-row statements (an upsert on
-     * the unique key that always finds the claimed row, so it only updates).
+     * Marks claimed messages as handed to their provider (`sending`, one more
+     * attempt), right before the provider is called, and returns the keys
+     * that were still this claim's: only those may be sent.
+     */
+    async handOver(
+        exec: SqlExecutor | Database,
+        keys: readonly string[],
+        token: string,
+        now: Date,
+    ): Promise<Set<string>> {
+        const t = toDbTime(now);
+        const mine = new Set<string>();
+        for (const chunk of sqlDialect.chunks(keys, 500)) {
+            const list = sqlDialect.inList(chunk.length);
+            const result = await exec.run(
+                `UPDATE refill_messages SET status = 'sending', attempts = attempts + 1, handed_at = ?, status_at = ? WHERE claim_token = ? AND status = 'claimed' AND message_key IN (${list})`,
+                [t, t, token, ...chunk],
+            );
+            if (result.affected === chunk.length) {
+                for (const k of chunk) mine.add(k);
+                continue;
+            }
+            const rows = await exec.all<{ message_key: string }>(
+                `SELECT message_key FROM refill_messages WHERE claim_token = ? AND status = 'sending' AND handed_at = ? AND message_key IN (${list})`,
+                [token, t, ...chunk],
+            );
+            for (const r of rows) mine.add(String(r.message_key));
+        }
+        return mine;
+    }
+
+    /**
+     * Records providers' answers, many per statement, on messages this claim
+     * handed over (a delivery report that came first keeps its status; the
+     * answer still adds the provider's id and the cost). Updates by key only,
+     * never an upsert: on MySQL an upsert's duplicate check locks index gaps,
+     * and would deadlock with the hand-overs written beside it.
      */
     async recordResults(
         exec: SqlExecutor | Database,
         results: readonly SendResultRow[],
+        token: string,
         now: Date,
     ): Promise<void> {
         const t = toDbTime(now);
-        const ins = (c: string) => sqlDialect.inserted(exec.dialect, c);
-        const updated = [
-            'status',
-            'provider',
-            'provider_message_id',
-            'cost',
-            'segments',
-            'failure_reason',
-            'sent_at',
-            'status_at',
-        ];
-        for (const chunk of sqlDialect.chunks(results, 500))
-            await exec.run(
-                `INSERT INTO refill_messages (message_key, customer_id, kind, channel, traffic, status, provider, provider_message_id, cost, segments, failure_reason, sent_at, status_at, created_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 14)}` +
-                    sqlDialect.onConflictUpdate(
-                        exec.dialect,
-                        ['message_key'],
-                        Object.fromEntries(updated.map((c) => [c, ins(c)])),
-                    ),
-                chunk.flatMap((r) => [
-                    r.key,
-                    r.customerId,
-                    r.kind,
-                    r.channel,
-                    r.traffic,
-                    r.status,
-                    r.provider,
-                    r.providerMessageId,
-                    r.cost,
-                    r.segments,
-                    r.failureReason === null ? null : r.failureReason.slice(0, 255),
-                    r.status === 'failed' ? null : t,
-                    t,
-                    t,
-                ]),
+        for (const chunk of sqlDialect.chunks(results, 200)) {
+            // Each piece of the SET clause with its parameters, in order.
+            const sets: Array<[string, unknown[]]> = [];
+            const byKey = (value: (r: SendResultRow) => unknown): [string, unknown[]] => [
+                `CASE message_key ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END`,
+                chunk.flatMap((r) => [r.key, value(r)]),
+            ];
+            const set = (column: string, [expr, params]: [string, unknown[]], whenSending = false) =>
+                sets.push([
+                    whenSending
+                        ? `${column} = CASE WHEN status = 'sending' THEN ${expr} ELSE ${column} END`
+                        : `${column} = ${expr}`,
+                    params,
+                ]);
+            set(
+                'provider_message_id',
+                byKey((r) => r.providerMessageId),
             );
+            set(
+                'cost',
+                byKey((r) => r.cost),
+            );
+            set(
+                'segments',
+                byKey((r) => r.segments),
+            );
+            set(
+                'sent_at',
+                byKey((r) => (r.status === 'failed' ? null : t)),
+            );
+            set(
+                'failure_reason',
+                byKey((r) => (r.failureReason === null ? null : r.failureReason.slice(0, 255))),
+                true,
+            );
+            set('status_at', ['?', [t]], true);
+            // MySQL assigns left to right: status, which the conditions read, last.
+            set(
+                'status',
+                byKey((r) => r.status),
+                true,
+            );
+            await exec.run(
+                `UPDATE refill_messages SET ${sets.map(([sql]) => sql).join(', ')} WHERE claim_token = ? AND status IN ('sending', 'delivered', 'read') AND message_key IN (${sqlDialect.inList(chunk.length)})`,
+                [...sets.flatMap(([, params]) => params), token, ...chunk.map((r) => r.key)],
+            );
+        }
     }
 
-    /** Applies a delivery report; a later status never goes back (read > delivered > sent). */
+    /**
+     * Applies a delivery report; a later status never goes back (read >
+     * delivered > sent). A report for a message handed over whose answer was
+     * never recorded (the sender crashed in between) finds it by our key when
+     * the provider reports under it, so the report resolves it.
+     */
     async applyStatus(
         provider: string,
         providerMessageId: string,
@@ -168,11 +321,18 @@ export class MessageRepository {
                 : status === 'delivered'
                   ? "('sending','sent')"
                   : "('sending','sent','delivered')";
+        const set = `UPDATE refill_messages SET status = ?, failure_reason = ?, status_at = ? WHERE provider = ?`;
+        const values = [status, reason, toDbTime(at), provider, providerMessageId];
         const result = await this.db.run(
-            `UPDATE refill_messages SET status = ?, failure_reason = ?, status_at = ? WHERE provider = ? AND provider_message_id = ? AND status IN ${allowed}`,
-            [status, reason, toDbTime(at), provider, providerMessageId],
+            `${set} AND provider_message_id = ? AND status IN ${allowed}`,
+            values,
         );
-        return result.affected;
+        if (result.affected) return result.affected;
+        const unanswered = await this.db.run(
+            `${set} AND message_key = ? AND provider_message_id IS NULL AND status IN ${allowed}`,
+            values,
+        );
+        return unanswered.affected;
     }
 
     /** The status of a message by key. */
@@ -198,13 +358,18 @@ export class MessageRepository {
         return out;
     }
 
-    /** The key of the message a provider knows by its own id. */
+    /** The key of the message a provider knows by its own id (or by our key, before its answer was recorded). */
     async keyOf(provider: string, providerMessageId: string): Promise<string | null> {
         const [row] = await this.db.all<{ message_key: string }>(
             'SELECT message_key FROM refill_messages WHERE provider = ? AND provider_message_id = ?',
             [provider, providerMessageId],
         );
-        return row?.message_key ?? null;
+        if (row) return row.message_key;
+        const [unanswered] = await this.db.all<{ message_key: string }>(
+            'SELECT message_key FROM refill_messages WHERE provider = ? AND message_key = ? AND provider_message_id IS NULL',
+            [provider, providerMessageId],
+        );
+        return unanswered?.message_key ?? null;
     }
 
     /** A customer's latest messages with their verdicts (why they did or did not get one). */

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request the local gateway received. */
@@ -12,15 +12,29 @@ export interface GatewayCall {
  * JSON `{ to, text, id }` → `{ id }`) and the chain's push/messenger
  * gateway (`POST /push`, Refill's signed webhook body → 202 `{ id }`), and
  * Telegram's `sendMessage` under `/tg` (chat `0` has blocked the bot). Phone
- * `+70000000000` is rejected (400). Ids are unique per call.
+ * `+70000000000` is rejected (400). Ids are unique per call, unless the
+ * gateway dedupes: then an SMS whose `id` (Refill's idempotency key) it
+ * accepted before is answered with the first id and not sent again. An SMS
+ * that `hang` picks is accepted and never answered (a process killed while
+ * it waits); one that `cut` picks is accepted and its connection dropped
+ * unanswered (the sender sees what a timeout looks like, at once).
  */
 export class LocalGateway {
     readonly calls: GatewayCall[] = [];
+    /** SMS the gateway accepted (sent on), by Refill's key: the gateway's id. With `dedupe`, once per key. */
+    readonly accepted = new Map<string, string>();
+    /** SMS accepted, in order (a key twice when the gateway does not dedupe). */
+    readonly sent: string[] = [];
+    /** Picks the SMS to accept and never answer. */
+    hang: (body: Record<string, unknown>) => boolean = () => false;
+    /** Picks the SMS to accept and then drop the connection of, unanswered. */
+    cut: (body: Record<string, unknown>) => boolean = () => false;
+    private readonly held: ServerResponse[] = [];
     private readonly server: Server;
     private seq = 0;
     url = '';
 
-    constructor() {
+    constructor(private readonly options: { dedupe?: boolean } = {}) {
         this.server = createServer((req, res) => {
             let raw = '';
             req.on('data', (c) => (raw += c));
@@ -41,6 +55,17 @@ export class LocalGateway {
                           })
                         : reply(200, { ok: true, result: { message_id: ++this.seq } });
                 if (body.to === '+70000000000') return reply(400, { error: 'invalid number' });
+                if (path === '/sms') {
+                    const key = String(body.id);
+                    const known = this.options.dedupe ? this.accepted.get(key) : undefined;
+                    if (known) return reply(200, { id: known });
+                    const id = `sms-${++this.seq}`;
+                    this.accepted.set(key, id);
+                    this.sent.push(key);
+                    if (this.hang(body)) return void this.held.push(res);
+                    if (this.cut(body)) return void res.destroy();
+                    return reply(200, { id });
+                }
                 const id = `${path.slice(1)}-${++this.seq}`;
                 reply(path === '/push' ? 202 : 200, { id });
             });
@@ -59,8 +84,10 @@ export class LocalGateway {
         return this.calls.filter((c) => (path === '/tg' ? c.path.startsWith('/tg/') : c.path === path));
     }
 
-    /** Stops the server. */
+    /** Stops the server (requests it never answered are cut). */
     async stop(): Promise<void> {
+        for (const res of this.held.splice(0)) res.destroy();
+        this.server.closeAllConnections();
         await new Promise<void>((ok) => this.server.close(() => ok()));
     }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { RefillConfig } from '../../config/refill-options.js';
 import type { Database } from '../../db/database.js';
 import { buildSteps, planStep, type CascadeStep } from '../../domain/cascade.rules.js';
@@ -8,8 +9,8 @@ import { campaignCascade, campaignChannels, campaignTestCards } from '../../serv
 import type { Clock } from '../../services/clock.js';
 import type { Repositories } from '../../services/repositories.js';
 import type { Channel, ChannelProvider } from '../channels/channel-provider.js';
-import type { MessageSender, SendRequest } from '../message-sender.js';
-import { afterSend, type PlannedSend } from './cascade-outcome.js';
+import { SEND_LEASE_MS, type MessageSender, type SendRequest } from '../message-sender.js';
+import { afterSend, stepMessageKey, type PlannedSend } from './cascade-outcome.js';
 import { decideContact, type ContactPolicySettings, type ContactVerdict } from '../policy/contact-policy.js';
 import { contactPolicySettings } from '../policy/contact-policy-settings.js';
 import { consentedTo, customerFacts, usableChannel, zoneOf } from './contact-facts.js';
@@ -27,6 +28,8 @@ export interface DispatchCounts {
     exhausted: number;
     expired: number;
     cancelled: number;
+    /** Steps another run held (or this run had no time left to hand over): due again when that claim ends. */
+    busy: number;
 }
 
 const FINAL = new Set(['done', 'exhausted', 'expired', 'cancelled']);
@@ -41,6 +44,12 @@ interface CampaignPlan {
 /** The loaded context of a page, its one moment, and its campaigns' settings. */
 type PageContext = CascadeContext & { now: Date; plans: Map<number, CampaignPlan> };
 
+/** A page's claim: its token and until when it holds the page's cascades and messages. */
+interface PageClaim {
+    token: string;
+    leaseUntil: Date;
+}
+
 /** What one page decided: the batch to send, the sends to follow up, the cascade changes. */
 interface PageWork {
     items: Array<{ request: SendRequest; provider: ChannelProvider }>;
@@ -49,15 +58,16 @@ interface PageWork {
 }
 
 /**
- * The cascade engine. Each run takes the due cascades page by page: a
- * waiting one whose message was delivered (or read) is done, otherwise it
- * moves on to the next channel; a pending one plans its step (cheapest
- * usable channel, deadline-aware), asks the contact policy, and sends
- * through the exactly-once sender. Cascades of one customer run in order,
- * different customers in parallel. Campaigns are re-read every page, so the
- * kill switch and test mode take effect within one tick. One Agenda job
- * runs it at a time; the message ledger's unique keys keep a re-run from
- * sending twice anyway.
+ * The cascade engine. Each run claims the due cascades page by page (a
+ * lease, so a second run never decides the same cascade and a run that dies
+ * leaves them due again): a waiting one whose message was delivered (or
+ * read) is done, otherwise it moves on to the next channel; a pending one
+ * plans its step (cheapest usable channel, deadline-aware), asks the
+ * contact policy, and sends through the sender under the page's lease, with
+ * one message key per step that every retry reuses. Cascades of one
+ * customer run in order, different customers in parallel. Campaigns are
+ * re-read every page, so the kill switch and test mode take effect within
+ * one tick.
  */
 export class CascadeDispatcher {
     private readonly policy: ContactPolicySettings;
@@ -89,22 +99,34 @@ export class CascadeDispatcher {
             exhausted: 0,
             expired: 0,
             cancelled: 0,
+            busy: 0,
         };
         let seen = 0;
         for (const status of ['waiting', 'pending'] as const)
             for (;;) {
                 const size = Math.min(this.config.dispatch.pageSize, limit - seen);
                 if (size <= 0) return counts;
-                const page = await this.repos.cascades.due(status, this.clock(), size);
+                const now = this.clock();
+                const claim: PageClaim = {
+                    token: randomBytes(12).toString('hex'),
+                    leaseUntil: new Date(now.getTime() + SEND_LEASE_MS),
+                };
+                const page = await this.repos.cascades.claimDue(
+                    status,
+                    now,
+                    size,
+                    claim.token,
+                    claim.leaseUntil,
+                );
                 if (!page.length) break;
                 seen += page.length;
-                await this.runPage(page, counts);
+                await this.runPage(page, claim, counts);
                 await touch?.();
             }
         return counts;
     }
 
-    private async runPage(page: readonly Cascade[], counts: DispatchCounts): Promise<void> {
+    private async runPage(page: readonly Cascade[], claim: PageClaim, counts: DispatchCounts): Promise<void> {
         // One moment per page: the policy's zone arithmetic is memoised on it.
         const now = this.clock();
         const loaded = await this.loader.load(page, now);
@@ -123,8 +145,11 @@ export class CascadeDispatcher {
                     patch: { status: 'cancelled', outcome: `error:${code}`.slice(0, 64) },
                 });
             }
-        // … send the page in one batch (claimed in one statement, bounded concurrency) …
-        const outcomes = await this.sender.sendMany(work.items, this.config.dispatch.concurrency);
+        // … send the page in one batch (claimed in one statement, bounded concurrency, under the page's lease) …
+        const outcomes = await this.sender.sendMany(work.items, {
+            concurrency: this.config.dispatch.concurrency,
+            leaseUntil: claim.leaseUntil,
+        });
         for (const s of work.sends)
             work.patches.push({
                 c: s.c,
@@ -195,7 +220,8 @@ export class CascadeDispatcher {
         });
         work.items.push({
             request: {
-                key: `${c.cascadeKey}:${plan.step}:${attempt}`,
+                key: stepMessageKey(c.cascadeKey, plan.step),
+                attempts: attempt,
                 customerId: customer.id,
                 campaignId: c.campaignId,
                 kind: c.kind,
