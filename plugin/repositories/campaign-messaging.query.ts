@@ -5,6 +5,8 @@ import { numOrNull } from './row-mappers.js';
 /** One channel's messages of a campaign, by where they stand. */
 export interface ChannelFigures {
     channel: string;
+    /** Claimed by a dispatcher run, not handed to a provider yet. */
+    claimed: number;
     /** Handed to the provider, no answer recorded yet. */
     sending: number;
     /** Accepted by the provider (delivered and read ones included). */
@@ -48,6 +50,7 @@ export interface CampaignMessagingFigures {
 }
 
 const zero = (): Omit<ChannelFigures, 'channel'> => ({
+    claimed: 0,
     sending: 0,
     sent: 0,
     delivered: 0,
@@ -102,6 +105,7 @@ export class CampaignMessagingQuery {
             const n = Number(r.n);
             const status = String(r.status);
             for (const f of [c, total]) {
+                if (status === 'claimed') f.claimed += n;
                 if (status === 'sending') f.sending += n;
                 // Delivered and read messages were sent too.
                 if (status === 'sent' || status === 'delivered' || status === 'read') f.sent += n;

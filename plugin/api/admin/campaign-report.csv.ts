@@ -228,7 +228,15 @@ export function campaignReportCsv(r: CampaignReport): string {
             UNIT.customers,
         );
     for (const c of [...m.channels, { channel: 'all channels', ...m.total }]) {
-        for (const status of ['sending', 'sent', 'delivered', 'failed', 'held', 'dropped'] as const)
+        for (const status of [
+            'claimed',
+            'sending',
+            'sent',
+            'delivered',
+            'failed',
+            'held',
+            'dropped',
+        ] as const)
             out.value('messaging', c.channel, status, c[status], UNIT.messages);
         out.value('messaging', c.channel, 'segments', c.segments, UNIT.segments);
         out.value('messaging', c.channel, 'cost', c.cost, UNIT.money);

@@ -212,6 +212,9 @@ describe.each(engines)('campaign report on %s', (engine) => {
         });
         expect(channels.find((c) => c.channel === 'email')).toMatchObject({ sent: 0, held: 1, cost: 0 });
         expect(total).toMatchObject({ sent: 2, delivered: 1, failed: 1, held: 1, cost: 1000 });
+        // A message a sending run claimed but never handed over counts apart, as waiting to go.
+        await addMessage(cohort.B.test[1], 'k-b1', 'sms', 'claimed', 0);
+        expect((await report()).messaging.total).toMatchObject({ claimed: 1, sending: 0, sent: 2 });
         expect(r.health.warnings.join(' ')).toMatch(
             new RegExp(`${r.sample.test - 3} recipients .* wait for approval`),
         );
