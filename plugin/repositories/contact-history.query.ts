@@ -19,9 +19,10 @@ export class ContactHistoryQuery {
 
     /**
      * The messages sent to these customers since `since`, by customer, each
-     * dated when it was sent (else, while it is being handed over, when it
-     * was created). A message held for weeks is dated by its send, not by
-     * its first decision. Reads the (customer, created_at) index.
+     * dated when the provider took it (`sent_at`), else when it was handed
+     * over (`handed_at`), else, while a run holds its claim, when it was
+     * claimed (`status_at`). A message held for weeks is dated by its send,
+     * not by its first decision. Reads the (customer, created_at) index.
      */
     async sentSince(customerIds: readonly number[], since: Date): Promise<Map<number, SentMessage[]>> {
         const out = new Map<number, SentMessage[]>();
@@ -29,11 +30,11 @@ export class ContactHistoryQuery {
         for (const chunk of sqlDialect.chunks(customerIds)) {
             if (!chunk.length) continue;
             const rows = await this.db.all(
-                `SELECT customer_id, channel, traffic, sent_at, created_at FROM refill_messages WHERE customer_id IN (${sqlDialect.inList(chunk.length)}) AND created_at >= ? AND status IN (${statuses})`,
+                `SELECT customer_id, channel, traffic, COALESCE(sent_at, handed_at, status_at, created_at) AS at FROM refill_messages WHERE customer_id IN (${sqlDialect.inList(chunk.length)}) AND created_at >= ? AND status IN (${statuses})`,
                 [...chunk, toDbTime(new Date(since.getTime() - CREATED_SLACK_MS)), ...COUNTED_STATUSES],
             );
             for (const r of rows) {
-                const at = this.db.timeOrNull(r.sent_at) ?? this.db.time(r.created_at);
+                const at = this.db.time(r.at);
                 if (at < since) continue;
                 const id = Number(r.customer_id);
                 const list = out.get(id) ?? [];
