@@ -30,7 +30,7 @@ export class ContactHistoryQuery {
         for (const chunk of sqlDialect.chunks(customerIds)) {
             if (!chunk.length) continue;
             const rows = await this.db.all(
-                `SELECT customer_id, channel, traffic, COALESCE(sent_at, handed_at, status_at, created_at) AS at FROM refill_messages WHERE customer_id IN (${sqlDialect.inList(chunk.length)}) AND created_at >= ? AND status IN (${statuses})`,
+                `SELECT customer_id, message_key, channel, traffic, COALESCE(sent_at, handed_at, status_at, created_at) AS at FROM refill_messages WHERE customer_id IN (${sqlDialect.inList(chunk.length)}) AND created_at >= ? AND status IN (${statuses})`,
                 [...chunk, toDbTime(new Date(since.getTime() - CREATED_SLACK_MS)), ...COUNTED_STATUSES],
             );
             for (const r of rows) {
@@ -38,7 +38,12 @@ export class ContactHistoryQuery {
                 if (at < since) continue;
                 const id = Number(r.customer_id);
                 const list = out.get(id) ?? [];
-                list.push({ channel: String(r.channel), traffic: String(r.traffic), at });
+                list.push({
+                    channel: String(r.channel),
+                    traffic: String(r.traffic),
+                    at,
+                    key: String(r.message_key),
+                });
                 out.set(id, list);
             }
         }

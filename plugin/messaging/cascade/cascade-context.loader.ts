@@ -16,9 +16,9 @@ import { customerZone, isZone } from '../policy/customer-zone.js';
 export class ContactCounts {
     private readonly sent: SentMessage[] = [];
 
-    /** Records a message (loaded, or just sent in this page). */
-    add(channel: string, traffic: string, at: Date): void {
-        this.sent.push({ channel, traffic, at });
+    /** Records a message (loaded with its key, or just sent in this page). */
+    add(channel: string, traffic: string, at: Date, key?: string): void {
+        this.sent.push({ channel, traffic, at, key });
     }
 
     /** Every message recorded, oldest first as loaded, this page's sends last. */
@@ -139,7 +139,7 @@ export class CascadeContextLoader {
         for (const id of ids) out.set(id, new ContactCounts());
         const since = new Date(now.getTime() - 32 * 86_400_000);
         for (const [id, sent] of await this.history.sentSince(ids, since))
-            for (const s of sent) out.get(id)?.add(s.channel, s.traffic, s.at);
+            for (const s of sent) out.get(id)?.add(s.channel, s.traffic, s.at, s.key);
         return out;
     }
 

@@ -1,7 +1,7 @@
 import { consentPurposeOf } from '../../domain/consent.rules.js';
 import type { Cascade } from '../../entities/cascade.entity.js';
 import type { Customer } from '../../entities/customer.entity.js';
-import type { ContactFacts } from '../policy/contact-policy.js';
+import type { ContactFacts, SentMessage } from '../policy/contact-policy.js';
 import type { CascadeContext } from './cascade-context.loader.js';
 import { contactFor } from './message-composer.js';
 
@@ -47,8 +47,21 @@ export function customerFacts(
         timezone: zoneOf(ctx, customer.id, chainZone),
         consented: consentedTo(ctx, customer.id, channel, c.traffic),
         hasContact: Boolean(contactFor(customer, channel)),
-        sent: ctx.counts.get(customer.id)?.recent() ?? [],
+        sent: othersThan(c, channel, ctx.counts.get(customer.id)?.recent() ?? []),
         lastPurchaseAt: customer.lastPurchaseAt,
         deadline: c.deadlineAt,
     };
+}
+
+/**
+ * What the customer was sent, without this cascade's own message in
+ * `channel` (`<cascade key>:<step>`): a message a crashed run left claimed or
+ * handed over is taken up again under its key, and must not count against
+ * itself (its own gap, its own cap).
+ */
+function othersThan(c: Cascade, channel: string, sent: readonly SentMessage[]): readonly SentMessage[] {
+    const prefix = `${c.cascadeKey}:`;
+    const own = (s: SentMessage) =>
+        s.channel === channel && s.key?.startsWith(prefix) && /^\d+$/.test(s.key.slice(prefix.length));
+    return sent.some(own) ? sent.filter((s) => !own(s)) : sent;
 }

@@ -8,6 +8,8 @@ export interface SentMessage {
     channel: string;
     traffic: TrafficClass | string;
     at: Date;
+    /** Its message key, when it was loaded from the ledger. */
+    key?: string;
 }
 
 /**

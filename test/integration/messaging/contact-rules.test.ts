@@ -145,6 +145,25 @@ describe.each(engines)('contact rules on %s', (engine) => {
         expect(pushes()).toHaveLength(2);
     });
 
+    it('a message a crashed run left claimed is not held by its own claim when it is taken up again', async () => {
+        const { customers, dispatcher } = t.refill.services;
+        await customers.upsert(
+            '6600006',
+            { pushToken: 'device-6600006', consents: { push: { granted: true } } },
+            { source: 'test', storeId: null },
+        );
+        clock.now = new Date('2026-03-07T08:00:00.000Z');
+        await remind('6600006', 'crash-1', 'offer-expiry');
+        // A run claimed the push two minutes ago and died; its lease ran out a minute ago.
+        const ago = (m: number) => toDbTime(new Date(clock.now.getTime() - m * 60_000));
+        await t.refill.database.run(
+            `INSERT INTO refill_messages (message_key, customer_id, kind, step, channel, traffic, status, cost, claim_token, lease_until, created_at, status_at) VALUES ('offer-expiry:crash-1:0', ?, 'offer-expiry', 0, 'push', 'marketing', 'claimed', 0, 'dead-run', ?, ?, ?)`,
+            [await customerId('6600006'), ago(1), ago(2), ago(2)],
+        );
+        await dispatcher.run();
+        expect(gateway.to('/push').filter((c) => c.body.to === 'device-6600006')).toHaveLength(1);
+    });
+
     it('STOP withdraws marketing consent only: the bonus-expiry notice still goes by SMS', async () => {
         const { customers, dispatcher, inbound } = t.refill.services;
         await customers.upsert(
