@@ -68,6 +68,7 @@ export class CategoryRebuildRunner {
         const gen = generation ?? first?.generation ?? 0;
         if (!active(first, gen)) return { outcome: 'idle', followUps: [] };
         await this.repos.rebuilds.markRunning(this.db, categoryId, gen, this.clock());
+        let stalls = 0;
         for (;;) {
             const row = await this.repos.rebuilds.find(this.db, categoryId);
             // Another worker may have finished this generation meanwhile.
@@ -80,9 +81,13 @@ export class CategoryRebuildRunner {
                     return { outcome: 'done', followUps: await this.finish(row) };
                 }
             } catch (error) {
+                if (!(error instanceof Moved)) throw error;
                 // Another batch got there first: read where the row is now and go on from there.
-                if (error instanceof Moved) continue;
-                throw error;
+                const now = await this.repos.rebuilds.find(this.db, categoryId);
+                const still =
+                    now?.generation === gen && now.phase === row.phase && now.cursorId === row.cursorId;
+                if (still && ++stalls >= 3)
+                    throw new Error(`the rebuild of category ${categoryId} cannot record its checkpoint`);
             }
         }
     }
