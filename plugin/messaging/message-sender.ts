@@ -70,8 +70,9 @@ const ANSWERED = new Set(['sent', 'delivered', 'read']);
  * Sends each message at most once per hand-over and loses none, whatever
  * stops the process. The row's state says what happened: a call claims its
  * messages under a token with a lease (`claimed`), marks each one handed
- * over right before its provider call (`sending`, durably, in small group
- * commits) and records the answers as they come. A run that dies leaves
+ * over just before its provider call (`sending`, durably, in small group
+ * commits: a worker's next message while it sends the current one) and
+ * records the answers as they come. A run that dies leaves
  * claimed rows that the next run sends once the lease has run out, and
  * handed-over rows without an answer that it sends again under the same
  * key (a provider that dedupes on it sends once); neither counts as sent
@@ -172,18 +173,35 @@ export class MessageSender {
             Math.max(0, leaseUntil.getTime() - this.clock().getTime() - ANSWER_MARGIN_MS),
         );
         let failure: { error: unknown } | null = null;
+        /** The next message off the queue, with its hand-over under way (none once the lease is nearly out). */
+        const take = (): { i: number; mine: Promise<boolean> } | null => {
+            const i = queue.shift();
+            if (i === undefined) return null;
+            if (stop.signal.aborted) {
+                outcomes[i] = { outcome: 'busy', until: leaseUntil };
+                return take();
+            }
+            const mine = ledger.handOver(items[i].request.key);
+            mine.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+            return { i, mine };
+        };
+        // Each worker marks its next message while it sends the current one, so a provider call never
+        // waits for a commit: at most one marked message per worker has not reached its provider yet.
         const worker = async () => {
-            for (let i = queue.shift(); i !== undefined && !failure; i = queue.shift()) {
-                const { request, provider } = items[i];
+            for (let next = take(); next && !failure;) {
+                const { i, mine } = next;
                 try {
-                    if (stop.signal.aborted || !(await ledger.handOver(request.key))) {
+                    if (!(await mine)) {
                         outcomes[i] = { outcome: 'busy', until: leaseUntil };
+                        next = take();
                         continue;
                     }
                 } catch (error) {
                     failure ??= { error };
                     return;
                 }
+                next = take();
+                const { request, provider } = items[i];
                 const attempts = (states.get(request.key)?.attempts ?? 0) + 1;
                 const answer = await call(provider, { ...request.message, key: request.key }, stop.signal);
                 ledger.answer(resultRow(request, answer));

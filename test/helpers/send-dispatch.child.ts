@@ -2,7 +2,8 @@
  * One run of Refill's cascade dispatcher in a process of its own, for tests
  * that kill a sender mid-page (`node --import tsx test/helpers/send-dispatch.child.ts`).
  * Environment: REFILL_TEST_DB (a database URL), REFILL_TEST_SMS (the local
- * gateway's SMS URL), REFILL_TEST_NOW (the ISO moment its clock stands at).
+ * gateway's SMS URL), REFILL_TEST_NOW (the ISO moment its clock stands at),
+ * REFILL_TEST_CONCURRENCY (provider calls in flight, default 16).
  * Prints `ready` once started, then `done <sent>` after the run.
  */
 import { createRefill } from '../../plugin/index.js';
@@ -14,6 +15,7 @@ const refill = createRefill({
     jobs: { process: false },
     clock: () => new Date(now),
     messaging: {
+        dispatch: { concurrency: Number(process.env.REFILL_TEST_CONCURRENCY ?? 16) },
         channels: {
             sms: {
                 type: 'http-sms',
