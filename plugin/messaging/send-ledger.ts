@@ -5,31 +5,56 @@ import type { Clock } from '../services/clock.js';
 /**
  * Writes queued by many workers, written by one statement at a time: each
  * write takes everything queued while the previous one ran (a group commit).
+ * With `minBatch`, a write waits until that many are queued or the oldest
+ * has waited `maxDelayMs`.
  */
 class GroupWriter<T> {
     private queue: T[] = [];
     private running: Promise<void> | null = null;
+    private timer: NodeJS.Timeout | null = null;
+    private flushing = false;
 
-    constructor(private readonly write: (batch: T[]) => Promise<void>) {}
+    constructor(
+        private readonly write: (batch: T[]) => Promise<void>,
+        private readonly minBatch = 1,
+        private readonly maxDelayMs = 0,
+    ) {}
 
     /** Queues an item; it is written with the next group. */
     push(item: T): void {
         this.queue.push(item);
+        if (this.queue.length >= this.minBatch) this.kick();
+        else this.timer ??= setTimeout(() => this.kick(true), this.maxDelayMs);
+    }
+
+    /** Writes everything queued and waits until it is written (or failed). */
+    async idle(): Promise<void> {
+        while (this.queue.length || this.running) {
+            this.kick(true);
+            await this.running;
+        }
+    }
+
+    private kick(all = false): void {
+        if (all) this.flushing = true;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = null;
         // After the current turn of the event loop, so every worker that is ready joins one write.
         this.running ??= new Promise<void>((ok) => setImmediate(ok))
             .then(() => this.drain())
             .finally(() => {
                 this.running = null;
+                if (this.queue.length) this.timer ??= setTimeout(() => this.kick(true), this.maxDelayMs);
             });
     }
 
-    /** Waits until everything queued so far is written (or failed). */
-    async idle(): Promise<void> {
-        while (this.running) await this.running;
-    }
-
     private async drain(): Promise<void> {
-        while (this.queue.length) await this.write(this.queue.splice(0));
+        while (this.queue.length && (this.flushing || this.queue.length >= this.minBatch)) {
+            this.flushing = false;
+            await this.write(this.queue.splice(0));
+            // Let the event loop turn (other writers, timers) before the next group.
+            await new Promise<void>((ok) => setImmediate(ok));
+        }
     }
 }
 
@@ -65,13 +90,18 @@ export class SendLedger {
                 for (const h of batch) h.fail(error);
             }
         });
-        this.answers = new GroupWriter(async (batch) => {
-            try {
-                await messages.recordResults(db, batch, token, clock());
-            } catch (error) {
-                this.error ??= { error };
-            }
-        });
+        // Answers in groups of at least 64, or after 200 ms: nobody waits for them.
+        this.answers = new GroupWriter(
+            async (batch) => {
+                try {
+                    await messages.recordResults(db, batch, token, clock());
+                } catch (error) {
+                    this.error ??= { error };
+                }
+            },
+            64,
+            200,
+        );
     }
 
     /**
