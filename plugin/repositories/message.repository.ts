@@ -242,9 +242,11 @@ export class MessageRepository {
     /**
      * Records providers' answers, many per statement, on messages this claim
      * handed over (a delivery report that came first keeps its status; the
-     * answer still adds the provider's id and the cost). Updates by key only,
-     * never an upsert: on MySQL an upsert's duplicate check locks index gaps,
-     * and would deadlock with the hand-overs written beside it.
+     * answer still adds the provider's id and the cost). On MySQL an update by
+     * key, never an upsert: an upsert's duplicate check locks index gaps and
+     * would deadlock with the hand-overs written beside it. SQLite has one
+     * writer: there a multi-row upsert that only updates, linear where the
+     * update's `CASE` per key is not.
      */
     async recordResults(
         exec: SqlExecutor | Database,
@@ -253,51 +255,66 @@ export class MessageRepository {
         now: Date,
     ): Promise<void> {
         const t = toDbTime(now);
+        const answer = (r: SendResultRow) => ({
+            provider_message_id: r.providerMessageId,
+            cost: r.cost,
+            segments: r.segments,
+            sent_at: r.status === 'failed' ? null : t,
+            failure_reason: r.failureReason === null ? null : r.failureReason.slice(0, 255),
+            status: r.status,
+        });
+        type Column = keyof ReturnType<typeof answer>;
+        const always: Column[] = ['provider_message_id', 'cost', 'segments', 'sent_at'];
+        // Only while no delivery report came first; status, which the conditions read, last (MySQL assigns left to right).
+        const whileSending: Column[] = ['failure_reason', 'status'];
+        const answered = `status IN ('sending', 'delivered', 'read')`;
+        if (exec.dialect === 'sqlite') {
+            const sending = (c: string) =>
+                `${c} = CASE WHEN refill_messages.status = 'sending' THEN excluded.${c} ELSE refill_messages.${c} END`;
+            const tail = ` ON CONFLICT (message_key) DO UPDATE SET ${[
+                ...always.map((c) => `${c} = excluded.${c}`),
+                ...['status_at', ...whileSending].map(sending),
+            ].join(
+                ', ',
+            )} WHERE refill_messages.claim_token = excluded.claim_token AND refill_messages.${answered}`;
+            for (const chunk of sqlDialect.chunks(results, 500))
+                await exec.run(
+                    `INSERT INTO refill_messages (message_key, customer_id, kind, channel, traffic, claim_token, status_at, created_at, ${[...always, ...whileSending].join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 14)}${tail}`,
+                    chunk.flatMap((r) => {
+                        const a = answer(r);
+                        return [
+                            r.key,
+                            r.customerId,
+                            r.kind,
+                            r.channel,
+                            r.traffic,
+                            token,
+                            t,
+                            t,
+                            ...[...always, ...whileSending].map((c) => a[c]),
+                        ];
+                    }),
+                );
+            return;
+        }
         for (const chunk of sqlDialect.chunks(results, 200)) {
-            // Each piece of the SET clause with its parameters, in order.
-            const sets: Array<[string, unknown[]]> = [];
-            const byKey = (value: (r: SendResultRow) => unknown): [string, unknown[]] => [
-                `CASE message_key ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END`,
-                chunk.flatMap((r) => [r.key, value(r)]),
+            const answers = chunk.map(answer);
+            const byKey = `CASE message_key ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+            const keyed = (c: Column) => chunk.flatMap((r, i) => [r.key, answers[i][c]]);
+            const sets = [
+                ...always.map((c) => `${c} = ${byKey}`),
+                `status_at = CASE WHEN status = 'sending' THEN ? ELSE status_at END`,
+                ...whileSending.map((c) => `${c} = CASE WHEN status = 'sending' THEN ${byKey} ELSE ${c} END`),
             ];
-            const set = (column: string, [expr, params]: [string, unknown[]], whenSending = false) =>
-                sets.push([
-                    whenSending
-                        ? `${column} = CASE WHEN status = 'sending' THEN ${expr} ELSE ${column} END`
-                        : `${column} = ${expr}`,
-                    params,
-                ]);
-            set(
-                'provider_message_id',
-                byKey((r) => r.providerMessageId),
-            );
-            set(
-                'cost',
-                byKey((r) => r.cost),
-            );
-            set(
-                'segments',
-                byKey((r) => r.segments),
-            );
-            set(
-                'sent_at',
-                byKey((r) => (r.status === 'failed' ? null : t)),
-            );
-            set(
-                'failure_reason',
-                byKey((r) => (r.failureReason === null ? null : r.failureReason.slice(0, 255))),
-                true,
-            );
-            set('status_at', ['?', [t]], true);
-            // MySQL assigns left to right: status, which the conditions read, last.
-            set(
-                'status',
-                byKey((r) => r.status),
-                true,
-            );
             await exec.run(
-                `UPDATE refill_messages SET ${sets.map(([sql]) => sql).join(', ')} WHERE claim_token = ? AND status IN ('sending', 'delivered', 'read') AND message_key IN (${sqlDialect.inList(chunk.length)})`,
-                [...sets.flatMap(([, params]) => params), token, ...chunk.map((r) => r.key)],
+                `UPDATE refill_messages SET ${sets.join(', ')} WHERE claim_token = ? AND ${answered} AND message_key IN (${sqlDialect.inList(chunk.length)})`,
+                [
+                    ...always.flatMap(keyed),
+                    t,
+                    ...whileSending.flatMap(keyed),
+                    token,
+                    ...chunk.map((r) => r.key),
+                ],
             );
         }
     }

@@ -161,4 +161,64 @@ describe.each(engines)('message ledger on %s', (engine) => {
             (await api.get('/admin/v1/outbox?limit=0').set({ Authorization: `Bearer ${token}` })).status,
         ).toBe(400);
     });
+
+    it('a delivery report under our key settles a message handed over before its answer was recorded', async () => {
+        const { messages } = t.refill.repositories;
+        const db = t.refill.database;
+        const now = clock.fn();
+        const key = 'welcome:report-first:0';
+        const answer = (token: string, providerMessageId: string) =>
+            messages.recordResults(
+                db,
+                [
+                    {
+                        key,
+                        customerId,
+                        kind: 'welcome',
+                        channel: 'push',
+                        traffic: 'service',
+                        status: 'sent',
+                        providerMessageId,
+                        cost: 5,
+                        segments: null,
+                        failureReason: null,
+                    },
+                ],
+                token,
+                now,
+            );
+        await messages.claim(
+            db,
+            [
+                {
+                    messageKey: key,
+                    customerId,
+                    campaignId: null,
+                    kind: 'welcome',
+                    step: 0,
+                    channel: 'push',
+                    traffic: 'service',
+                    verdict: JSON.stringify(send),
+                    provider: 'chain-push',
+                    attempts: 0,
+                },
+            ],
+            'claim-a',
+            now,
+            new Date(now.getTime() + 300_000),
+        );
+        expect(await messages.handOver(db, [key], 'claim-a', now)).toEqual(new Set([key]));
+        // No answer recorded (the sender died); the chain's gateway reports under our key.
+        expect(await messages.applyStatus('chain-push', key, 'delivered', null, now)).toBe(1);
+        expect(await messages.keyOf('chain-push', key)).toBe(key);
+        // Another claim's answer changes nothing; the claim's own late answer adds the id and the cost.
+        await answer('claim-b', 'gw-other');
+        await answer('claim-a', 'gw-77');
+        const [row] = await db.all<Record<string, unknown>>(
+            'SELECT status, provider_message_id, cost, attempts FROM refill_messages WHERE message_key = ?',
+            [key],
+        );
+        expect(row).toMatchObject({ status: 'delivered', provider_message_id: 'gw-77' });
+        expect([Number(row.cost), Number(row.attempts)]).toEqual([5, 1]);
+    });
 });
