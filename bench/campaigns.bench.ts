@@ -15,7 +15,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRefill, type Refill } from '../plugin/index.js';
-import type { Campaign } from '../plugin/entities/campaign.entity.js';
+import type { Campaign } from '../plugin/modules/campaigns/entities/campaign.entity.js';
 import { createBenchDatabase } from './lib/bench-database.js';
 import type { BenchEngine } from './lib/options.js';
 import { baselineRun, baselineSelect } from './campaigns/campaign-baseline.js';

@@ -12,12 +12,17 @@ export type {
     RefillOptions,
     ReturnOptions,
 } from './config/refill-options.js';
-export { refillEntities } from './entities/index.js';
-export * from './entities/index.js';
+export { refillEntities } from './refill-entities.js';
+export * from './refill-entities.js';
 export { refillMigrations } from '../migrations/index.js';
-export { RefillError, RefillConfigError } from './errors/refill-error.js';
-export type { ErrorCode } from './errors/error-codes.js';
-export type { BalanceView, CustomerUpdate, CustomerView, OfferView } from './services/customer.service.js';
+export { RefillError, RefillConfigError } from './kernel/errors/refill-error.js';
+export type { ErrorCode } from './kernel/errors/error-codes.js';
+export type {
+    BalanceView,
+    CustomerUpdate,
+    CustomerView,
+    OfferView,
+} from './modules/customers/services/customer.service.js';
 export type {
     BasketLineInput,
     PreviewInput,
@@ -26,20 +31,20 @@ export type {
     PurchaseRequest,
     PurchaseResult,
     ReturnResult,
-} from './services/purchase.views.js';
-export type { ReturnInput, ReturnRequest } from './services/return.service.js';
+} from './modules/ledger/services/purchase.views.js';
+export type { ReturnInput, ReturnRequest } from './modules/ledger/services/return.service.js';
 export type { CampaignOptions, MessagingOptions, SendGuardOptions } from './config/refill-options.js';
-export type { ChannelsConfig, ProviderConfig } from './messaging/channels/provider-registry.js';
-export { ChannelError } from './messaging/channels/channel-provider.js';
+export type { ChannelsConfig, ProviderConfig } from './modules/messaging/channels/provider-registry.js';
+export { ChannelError } from './modules/messaging/channels/channel-provider.js';
 export type {
     Channel,
     ChannelProvider,
     OutgoingMessage,
     SendResult,
     StatusUpdate,
-} from './messaging/channels/channel-provider.js';
-export type { ContactVerdict } from './messaging/policy/contact-policy.js';
-export type { CampaignDesign, CampaignView } from './services/campaign-design.js';
-export type { CampaignReport } from './services/campaign-report.service.js';
-export type { CampaignPlan } from './services/campaign-planning.service.js';
-export type { SelectionSummary } from './services/campaign-selection.service.js';
+} from './modules/messaging/channels/channel-provider.js';
+export type { ContactVerdict } from './modules/messaging/policy/contact-policy.js';
+export type { CampaignDesign, CampaignView } from './modules/campaigns/services/campaign-design.js';
+export type { CampaignReport } from './modules/campaigns/services/campaign-report.service.js';
+export type { CampaignPlan } from './modules/campaigns/services/campaign-planning.service.js';
+export type { SelectionSummary } from './modules/campaigns/services/campaign-selection.service.js';

@@ -1,4 +1,4 @@
-import { validateOrThrow } from './api/middleware/validate.js';
+import { validateOrThrow } from './kernel/http/validate.js';
 import {
     cardNumber as cardSchema,
     customerBody,
@@ -6,23 +6,23 @@ import {
     receiptBody,
     receiptParams,
     returnBody,
-} from './api/schemas/pos.schemas.js';
+} from './kernel/http/pos.schemas.js';
 import type {
     CustomerService,
     BalanceView,
     CustomerUpdate,
     CustomerView,
-} from './services/customer.service.js';
-import type { PurchaseService } from './services/purchase.service.js';
+} from './modules/customers/services/customer.service.js';
+import type { PurchaseService } from './modules/ledger/services/purchase.service.js';
 import type {
     PreviewInput,
     PreviewResult,
     PurchaseRequest,
     PurchaseResult,
     ReturnResult,
-} from './services/purchase.views.js';
-import type { ReturnRequest, ReturnService } from './services/return.service.js';
-import type { StoreService } from './services/store.service.js';
+} from './modules/ledger/services/purchase.views.js';
+import type { ReturnRequest, ReturnService } from './modules/ledger/services/return.service.js';
+import type { StoreService } from './modules/admin/services/store.service.js';
 
 /**
  * In-process calls for hosts that record sales themselves. They take the

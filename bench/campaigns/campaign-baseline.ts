@@ -1,9 +1,9 @@
-import { hashBucket } from '../../plugin/domain/campaign-stats/assignment.rules.js';
-import { toDbTime } from '../../plugin/db/db-time.js';
-import { sqlDialect } from '../../plugin/db/sql-dialect.js';
+import { hashBucket } from '../../plugin/modules/campaigns/stats/assignment.rules.js';
+import { toDbTime } from '../../plugin/kernel/db/db-time.js';
+import { sqlDialect } from '../../plugin/kernel/db/sql-dialect.js';
 import type { Refill } from '../../plugin/index.js';
-import type { Campaign } from '../../plugin/entities/campaign.entity.js';
-import { chainDay, chainDayStart } from '../../plugin/domain/category-stats.rules.js';
+import type { Campaign } from '../../plugin/modules/campaigns/entities/campaign.entity.js';
+import { chainDay, chainDayStart } from '../../plugin/modules/catalog/rules/category-stats.rules.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,11 +1,11 @@
 import type { Refill } from '../../plugin/index.js';
-import { toDbTime } from '../../plugin/db/db-time.js';
-import { sqlDialect } from '../../plugin/db/sql-dialect.js';
+import { toDbTime } from '../../plugin/kernel/db/db-time.js';
+import { sqlDialect } from '../../plugin/kernel/db/sql-dialect.js';
 import {
     addPurchase,
     formatRecentDays,
     type CategoryStat,
-} from '../../plugin/domain/category-stats.rules.js';
+} from '../../plugin/modules/catalog/rules/category-stats.rules.js';
 import { resolveDemoChain } from '../../plugin/demo/demo-chain.js';
 import { demoCustomerHistory } from '../../plugin/demo/demo-history.js';
 import { seedDemoChain } from '../../plugin/demo/demo-seed.js';

@@ -1,4 +1,4 @@
-import { toDbTime } from '../../plugin/db/db-time.js';
+import { toDbTime } from '../../plugin/kernel/db/db-time.js';
 import type { SqlClient } from './sql-client.js';
 
 const DAY_MS = 86_400_000;

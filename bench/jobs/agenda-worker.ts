@@ -4,9 +4,9 @@
  * getNextJobToRun (the claim) and counts completed jobs.
  */
 import { Agenda } from 'agenda';
-import { createDataSourceFromUrl } from '../../plugin/db/data-source.factory.js';
-import { Database } from '../../plugin/db/database.js';
-import { SqlJobBackend } from '../../plugin/jobs/sql-backend/index.js';
+import { createDataSourceFromUrl } from '../../plugin/kernel/db/data-source.factory.js';
+import { Database } from '../../plugin/kernel/db/database.js';
+import { SqlJobBackend } from '../../plugin/kernel/jobs/sql-backend/index.js';
 import { WorkerChannel } from './jobs-worker.channel.js';
 
 const channel = new WorkerChannel();

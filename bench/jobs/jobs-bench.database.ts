@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { CreateJobTables1767312000000 } from '../../migrations/1767312000000-create-job-tables.js';
-import { createDataSourceFromUrl } from '../../plugin/db/data-source.factory.js';
-import { Database } from '../../plugin/db/database.js';
-import { MigrationRunner } from '../../plugin/db/migration-runner.js';
-import { claimStatements } from '../../plugin/jobs/sql-backend/index.js';
+import { createDataSourceFromUrl } from '../../plugin/kernel/db/data-source.factory.js';
+import { Database } from '../../plugin/kernel/db/database.js';
+import { MigrationRunner } from '../../plugin/kernel/db/migration-runner.js';
+import { claimStatements } from '../../plugin/kernel/jobs/sql-backend/index.js';
 import type { JobsBenchEngine } from './jobs-bench.options.js';
 
 /**

@@ -9,8 +9,8 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import mysql from 'mysql2/promise';
-import { toDbTime } from '../../plugin/db/db-time.js';
-import { claimStatements } from '../../plugin/jobs/sql-backend/index.js';
+import { toDbTime } from '../../plugin/kernel/db/db-time.js';
+import { claimStatements } from '../../plugin/kernel/jobs/sql-backend/index.js';
 import { WorkerChannel } from './jobs-worker.channel.js';
 
 const channel = new WorkerChannel();

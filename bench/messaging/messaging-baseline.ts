@@ -1,6 +1,6 @@
 import type { Refill } from '../../plugin/index.js';
-import { toDbTime } from '../../plugin/db/db-time.js';
-import { sqlDialect } from '../../plugin/db/sql-dialect.js';
+import { toDbTime } from '../../plugin/kernel/db/db-time.js';
+import { sqlDialect } from '../../plugin/kernel/db/sql-dialect.js';
 
 /** Where the baseline "sends": the outbox table, or the local gateway over HTTP. */
 export type BaselineTarget = { kind: 'outbox' } | { kind: 'gateway'; url: string };

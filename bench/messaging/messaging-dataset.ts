@@ -1,7 +1,7 @@
 import type { Refill } from '../../plugin/index.js';
-import { toDbTime } from '../../plugin/db/db-time.js';
-import { sqlDialect } from '../../plugin/db/sql-dialect.js';
-import { bonusExpiryReminder } from '../../plugin/services/reminder-planner.service.js';
+import { toDbTime } from '../../plugin/kernel/db/db-time.js';
+import { sqlDialect } from '../../plugin/kernel/db/sql-dialect.js';
+import { bonusExpiryReminder } from '../../plugin/modules/messaging/services/reminder-planner.service.js';
 
 const BATCH = 1000;
 

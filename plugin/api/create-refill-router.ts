@@ -1,35 +1,41 @@
-import { adminMessageRoutes } from './admin/messages.routes.js';
-import type { OutboxStore } from '../messaging/channels/outbox.provider.js';
-import type { MessageRepository } from '../repositories/message.repository.js';
-import { adminCampaignRoutes, type CampaignApiServices } from './admin/campaigns.routes.js';
-import { adminCatalogRoutes, type CatalogAdminServices } from './admin/catalog-admin.routes.js';
-import { adminTemplateRoutes } from './admin/templates.routes.js';
-import type { TemplateService } from '../services/template.service.js';
+import { adminMessageRoutes } from '../modules/messaging/routes/messages.routes.js';
+import type { OutboxStore } from '../modules/messaging/channels/outbox.provider.js';
+import type { MessageRepository } from '../modules/messaging/repositories/message.repository.js';
+import {
+    adminCampaignRoutes,
+    type CampaignApiServices,
+} from '../modules/campaigns/routes/campaigns.routes.js';
+import {
+    adminCatalogRoutes,
+    type CatalogAdminServices,
+} from '../modules/catalog/routes/catalog-admin.routes.js';
+import { adminTemplateRoutes } from '../modules/messaging/routes/templates.routes.js';
+import type { TemplateService } from '../modules/messaging/services/template.service.js';
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import type { RefillConfig } from '../config/refill-options.js';
-import type { AdminAuthService } from '../services/admin-auth.service.js';
-import type { JobControlService } from '../services/job-control.service.js';
-import type { CustomerService } from '../services/customer.service.js';
-import type { PosKeyService } from '../services/pos-key.service.js';
-import type { PurchaseService } from '../services/purchase.service.js';
-import type { ReturnService } from '../services/return.service.js';
-import { adminSession, csrfProtection } from './admin/admin-session.middleware.js';
-import { adminJobsRoutes } from './admin/jobs.routes.js';
-import { adminSendRoutes, type SendApiServices } from './admin/sends.routes.js';
-import { messagingPublicRoutes } from './routes/messaging-public.routes.js';
-import { adminSessionRoutes } from './admin/session.routes.js';
-import { errorHandler, notFound } from './middleware/error-handler.js';
-import { posAuth } from './middleware/pos-auth.js';
-import { posCardReadLimit } from './middleware/pos-card-read-limit.js';
-import { unknownCardMonitor } from './middleware/pos-unknown-card-monitor.js';
-import { withTrustProxy } from './middleware/trust-proxy.js';
-import { requestTimeout } from './middleware/request-timeout.js';
-import type { HealthService } from '../services/health.service.js';
+import type { AdminAuthService } from '../modules/admin/services/admin-auth.service.js';
+import type { JobControlService } from '../kernel/jobs/job-control.service.js';
+import type { CustomerService } from '../modules/customers/services/customer.service.js';
+import type { PosKeyService } from '../modules/admin/services/pos-key.service.js';
+import type { PurchaseService } from '../modules/ledger/services/purchase.service.js';
+import type { ReturnService } from '../modules/ledger/services/return.service.js';
+import { adminSession, csrfProtection } from '../modules/admin/routes/admin-session.middleware.js';
+import { adminJobsRoutes } from '../modules/admin/routes/jobs.routes.js';
+import { adminSendRoutes, type SendApiServices } from '../modules/messaging/routes/sends.routes.js';
+import { messagingPublicRoutes } from '../modules/messaging/routes/messaging-public.routes.js';
+import { adminSessionRoutes } from '../modules/admin/routes/session.routes.js';
+import { errorHandler, notFound } from '../kernel/http/error-handler.js';
+import { posAuth } from '../modules/admin/routes/pos-auth.js';
+import { posCardReadLimit } from '../modules/customers/routes/pos-card-read-limit.js';
+import { unknownCardMonitor } from '../modules/customers/routes/pos-unknown-card-monitor.js';
+import { withTrustProxy } from '../kernel/http/trust-proxy.js';
+import { requestTimeout } from '../kernel/http/request-timeout.js';
+import type { HealthService } from '../kernel/db/health.service.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { posOpenApi } from './openapi/pos-openapi.js';
-import { posCustomerRoutes } from './routes/pos-customers.routes.js';
-import { posReceiptRoutes } from './routes/pos-receipts.routes.js';
+import { posCustomerRoutes } from '../modules/customers/routes/pos-customers.routes.js';
+import { posReceiptRoutes } from '../modules/ledger/routes/pos-receipts.routes.js';
 
 /** The services the HTTP API calls. */
 export interface ApiServices {

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { RefillError } from '../errors/refill-error.js';
+import { RefillError } from '../kernel/errors/refill-error.js';
 import { createCliContext, type CliIo } from './cli-context.js';
 import { registerAdminUserCommands } from './commands/admin-user.command.js';
 import { registerBalanceCommands } from './commands/balance.command.js';

@@ -1,8 +1,8 @@
 import type { Agenda } from 'agenda';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { ChannelsConfig } from '../messaging/channels/provider-registry.js';
-import type { ContactCaps } from '../messaging/policy/contact-caps.js';
+import type { ChannelsConfig } from '../modules/messaging/channels/provider-registry.js';
+import type { ContactCaps } from '../modules/messaging/policy/contact-caps.js';
 
 /** A value of Express's `trust proxy` setting: all, a hop count, or addresses, subnets and names (`loopback`). */
 export type TrustProxy = boolean | number | string | string[];

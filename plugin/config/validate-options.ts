@@ -2,8 +2,8 @@ import express from 'express';
 import Joi from 'joi';
 import { DateTime } from 'luxon';
 import { getCountries, type CountryCode } from 'libphonenumber-js';
-import { RefillConfigError } from '../errors/refill-error.js';
-import { DEFAULT_CONTACT_CAPS, type ContactCaps } from '../messaging/policy/contact-caps.js';
+import { RefillConfigError } from '../kernel/errors/refill-error.js';
+import { DEFAULT_CONTACT_CAPS, type ContactCaps } from '../modules/messaging/policy/contact-caps.js';
 import type { MessagingCapsOptions, RefillConfig, RefillOptions, TrustProxy } from './refill-options.js';
 
 const timezone = Joi.string().custom((value: string, helpers) =>

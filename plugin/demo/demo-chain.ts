@@ -1,4 +1,4 @@
-import { RefillError } from '../errors/refill-error.js';
+import { RefillError } from '../kernel/errors/refill-error.js';
 import { defaultStoreCount, demoStores, type DemoStore } from './demo-stores.js';
 
 /** Milliseconds in a day. */

@@ -1,4 +1,4 @@
-import type { CustomerImportRecord } from '../services/history-import.types.js';
+import type { CustomerImportRecord } from '../modules/import/history-import.types.js';
 import { storeTime, type DemoChain } from './demo-chain.js';
 import { planChronicTherapy, type DemoChronicPlan } from './demo-chronic-plan.js';
 import {

@@ -2,7 +2,7 @@ import type {
     CustomerImportRecord,
     ImportRecord,
     ReceiptImportRecord,
-} from '../services/history-import.types.js';
+} from '../modules/import/history-import.types.js';
 import { BASKET_BEHAVIOUR, fillBasket, type DemoBasketLine } from './demo-basket.js';
 import { resolveDemoChain, storeTime, type DemoChain, type DemoChainOptions } from './demo-chain.js';
 import { chronicPurchases } from './demo-chronic-plan.js';

@@ -1,7 +1,7 @@
-import type { Category } from '../entities/category.entity.js';
+import type { Category } from '../modules/catalog/entities/category.entity.js';
 import type { Refill } from '../refill.js';
-import type { CategoryInput } from '../repositories/catalog.repository.js';
-import type { ImportRecord } from '../services/history-import.types.js';
+import type { CategoryInput } from '../modules/catalog/repositories/catalog.repository.js';
+import type { ImportRecord } from '../modules/import/history-import.types.js';
 import { demoCategoryInputs, demoProductInputs } from './demo-catalog.js';
 import { resolveDemoChain, type DemoChain } from './demo-chain.js';
 import { demoCustomerHistory } from './demo-history.js';

@@ -7,7 +7,7 @@ import { DEFAULT_DATABASE_URL } from '../cli/cli-context.js';
 import { seedDemoChain } from '../demo/demo-seed.js';
 import type { RefillOptions, TrustProxy } from '../config/refill-options.js';
 import { createRefill, type Refill } from '../refill.js';
-import { settleWithin } from '../db/close-data-source.js';
+import { settleWithin } from '../kernel/db/close-data-source.js';
 import { homePage } from './home-page.js';
 
 /** How to run the standalone server. */

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toDbTime } from '../../plugin/db/db-time.js';
+import { toDbTime } from '../../plugin/kernel/db/db-time.js';
 import { testDesign } from '../helpers/campaign-fixtures.js';
 import { createApp } from '../helpers/create-app.js';
 import { engines } from '../helpers/test-database.js';

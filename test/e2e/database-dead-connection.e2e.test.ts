@@ -3,7 +3,7 @@ import mysql from 'mysql2/promise';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRefill, type Refill } from '../../plugin/index.js';
-import { createLogger } from '../../plugin/logging/logger.js';
+import { createLogger } from '../../plugin/kernel/logging/logger.js';
 import { createApp } from '../helpers/create-app.js';
 import { waitFor } from '../helpers/jobs-fixtures.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signBody, WebhookProvider } from '../../plugin/messaging/channels/webhook.provider.js';
-import { LinkSigner } from '../../plugin/messaging/link-signer.js';
+import { signBody, WebhookProvider } from '../../plugin/modules/messaging/channels/webhook.provider.js';
+import { LinkSigner } from '../../plugin/modules/messaging/link-signer.js';
 import { createApp } from '../helpers/create-app.js';
 import { gatewayChannels, LocalGateway } from '../helpers/local-gateway.js';
 import { engines } from '../helpers/test-database.js';

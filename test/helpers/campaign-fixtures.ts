@@ -1,4 +1,4 @@
-import type { CampaignDesign } from '../../plugin/services/campaign-design.js';
+import type { CampaignDesign } from '../../plugin/modules/campaigns/services/campaign-design.js';
 import type { TestClock, TestRefill } from './test-refill.js';
 
 /** A campaign design the tests vary. */

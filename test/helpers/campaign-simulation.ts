@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignReport } from '../../plugin/services/campaign-report.service.js';
+import type { CampaignReport } from '../../plugin/modules/campaigns/services/campaign-report.service.js';
 import { testDesign } from './campaign-fixtures.js';
 import { createApp } from './create-app.js';
 import { seededRandom } from './seeded-random.js';

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { CreateJobTables1767312000000 } from '../../migrations/1767312000000-create-job-tables.js';
-import { createDataSourceFromUrl } from '../../plugin/db/data-source.factory.js';
-import { Database } from '../../plugin/db/database.js';
-import { MigrationRunner } from '../../plugin/db/migration-runner.js';
-import { SqlJobBackend } from '../../plugin/jobs/sql-backend/index.js';
-import type { SqlJobBackendOptions } from '../../plugin/jobs/sql-backend/index.js';
+import { createDataSourceFromUrl } from '../../plugin/kernel/db/data-source.factory.js';
+import { Database } from '../../plugin/kernel/db/database.js';
+import { MigrationRunner } from '../../plugin/kernel/db/migration-runner.js';
+import { SqlJobBackend } from '../../plugin/kernel/jobs/sql-backend/index.js';
+import type { SqlJobBackendOptions } from '../../plugin/kernel/jobs/sql-backend/index.js';
 import { createTestDatabase, type Engine, type TestDatabase } from './test-database.js';
 
 /** A fresh database with the job tables, for one test file. */

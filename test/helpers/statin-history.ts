@@ -1,6 +1,6 @@
-import type { CategoryInput } from '../../plugin/repositories/catalog.repository.js';
-import type { ImportRecord } from '../../plugin/services/history-import.types.js';
-import { statFromPurchases } from '../../plugin/domain/category-stats.rules.js';
+import type { CategoryInput } from '../../plugin/modules/catalog/repositories/catalog.repository.js';
+import type { ImportRecord } from '../../plugin/modules/import/history-import.types.js';
+import { statFromPurchases } from '../../plugin/modules/catalog/rules/category-stats.rules.js';
 import type { TestRefill } from './test-refill.js';
 
 const DAY = 86_400_000;

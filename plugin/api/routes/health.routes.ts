@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { HealthService } from '../../services/health.service.js';
+import type { HealthService } from '../../kernel/db/health.service.js';
 
 /**
  * Health endpoints on Refill's router, so a host that mounts it gets them

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { normaliseUsername } from '../../domain/admin-username.js';
-import type { AdminRole } from '../../entities/admin-user.entity.js';
+import { normaliseUsername } from '../../modules/admin/rules/admin-username.js';
+import type { AdminRole } from '../../modules/admin/entities/admin-user.entity.js';
 import type { CliContext } from '../cli-context.js';
 
 /** Reads all of stdin (for --password-stdin). */

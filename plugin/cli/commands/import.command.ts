@@ -3,10 +3,10 @@ import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { RefillError } from '../../errors/refill-error.js';
-import { importCatalog } from '../../import/catalog-import.js';
-import { historyFormatOf, historySourceKey, readHistoryFile } from '../../import/history-file.js';
-import type { ImportSummary } from '../../services/history-import.types.js';
+import { RefillError } from '../../kernel/errors/refill-error.js';
+import { importCatalog } from '../../modules/import/catalog-import.js';
+import { historyFormatOf, historySourceKey, readHistoryFile } from '../../modules/import/history-file.js';
+import type { ImportSummary } from '../../modules/import/history-import.types.js';
 import type { CliContext } from '../cli-context.js';
 
 /**

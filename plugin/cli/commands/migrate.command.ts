@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { refillMigrations } from '../../../migrations/index.js';
-import { MigrationRunner } from '../../db/migration-runner.js';
-import { createDataSourceFromUrl } from '../../db/data-source.factory.js';
+import { MigrationRunner } from '../../kernel/db/migration-runner.js';
+import { createDataSourceFromUrl } from '../../kernel/db/data-source.factory.js';
 import { databaseUrlFrom, type CliContext } from '../cli-context.js';
 
 /** `refill migrate [--status] [--down <n>]` */

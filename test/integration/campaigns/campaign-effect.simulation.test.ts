@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { proportionSums } from '../../../plugin/domain/campaign-stats/group-sums.js';
-import { compareProportions } from '../../../plugin/domain/campaign-stats/uplift.stats.js';
+import { proportionSums } from '../../../plugin/modules/campaigns/stats/group-sums.js';
+import { compareProportions } from '../../../plugin/modules/campaigns/stats/uplift.stats.js';
 import { BASE_RATE, describeCampaignSimulation } from '../../helpers/campaign-simulation.js';
 import { seededRandom } from '../../helpers/seeded-random.js';
 

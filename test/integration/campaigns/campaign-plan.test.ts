@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleVariance } from '../../../plugin/domain/campaign-stats/group-sums.js';
-import { minimumDetectableEffect } from '../../../plugin/domain/campaign-stats/power.stats.js';
-import { unitOf } from '../../../plugin/services/campaign-report.units.js';
+import { sampleVariance } from '../../../plugin/modules/campaigns/stats/group-sums.js';
+import { minimumDetectableEffect } from '../../../plugin/modules/campaigns/stats/power.stats.js';
+import { unitOf } from '../../../plugin/modules/campaigns/services/campaign-report.units.js';
 import { testDesign } from '../../helpers/campaign-fixtures.js';
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';

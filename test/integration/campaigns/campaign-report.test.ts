@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignReport } from '../../../plugin/services/campaign-report.service.js';
-import { unitOf } from '../../../plugin/services/campaign-report.units.js';
+import type { CampaignReport } from '../../../plugin/modules/campaigns/services/campaign-report.service.js';
+import { unitOf } from '../../../plugin/modules/campaigns/services/campaign-report.units.js';
 import { buyC09, seedLapsedBuyers, testDesign } from '../../helpers/campaign-fixtures.js';
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';

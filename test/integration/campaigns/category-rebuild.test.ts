@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SelectionSummary } from '../../../plugin/services/campaign-selection.service.js';
+import type { SelectionSummary } from '../../../plugin/modules/campaigns/services/campaign-selection.service.js';
 import { testDesign } from '../../helpers/campaign-fixtures.js';
 import { C10, statinHistory, statsByCard, statsFromLines } from '../../helpers/statin-history.js';
 import { engines } from '../../helpers/test-database.js';

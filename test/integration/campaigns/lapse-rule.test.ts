@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportRecord } from '../../../plugin/services/history-import.types.js';
+import type { ImportRecord } from '../../../plugin/modules/import/history-import.types.js';
 import { testDesign } from '../../helpers/campaign-fixtures.js';
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CategoryRebuilds1767916800000 } from '../../../migrations/1767916800000-category-rebuilds.js';
-import { formatRecentDays, statFromPurchases } from '../../../plugin/domain/category-stats.rules.js';
+import {
+    formatRecentDays,
+    statFromPurchases,
+} from '../../../plugin/modules/catalog/rules/category-stats.rules.js';
 import { createRefill } from '../../../plugin/index.js';
 import { C10, statinHistory, statsByCard } from '../../helpers/statin-history.js';
 import { engines } from '../../helpers/test-database.js';

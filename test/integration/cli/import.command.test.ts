@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../plugin/cli/main.js';
-import { historySourceKey } from '../../../plugin/import/history-file.js';
+import { historySourceKey } from '../../../plugin/modules/import/history-file.js';
 import { createRefill, type Refill } from '../../../plugin/index.js';
 
 describe('refill import (CLI)', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMysql } from '../../../plugin/db/mysql-format.js';
+import { formatMysql } from '../../../plugin/kernel/db/mysql-format.js';
 import { HOSTILE_SQL_MODE } from '../../helpers/sql-mode-hook.mjs';
 import { hostileString } from '../../helpers/hostile-strings.js';
 

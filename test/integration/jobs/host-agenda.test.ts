@@ -1,9 +1,9 @@
 import { Agenda } from 'agenda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataSourceFromUrl } from '../../../plugin/db/data-source.factory.js';
-import { MigrationRunner } from '../../../plugin/db/migration-runner.js';
+import { createDataSourceFromUrl } from '../../../plugin/kernel/db/data-source.factory.js';
+import { MigrationRunner } from '../../../plugin/kernel/db/migration-runner.js';
 import { createRefill, refillMigrations, type Refill } from '../../../plugin/index.js';
-import { SqlJobBackend } from '../../../plugin/jobs/sql-backend/index.js';
+import { SqlJobBackend } from '../../../plugin/kernel/jobs/sql-backend/index.js';
 import { createTestDatabase, engines, type TestDatabase } from '../../helpers/test-database.js';
 
 describe.each(engines)("a host's own Agenda on %s", (engine) => {

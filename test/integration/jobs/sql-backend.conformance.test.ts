@@ -1,7 +1,7 @@
 import { Agenda, constant, Job } from 'agenda';
 import type { DataSource } from 'typeorm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SqlJobBackend } from '../../../plugin/jobs/sql-backend/index.js';
+import { SqlJobBackend } from '../../../plugin/kernel/jobs/sql-backend/index.js';
 import { openJobsDatabase, type JobsTestDatabase } from '../../helpers/jobs-database.js';
 import { AgendaPool, sleep, waitFor } from '../../helpers/jobs-fixtures.js';
 import { engines } from '../../helpers/test-database.js';

@@ -1,8 +1,8 @@
 import { Agenda, type JobParameters } from 'agenda';
 import type { DataSource } from 'typeorm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SqlJobBackend, SqlJobRepository } from '../../../plugin/jobs/sql-backend/index.js';
-import { SqlJobBackend as Backend } from '../../../plugin/jobs/sql-backend/index.js';
+import type { SqlJobBackend, SqlJobRepository } from '../../../plugin/kernel/jobs/sql-backend/index.js';
+import { SqlJobBackend as Backend } from '../../../plugin/kernel/jobs/sql-backend/index.js';
 import { openJobsDatabase, type JobsTestDatabase } from '../../helpers/jobs-database.js';
 import { AgendaPool, jobParams, ManualClock, waitFor } from '../../helpers/jobs-fixtures.js';
 import { engines } from '../../helpers/test-database.js';

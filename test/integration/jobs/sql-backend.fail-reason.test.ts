@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Agenda, type JobParameters } from 'agenda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SqlJobRepository } from '../../../plugin/jobs/sql-backend/index.js';
+import type { SqlJobRepository } from '../../../plugin/kernel/jobs/sql-backend/index.js';
 import { openJobsDatabase, type JobsTestDatabase } from '../../helpers/jobs-database.js';
 import { AgendaPool, jobParams, sleep, waitFor } from '../../helpers/jobs-fixtures.js';
 import { engines } from '../../helpers/test-database.js';

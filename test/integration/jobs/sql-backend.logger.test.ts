@@ -1,6 +1,6 @@
 import { Agenda, type JobLogEntry } from 'agenda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SqlJobLogger } from '../../../plugin/jobs/sql-backend/index.js';
+import type { SqlJobLogger } from '../../../plugin/kernel/jobs/sql-backend/index.js';
 import { openJobsDatabase, type JobsTestDatabase } from '../../helpers/jobs-database.js';
 import { waitFor } from '../../helpers/jobs-fixtures.js';
 import { engines } from '../../helpers/test-database.js';

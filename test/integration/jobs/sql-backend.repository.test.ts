@@ -1,6 +1,6 @@
 import type { JobParameters } from 'agenda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { JobBackendError, type SqlJobRepository } from '../../../plugin/jobs/sql-backend/index.js';
+import { JobBackendError, type SqlJobRepository } from '../../../plugin/kernel/jobs/sql-backend/index.js';
 import { openJobsDatabase, type JobsTestDatabase } from '../../helpers/jobs-database.js';
 import { jobParams } from '../../helpers/jobs-fixtures.js';
 import { engines } from '../../helpers/test-database.js';

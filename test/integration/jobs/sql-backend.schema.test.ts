@@ -1,9 +1,13 @@
 import { Agenda } from 'agenda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataSourceFromUrl } from '../../../plugin/db/data-source.factory.js';
-import { RefillConfigError } from '../../../plugin/errors/refill-error.js';
-import { claimStatements, JobBackendError, SqlJobBackend } from '../../../plugin/jobs/sql-backend/index.js';
-import { assertClaimCapableServer } from '../../../plugin/jobs/sql-backend/server-version.check.js';
+import { createDataSourceFromUrl } from '../../../plugin/kernel/db/data-source.factory.js';
+import { RefillConfigError } from '../../../plugin/kernel/errors/refill-error.js';
+import {
+    claimStatements,
+    JobBackendError,
+    SqlJobBackend,
+} from '../../../plugin/kernel/jobs/sql-backend/index.js';
+import { assertClaimCapableServer } from '../../../plugin/kernel/jobs/sql-backend/server-version.check.js';
 import { openJobsDatabase, type JobsTestDatabase } from '../../helpers/jobs-database.js';
 import { engines } from '../../helpers/test-database.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { Database } from '../../../plugin/db/database.js';
-import { JobSqlContext } from '../../../plugin/jobs/sql-backend/job-sql.context.js';
+import { Database } from '../../../plugin/kernel/db/database.js';
+import { JobSqlContext } from '../../../plugin/kernel/jobs/sql-backend/job-sql.context.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
 /*

@@ -3,9 +3,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorHandler } from '../../../plugin/api/middleware/error-handler.js';
-import { JobRunRecorder } from '../../../plugin/jobs/job-run-recorder.js';
-import { createLogger } from '../../../plugin/logging/logger.js';
+import { errorHandler } from '../../../plugin/kernel/http/error-handler.js';
+import { JobRunRecorder } from '../../../plugin/kernel/jobs/job-run-recorder.js';
+import { createLogger } from '../../../plugin/kernel/logging/logger.js';
 import { openJobsDatabase, type JobsTestDatabase } from '../../helpers/jobs-database.js';
 import { engines } from '../../helpers/test-database.js';
 

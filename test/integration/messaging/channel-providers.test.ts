@@ -2,10 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelError } from '../../../plugin/messaging/channels/channel-provider.js';
-import { MemoryOutboxStore, OutboxProvider } from '../../../plugin/messaging/channels/outbox.provider.js';
-import { SmtpProvider } from '../../../plugin/messaging/channels/smtp.provider.js';
-import { TelegramProvider } from '../../../plugin/messaging/channels/telegram.provider.js';
+import { ChannelError } from '../../../plugin/modules/messaging/channels/channel-provider.js';
+import {
+    MemoryOutboxStore,
+    OutboxProvider,
+} from '../../../plugin/modules/messaging/channels/outbox.provider.js';
+import { SmtpProvider } from '../../../plugin/modules/messaging/channels/smtp.provider.js';
+import { TelegramProvider } from '../../../plugin/modules/messaging/channels/telegram.provider.js';
 
 const message = {
     key: 'm-42-lapse-offer-1',

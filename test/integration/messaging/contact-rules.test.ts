@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toDbTime } from '../../../plugin/db/db-time.js';
+import { toDbTime } from '../../../plugin/kernel/db/db-time.js';
 import { createApp } from '../../helpers/create-app.js';
 import { gatewayChannels, LocalGateway } from '../../helpers/local-gateway.js';
 import { engines } from '../../helpers/test-database.js';

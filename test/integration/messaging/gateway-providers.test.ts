@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpSmsProvider } from '../../../plugin/messaging/channels/http-sms.provider.js';
-import { signBody, WebhookProvider } from '../../../plugin/messaging/channels/webhook.provider.js';
+import { HttpSmsProvider } from '../../../plugin/modules/messaging/channels/http-sms.provider.js';
+import { signBody, WebhookProvider } from '../../../plugin/modules/messaging/channels/webhook.provider.js';
 
 /** A local server playing an SMS gateway and the chain's push/messenger gateway. */
 function gateway(): {

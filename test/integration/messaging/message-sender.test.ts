@@ -1,8 +1,11 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelError, type ChannelProvider } from '../../../plugin/messaging/channels/channel-provider.js';
-import { OutboxProvider } from '../../../plugin/messaging/channels/outbox.provider.js';
-import { decideContact } from '../../../plugin/messaging/policy/contact-policy.js';
+import {
+    ChannelError,
+    type ChannelProvider,
+} from '../../../plugin/modules/messaging/channels/channel-provider.js';
+import { OutboxProvider } from '../../../plugin/modules/messaging/channels/outbox.provider.js';
+import { decideContact } from '../../../plugin/modules/messaging/policy/contact-policy.js';
 import { testDesign } from '../../helpers/campaign-fixtures.js';
 import { createApp } from '../../helpers/create-app.js';
 import { engines } from '../../helpers/test-database.js';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataSourceFromUrl } from '../../../plugin/db/data-source.factory.js';
-import { MigrationRunner } from '../../../plugin/db/migration-runner.js';
+import { createDataSourceFromUrl } from '../../../plugin/kernel/db/data-source.factory.js';
+import { MigrationRunner } from '../../../plugin/kernel/db/migration-runner.js';
 import { refillMigrations } from '../../../plugin/index.js';
 import { AdminSignInGuard1767830400000 } from '../../../migrations/1767830400000-admin-sign-in-guard.js';
 import { createTestDatabase, engines, type TestDatabase } from '../../helpers/test-database.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataSourceFromUrl } from '../../../plugin/db/data-source.factory.js';
-import { MigrationRunner } from '../../../plugin/db/migration-runner.js';
+import { createDataSourceFromUrl } from '../../../plugin/kernel/db/data-source.factory.js';
+import { MigrationRunner } from '../../../plugin/kernel/db/migration-runner.js';
 import { refillMigrations } from '../../../plugin/index.js';
 import { createTestDatabase, engines, type TestDatabase } from '../../helpers/test-database.js';
 import type { DataSource } from 'typeorm';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LinkSigner } from '../../../plugin/messaging/link-signer.js';
+import { LinkSigner } from '../../../plugin/modules/messaging/link-signer.js';
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Refill } from '../../../plugin/index.js';
-import type { ImportInput, ImportRecord } from '../../../plugin/services/history-import.types.js';
+import type { ImportInput, ImportRecord } from '../../../plugin/modules/import/history-import.types.js';
 import { tableCounts } from '../../helpers/create-app.js';
 import { expectLedgerConsistent } from '../../helpers/ledger-invariants.js';
 import { engines } from '../../helpers/test-database.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atcCode } from '../../../plugin/api/schemas/pos.schemas.js';
+import { atcCode } from '../../../plugin/kernel/http/pos.schemas.js';
 import {
     DEMO_CHRONIC_GROUPS,
     DEMO_RETAIL_CATEGORIES,

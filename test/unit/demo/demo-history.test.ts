@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cardNumber, customerBody, receiptBody } from '../../../plugin/api/schemas/pos.schemas.js';
+import { cardNumber, customerBody, receiptBody } from '../../../plugin/kernel/http/pos.schemas.js';
 import { resolveDemoChain } from '../../../plugin/demo/demo-chain.js';
 import {
     demoCustomerHistory,
     demoRecords,
     type DemoCustomerHistory,
 } from '../../../plugin/demo/demo-history.js';
-import { normalisePhone } from '../../../plugin/domain/phone.js';
-import type { ImportRecord } from '../../../plugin/services/history-import.types.js';
+import { normalisePhone } from '../../../plugin/modules/customers/rules/phone.js';
+import type { ImportRecord } from '../../../plugin/modules/import/history-import.types.js';
 import { DAY, demoSnapshot, NOW } from './demo-test-chain.js';
 
 const take = (n: number, records: Iterable<ImportRecord>) => {

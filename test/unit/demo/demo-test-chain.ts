@@ -1,5 +1,5 @@
 import { demoCategoryInputs, demoProductInputs } from '../../../plugin/demo/demo-catalog.js';
-import { CatalogSnapshot } from '../../../plugin/domain/catalog-snapshot.js';
+import { CatalogSnapshot } from '../../../plugin/modules/catalog/rules/catalog-snapshot.js';
 
 /** The fixed end of history the demo tests generate against. */
 export const NOW = new Date('2026-03-01T10:00:00.000Z');

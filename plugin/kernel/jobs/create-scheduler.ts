@@ -1,0 +1,90 @@
+import { hostname } from 'node:os';
+import type { Agenda } from 'agenda';
+import type { Logger } from 'pino';
+import type { RefillConfig } from '../../config/refill-options.js';
+import type { Database } from '../db/database.js';
+import type { Clock } from '../clock.js';
+import type { CampaignSelectionService } from '../../modules/campaigns/services/campaign-selection.service.js';
+import type { CampaignService } from '../../modules/campaigns/services/campaign.service.js';
+import type { CategoryRebuildService } from '../../modules/catalog/services/category-rebuild.service.js';
+import type { LotMaintenanceService } from '../../modules/ledger/services/lot-maintenance.service.js';
+import type { Repositories } from '../../refill-repositories.js';
+import { activatePendingBonusesJob } from '../../modules/ledger/jobs/activate-pending-bonuses.job.js';
+import {
+    campaignSelectPartTask,
+    campaignSelectTask,
+    campaignsDailyJob,
+    type CampaignJobDeps,
+} from '../../modules/campaigns/jobs/campaign-jobs.js';
+import { categoryRebuildTask } from '../../modules/catalog/jobs/category-rebuild.job.js';
+import { expireBonusesJob } from '../../modules/ledger/jobs/expire-bonuses.job.js';
+import { messageRemindersJob, messagesDispatchJob } from '../../modules/messaging/jobs/messaging-jobs.js';
+import type { CascadeDispatcher } from '../../modules/messaging/cascade/cascade-dispatcher.js';
+import type { ReminderPlannerService } from '../../modules/messaging/services/reminder-planner.service.js';
+import type { SendGuardService } from '../../modules/messaging/services/send-guard.service.js';
+import { JobRunRecorder } from './job-run-recorder.js';
+import { RefillScheduler } from './refill-scheduler.js';
+import { SqlJobBackend } from './sql-backend/index.js';
+
+/** The services Refill's jobs run. */
+export interface JobServices {
+    maintenance: LotMaintenanceService;
+    campaigns: CampaignService;
+    campaignSelection: CampaignSelectionService;
+    categoryRebuilds: CategoryRebuildService;
+    sendGuard: SendGuardService;
+    dispatcher: CascadeDispatcher;
+    reminders: ReminderPlannerService;
+}
+
+/**
+ * Builds Refill's scheduler: its jobs on its own Agenda over the SQL backend
+ * (jobs in the ledger's database), or on the host's Agenda. Job runs are
+ * recorded in Refill's job log table either way.
+ */
+export function createScheduler(
+    database: Database,
+    repos: Repositories,
+    services: JobServices,
+    config: RefillConfig,
+    clock: Clock,
+    logger: Logger,
+    hostAgenda?: Agenda,
+): RefillScheduler {
+    const workerName = `${hostname()}#${process.pid}`;
+    const backend = new SqlJobBackend({
+        dataSource: database.dataSource,
+        database,
+        lastModifiedBy: workerName,
+    });
+    let scheduler: RefillScheduler | null = null;
+    const campaignDeps: CampaignJobDeps = {
+        db: database,
+        repos,
+        campaigns: services.campaigns,
+        selection: services.campaignSelection,
+        timezone: config.timezone,
+        concurrency: config.campaigns.concurrency,
+        clock,
+        enqueue: (name, data, uniqueBy) => scheduler!.enqueue(name, data, uniqueBy),
+    };
+    scheduler = new RefillScheduler(
+        hostAgenda ? { agenda: hostAgenda } : { backend },
+        [
+            expireBonusesJob(services.maintenance),
+            activatePendingBonusesJob(services.maintenance),
+            campaignsDailyJob(campaignDeps),
+            messagesDispatchJob(services.sendGuard, services.dispatcher),
+            messageRemindersJob(services.reminders),
+        ],
+        [
+            campaignSelectTask(campaignDeps),
+            campaignSelectPartTask(campaignDeps),
+            categoryRebuildTask(services.categoryRebuilds),
+        ],
+        { ...config.jobs, timezone: config.timezone, workerName },
+        new JobRunRecorder(logger, backend.logger),
+        logger,
+    );
+    return scheduler;
+}

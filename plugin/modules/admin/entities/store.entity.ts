@@ -1,0 +1,27 @@
+import { EntitySchema } from 'typeorm';
+import { intId, str, time } from '../../../kernel/db/entity-columns.js';
+
+/** A pharmacy or shop of the chain; POS keys and receipts belong to one. */
+export interface Store {
+    id: number;
+    /** The chain's own store code, used by tills in `storeCode`. */
+    code: string;
+    name: string;
+    /** IANA timezone of the store; the chain's timezone when null. */
+    timezone: string | null;
+    createdAt: Date;
+}
+
+/** TypeORM schema of {@link Store}. */
+export const StoreEntity = new EntitySchema<Store>({
+    name: 'RefillStore',
+    tableName: 'refill_stores',
+    columns: {
+        id: intId(),
+        code: str('code', 64),
+        name: str('name', 255),
+        timezone: str('timezone', 64, true),
+        createdAt: time('created_at'),
+    },
+    indices: [{ name: 'UQ_refill_stores_code', columns: ['code'], unique: true }],
+});

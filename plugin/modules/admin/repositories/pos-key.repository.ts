@@ -1,0 +1,86 @@
+import type { Database } from '../../../kernel/db/database.js';
+import { toDbTime } from '../../../kernel/db/db-time.js';
+import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+
+/** A POS key that is valid, with its store. */
+export interface ActivePosKey {
+    keyId: number;
+    storeId: number;
+    storeCode: string;
+}
+
+/** A POS key as listed for operators (never the key itself). */
+export interface PosKeySummary {
+    id: number;
+    storeCode: string;
+    keyHint: string;
+    label: string | null;
+    createdAt: Date;
+    revokedAt: Date | null;
+}
+
+/** Reads and writes `refill_pos_keys`. */
+export class PosKeyRepository {
+    constructor(private readonly db: Database) {}
+
+    /** Stores a new key's hash. */
+    async insert(
+        tx: SqlExecutor,
+        storeId: number,
+        keyHash: string,
+        keyHint: string,
+        label: string | null,
+        now: Date,
+    ): Promise<number> {
+        const { insertId } = await tx.run(
+            `INSERT INTO refill_pos_keys (store_id, key_hash, key_hint, label, created_at) VALUES (?, ?, ?, ?, ?)`,
+            [storeId, keyHash, keyHint, label, toDbTime(now)],
+        );
+        return insertId;
+    }
+
+    /** The unrevoked key with this hash, if any. */
+    async findActiveByHash(keyHash: string): Promise<ActivePosKey | null> {
+        const rows = await this.db.all(
+            `SELECT k.id, k.store_id, s.code FROM refill_pos_keys k JOIN refill_stores s ON s.id = k.store_id WHERE k.key_hash = ? AND k.revoked_at IS NULL`,
+            [keyHash],
+        );
+        const r = rows[0];
+        return r ? { keyId: Number(r.id), storeId: Number(r.store_id), storeCode: String(r.code) } : null;
+    }
+
+    /**
+     * A stamp that changes whenever a key is revoked (how many are revoked and
+     * when the last one was): instances compare it to drop their cached keys.
+     */
+    async revocationStamp(exec: SqlExecutor | Database): Promise<string> {
+        const [row] = await exec.all(
+            `SELECT COUNT(revoked_at) AS revoked, MAX(revoked_at) AS latest FROM refill_pos_keys`,
+        );
+        return `${Number(row?.revoked ?? 0)}@${row?.latest ? this.db.time(row.latest).toISOString() : '-'}`;
+    }
+
+    /** Every key, newest first. */
+    async list(exec: SqlExecutor | Database): Promise<PosKeySummary[]> {
+        const rows = await exec.all(
+            `SELECT k.id, s.code, k.key_hint, k.label, k.created_at, k.revoked_at FROM refill_pos_keys k JOIN refill_stores s ON s.id = k.store_id ORDER BY k.id DESC`,
+        );
+        return rows.map((r) => ({
+            id: Number(r.id),
+            storeCode: String(r.code),
+            keyHint: String(r.key_hint),
+            label: (r.label as string) ?? null,
+            createdAt: this.db.time(r.created_at),
+            revokedAt: this.db.timeOrNull(r.revoked_at),
+        }));
+    }
+
+    /** Revokes a key; returns whether it existed and was active. */
+    async revoke(tx: SqlExecutor, id: number, now: Date): Promise<boolean> {
+        const { affected } = await tx.run(
+            `UPDATE refill_pos_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`,
+            [toDbTime(now), id],
+        );
+        return affected > 0;
+    }
+}

@@ -1,0 +1,87 @@
+import { serialize } from 'cookie';
+import { Router, type Request, type Response } from 'express';
+import Joi from 'joi';
+import type { RefillConfig } from '../../../config/refill-options.js';
+import { RefillError } from '../../../kernel/errors/refill-error.js';
+import type { AdminAuthService } from '../services/admin-auth.service.js';
+import { validate } from '../../../kernel/http/validate.js';
+import { adminPrincipal, adminSession, csrfProtection } from './admin-session.middleware.js';
+
+const signInBody = Joi.object({
+    username: Joi.string().max(64).required(),
+    password: Joi.string().max(1024).required(),
+});
+
+/** The cookie path: the admin API and the admin UI beside it (`<prefix>/admin`). */
+function cookiePath(req: Request): string {
+    return req.baseUrl.replace(/\/v1$/, '') || '/';
+}
+
+/** Sets `Retry-After` on a rate-limited answer (the error handler keeps headers already set). */
+function retryAfter(res: Response, error: unknown): unknown {
+    if (error instanceof RefillError && error.code === 'REFILL_RATE_LIMITED') {
+        const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+        if (seconds) res.setHeader('Retry-After', String(seconds));
+    }
+    return error;
+}
+
+/**
+ * Sign-in, current session and sign-out. Sign-in attempts are limited per
+ * account and per client IP by the sign-in guard (counters in the
+ * database). The client IP and whether the request came over HTTPS are
+ * Express's `req.ip` and `req.secure`, which follow `trustProxy` (or the
+ * host app's `trust proxy`): behind a TLS proxy that is trusted, the
+ * session cookie is Secure with `secureCookie: 'auto'`.
+ */
+export function adminSessionRoutes(auth: AdminAuthService, config: RefillConfig): Router {
+    const { cookieName, secureCookie } = config.admin;
+    const router = Router();
+    const secure = (req: Request) => (secureCookie === 'auto' ? req.secure : secureCookie);
+
+    router.post('/session', validate({ body: signInBody }), async (req, res) => {
+        const { username, password } = res.locals.body as { username: string; password: string };
+        const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        const session = await auth.signIn(username, password, ip).catch((error: unknown) => {
+            throw retryAfter(res, error);
+        });
+        res.setHeader(
+            'Set-Cookie',
+            serialize(cookieName, session.token, {
+                httpOnly: true,
+                sameSite: 'strict',
+                secure: secure(req),
+                path: cookiePath(req),
+                // Relative, so a client whose clock differs from the server's keeps it just as long.
+                maxAge: config.admin.sessionTtlHours * 3600,
+            }),
+        );
+        res.status(201).json({
+            user: session.user,
+            csrfToken: session.csrfToken,
+            expiresAt: session.expiresAt.toISOString(),
+        });
+    });
+
+    router.get('/session', adminSession(auth, cookieName), (_req, res) => {
+        const p = adminPrincipal(res);
+        res.json({ user: { username: p.username, role: p.role }, csrfToken: p.csrfToken });
+    });
+
+    router.delete('/session', adminSession(auth, cookieName), csrfProtection, async (req, res) => {
+        await auth.signOut(adminPrincipal(res));
+        res.setHeader(
+            'Set-Cookie',
+            serialize(cookieName, '', {
+                httpOnly: true,
+                sameSite: 'strict',
+                secure: secure(req),
+                path: cookiePath(req),
+                maxAge: 0,
+            }),
+        );
+        res.status(204).end();
+    });
+
+    return router;
+}

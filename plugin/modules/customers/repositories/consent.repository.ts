@@ -1,0 +1,170 @@
+import type { Database } from '../../../kernel/db/database.js';
+import { toDbTime } from '../../../kernel/db/db-time.js';
+import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
+import type { Row, SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { CUSTOMER_OPT_OUT_SOURCES, type ConsentPurpose } from '../rules/consent.rules.js';
+import type { CustomerConsent } from '../entities/customer-consent.entity.js';
+import { bool } from '../../../kernel/db/row-mappers.js';
+
+/** The table of each purpose's current consents. */
+const TABLES: Record<ConsentPurpose, string> = {
+    marketing: 'refill_customer_consents',
+    service: 'refill_customer_service_consents',
+};
+
+/**
+ * Reads and writes consents (current state and the append-only history),
+ * per purpose. Marketing consents are `refill_customer_consents`. A
+ * customer's service consent in a channel is their row in
+ * `refill_customer_service_consents`, or, until the two purposes part (a
+ * STOP reply or an unsubscribe link, or a till setting them apart), the
+ * marketing consent: what tills and imports said before the purposes were
+ * told apart covers both. {@link separateService} writes the service row
+ * before they part. History entries carry their purpose (NULL: recorded
+ * before the split, for both).
+ */
+export class ConsentRepository {
+    constructor(private readonly db: Database) {}
+
+    /** A customer's current consents of `purpose`. */
+    async findForCustomer(
+        exec: SqlExecutor | Database,
+        customerId: number,
+        purpose: ConsentPurpose = 'marketing',
+    ): Promise<CustomerConsent[]> {
+        return ((await this.findForCustomers(exec, [customerId], purpose)).get(customerId) ?? []).sort(
+            (a, b) => a.channel.localeCompare(b.channel),
+        );
+    }
+
+    /**
+     * What tills and hosts last said about each of these channels (the latest
+     * history entry not made by the customer's own STOP reply or unsubscribe
+     * link). For marketing, entries of marketing (or both, before the split);
+     * for service, every entry: a till's act and an import speak for service
+     * too unless a till set service apart.
+     */
+    async lastTillActs(
+        exec: SqlExecutor | Database,
+        customerId: number,
+        channels: readonly string[],
+        purpose: ConsentPurpose = 'marketing',
+    ): Promise<Map<string, { granted: boolean }>> {
+        const out = new Map<string, { granted: boolean }>();
+        if (!channels.length) return out;
+        const ofPurpose = purpose === 'marketing' ? ` AND (purpose IS NULL OR purpose = 'marketing')` : '';
+        const rows = await exec.all(
+            `SELECT channel, granted FROM refill_consent_events WHERE customer_id = ? AND channel IN (${sqlDialect.inList(channels.length)}) AND (source IS NULL OR source NOT IN (${sqlDialect.inList(CUSTOMER_OPT_OUT_SOURCES.length)}))${ofPurpose} ORDER BY id DESC`,
+            [customerId, ...channels, ...CUSTOMER_OPT_OUT_SOURCES],
+        );
+        for (const r of rows)
+            if (!out.has(String(r.channel))) out.set(String(r.channel), { granted: bool(r.granted) });
+        return out;
+    }
+
+    /** The current consents of `purpose` of several customers, grouped by customer id. */
+    async findForCustomers(
+        exec: SqlExecutor | Database,
+        customerIds: readonly number[],
+        purpose: ConsentPurpose = 'marketing',
+    ): Promise<Map<number, CustomerConsent[]>> {
+        const marketing = await this.read(exec, TABLES.marketing, customerIds);
+        if (purpose === 'marketing') return group(marketing);
+        const service = await this.read(exec, TABLES.service, customerIds);
+        const own = new Set(service.map((c) => `${c.customerId}:${c.channel}`));
+        return group([...service, ...marketing.filter((c) => !own.has(`${c.customerId}:${c.channel}`))]);
+    }
+
+    /** Sets the current consents of `purpose` given and appends them to the history. */
+    async record(
+        tx: SqlExecutor,
+        consents: readonly CustomerConsent[],
+        now: Date,
+        purpose: ConsentPurpose = 'marketing',
+    ): Promise<void> {
+        if (!consents.length) return;
+        const ins = (c: string) => sqlDialect.inserted(tx.dialect, c);
+        await tx.run(
+            `INSERT INTO ${TABLES[purpose]} (customer_id, channel, granted, changed_at, source) VALUES ${sqlDialect.valuesPlaceholders(consents.length, 5)}` +
+                sqlDialect.onConflictUpdate(tx.dialect, ['customer_id', 'channel'], {
+                    granted: ins('granted'),
+                    changed_at: ins('changed_at'),
+                    source: ins('source'),
+                }),
+            consents.flatMap((c) => [c.customerId, c.channel, c.granted, toDbTime(c.changedAt), c.source]),
+        );
+        await tx.run(
+            `INSERT INTO refill_consent_events (customer_id, channel, granted, changed_at, source, recorded_at, purpose) VALUES ${sqlDialect.valuesPlaceholders(consents.length, 7)}`,
+            consents.flatMap((c) => [
+                c.customerId,
+                c.channel,
+                c.granted,
+                toDbTime(c.changedAt),
+                c.source,
+                toDbTime(now),
+                purpose,
+            ]),
+        );
+    }
+
+    /**
+     * Gives these customers' `channels` a service consent of their own where
+     * they have none yet: a copy of the marketing consent it followed (no
+     * history entry: nothing changed). Call it, under the customers' locks,
+     * before marketing and service part.
+     */
+    async separateService(
+        tx: SqlExecutor,
+        customerIds: readonly number[],
+        channels: readonly string[],
+    ): Promise<void> {
+        if (!channels.length) return;
+        for (const chunk of sqlDialect.chunks(customerIds, 500)) {
+            if (!chunk.length) continue;
+            await tx.run(
+                `INSERT INTO ${TABLES.service} (customer_id, channel, granted, changed_at, source)
+                 SELECT m.customer_id, m.channel, m.granted, m.changed_at, m.source FROM ${TABLES.marketing} m
+                 WHERE m.customer_id IN (${sqlDialect.inList(chunk.length)}) AND m.channel IN (${sqlDialect.inList(channels.length)})
+                   AND NOT EXISTS (SELECT 1 FROM ${TABLES.service} s WHERE s.customer_id = m.customer_id AND s.channel = m.channel)`,
+                [...chunk, ...channels],
+            );
+        }
+    }
+
+    private async read(
+        exec: SqlExecutor | Database,
+        table: string,
+        customerIds: readonly number[],
+    ): Promise<CustomerConsent[]> {
+        const out: CustomerConsent[] = [];
+        for (const chunk of sqlDialect.chunks(customerIds)) {
+            if (!chunk.length) continue;
+            const rows = await exec.all(
+                `SELECT customer_id, channel, granted, changed_at, source FROM ${table} WHERE customer_id IN (${sqlDialect.inList(chunk.length)})`,
+                chunk,
+            );
+            for (const r of rows) out.push(this.map(r));
+        }
+        return out;
+    }
+
+    private map(r: Row): CustomerConsent {
+        return {
+            customerId: Number(r.customer_id),
+            channel: String(r.channel),
+            granted: bool(r.granted),
+            changedAt: this.db.time(r.changed_at),
+            source: (r.source as string) ?? null,
+        };
+    }
+}
+
+function group(consents: readonly CustomerConsent[]): Map<number, CustomerConsent[]> {
+    const out = new Map<number, CustomerConsent[]>();
+    for (const c of consents) {
+        const list = out.get(c.customerId);
+        if (list) list.push(c);
+        else out.set(c.customerId, [c]);
+    }
+    return out;
+}

@@ -1,0 +1,313 @@
+import type { AuditRepository } from '../../admin/repositories/audit.repository.js';
+import type { CardKind } from '../entities/customer.entity.js';
+import type { RefillConfig } from '../../../config/refill-options.js';
+import type { Database } from '../../../kernel/db/database.js';
+import { balanceAt } from '../../ledger/rules/balance.rules.js';
+import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { decideConsent, needsLastTillAct, type ConsentPurpose } from '../rules/consent.rules.js';
+import { checkConsentAt } from '../../ledger/rules/pos-time.rules.js';
+import { normalisePhone } from '../rules/phone.js';
+import type { Customer } from '../entities/customer.entity.js';
+import type { CustomerConsent } from '../entities/customer-consent.entity.js';
+import { RefillError } from '../../../kernel/errors/refill-error.js';
+import type { BonusLotRepository } from '../../ledger/repositories/bonus-lot.repository.js';
+import type { ConsentRepository } from '../repositories/consent.repository.js';
+import type { CustomerProfile, CustomerRepository } from '../repositories/customer.repository.js';
+import type { OfferRepository } from '../../campaigns/repositories/offer.repository.js';
+import type { CatalogService } from '../../catalog/services/catalog.service.js';
+import type { Clock } from '../../../kernel/clock.js';
+
+/** Channels a customer can consent to. */
+export const CONSENT_CHANNELS = ['sms', 'email', 'push', 'telegram', 'viber', 'whatsapp'] as const;
+/** One of {@link CONSENT_CHANNELS}. */
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+/** What a till may set on a customer. Absent fields stay as they are; null clears. */
+export interface CustomerUpdate {
+    phone?: string | null;
+    email?: string | null;
+    name?: string | null;
+    timezone?: string | null;
+    /** Language of messages: `ru` or `en`. */
+    locale?: string | null;
+    /** Telegram chat id of the chain's bot conversation with the customer. */
+    telegramChatId?: string | null;
+    /** Device token or app user id for push messages. */
+    pushToken?: string | null;
+    /**
+     * Consent per channel, with when it was given or withdrawn. Without `at` a
+     * withdrawal counts from now and a grant restates what the till holds (it
+     * does not undo a later STOP or unsubscribe; send `at` with a new consent).
+     * It is the marketing consent, and the service consent too unless
+     * `serviceConsents` names the channel.
+     */
+    consents?: Partial<Record<ConsentChannel, { granted: boolean; at?: Date }>>;
+    /**
+     * Consent to service messages (bonus expiry, balance, welcome) per
+     * channel, set apart from marketing: the same rules, for service only.
+     */
+    serviceConsents?: Partial<Record<ConsentChannel, { granted: boolean; at?: Date }>>;
+}
+
+/** A consent act of a till or host on one channel. */
+type ConsentActs = Array<[string, { granted: boolean; at?: Date }]>;
+
+/** A customer as the POS sees it. */
+export interface CustomerView {
+    cardNumber: string;
+    phone: string | null;
+    email: string | null;
+    name: string | null;
+    timezone: string | null;
+    locale: string | null;
+    telegramChatId: string | null;
+    pushToken: string | null;
+    /** Marketing consents (offers; a STOP reply or an unsubscribe link withdraws them). */
+    consents: Partial<Record<ConsentChannel, { granted: boolean; changedAt: string }>>;
+    /** Service consents (bonus expiry, balance, welcome). */
+    serviceConsents: Partial<Record<ConsentChannel, { granted: boolean; changedAt: string }>>;
+    enrolledAt: string;
+}
+
+/** A personal offer as shown to the till. */
+export interface OfferView {
+    id: number;
+    kind: 'multiplier' | 'gift';
+    category: string | null;
+    multiplier: number | null;
+    giftAmount: number | null;
+    startsAt: string;
+    endsAt: string;
+    /** Lifetime of the bonuses the offer grants, days. */
+    bonusLifetimeDays: number;
+}
+
+/** The answer to a balance request. */
+export interface BalanceView {
+    cardNumber: string;
+    available: number;
+    pending: number;
+    debt: number;
+    expiries: Array<{ date: string; amount: number }>;
+    offers: OfferView[];
+}
+
+/** Who records a change: the store whose till sent it. */
+export interface ChangeSource {
+    storeId: number | null;
+    source: string;
+}
+
+/** Enrols and updates customers, and answers balance requests. */
+export class CustomerService {
+    constructor(
+        private readonly db: Database,
+        private readonly customers: CustomerRepository,
+        private readonly consents: ConsentRepository,
+        private readonly lots: BonusLotRepository,
+        private readonly offers: OfferRepository,
+        private readonly catalog: CatalogService,
+        private readonly config: RefillConfig,
+        private readonly clock: Clock,
+        private readonly audit: AuditRepository,
+    ) {}
+
+    /** Marks a card as a regular, test or employee card (campaigns leave the last two out). Audited. */
+    async setCardKind(cardNumber: string, cardKind: CardKind, actor: string): Promise<void> {
+        await this.db.transaction(async (tx) => {
+            const customer = await this.customers.lockByCard(tx, cardNumber);
+            if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+            const now = this.clock();
+            await this.customers.updateProfile(tx, customer.id, { cardKind }, now);
+            await this.audit.append(
+                tx,
+                {
+                    actor,
+                    action: 'customer.card-kind',
+                    entityType: 'customer',
+                    entityId: String(customer.id),
+                    details: { from: customer.cardKind, to: cardKind },
+                },
+                now,
+            );
+        });
+    }
+
+    /**
+     * Enrols a card or updates it. Consents follow {@link decideConsent} for
+     * each purpose on its own: a withdrawal always takes effect, the latest
+     * explicit act wins, and a restated grant never undoes an opt-out. A
+     * channel's `consents` act speaks for marketing, and for service unless
+     * `serviceConsents` names the channel.
+     */
+    async upsert(
+        cardNumber: string,
+        update: CustomerUpdate,
+        by: ChangeSource,
+    ): Promise<{ customer: CustomerView; created: boolean }> {
+        const profile = this.profileFrom(update);
+        const now = this.clock();
+        for (const [field, acts] of [
+            ['consents', update.consents],
+            ['serviceConsents', update.serviceConsents],
+        ] as const)
+            for (const [channel, act] of Object.entries(acts ?? {})) {
+                const problem = act?.at ? checkConsentAt(act.at, now, this.config.pos) : null;
+                if (problem)
+                    throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
+                        { path: `${field}.${channel}.at`, message: problem },
+                    ]);
+            }
+        const given = (acts: CustomerUpdate['consents']): ConsentActs =>
+            Object.entries(acts ?? {}).filter(
+                (e): e is [string, { granted: boolean; at?: Date }] => e[1] !== undefined,
+            );
+        const marketingActs = given(update.consents);
+        const serviceOnly = given(update.serviceConsents);
+        const serviceActs = [
+            ...serviceOnly,
+            ...marketingActs.filter(([channel]) => !serviceOnly.some(([c]) => c === channel)),
+        ];
+        return this.db.transaction(async (tx) => {
+            let customer = await this.customers.lockByCard(tx, cardNumber);
+            const created = !customer;
+            if (!customer) {
+                await this.customers.enrolIfMissing(tx, cardNumber, now, by.storeId);
+                customer = (await this.customers.lockByCard(tx, cardNumber)) as Customer;
+            }
+            await this.customers.updateProfile(tx, customer.id, profile, now);
+            // Service consent follows marketing until they part: give it its own row before either changes.
+            await this.consents.separateService(
+                tx,
+                [customer.id],
+                serviceActs.map(([channel]) => channel),
+            );
+            const marketing = await this.applyActs(tx, customer.id, marketingActs, 'marketing', now, by);
+            const service = await this.applyActs(tx, customer.id, serviceActs, 'service', now, by);
+            const fresh = (await this.customers.findById(tx, customer.id)) as Customer;
+            return { customer: this.view(fresh, marketing, service), created };
+        });
+    }
+
+    /** Decides and records a till's acts on the consents of one purpose; returns that purpose's consents. */
+    private async applyActs(
+        tx: SqlExecutor,
+        customerId: number,
+        acts: ConsentActs,
+        purpose: ConsentPurpose,
+        now: Date,
+        by: ChangeSource,
+    ): Promise<CustomerConsent[]> {
+        const stored = await this.consents.findForCustomer(tx, customerId, purpose);
+        const current = new Map(stored.map((c) => [c.channel, c]));
+        const asked = acts.filter(([channel, act]) => needsLastTillAct(current.get(channel) ?? null, act));
+        const tillActs = asked.length
+            ? await this.consents.lastTillActs(
+                  tx,
+                  customerId,
+                  asked.map(([channel]) => channel),
+                  purpose,
+              )
+            : new Map<string, { granted: boolean }>();
+        const changes: CustomerConsent[] = [];
+        for (const [channel, act] of acts) {
+            const decided = decideConsent(
+                current.get(channel) ?? null,
+                act,
+                now,
+                tillActs.get(channel) ?? null,
+            );
+            if (!decided) continue;
+            const consent = { customerId, channel, ...decided, source: by.source };
+            changes.push(consent);
+            current.set(channel, consent);
+        }
+        await this.consents.record(tx, changes, now, purpose);
+        return [...current.values()];
+    }
+
+    /** A customer's profile and consents. */
+    async get(cardNumber: string): Promise<CustomerView> {
+        const customer = await this.customers.findByCard(this.db, cardNumber);
+        if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+        return this.view(
+            customer,
+            await this.consents.findForCustomer(this.db, customer.id, 'marketing'),
+            await this.consents.findForCustomer(this.db, customer.id, 'service'),
+        );
+    }
+
+    /** Available and pending bonuses, the next expiries and the active personal offers. */
+    async balance(cardNumber: string): Promise<BalanceView> {
+        const customer = await this.customers.findByCard(this.db, cardNumber);
+        if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+        const now = this.clock();
+        const lots = await this.lots.findOpen(this.db, customer.id);
+        const at = balanceAt(lots, now, customer.timezone ?? this.config.timezone);
+        const offers = await this.offers.findActive(this.db, customer.id, now);
+        const categories = new Map((await this.catalog.categories()).map((c) => [c.id, c.code]));
+        return {
+            cardNumber,
+            available: at.available,
+            pending: at.pending,
+            debt: customer.debt,
+            expiries: at.expiries,
+            offers: offers.map((o) => ({
+                id: o.id,
+                kind: o.kind,
+                category: categories.get(o.categoryId) ?? null,
+                multiplier: o.multiplier,
+                giftAmount: o.giftAmount,
+                startsAt: o.startsAt.toISOString(),
+                endsAt: o.endsAt.toISOString(),
+                bonusLifetimeDays: o.bonusLifetimeDays,
+            })),
+        };
+    }
+
+    private profileFrom(update: CustomerUpdate): CustomerProfile {
+        const profile: CustomerProfile = {};
+        if (update.phone !== undefined) {
+            if (update.phone === null) profile.phone = null;
+            else {
+                const phone = normalisePhone(update.phone, this.config.defaultCountry);
+                if (!phone)
+                    throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
+                        { path: 'phone', message: 'is not a valid phone number' },
+                    ]);
+                profile.phone = phone;
+            }
+        }
+        if (update.email !== undefined) profile.email = update.email?.toLowerCase() ?? null;
+        if (update.name !== undefined) profile.name = update.name;
+        if (update.timezone !== undefined) profile.timezone = update.timezone;
+        if (update.locale !== undefined) profile.locale = update.locale;
+        if (update.telegramChatId !== undefined) profile.telegramChatId = update.telegramChatId;
+        if (update.pushToken !== undefined) profile.pushToken = update.pushToken;
+        return profile;
+    }
+
+    private view(
+        c: Customer,
+        consents: readonly CustomerConsent[],
+        serviceConsents: readonly CustomerConsent[],
+    ): CustomerView {
+        const byChannel = (list: readonly CustomerConsent[]) =>
+            Object.fromEntries(
+                list.map((k) => [k.channel, { granted: k.granted, changedAt: k.changedAt.toISOString() }]),
+            );
+        return {
+            cardNumber: c.cardNumber,
+            phone: c.phone,
+            email: c.email,
+            name: c.name,
+            timezone: c.timezone,
+            locale: c.locale,
+            telegramChatId: c.telegramChatId,
+            pushToken: c.pushToken,
+            consents: byChannel(consents),
+            serviceConsents: byChannel(serviceConsents),
+            enrolledAt: c.enrolledAt.toISOString(),
+        };
+    }
+}

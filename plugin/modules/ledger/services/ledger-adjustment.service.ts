@@ -1,0 +1,126 @@
+import type { RefillConfig } from '../../../config/refill-options.js';
+import type { Database } from '../../../kernel/db/database.js';
+import { isDuplicateKeyError } from '../../../kernel/db/db-errors.js';
+import { RefillError } from '../../../kernel/errors/refill-error.js';
+import { maskCard } from '../../../kernel/logging/logger.js';
+import { addDays, type Clock } from '../../../kernel/clock.js';
+import { LedgerSession } from './ledger-session.js';
+import type { BalanceAfter } from './purchase.views.js';
+import type { Repositories } from '../../../refill-repositories.js';
+
+/** A manual change of a customer's bonuses. */
+export interface Adjustment {
+    cardNumber: string;
+    /** Positive credits a new lot; negative takes from the soonest-expiring lots. */
+    amount: number;
+    reason: string;
+    author: string;
+    /** Lifetime of credited bonuses, days (the accrual lifetime by default). */
+    lifetimeDays?: number;
+    /** Makes the adjustment safe to retry: a second call with the key changes nothing. */
+    idempotencyKey?: string;
+}
+
+/**
+ * Manual balance adjustments by staff: each one is a ledger entry with its
+ * reason and author and an audit record, in one transaction.
+ */
+export class LedgerAdjustmentService {
+    constructor(
+        private readonly db: Database,
+        private readonly repos: Repositories,
+        private readonly config: RefillConfig,
+        private readonly clock: Clock,
+    ) {}
+
+    /** Applies an adjustment; returns the balance after it. */
+    async adjust(a: Adjustment): Promise<{ balance: BalanceAfter; replayed: boolean }> {
+        if (!Number.isSafeInteger(a.amount) || a.amount === 0)
+            throw new RefillError('REFILL_VALIDATION', 'Invalid adjustment', [
+                { path: 'amount', message: 'must be a non-zero integer' },
+            ]);
+        try {
+            return await this.db.transaction(async (tx) => {
+                const now = this.clock();
+                const customer = await this.repos.customers.lockByCard(tx, a.cardNumber);
+                if (!customer)
+                    throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+                if (a.idempotencyKey && (await this.repos.entries.findByIdempotencyKey(tx, a.idempotencyKey)))
+                    return {
+                        balance: {
+                            available: customer.balance,
+                            pending: customer.pending,
+                            debt: customer.debt,
+                        },
+                        replayed: true,
+                    };
+                const session = new LedgerSession(
+                    tx,
+                    this.repos,
+                    customer,
+                    now,
+                    this.config.returns.shortfall,
+                );
+                await session.load();
+                const cause = {
+                    reason: a.reason,
+                    author: a.author,
+                    idempotencyKey: a.idempotencyKey ?? null,
+                };
+                if (a.amount > 0) {
+                    session.credit({
+                        ...cause,
+                        lotKind: 'manual',
+                        entryKind: 'manual_credit',
+                        amount: a.amount,
+                        activeFrom: now,
+                        expiresAt: addDays(now, a.lifetimeDays ?? this.config.accrual.lifetimeDays),
+                    });
+                } else {
+                    if (-a.amount > session.available)
+                        throw new RefillError(
+                            'REFILL_INSUFFICIENT_BALANCE',
+                            'The customer does not have that many bonuses',
+                            {
+                                requested: -a.amount,
+                                available: session.available,
+                            },
+                        );
+                    session.spend(-a.amount, cause, 'manual_debit');
+                }
+                const state = await session.flush();
+                await this.repos.customers.saveState(tx, customer.id, state, now);
+                await this.repos.audit.append(
+                    tx,
+                    {
+                        actor: a.author,
+                        action: 'ledger.adjust',
+                        entityType: 'customer',
+                        entityId: String(customer.id),
+                        details: { card: maskCard(a.cardNumber), amount: a.amount, reason: a.reason },
+                    },
+                    now,
+                );
+                return {
+                    balance: { available: state.balance, pending: state.pending, debt: state.debt },
+                    replayed: false,
+                };
+            });
+        } catch (error) {
+            // Two retries racing on one idempotency key: the loser sees the unique key and changes nothing.
+            if (a.idempotencyKey && isDuplicateKeyError(error)) {
+                const customer = await this.repos.customers.findByCard(this.db, a.cardNumber);
+                if (customer)
+                    return {
+                        balance: {
+                            available: customer.balance,
+                            pending: customer.pending,
+                            debt: customer.debt,
+                        },
+                        replayed: true,
+                    };
+            }
+            throw error;
+        }
+    }
+}

@@ -1,0 +1,330 @@
+import { randomBytes } from 'node:crypto';
+import type { RefillConfig } from '../../../config/refill-options.js';
+import type { Database } from '../../../kernel/db/database.js';
+import { buildSteps, planStep, type CascadeStep } from '../rules/cascade.rules.js';
+import type { Cascade } from '../entities/cascade.entity.js';
+import type { Customer } from '../../customers/entities/customer.entity.js';
+import type { CascadePatch } from '../repositories/cascade.repository.js';
+import {
+    campaignCascade,
+    campaignChannels,
+    campaignTestCards,
+} from '../../campaigns/services/campaign-design.js';
+import type { Clock } from '../../../kernel/clock.js';
+import type { Repositories } from '../../../refill-repositories.js';
+import type { Channel, ChannelProvider } from '../channels/channel-provider.js';
+import { SEND_LEASE_MS, type MessageSender, type SendRequest } from '../message-sender.js';
+import { afterSend, stepMessageKey, type PlannedSend } from './cascade-outcome.js';
+import { decideContact, type ContactPolicySettings, type ContactVerdict } from '../policy/contact-policy.js';
+import { contactPolicySettings } from '../policy/contact-policy-settings.js';
+import { consentedTo, customerFacts, usableChannel, zoneOf } from './contact-facts.js';
+import type { CascadeContext, CascadeContextLoader } from './cascade-context.loader.js';
+import type { MessageComposer } from './message-composer.js';
+
+/** What one dispatch run did. */
+export interface DispatchCounts {
+    [name: string]: number;
+    sent: number;
+    held: number;
+    failed: number;
+    dropped: number;
+    done: number;
+    exhausted: number;
+    expired: number;
+    cancelled: number;
+    /** Steps another run held (or this run had no time left to hand over): due again when that claim ends. */
+    busy: number;
+}
+
+const FINAL = new Set(['done', 'exhausted', 'expired', 'cancelled']);
+
+/** A campaign's messaging settings, parsed once per page. */
+interface CampaignPlan {
+    steps: CascadeStep[];
+    excludedSegments: string[] | undefined;
+    testCards: string[] | null;
+}
+
+/** The loaded context of a page, its one moment, and its campaigns' settings. */
+type PageContext = CascadeContext & { now: Date; plans: Map<number, CampaignPlan> };
+
+/** A page's claim: its token and until when it holds the page's cascades and messages. */
+interface PageClaim {
+    token: string;
+    leaseUntil: Date;
+}
+
+/** What one page decided: the batch to send, the sends to follow up, the cascade changes. */
+interface PageWork {
+    items: Array<{ request: SendRequest; provider: ChannelProvider }>;
+    sends: PlannedSend[];
+    patches: Array<{ c: Cascade; patch: CascadePatch }>;
+}
+
+/**
+ * The cascade engine. Each run claims the due cascades page by page (a
+ * lease, so a second run never decides the same cascade and a run that dies
+ * leaves them due again): a waiting one whose message was delivered (or
+ * read) is done, otherwise it moves on to the next channel; a pending one
+ * plans its step (cheapest usable channel, deadline-aware), asks the
+ * contact policy, and sends through the sender under the page's lease, with
+ * one message key per step that every retry reuses. Cascades of one
+ * customer run in order, different customers in parallel. Campaigns are
+ * re-read every page, so the kill switch and test mode take effect within
+ * one tick.
+ */
+export class CascadeDispatcher {
+    private readonly policy: ContactPolicySettings;
+    private readonly serviceSteps: CascadeStep[];
+
+    constructor(
+        private readonly db: Database,
+        private readonly repos: Repositories,
+        private readonly loader: CascadeContextLoader,
+        private readonly composer: MessageComposer,
+        private readonly sender: MessageSender,
+        private readonly providers: Map<Channel, ChannelProvider>,
+        private readonly config: RefillConfig['messaging'],
+        private readonly timezone: string,
+        private readonly clock: Clock,
+    ) {
+        this.policy = contactPolicySettings(config);
+        this.serviceSteps = buildSteps(config.serviceChannels, config);
+    }
+
+    /** Works through every due cascade (at most `limit`); `touch` is called after each page. */
+    async run(limit = Number.MAX_SAFE_INTEGER, touch?: () => Promise<void>): Promise<DispatchCounts> {
+        const counts: DispatchCounts = {
+            sent: 0,
+            held: 0,
+            failed: 0,
+            dropped: 0,
+            done: 0,
+            exhausted: 0,
+            expired: 0,
+            cancelled: 0,
+            busy: 0,
+        };
+        let seen = 0;
+        for (const status of ['waiting', 'pending'] as const)
+            for (;;) {
+                const size = Math.min(this.config.dispatch.pageSize, limit - seen);
+                if (size <= 0) return counts;
+                const now = this.clock();
+                const claim: PageClaim = {
+                    token: randomBytes(12).toString('hex'),
+                    leaseUntil: new Date(now.getTime() + SEND_LEASE_MS),
+                };
+                const page = await this.repos.cascades.claimDue(
+                    status,
+                    now,
+                    size,
+                    claim.token,
+                    claim.leaseUntil,
+                );
+                if (!page.length) break;
+                seen += page.length;
+                await this.runPage(page, claim, counts);
+                await touch?.();
+            }
+        return counts;
+    }
+
+    private async runPage(page: readonly Cascade[], claim: PageClaim, counts: DispatchCounts): Promise<void> {
+        // One moment per page: the policy's zone arithmetic is memoised on it.
+        const now = this.clock();
+        const loaded = await this.loader.load(page, now);
+        const ctx: PageContext = { ...loaded, now, plans: this.campaignPlans(loaded) };
+        const work: PageWork = { items: [], sends: [], patches: [] };
+        // Decide in order (a customer's earlier message counts against the caps of the later ones) …
+        for (const c of page)
+            try {
+                await this.decide(c, ctx, work);
+            } catch (error) {
+                // One broken reminder (a template missing for its channel, bad stored data) must not
+                // block the queue behind it: it ends with the error's code, and the rest go on.
+                const code = (error as { code?: string }).code ?? 'REFILL_INTERNAL';
+                work.patches.push({
+                    c,
+                    patch: { status: 'cancelled', outcome: `error:${code}`.slice(0, 64) },
+                });
+            }
+        // … send the page in one batch (claimed in one statement, bounded concurrency, under the page's lease) …
+        const outcomes = await this.sender.sendMany(work.items, {
+            concurrency: this.config.dispatch.concurrency,
+            leaseUntil: claim.leaseUntil,
+        });
+        for (const s of work.sends)
+            work.patches.push({
+                c: s.c,
+                patch: afterSend(s, outcomes[s.item], now, counts, this.reportsDelivery(s.step.channel)),
+            });
+        // … and record where every cascade stands in multi-row statements.
+        await this.db.transaction((tx) =>
+            this.repos.cascades.updateMany(
+                tx,
+                work.patches.map(({ c, patch }) => ({ cascade: c, patch })),
+                now,
+            ),
+        );
+        for (const { patch } of work.patches)
+            if (patch.status && FINAL.has(patch.status)) counts[patch.status as keyof DispatchCounts]++;
+    }
+
+    /** Plans one cascade's next move into `work`: an end, a skipped channel's record, or a send. */
+    private async decide(c: Cascade, ctx: PageContext, work: PageWork): Promise<void> {
+        const now = ctx.now;
+        const customer = ctx.customers.get(c.customerId);
+        const campaign = c.campaignId !== null ? ctx.campaigns.get(c.campaignId) : undefined;
+        const end = (status: Cascade['status'], outcome: string): void => {
+            work.patches.push({ c, patch: { status, outcome } });
+        };
+        if (!customer) return end('cancelled', 'no_customer');
+        if (campaign?.sendsKilled) return end('cancelled', 'killed');
+        const steps = this.steps(c, ctx);
+        let from = c.step;
+        if (c.status === 'waiting') {
+            const status = c.messageKey ? ctx.messageStatus.get(c.messageKey) : undefined;
+            if (status === 'read' || (status === 'delivered' && c.awaitStatus !== 'read'))
+                return end('done', status);
+            from = c.step + 1;
+        }
+        const plan = planStep({
+            steps,
+            from,
+            usable: (s) => usableChannel(ctx, c, customer, s.channel),
+            now,
+            deadline: c.deadlineAt,
+            zone: zoneOf(ctx, customer.id, this.timezone),
+            window: this.config.window,
+            reliableChannel: this.config.reliableChannel,
+        });
+        if (plan.action === 'expired') return end('expired', 'deadline');
+        for (const skipped of plan.skipped)
+            work.items.push(this.skippedRecord(c, customer, steps[skipped], skipped, ctx));
+        if (plan.action === 'exhausted') return end('exhausted', 'no_channel');
+        const step = steps[plan.step];
+        const channel = step.channel as Channel;
+        const attempt = plan.step === c.step && c.status === 'pending' ? c.attempt : 0;
+        const verdict = this.verdict(c, customer, channel, ctx, now);
+        const message =
+            verdict.decision === 'send'
+                ? (await this.composer.compose(c, customer, channel, ctx)).message
+                : { channel, to: '', text: '' };
+        // Counted now, so the customer's next cascade in this page sees it against the caps.
+        if (verdict.decision === 'send') ctx.counts.get(customer.id)?.add(channel, c.traffic, now);
+        work.sends.push({
+            c,
+            step,
+            index: plan.step,
+            attempt,
+            waitMinutes: plan.waitMinutes,
+            verdict,
+            item: work.items.length,
+        });
+        work.items.push({
+            request: {
+                key: stepMessageKey(c.cascadeKey, plan.step),
+                attempts: attempt,
+                customerId: customer.id,
+                campaignId: c.campaignId,
+                kind: c.kind,
+                step: plan.step,
+                traffic: c.traffic,
+                verdict,
+                message,
+            },
+            provider: this.providers.get(channel) as ChannelProvider,
+        });
+    }
+
+    /** Whether the channel's provider reports delivery (otherwise acceptance is all there is to wait for). */
+    private reportsDelivery(channel: string): boolean {
+        return Boolean(this.providers.get(channel as Channel)?.parseStatusCallback);
+    }
+
+    /** The contact policy's verdict for this step, with the counts and the campaign's exclusions. */
+    private verdict(
+        c: Cascade,
+        customer: Customer,
+        channel: Channel,
+        ctx: PageContext,
+        now: Date,
+    ): ContactVerdict {
+        const plan = c.campaignId !== null ? ctx.plans.get(c.campaignId) : undefined;
+        const testCards = plan?.testCards ?? null;
+        const globalTest = this.config.testCards;
+        const allowed =
+            (testCards === null || testCards.includes(customer.cardNumber)) &&
+            (!globalTest.length || globalTest.includes(customer.cardNumber));
+        return decideContact(
+            {
+                channel,
+                traffic: c.traffic,
+                ...customerFacts(ctx, c, customer, channel, this.timezone),
+                segment:
+                    c.campaignId !== null ? ctx.segments.get(`${c.campaignId}:${customer.id}`) : undefined,
+                excludedSegments: plan?.excludedSegments,
+                testModeAllows: allowed,
+            },
+            now,
+            this.policy,
+        );
+    }
+
+    /** The record of why a step was passed over (no consent or no contact), so support can answer "why no SMS?". */
+    private skippedRecord(
+        c: Cascade,
+        customer: Customer,
+        step: CascadeStep,
+        index: number,
+        ctx: CascadeContext,
+    ): PageWork['items'][number] {
+        const channel = step.channel as Channel;
+        return {
+            request: {
+                key: `${c.cascadeKey}:${index}:skip`,
+                customerId: customer.id,
+                campaignId: c.campaignId,
+                kind: c.kind,
+                step: index,
+                traffic: c.traffic,
+                verdict: {
+                    decision: 'drop',
+                    reason: consentedTo(ctx, customer.id, channel, c.traffic) ? 'no_contact' : 'no_consent',
+                },
+                message: { channel, to: '', text: '' },
+            },
+            provider: this.providers.get(channel) as ChannelProvider,
+        };
+    }
+
+    /** The cascade's steps: its campaign's, or the service channels cheapest first. */
+    private steps(c: Cascade, ctx: PageContext): CascadeStep[] {
+        return (c.campaignId !== null ? ctx.plans.get(c.campaignId)?.steps : undefined) ?? this.serviceSteps;
+    }
+
+    /**
+     * Each campaign's messaging settings, read once per page: its explicit
+     * steps or its channels cheapest first, the segments it leaves out, and
+     * its test-mode cards.
+     */
+    private campaignPlans(ctx: CascadeContext): Map<number, CampaignPlan> {
+        const plans = new Map<number, CampaignPlan>();
+        for (const [id, campaign] of ctx.campaigns) {
+            const cascade = campaignCascade(campaign);
+            plans.set(id, {
+                steps: cascade.steps?.length
+                    ? cascade.steps.map((s) => ({
+                          channel: s.channel,
+                          waitMinutes: s.waitMinutes,
+                          await: s.await ?? 'delivered',
+                      }))
+                    : buildSteps(campaignChannels(campaign), this.config),
+                excludedSegments: cascade.excludedSegments,
+                testCards: campaignTestCards(campaign),
+            });
+        }
+        return plans;
+    }
+}

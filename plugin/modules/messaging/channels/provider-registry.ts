@@ -1,0 +1,164 @@
+import Joi from 'joi';
+import { RefillConfigError } from '../../../kernel/errors/refill-error.js';
+import type { Channel, ChannelProvider } from './channel-provider.js';
+import { HttpSmsProvider, type HttpSmsSettings } from './http-sms.provider.js';
+import { OutboxProvider, type OutboxStore } from './outbox.provider.js';
+import { SmtpProvider, type SmtpSettings } from './smtp.provider.js';
+import { TelegramProvider, type TelegramSettings } from './telegram.provider.js';
+import { WebhookProvider, type WebhookSettings } from './webhook.provider.js';
+
+/** How one channel sends: the outbox (default), a shipped provider with its settings, or the host's own. */
+export type ProviderConfig =
+    | { type: 'outbox' }
+    | { type: 'custom'; provider: ChannelProvider }
+    | ({ type: 'smtp' } & SmtpSettings)
+    | ({ type: 'telegram' } & TelegramSettings)
+    | ({ type: 'http-sms' } & HttpSmsSettings)
+    | ({ type: 'webhook' } & Omit<WebhookSettings, 'channel'>);
+
+/** Providers per channel; a channel left out uses the outbox. */
+export type ChannelsConfig = Partial<Record<Channel, ProviderConfig>>;
+
+const CHANNELS: Channel[] = ['sms', 'email', 'telegram', 'push', 'viber', 'whatsapp'];
+const url = Joi.string().uri({ scheme: ['http', 'https'] });
+const timeout = Joi.number().integer().min(100).max(120_000);
+const money = Joi.number().integer().min(0).max(1_000_000);
+
+const outbox = Joi.object({ type: Joi.valid('outbox').required() });
+const smtp = Joi.object({
+    type: Joi.valid('smtp').required(),
+    host: Joi.string().hostname().required(),
+    port: Joi.number().port().required(),
+    secure: Joi.boolean(),
+    auth: Joi.object({ user: Joi.string().required(), pass: Joi.string().required() }),
+    from: Joi.string().min(3).max(254).required(),
+    costPerMessage: money,
+    timeoutMs: timeout,
+    messageIdDomain: Joi.string().hostname(),
+});
+const telegram = Joi.object({
+    type: Joi.valid('telegram').required(),
+    token: Joi.string().min(10).required(),
+    baseUrl: url,
+    timeoutMs: timeout,
+    costPerMessage: money,
+});
+const httpSms = Joi.object({
+    type: Joi.valid('http-sms').required(),
+    url: url.required(),
+    method: Joi.valid('POST', 'GET'),
+    headers: Joi.object().pattern(Joi.string(), Joi.string()),
+    auth: Joi.alternatives(
+        Joi.object({
+            type: Joi.valid('basic').required(),
+            user: Joi.string().required(),
+            pass: Joi.string().required(),
+        }),
+        Joi.object({ type: Joi.valid('bearer').required(), token: Joi.string().required() }),
+    ),
+    fields: Joi.object().pattern(Joi.string(), Joi.string()).min(1).required(),
+    encoding: Joi.valid('json', 'form'),
+    idPath: Joi.string().required(),
+    sender: Joi.string().max(20),
+    pricePerSegment: money.required(),
+    timeoutMs: timeout,
+    callback: Joi.object({
+        idField: Joi.string().required(),
+        statusField: Joi.string().required(),
+        statuses: Joi.object()
+            .pattern(Joi.string(), Joi.valid('delivered', 'read', 'failed'))
+            .min(1)
+            .required(),
+        reasonField: Joi.string(),
+    }),
+});
+const webhook = Joi.object({
+    type: Joi.valid('webhook').required(),
+    url: url.required(),
+    secret: Joi.string().min(16).required(),
+    costPerMessage: money,
+    timeoutMs: timeout,
+});
+const byType = { outbox, smtp, telegram, 'http-sms': httpSms, webhook };
+const ALLOWED: Record<Channel, Array<keyof typeof byType>> = {
+    sms: ['outbox', 'http-sms'],
+    email: ['outbox', 'smtp'],
+    telegram: ['outbox', 'telegram'],
+    push: ['outbox', 'webhook'],
+    viber: ['outbox', 'webhook'],
+    whatsapp: ['outbox', 'webhook'],
+};
+
+/**
+ * Builds one provider per channel from configuration, validated with joi:
+ * a mistake fails at start-up with `REFILL_CONFIG_INVALID` naming the field
+ * (`channels.sms.url`) and how to fix it. Channels not configured use the
+ * outbox, so a standalone install sends nothing out by default.
+ */
+export function createProviders(
+    config: ChannelsConfig | undefined,
+    store: OutboxStore,
+): Map<Channel, ChannelProvider> {
+    const out = new Map<Channel, ChannelProvider>();
+    for (const channel of CHANNELS) {
+        const raw = (config as Record<string, unknown> | undefined)?.[channel] ?? { type: 'outbox' };
+        if ((raw as { type?: string }).type === 'custom') {
+            out.set(channel, customProvider(channel, (raw as { provider?: unknown }).provider));
+            continue;
+        }
+        const type = (raw as { type?: string }).type as keyof typeof byType;
+        if (!ALLOWED[channel].includes(type))
+            throw new RefillConfigError(
+                `channels.${channel}.type`,
+                `"${String(type)}" cannot send ${channel}`,
+                `Use one of: ${[...ALLOWED[channel], 'custom'].join(', ')}.`,
+            );
+        const { error, value } = byType[type].validate(raw, { abortEarly: true, convert: false });
+        if (error)
+            throw new RefillConfigError(
+                `channels.${channel}.${error.details[0].path.join('.')}`,
+                error.details[0].message.replace(/"/g, "'"),
+                'See the messaging section of the README.',
+            );
+        const v = value as ProviderConfig;
+        out.set(
+            channel,
+            v.type === 'smtp'
+                ? new SmtpProvider(v)
+                : v.type === 'telegram'
+                  ? new TelegramProvider(v)
+                  : v.type === 'http-sms'
+                    ? new HttpSmsProvider(v)
+                    : v.type === 'webhook'
+                      ? new WebhookProvider({ ...v, channel: channel as WebhookSettings['channel'] })
+                      : new OutboxProvider(channel, store),
+        );
+    }
+    return out;
+}
+
+/**
+ * A host's own provider (`{ type: 'custom', provider }`): anything that
+ * implements {@link ChannelProvider} for this channel, with a short stable id
+ * (it is stored with every message and picks the status-callback parser).
+ */
+function customProvider(channel: Channel, provider: unknown): ChannelProvider {
+    const p = provider as Partial<ChannelProvider> | undefined;
+    const problem =
+        !p || typeof p.send !== 'function'
+            ? 'must implement send(message)'
+            : typeof p.id !== 'string' || !/^[a-z0-9_-]{1,32}$/i.test(p.id)
+              ? 'needs an id of 1–32 letters, digits, - or _'
+              : p.channel !== channel
+                ? `sends ${String(p.channel)}, not ${channel}`
+                : p.parseStatusCallback !== undefined && typeof p.parseStatusCallback !== 'function'
+                  ? 'parseStatusCallback must be a function'
+                  : null;
+    if (problem)
+        throw new RefillConfigError(
+            `channels.${channel}.provider`,
+            problem,
+            'Pass an object implementing ChannelProvider (see the messaging section of the README).',
+        );
+    return p as ChannelProvider;
+}

@@ -1,0 +1,96 @@
+import type { RefillConfig } from '../../config/refill-options.js';
+import type { Database } from '../../kernel/db/database.js';
+import type { Category } from '../catalog/entities/category.entity.js';
+import { TemplateRepository } from './repositories/template.repository.js';
+import type { Clock } from '../../kernel/clock.js';
+import { ReminderPlannerService } from './services/reminder-planner.service.js';
+import type { Repositories } from '../../refill-repositories.js';
+import { SendGuardService } from './services/send-guard.service.js';
+import { TemplateService } from './services/template.service.js';
+import { CascadeContextLoader } from './cascade/cascade-context.loader.js';
+import { CascadeDispatcher } from './cascade/cascade-dispatcher.js';
+import { MessageComposer } from './cascade/message-composer.js';
+import type { Channel, ChannelProvider } from './channels/channel-provider.js';
+import { createProviders } from './channels/provider-registry.js';
+import { SqlOutboxStore } from './channels/sql-outbox.store.js';
+import { InboundMessagesService } from './inbound-messages.service.js';
+import { LinkSigner } from './link-signer.js';
+import { MessageSender } from './message-sender.js';
+import { DatabaseTemplateSource } from './templates/database-template-source.js';
+import { TemplateRenderer } from './templates/template-renderer.js';
+import {
+    FileTemplateSource,
+    LayeredTemplateSource,
+    shippedTemplatesDir,
+} from './templates/template-source.js';
+
+/** Refill's messaging parts, built once per instance. */
+export interface Messaging {
+    /** One provider per channel (the outbox where none is configured). */
+    providers: Map<Channel, ChannelProvider>;
+    outbox: SqlOutboxStore;
+    renderer: TemplateRenderer;
+    templates: TemplateService;
+    sender: MessageSender;
+    dispatcher: CascadeDispatcher;
+    sendGuard: SendGuardService;
+    reminders: ReminderPlannerService;
+    inbound: InboundMessagesService;
+}
+
+/**
+ * Builds the messaging side of one Refill instance: templates (saved
+ * overrides over the shipped files, one Handlebars instance), providers from
+ * the validated channel configuration, the exactly-once sender, the cascade
+ * engine, the send guard, the reminder planner and the inbound endpoints.
+ */
+export function createMessaging(
+    db: Database,
+    repos: Repositories,
+    config: RefillConfig,
+    categories: () => Promise<Category[]>,
+    clock: Clock,
+): Messaging {
+    const m = config.messaging;
+    const templateRepo = new TemplateRepository(db);
+    const dbTemplates = new DatabaseTemplateSource(templateRepo);
+    const templateSource = new LayeredTemplateSource([
+        dbTemplates,
+        new FileTemplateSource(shippedTemplatesDir()),
+    ]);
+    const renderer = new TemplateRenderer(templateSource, { timezone: config.timezone, currency: 'RUB' });
+    const outbox = new SqlOutboxStore(db);
+    const providers = createProviders(m.channels, outbox);
+    const links = new LinkSigner(repos.settings, m.secret, clock);
+    const sender = new MessageSender(db, repos.messages, clock);
+    const dispatcher = new CascadeDispatcher(
+        db,
+        repos,
+        new CascadeContextLoader(db, repos, categories, config.timezone),
+        new MessageComposer(renderer, links, m, config.timezone),
+        sender,
+        providers,
+        m,
+        config.timezone,
+        clock,
+    );
+    return {
+        providers,
+        outbox,
+        renderer,
+        templates: new TemplateService(
+            db,
+            templateRepo,
+            dbTemplates,
+            templateSource,
+            renderer,
+            repos.audit,
+            clock,
+        ),
+        sender,
+        dispatcher,
+        sendGuard: new SendGuardService(db, repos, config, clock),
+        reminders: new ReminderPlannerService(db, repos, config, clock),
+        inbound: new InboundMessagesService(db, repos, providers, links, config.defaultCountry, clock),
+    };
+}

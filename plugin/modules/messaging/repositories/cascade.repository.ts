@@ -1,0 +1,351 @@
+import type { Database } from '../../../kernel/db/database.js';
+import { toDbTime } from '../../../kernel/db/db-time.js';
+import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
+import type { Row, SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import type { Cascade, CascadeStatus } from '../entities/cascade.entity.js';
+import { numOrNull } from '../../../kernel/db/row-mappers.js';
+
+/** A cascade to plan (the engine fills in the rest). */
+export type NewCascade = Pick<
+    Cascade,
+    | 'cascadeKey'
+    | 'customerId'
+    | 'campaignId'
+    | 'categoryId'
+    | 'offerId'
+    | 'kind'
+    | 'traffic'
+    | 'status'
+    | 'runDay'
+    | 'nextAt'
+    | 'deadlineAt'
+    | 'payload'
+>;
+
+/**
+ * A reminder to plan, due at `nextAt`: what it is about (campaign, category,
+ * offer) defaults to nothing, its status to `pending`.
+ */
+export function newReminder(
+    r: Pick<NewCascade, 'cascadeKey' | 'customerId' | 'kind' | 'traffic' | 'nextAt'> & Partial<NewCascade>,
+): NewCascade {
+    return {
+        campaignId: null,
+        categoryId: null,
+        offerId: null,
+        status: 'pending',
+        runDay: null,
+        deadlineAt: null,
+        payload: null,
+        ...r,
+    };
+}
+
+/** What a step changes on a cascade. */
+export type CascadePatch = Partial<
+    Pick<
+        Cascade,
+        'status' | 'step' | 'attempt' | 'channel' | 'messageKey' | 'awaitStatus' | 'nextAt' | 'outcome'
+    >
+>;
+
+/** Cascades that have not finished. */
+export const OPEN_CASCADE_STATUSES: readonly CascadeStatus[] = ['gated', 'pending', 'waiting'];
+const OPEN = `('gated', 'pending', 'waiting')`;
+
+const INSERT_COLUMNS = [
+    'cascade_key',
+    'customer_id',
+    'campaign_id',
+    'category_id',
+    'offer_id',
+    'kind',
+    'traffic',
+    'status',
+    'run_day',
+    'next_at',
+    'deadline_at',
+    'payload',
+    'created_at',
+    'updated_at',
+];
+
+/** Reads and writes `refill_cascades`: one row per reminder walking its channels. */
+export class CascadeRepository {
+    constructor(private readonly db: Database) {}
+
+    /** Plans cascades; a key that exists is skipped (a re-run plans nothing twice). Returns how many were new. */
+    async insertMany(exec: SqlExecutor | Database, rows: readonly NewCascade[], now: Date): Promise<number> {
+        let inserted = 0;
+        for (const chunk of sqlDialect.chunks(rows, 500)) {
+            const result = await exec.run(
+                `${sqlDialect.insertIgnore(exec.dialect)} INTO refill_cascades (${INSERT_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, INSERT_COLUMNS.length)}`,
+                chunk.flatMap((c) => [
+                    c.cascadeKey,
+                    c.customerId,
+                    c.campaignId,
+                    c.categoryId,
+                    c.offerId,
+                    c.kind,
+                    c.traffic,
+                    c.status,
+                    c.runDay,
+                    toDbTime(c.nextAt),
+                    c.deadlineAt ? toDbTime(c.deadlineAt) : null,
+                    c.payload,
+                    toDbTime(now),
+                    toDbTime(now),
+                ]),
+            );
+            inserted += result.affected;
+        }
+        return inserted;
+    }
+
+    /** Cascades due at `now` in one state, oldest due first (the index on status, next_at serves it). */
+    async due(status: 'pending' | 'waiting', now: Date, limit: number): Promise<Cascade[]> {
+        const rows = await this.db.all(
+            `SELECT * FROM refill_cascades WHERE status = ? AND next_at <= ? ORDER BY next_at LIMIT ${Math.floor(limit)}`,
+            [status, toDbTime(now)],
+        );
+        return rows.map((r) => this.map(r));
+    }
+
+    /**
+     * Claims a page of due cascades for one dispatcher run: their `next_at`
+     * moves to `leaseUntil` under `token`, so no other run decides them
+     * meanwhile, and a run that dies leaves them due again once the lease
+     * runs out. Returns the claimed cascades as they were read (a concurrent
+     * run's claims are left out).
+     */
+    async claimDue(
+        status: 'pending' | 'waiting',
+        now: Date,
+        limit: number,
+        token: string,
+        leaseUntil: Date,
+    ): Promise<Cascade[]> {
+        const page = await this.due(status, now, limit);
+        if (!page.length) return page;
+        const claimed = new Set<number>();
+        for (const chunk of sqlDialect.chunks(page.map((c) => c.id))) {
+            const list = sqlDialect.inList(chunk.length);
+            const result = await this.db.run(
+                `UPDATE refill_cascades SET next_at = ?, claim_token = ? WHERE status = ? AND next_at <= ? AND id IN (${list})`,
+                [toDbTime(leaseUntil), token, status, toDbTime(now), ...chunk],
+            );
+            if (result.affected === chunk.length) {
+                for (const id of chunk) claimed.add(id);
+                continue;
+            }
+            const rows = await this.db.all(
+                `SELECT id FROM refill_cascades WHERE claim_token = ? AND id IN (${list})`,
+                [token, ...chunk],
+            );
+            for (const r of rows) claimed.add(Number(r.id));
+        }
+        return page.filter((c) => claimed.has(c.id)).map((c) => ({ ...c, claimToken: token }));
+    }
+
+    /**
+     * Applies many steps' changes in multi-row statements: each cascade's
+     * row as it was read, merged with its patch, upserted on the id. Only a
+     * cascade still open and still claimed by the run that read it changes:
+     * one a purchase or the kill switch finished meanwhile keeps its state,
+     * and so does one another run took over after this run's lease ran out
+     * (MySQL assigns left to right, so `status` is assigned last and the
+     * claim is dropped after it).
+     */
+    async updateMany(
+        exec: SqlExecutor | Database,
+        changes: ReadonlyArray<{ cascade: Cascade; patch: CascadePatch }>,
+        now: Date,
+    ): Promise<void> {
+        const columns = [
+            'id',
+            'cascade_key',
+            'customer_id',
+            'kind',
+            'traffic',
+            'step',
+            'attempt',
+            'channel',
+            'message_key',
+            'await_status',
+            'next_at',
+            'outcome',
+            'updated_at',
+            'created_at',
+            'claim_token',
+            'status',
+        ];
+        const updated = columns.slice(5, 13);
+        const mine = (table: string) =>
+            `${table}status IN ${OPEN} AND (${table}claim_token IS NULL AND ${sqlDialect.inserted(exec.dialect, 'claim_token')} IS NULL OR ${table}claim_token = ${sqlDialect.inserted(exec.dialect, 'claim_token')})`;
+        const tail =
+            exec.dialect === 'mysql'
+                ? ` ON DUPLICATE KEY UPDATE ${[...updated, 'status']
+                      .map((c) => `${c} = IF(${mine('')}, VALUES(${c}), ${c})`)
+                      .join(', ')}, claim_token = IF(claim_token = VALUES(claim_token), NULL, claim_token)`
+                : ` ON CONFLICT (id) DO UPDATE SET ${[...updated, 'status']
+                      .map((c) => `${c} = excluded.${c}`)
+                      .join(', ')}, claim_token = NULL WHERE ${mine('refill_cascades.')}`;
+        const t = toDbTime(now);
+        for (const chunk of sqlDialect.chunks(changes, 500))
+            await exec.run(
+                `INSERT INTO refill_cascades (${columns.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, columns.length)}${tail}`,
+                chunk.flatMap(({ cascade: c, patch: p }) => {
+                    const v = { ...c, ...p };
+                    return [
+                        c.id,
+                        c.cascadeKey,
+                        c.customerId,
+                        c.kind,
+                        c.traffic,
+                        v.step,
+                        v.attempt,
+                        v.channel,
+                        v.messageKey,
+                        v.awaitStatus,
+                        toDbTime(v.nextAt),
+                        v.outcome,
+                        t,
+                        toDbTime(c.createdAt),
+                        c.claimToken,
+                        v.status,
+                    ];
+                }),
+            );
+    }
+
+    /** Stops the customer's open reminders about the categories just bought (inside the POS commit). */
+    async stopForPurchase(
+        tx: SqlExecutor,
+        customerId: number,
+        categoryIds: readonly number[],
+        now: Date,
+    ): Promise<number> {
+        if (!categoryIds.length) return 0;
+        const result = await tx.run(
+            `UPDATE refill_cascades SET status = 'stopped', outcome = 'purchase', updated_at = ? WHERE customer_id = ? AND status IN ${OPEN} AND category_id IN (${sqlDialect.inList(categoryIds.length)})`,
+            [toDbTime(now), customerId, ...categoryIds],
+        );
+        return result.affected;
+    }
+
+    /** Ends the cascade waiting on a message that a delivery report says arrived (or was read). */
+    async completeByMessage(messageKey: string, status: 'delivered' | 'read', now: Date): Promise<number> {
+        const awaited = status === 'read' ? `('delivered', 'read')` : `('delivered')`;
+        const result = await this.db.run(
+            `UPDATE refill_cascades SET status = 'done', outcome = ?, updated_at = ? WHERE message_key = ? AND status = 'waiting' AND await_status IN ${awaited}`,
+            [status, toDbTime(now), messageKey],
+        );
+        return result.affected;
+    }
+
+    /** Moves a cascade on at once when its message failed (the next tick tries the next channel). */
+    async hurryByMessage(messageKey: string, now: Date): Promise<number> {
+        const result = await this.db.run(
+            `UPDATE refill_cascades SET next_at = ?, updated_at = ? WHERE message_key = ? AND status = 'waiting'`,
+            [toDbTime(now), toDbTime(now), messageKey],
+        );
+        return result.affected;
+    }
+
+    /** Campaign runs with cascades waiting for the send guard, with their size. */
+    async gatedRuns(): Promise<Array<{ campaignId: number; runDay: string; count: number }>> {
+        const rows = await this.db.all(
+            `SELECT campaign_id, run_day, COUNT(*) AS n FROM refill_cascades WHERE status = 'gated' GROUP BY campaign_id, run_day`,
+        );
+        return rows.map((r) => ({
+            campaignId: Number(r.campaign_id),
+            runDay: String(r.run_day),
+            count: Number(r.n),
+        }));
+    }
+
+    /** Releases gated cascades of a run (all, or the first `limit` by id: the canary slice). */
+    async release(campaignId: number, runDay: string, now: Date, limit?: number): Promise<number> {
+        const where = `campaign_id = ? AND run_day = ? AND status = 'gated'`;
+        if (limit === undefined) {
+            const result = await this.db.run(
+                `UPDATE refill_cascades SET status = 'pending', next_at = ?, updated_at = ? WHERE ${where}`,
+                [toDbTime(now), toDbTime(now), campaignId, runDay],
+            );
+            return result.affected;
+        }
+        const ids = await this.db.all(
+            `SELECT id FROM refill_cascades WHERE ${where} ORDER BY id LIMIT ${Math.floor(limit)}`,
+            [campaignId, runDay],
+        );
+        let released = 0;
+        for (const chunk of sqlDialect.chunks(ids.map((r) => Number(r.id)))) {
+            const result = await this.db.run(
+                `UPDATE refill_cascades SET status = 'pending', next_at = ?, updated_at = ? WHERE status = 'gated' AND id IN (${sqlDialect.inList(chunk.length)})`,
+                [toDbTime(now), toDbTime(now), ...chunk],
+            );
+            released += result.affected;
+        }
+        return released;
+    }
+
+    /** Cancels every open cascade of a campaign (the kill switch). */
+    async cancelCampaign(exec: SqlExecutor | Database, campaignId: number, now: Date): Promise<number> {
+        const result = await exec.run(
+            `UPDATE refill_cascades SET status = 'cancelled', outcome = 'killed', updated_at = ? WHERE campaign_id = ? AND status IN ${OPEN}`,
+            [toDbTime(now), campaignId],
+        );
+        return result.affected;
+    }
+
+    /** Cascades of a campaign by status (and run day). */
+    async countByStatus(campaignId: number, runDay?: string): Promise<Record<string, number>> {
+        const rows = await this.db.all(
+            `SELECT status, COUNT(*) AS n FROM refill_cascades WHERE campaign_id = ?${runDay ? ' AND run_day = ?' : ''} GROUP BY status`,
+            runDay ? [campaignId, runDay] : [campaignId],
+        );
+        return Object.fromEntries(rows.map((r) => [String(r.status), Number(r.n)]));
+    }
+
+    /** A customer's latest cascades. */
+    async forCustomer(customerId: number, limit = 50): Promise<Cascade[]> {
+        const rows = await this.db.all(
+            `SELECT * FROM refill_cascades WHERE customer_id = ? ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
+            [customerId],
+        );
+        return rows.map((r) => this.map(r));
+    }
+
+    /** One cascade by key. */
+    async findByKey(key: string): Promise<Cascade | null> {
+        const [row] = await this.db.all(`SELECT * FROM refill_cascades WHERE cascade_key = ?`, [key]);
+        return row ? this.map(row) : null;
+    }
+
+    private map(r: Row): Cascade {
+        return {
+            id: Number(r.id),
+            cascadeKey: String(r.cascade_key),
+            customerId: Number(r.customer_id),
+            campaignId: numOrNull(r.campaign_id),
+            categoryId: numOrNull(r.category_id),
+            offerId: numOrNull(r.offer_id),
+            kind: String(r.kind),
+            traffic: r.traffic as Cascade['traffic'],
+            status: r.status as CascadeStatus,
+            runDay: (r.run_day as string) ?? null,
+            step: Number(r.step),
+            attempt: Number(r.attempt),
+            channel: (r.channel as string) ?? null,
+            messageKey: (r.message_key as string) ?? null,
+            awaitStatus: (r.await_status as string) ?? null,
+            nextAt: this.db.time(r.next_at),
+            deadlineAt: this.db.timeOrNull(r.deadline_at),
+            payload: (r.payload as string) ?? null,
+            outcome: (r.outcome as string) ?? null,
+            claimToken: (r.claim_token as string) ?? null,
+            createdAt: this.db.time(r.created_at),
+            updatedAt: this.db.time(r.updated_at),
+        };
+    }
+}

@@ -1,0 +1,105 @@
+import { DateTime } from 'luxon';
+import type { RefillConfig } from '../../../config/refill-options.js';
+import type { Database } from '../../../kernel/db/database.js';
+import { newReminder, type NewCascade } from '../repositories/cascade.repository.js';
+import type { ExpiringBonuses } from '../repositories/reminder-candidate.query.js';
+import type { Clock } from '../../../kernel/clock.js';
+import type { Repositories } from '../../../refill-repositories.js';
+
+const DAY = 86_400_000;
+
+/** The notice of bonuses about to burn: one per customer and first burn day, due now, deadline the burn. */
+export function bonusExpiryReminder(b: ExpiringBonuses, now: Date): NewCascade {
+    return newReminder({
+        cascadeKey: `bonus-expiry:${b.customerId}:${DateTime.fromJSDate(b.firstExpiry, { zone: 'utc' }).toISODate()}`,
+        customerId: b.customerId,
+        kind: 'bonus-expiry',
+        traffic: 'service',
+        nextAt: now,
+        deadlineAt: b.firstExpiry,
+        payload: JSON.stringify({ expiry: { amount: b.amount, at: b.firstExpiry.toISOString() } }),
+    });
+}
+
+/**
+ * Plans the reminders that are not lapse offers: an offer-expiry reminder
+ * for a campaign offer about to end unused (deadline: the offer's end), a
+ * bonus-expiry notice (deadline: the first burning lot), and a welcome. Each
+ * has a unique key, so planning again the same day plans nothing twice.
+ * Balance-after-purchase reminders are planned by the POS commit itself.
+ */
+export class ReminderPlannerService {
+    constructor(
+        private readonly db: Database,
+        private readonly repos: Repositories,
+        private readonly config: RefillConfig,
+        private readonly clock: Clock,
+    ) {}
+
+    /** Plans every kind; returns how many new reminders of each. */
+    async planAll(): Promise<Record<string, number>> {
+        return {
+            offerExpiry: await this.offerExpiry(),
+            bonusExpiry: await this.bonusExpiry(),
+            welcome: await this.welcome(),
+        };
+    }
+
+    /** Reminders for campaign offers ending within `offerExpiryReminderDays` whose category was not bought. */
+    async offerExpiry(): Promise<number> {
+        const now = this.clock();
+        const until = new Date(now.getTime() + this.config.messaging.offerExpiryReminderDays * DAY);
+        const offers = await this.repos.reminders.expiringOffers(now, until);
+        return this.repos.cascades.insertMany(
+            this.db,
+            offers.map((o) =>
+                newReminder({
+                    cascadeKey: `offer-expiry:${o.offerId}`,
+                    customerId: o.customerId,
+                    campaignId: o.campaignId,
+                    categoryId: o.categoryId,
+                    offerId: o.offerId,
+                    kind: 'offer-expiry',
+                    traffic: 'marketing',
+                    nextAt: now,
+                    deadlineAt: o.endsAt,
+                }),
+            ),
+            now,
+        );
+    }
+
+    /** Notices of bonuses burning within `bonusExpiryNoticeDays`, one per customer and burn day. */
+    async bonusExpiry(): Promise<number> {
+        const m = this.config.messaging;
+        const now = this.clock();
+        const until = new Date(now.getTime() + m.bonusExpiryNoticeDays * DAY);
+        const due = await this.repos.reminders.expiringBonuses(now, until, m.bonusExpiryMinAmount);
+        return this.repos.cascades.insertMany(
+            this.db,
+            due.map((b) => bonusExpiryReminder(b, now)),
+            now,
+        );
+    }
+
+    /** A welcome for customers enrolled in the last two days (stale welcomes are not sent). */
+    async welcome(): Promise<number> {
+        if (!this.config.messaging.welcome) return 0;
+        const now = this.clock();
+        const ids = await this.repos.reminders.newCustomers(new Date(now.getTime() - 2 * DAY));
+        return this.repos.cascades.insertMany(
+            this.db,
+            ids.map((customerId) =>
+                newReminder({
+                    cascadeKey: `welcome:${customerId}`,
+                    customerId,
+                    kind: 'welcome',
+                    traffic: 'service',
+                    nextAt: now,
+                    deadlineAt: new Date(now.getTime() + 3 * DAY),
+                }),
+            ),
+            now,
+        );
+    }
+}
