@@ -7,10 +7,11 @@ import type { RefillConfig, RefillOptions } from './config/refill-options.js';
 import { validateOptions } from './config/validate-options.js';
 import { Database } from './kernel/db/database.js';
 import { createDataSourceFromUrl } from './kernel/db/data-source.factory.js';
+import { refillEntities } from './refill-entities.js';
 import { closeDataSource, settleWithin } from './kernel/db/close-data-source.js';
 import { MigrationRunner } from './kernel/db/migration-runner.js';
 import { createLogger } from './kernel/logging/logger.js';
-import { createScheduler } from './kernel/jobs/create-scheduler.js';
+import { createScheduler } from './refill-scheduler.factory.js';
 import type { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
 import { createRefillHooks, type RefillHooks } from './refill-hooks.js';
 import { AdminAuthService } from './modules/admin/services/admin-auth.service.js';
@@ -149,7 +150,11 @@ export function createRefill(options: RefillOptions): Refill {
     const ownsDataSource = !options.dataSource;
     const dataSource =
         options.dataSource ??
-        createDataSourceFromUrl({ url: options.databaseUrl as string, poolSize: config.poolSize });
+        createDataSourceFromUrl({
+            url: options.databaseUrl as string,
+            poolSize: config.poolSize,
+            entities: refillEntities,
+        });
     const database = new Database(dataSource, {
         queryTimeoutMs: config.database.queryTimeoutMs,
         validateIdleMs: config.database.validateIdleMs,

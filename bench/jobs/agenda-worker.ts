@@ -5,13 +5,14 @@
  */
 import { Agenda } from 'agenda';
 import { createDataSourceFromUrl } from '../../plugin/kernel/db/data-source.factory.js';
+import { refillEntities } from '../../plugin/refill-entities.js';
 import { Database } from '../../plugin/kernel/db/database.js';
 import { SqlJobBackend } from '../../plugin/kernel/jobs/sql-backend/index.js';
 import { WorkerChannel } from './jobs-worker.channel.js';
 
 const channel = new WorkerChannel();
 const { url, name, jobName } = channel.config;
-const dataSource = createDataSourceFromUrl({ url, poolSize: 10 });
+const dataSource = createDataSourceFromUrl({ url, poolSize: 10, entities: refillEntities });
 await dataSource.initialize();
 const backend = new SqlJobBackend({ dataSource, database: new Database(dataSource) });
 const repository = backend.repository;

@@ -6,6 +6,7 @@ import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { CreateJobTables1767312000000 } from '../../migrations/1767312000000-create-job-tables.js';
 import { createDataSourceFromUrl } from '../../plugin/kernel/db/data-source.factory.js';
+import { refillEntities } from '../../plugin/refill-entities.js';
 import { Database } from '../../plugin/kernel/db/database.js';
 import { MigrationRunner } from '../../plugin/kernel/db/migration-runner.js';
 import { claimStatements } from '../../plugin/kernel/jobs/sql-backend/index.js';
@@ -50,7 +51,7 @@ export class JobsBenchDatabase {
                 await c.end();
             };
         }
-        const dataSource = createDataSourceFromUrl({ url, poolSize: 4 });
+        const dataSource = createDataSourceFromUrl({ url, poolSize: 4, entities: refillEntities });
         await dataSource.initialize();
         await new MigrationRunner(dataSource, [CreateJobTables1767312000000]).up();
         return new JobsBenchDatabase(engine, url, dataSource, new Database(dataSource), dropStorage);

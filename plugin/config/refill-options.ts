@@ -3,9 +3,10 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { ChannelsConfig } from '../modules/messaging/channels/provider-registry.js';
 import type { ContactCaps } from '../modules/messaging/policy/contact-caps.js';
+import type { TrustProxy } from '../kernel/http/trust-proxy.js';
 
-/** A value of Express's `trust proxy` setting: all, a hop count, or addresses, subnets and names (`loopback`). */
-export type TrustProxy = boolean | number | string | string[];
+/** Express's `trust proxy` value, as the kernel's HTTP helper takes it. */
+export type { TrustProxy };
 
 /** Accrual rules: how many bonuses a purchase earns. */
 export interface AccrualOptions {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { CreateJobTables1767312000000 } from '../../migrations/1767312000000-create-job-tables.js';
 import { createDataSourceFromUrl } from '../../plugin/kernel/db/data-source.factory.js';
+import { refillEntities } from '../../plugin/refill-entities.js';
 import { Database } from '../../plugin/kernel/db/database.js';
 import { MigrationRunner } from '../../plugin/kernel/db/migration-runner.js';
 import { SqlJobBackend } from '../../plugin/kernel/jobs/sql-backend/index.js';
@@ -29,7 +30,7 @@ export async function openJobsDatabase(
     poolSize = 10,
 ): Promise<JobsTestDatabase> {
     const db: TestDatabase = await createTestDatabase(engine, name);
-    const dataSource = createDataSourceFromUrl({ url: db.url, poolSize });
+    const dataSource = createDataSourceFromUrl({ url: db.url, poolSize, entities: refillEntities });
     await dataSource.initialize();
     await new MigrationRunner(dataSource, [CreateJobTables1767312000000]).up();
     const database = new Database(dataSource);
@@ -45,7 +46,7 @@ export async function openJobsDatabase(
             await database.run('DELETE FROM refill_job_logs');
         },
         async openAnother() {
-            const other = createDataSourceFromUrl({ url: db.url, poolSize });
+            const other = createDataSourceFromUrl({ url: db.url, poolSize, entities: refillEntities });
             await other.initialize();
             others.push(other);
             return other;

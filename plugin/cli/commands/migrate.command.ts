@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { refillMigrations } from '../../../migrations/index.js';
 import { MigrationRunner } from '../../kernel/db/migration-runner.js';
 import { createDataSourceFromUrl } from '../../kernel/db/data-source.factory.js';
+import { refillEntities } from '../../refill-entities.js';
 import { databaseUrlFrom, type CliContext } from '../cli-context.js';
 
 /** `refill migrate [--status] [--down <n>]` */
@@ -15,7 +16,11 @@ export function registerMigrateCommand(program: Command, ctx: CliContext): void 
         .option('--down <n>', 'revert the last <n> migrations', (v) => Number.parseInt(v, 10))
         .action(async (opts: { status?: boolean; down?: number }) => {
             // Only the database: starting Refill would apply the migrations (and need them).
-            const dataSource = createDataSourceFromUrl({ url: databaseUrlFrom(program), poolSize: 1 });
+            const dataSource = createDataSourceFromUrl({
+                url: databaseUrlFrom(program),
+                poolSize: 1,
+                entities: refillEntities,
+            });
             await dataSource.initialize();
             try {
                 const runner = new MigrationRunner(dataSource, refillMigrations);

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DataSource } from 'typeorm';
-import { refillEntities } from '../../refill-entities.js';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { RefillConfigError } from '../errors/refill-error.js';
 import { mysqlQueryFormat } from './mysql-format.js';
 
@@ -9,6 +8,8 @@ import { mysqlQueryFormat } from './mysql-format.js';
 export interface OwnDataSourceOptions {
     url: string;
     poolSize: number;
+    /** The entity schemas to register (Refill's: `refillEntities`, passed in by the composition level). */
+    entities: NonNullable<DataSourceOptions['entities']>;
 }
 
 /**
@@ -20,8 +21,7 @@ export interface OwnDataSourceOptions {
  * share the file).
  */
 export function createDataSourceFromUrl(options: OwnDataSourceOptions): DataSource {
-    const entities = refillEntities;
-    const { url } = options;
+    const { url, entities } = options;
     if (/^(mysql|mariadb):\/\//.test(url)) {
         return new DataSource({
             // Both use mysql2; the mariadb flavour reads MariaDB's schema metadata right.

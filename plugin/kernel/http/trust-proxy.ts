@@ -1,5 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
-import type { TrustProxy } from '../../config/refill-options.js';
+
+/** A value of Express's `trust proxy` setting: all, a hop count, or addresses, subnets and names (`loopback`). */
+export type TrustProxy = boolean | number | string | string[];
 
 /**
  * Gives Refill's routes their own view of `req.ip`, `req.secure` and

@@ -1,15 +1,27 @@
 import type { Database } from '../db/database.js';
 import type { JobCounts } from './refill-job.js';
 import type { JobStatus, RefillScheduler } from './refill-scheduler.js';
-import type { AuditRepository } from '../../modules/admin/repositories/audit.repository.js';
+import type { SqlExecutor } from '../db/sql-executor.js';
 import type { Clock } from '../clock.js';
+
+/**
+ * Where job control records who ran, paused or resumed a job, in the same
+ * transaction (the admin module's audit log fills it).
+ */
+export interface JobAuditLog {
+    append(
+        tx: SqlExecutor,
+        record: { actor: string; action: string; entityType: string; entityId: string | null },
+        now: Date,
+    ): Promise<void>;
+}
 
 /** Operator control of Refill's jobs, for the admin API and the CLI: every action is audited. */
 export class JobControlService {
     constructor(
         private readonly scheduler: RefillScheduler,
         private readonly db: Database,
-        private readonly audit: AuditRepository,
+        private readonly audit: JobAuditLog,
         private readonly clock: Clock,
     ) {}
 

@@ -1,10 +1,12 @@
 import { Agenda } from 'agenda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSourceFromUrl } from '../../../plugin/kernel/db/data-source.factory.js';
+import { refillEntities } from '../../../plugin/refill-entities.js';
 import { MigrationRunner } from '../../../plugin/kernel/db/migration-runner.js';
 import { createRefill, refillMigrations, type Refill } from '../../../plugin/index.js';
 import { SqlJobBackend } from '../../../plugin/kernel/jobs/sql-backend/index.js';
 import { createTestDatabase, engines, type TestDatabase } from '../../helpers/test-database.js';
+import { refillInternals } from '../../../plugin/testing.js';
 
 describe.each(engines)("a host's own Agenda on %s", (engine) => {
     let db: TestDatabase;
@@ -13,7 +15,7 @@ describe.each(engines)("a host's own Agenda on %s", (engine) => {
     beforeAll(async () => {
         db = await createTestDatabase(engine, 'host_agenda');
         // The host's DataSource (shared with Refill), migrated, and the host's Agenda on it.
-        const dataSource = createDataSourceFromUrl({ url: db.url, poolSize: 5 });
+        const dataSource = createDataSourceFromUrl({ url: db.url, poolSize: 5, entities: refillEntities });
         await dataSource.initialize();
         await new MigrationRunner(dataSource, refillMigrations).up();
         agenda = new Agenda({ backend: new SqlJobBackend({ dataSource }), processEvery: 100 });
@@ -22,7 +24,7 @@ describe.each(engines)("a host's own Agenda on %s", (engine) => {
     });
     afterAll(async () => {
         await agenda?.stop();
-        await refill?.dataSource.destroy().catch(() => undefined);
+        await (refill && refillInternals(refill).dataSource).destroy().catch(() => undefined);
         await db?.drop();
     });
 
@@ -39,11 +41,11 @@ describe.each(engines)("a host's own Agenda on %s", (engine) => {
         expect(jobs.every((j) => j.repeatTimezone === 'Europe/Moscow')).toBe(true);
 
         await agenda.start();
-        const counts = await refill.services.jobs.run('expire-bonuses', 'host', true);
+        const counts = await refillInternals(refill).services.jobs.run('expire-bonuses', 'host', true);
         expect(counts).toMatchObject({ batches: 0, lotsExpired: 0 });
 
         await refill.stop();
-        expect(refill.dataSource.isInitialized).toBe(true);
+        expect(refillInternals(refill).dataSource.isInitialized).toBe(true);
         // The host's Agenda still runs jobs after Refill stopped.
         const done = new Promise<void>((ok) => agenda.once('success:host:send-newsletter', () => ok()));
         await agenda.now('host:send-newsletter');

@@ -1,6 +1,7 @@
 import { Agenda } from 'agenda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSourceFromUrl } from '../../../plugin/kernel/db/data-source.factory.js';
+import { refillEntities } from '../../../plugin/refill-entities.js';
 import { RefillConfigError } from '../../../plugin/kernel/errors/refill-error.js';
 import {
     claimStatements,
@@ -136,7 +137,7 @@ describe.each(engines)('SQL job backend schema and lifecycle on %s', (engine) =>
     });
 
     it('refuses an uninitialised DataSource it does not own, and missing tables', async () => {
-        const idle = createDataSourceFromUrl({ url: t.url, poolSize: 1 });
+        const idle = createDataSourceFromUrl({ url: t.url, poolSize: 1, entities: refillEntities });
         await expect(new SqlJobBackend({ dataSource: idle }).connect()).rejects.toMatchObject({
             reason: 'not-connected',
         });
@@ -149,7 +150,7 @@ describe.each(engines)('SQL job backend schema and lifecycle on %s', (engine) =>
     });
 
     it('opens, closes and reopens a DataSource it owns', async () => {
-        const own = createDataSourceFromUrl({ url: t.url, poolSize: 2 });
+        const own = createDataSourceFromUrl({ url: t.url, poolSize: 2, entities: refillEntities });
         const backend = new SqlJobBackend({ dataSource: own, ownsConnection: true });
         const agenda = new Agenda({ backend, processEvery: 50 });
         await agenda.ready;

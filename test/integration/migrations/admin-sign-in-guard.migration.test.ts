@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSourceFromUrl } from '../../../plugin/kernel/db/data-source.factory.js';
+import { refillEntities } from '../../../plugin/refill-entities.js';
 import { MigrationRunner } from '../../../plugin/kernel/db/migration-runner.js';
 import { refillMigrations } from '../../../plugin/index.js';
 import { AdminSignInGuard1767830400000 } from '../../../migrations/1767830400000-admin-sign-in-guard.js';
@@ -19,7 +20,7 @@ describe.each(engines)('admin sign-in guard migration on %s', (engine) => {
     const before = refillMigrations.slice(0, refillMigrations.indexOf(AdminSignInGuard1767830400000));
     beforeAll(async () => {
         db = await createTestDatabase(engine, 'sign_in_migration');
-        ds = createDataSourceFromUrl({ url: db.url, poolSize: 2 });
+        ds = createDataSourceFromUrl({ url: db.url, poolSize: 2, entities: refillEntities });
         await ds.initialize();
         await new MigrationRunner(ds, before).up();
         const users = engine === 'sqlite' ? ['Olga', 'olga', 'PETR', 'ivan'] : ['Olga', 'PETR', 'ivan'];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSourceFromUrl } from '../../../plugin/kernel/db/data-source.factory.js';
+import { refillEntities } from '../../../plugin/refill-entities.js';
 import { MigrationRunner } from '../../../plugin/kernel/db/migration-runner.js';
 import { refillMigrations } from '../../../plugin/index.js';
 import { createTestDatabase, engines, type TestDatabase } from '../../helpers/test-database.js';
@@ -22,7 +23,7 @@ describe.each(engines)('migrations on %s', (engine) => {
     let ds: DataSource;
     beforeAll(async () => {
         db = await createTestDatabase(engine, 'migrations');
-        ds = createDataSourceFromUrl({ url: db.url, poolSize: 2 });
+        ds = createDataSourceFromUrl({ url: db.url, poolSize: 2, entities: refillEntities });
         await ds.initialize();
     });
     afterAll(async () => {

@@ -1,30 +1,30 @@
 import { hostname } from 'node:os';
 import type { Agenda } from 'agenda';
 import type { Logger } from 'pino';
-import type { RefillConfig } from '../../config/refill-options.js';
-import type { Database } from '../db/database.js';
-import type { Clock } from '../clock.js';
-import type { CampaignSelectionService } from '../../modules/campaigns/services/campaign-selection.service.js';
-import type { CampaignService } from '../../modules/campaigns/services/campaign.service.js';
-import type { CategoryRebuildService } from '../../modules/catalog/services/category-rebuild.service.js';
-import type { LotMaintenanceService } from '../../modules/ledger/services/lot-maintenance.service.js';
-import type { Repositories } from '../../refill-repositories.js';
-import { activatePendingBonusesJob } from '../../modules/ledger/jobs/activate-pending-bonuses.job.js';
+import type { RefillConfig } from './config/refill-options.js';
+import type { Database } from './kernel/db/database.js';
+import type { Clock } from './kernel/clock.js';
+import type { CampaignSelectionService } from './modules/campaigns/services/campaign-selection.service.js';
+import type { CampaignService } from './modules/campaigns/services/campaign.service.js';
+import type { CategoryRebuildService } from './modules/catalog/services/category-rebuild.service.js';
+import type { LotMaintenanceService } from './modules/ledger/services/lot-maintenance.service.js';
+import type { Repositories } from './refill-repositories.js';
+import { activatePendingBonusesJob } from './modules/ledger/jobs/activate-pending-bonuses.job.js';
 import {
     campaignSelectPartTask,
     campaignSelectTask,
     campaignsDailyJob,
     type CampaignJobDeps,
-} from '../../modules/campaigns/jobs/campaign-jobs.js';
-import { categoryRebuildTask } from '../../modules/catalog/jobs/category-rebuild.job.js';
-import { expireBonusesJob } from '../../modules/ledger/jobs/expire-bonuses.job.js';
-import { messageRemindersJob, messagesDispatchJob } from '../../modules/messaging/jobs/messaging-jobs.js';
-import type { CascadeDispatcher } from '../../modules/messaging/cascade/cascade-dispatcher.js';
-import type { ReminderPlannerService } from '../../modules/messaging/services/reminder-planner.service.js';
-import type { SendGuardService } from '../../modules/messaging/services/send-guard.service.js';
-import { JobRunRecorder } from './job-run-recorder.js';
-import { RefillScheduler } from './refill-scheduler.js';
-import { SqlJobBackend } from './sql-backend/index.js';
+} from './modules/campaigns/jobs/campaign-jobs.js';
+import { categoryRebuildTask } from './modules/catalog/jobs/category-rebuild.job.js';
+import { expireBonusesJob } from './modules/ledger/jobs/expire-bonuses.job.js';
+import { messageRemindersJob, messagesDispatchJob } from './modules/messaging/jobs/messaging-jobs.js';
+import type { CascadeDispatcher } from './modules/messaging/cascade/cascade-dispatcher.js';
+import type { ReminderPlannerService } from './modules/messaging/services/reminder-planner.service.js';
+import type { SendGuardService } from './modules/messaging/services/send-guard.service.js';
+import { JobRunRecorder } from './kernel/jobs/job-run-recorder.js';
+import { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
+import { SqlJobBackend } from './kernel/jobs/sql-backend/index.js';
 
 /** The services Refill's jobs run. */
 export interface JobServices {
