@@ -28,10 +28,18 @@ export function validateOrThrow<T>(schema: Joi.Schema<T>, value: unknown, prefix
     return valid as T;
 }
 
-/** Express middleware validating `req.body` (stored back converted) and `req.params`. */
-export function validate(schemas: { body?: Joi.Schema; params?: Joi.Schema }): RequestHandler {
+/**
+ * Express middleware validating `req.params`, `req.query` and `req.body`,
+ * in that order, into `res.locals.params`, `.query` and `.body` (converted).
+ */
+export function validate(schemas: {
+    body?: Joi.Schema;
+    params?: Joi.Schema;
+    query?: Joi.Schema;
+}): RequestHandler {
     return (req, res, next) => {
         if (schemas.params) res.locals.params = validateOrThrow(schemas.params, req.params);
+        if (schemas.query) res.locals.query = validateOrThrow(schemas.query, req.query);
         if (schemas.body) {
             if (req.body === undefined) {
                 const type = req.headers['content-type'];

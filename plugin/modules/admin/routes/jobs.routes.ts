@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import Joi from 'joi';
 import type { JobControlService } from '../../../kernel/jobs/job-control.service.js';
-import { validate } from '../../../kernel/http/validate.js';
-import { adminPrincipal, requireRole } from './admin-session.middleware.js';
+import { mountRoute } from '../../../kernel/http/route-table.js';
+import { adminPrincipal } from './admin-session.middleware.js';
+import { adminRoute } from './api-security.js';
 
 const jobParams = Joi.object({
     name: Joi.string()
@@ -10,28 +11,53 @@ const jobParams = Joi.object({
         .required(),
 });
 
+/** A run, pause or resume of one job. */
+function jobAction(verb: 'run' | 'pause' | 'resume', summary: string) {
+    return adminRoute({
+        method: 'post',
+        path: `/jobs/:name/${verb}`,
+        roles: ['admin'],
+        summary,
+        description: 'Audited.',
+        tags: ['jobs'],
+        params: jobParams,
+        success: { status: 202, description: 'Accepted: `{ job, action }`' },
+        errors: { REFILL_NOT_FOUND: 'No job of this name' },
+    });
+}
+
+/** The job routes: what each validates, who may call it, what it answers. */
+export const adminJobRouteTable = {
+    listJobs: adminRoute({
+        method: 'get',
+        path: '/jobs',
+        roles: ['admin', 'manager'],
+        summary: 'Jobs with their schedule, last and next run, failures and recent runs',
+        tags: ['jobs'],
+        success: { status: 200, description: '`{ jobs }`' },
+    }),
+    runJob: jobAction('run', 'Run a job now'),
+    pauseJob: jobAction('pause', 'Pause a job'),
+    resumeJob: jobAction('resume', 'Resume a paused job'),
+};
+
 /**
  * Jobs for operators: list them with schedule, last and next run, failures
  * and recent runs (admin, manager); run now, pause, resume (admin, audited).
  */
 export function adminJobsRoutes(jobs: JobControlService): Router {
     const router = Router();
-    router.get('/jobs', requireRole('admin', 'manager'), async (_req, res) => {
+    mountRoute(router, adminJobRouteTable.listJobs, async (_req, res) => {
         res.json({ jobs: await jobs.list() });
     });
     for (const verb of ['run', 'pause', 'resume'] as const) {
-        router.post(
-            `/jobs/:name/${verb}`,
-            requireRole('admin'),
-            validate({ params: jobParams }),
-            async (_req, res) => {
-                const { name } = res.locals.params as { name: string };
-                const actor = adminPrincipal(res).username;
-                if (verb === 'run') await jobs.run(name, actor);
-                else await jobs[verb](name, actor);
-                res.status(202).json({ job: name, action: verb });
-            },
-        );
+        mountRoute(router, adminJobRouteTable[`${verb}Job`], async (_req, res) => {
+            const { name } = res.locals.params as { name: string };
+            const actor = adminPrincipal(res).username;
+            if (verb === 'run') await jobs.run(name, actor);
+            else await jobs[verb](name, actor);
+            res.status(202).json({ job: name, action: verb });
+        });
     }
     return router;
 }
