@@ -25,7 +25,8 @@ export interface OfferTemplateData {
         kind: 'multiplier' | 'gift';
         multiplier: number | null;
         giftAmount: number | null;
-        minAmount: number | null;
+        /** The smallest purchase a gift needs (minor units; the samples leave it out). */
+        minAmount?: number | null;
         endsAt: string;
     };
     /** The category's public label (never its own name, which may name a condition). */

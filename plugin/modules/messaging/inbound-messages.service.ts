@@ -4,7 +4,8 @@ import { normalisePhone } from '../customers/rules/phone.js';
 import { RefillError } from '../../kernel/errors/refill-error.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Repositories } from '../../refill-repositories.js';
-import { ChannelError, type Channel, type ChannelProvider } from './channels/channel-provider.js';
+import { ChannelError, type ChannelProvider } from './channels/channel-provider.js';
+import { isChannel, type Channel } from '../../kernel/vocabulary/channels.js';
 import type { LinkSigner } from './link-signer.js';
 
 /** Words that withdraw SMS marketing consent when a customer replies with them (Russian and English). */
@@ -47,7 +48,7 @@ export class InboundMessagesService {
         token: string,
         request: { headers: Record<string, unknown>; body: unknown },
     ): Promise<{ updated: number }> {
-        const provider = this.providers.get(channel as Channel);
+        const provider = isChannel(channel) ? this.providers.get(channel) : undefined;
         if (!provider?.parseStatusCallback || !(await this.links.verifyEndpoint(`status:${channel}`, token)))
             throw new RefillError('REFILL_NOT_FOUND', 'No such callback');
         let updates;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../../kernel/db/database.js';
 import type { MessageRepository, SendResultRow, SendState } from './repositories/message.repository.js';
 import type { Clock } from '../../kernel/clock.js';
+import type { TrafficClass } from '../../kernel/vocabulary/traffic-classes.js';
 import { ChannelError, type ChannelProvider, type OutgoingMessage } from './channels/channel-provider.js';
 import type { ContactVerdict } from './policy/contact-policy.js';
 import { SendLedger } from './send-ledger.js';
@@ -22,7 +23,7 @@ export interface SendRequest {
     campaignId: number | null;
     kind: string;
     step: number;
-    traffic: 'marketing' | 'service';
+    traffic: TrafficClass;
     verdict: ContactVerdict;
     message: Omit<OutgoingMessage, 'key'>;
     /**

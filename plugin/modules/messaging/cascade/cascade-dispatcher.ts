@@ -12,7 +12,8 @@ import {
 } from '../../campaigns/services/campaign-design.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { Repositories } from '../../../refill-repositories.js';
-import type { Channel, ChannelProvider } from '../channels/channel-provider.js';
+import type { ChannelProvider } from '../channels/channel-provider.js';
+import { isChannel, type Channel } from '../../../kernel/vocabulary/channels.js';
 import { SEND_LEASE_MS, type MessageSender, type SendRequest } from '../message-sender.js';
 import { afterSend, stepMessageKey, type PlannedSend } from './cascade-outcome.js';
 import { decideContact, type ContactPolicySettings, type ContactVerdict } from '../policy/contact-policy.js';
@@ -240,7 +241,7 @@ export class CascadeDispatcher {
 
     /** Whether the channel's provider reports delivery (otherwise acceptance is all there is to wait for). */
     private reportsDelivery(channel: string): boolean {
-        return Boolean(this.providers.get(channel as Channel)?.parseStatusCallback);
+        return isChannel(channel) && Boolean(this.providers.get(channel)?.parseStatusCallback);
     }
 
     /** The contact policy's verdict for this step, with the counts and the campaign's exclusions. */

@@ -1,29 +1,19 @@
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Cascade } from '../entities/cascade.entity.js';
 import type { Customer } from '../../customers/entities/customer.entity.js';
-import type { Channel, OutgoingMessage } from '../channels/channel-provider.js';
+import type { OutgoingMessage } from '../channels/channel-provider.js';
+import { CHANNEL_CONTACTS, isChannel, type Channel } from '../../../kernel/vocabulary/channels.js';
+import type { MessagePayload, MessageTemplateData } from '../../../kernel/vocabulary/message-data.js';
+import type { MessageKind } from '../../../kernel/vocabulary/message-kinds.js';
 import type { LinkSigner } from '../link-signer.js';
 import { cheaperVariant } from '../sms/sms-transliteration.js';
 import type { TemplateLocale } from '../templates/template-helpers.js';
-import type { MessageKind, TemplateRenderer } from '../templates/template-renderer.js';
+import type { TemplateRenderer } from '../templates/template-renderer.js';
 import type { CascadeContext } from './cascade-context.loader.js';
 
 /** The address a channel sends to, or null when the customer has none. */
 export function contactFor(customer: Customer, channel: string): string | null {
-    switch (channel) {
-        case 'sms':
-        case 'viber':
-        case 'whatsapp':
-            return customer.phone;
-        case 'email':
-            return customer.email;
-        case 'telegram':
-            return customer.telegramChatId;
-        case 'push':
-            return customer.pushToken;
-        default:
-            return null;
-    }
+    return isChannel(channel) ? customer[CHANNEL_CONTACTS[channel]] : null;
 }
 
 /** What an email says instead of a category that has no public label. */
@@ -70,7 +60,7 @@ export class MessageComposer {
             : undefined;
         const data = { ...this.data(cascade, customer, ctx, locale), unsubscribeUrl };
         const rendered = await this.renderer.render(
-            cascade.kind as MessageKind,
+            cascade.kind,
             channel,
             locale,
             data,
@@ -107,14 +97,14 @@ export class MessageComposer {
         customer: Customer,
         ctx: CascadeContext,
         locale: TemplateLocale,
-    ): Record<string, unknown> {
+    ): Omit<MessageTemplateData<MessageKind>, 'unsubscribeUrl'> {
         const offer =
             (cascade.offerId !== null ? ctx.offers.get(cascade.offerId) : undefined) ??
             (cascade.campaignId !== null
                 ? ctx.campaignOffers.get(`${cascade.campaignId}:${customer.id}`)
                 : undefined);
         const category = cascade.categoryId !== null ? ctx.categories.get(cascade.categoryId) : undefined;
-        const payload = cascade.payload ? (JSON.parse(cascade.payload) as Record<string, unknown>) : {};
+        const payload = cascade.payload ? (JSON.parse(cascade.payload) as MessagePayload<MessageKind>) : {};
         return {
             customer: { name: customer.name, balance: customer.balance },
             offer: offer && {

@@ -1,5 +1,7 @@
-/** Channels Refill sends through. */
-export type Channel = 'sms' | 'email' | 'telegram' | 'push' | 'viber' | 'whatsapp';
+import type { Channel } from '../../../kernel/vocabulary/channels.js';
+
+/** Channels Refill sends through (the vocabulary's; re-exported for providers). */
+export type { Channel };
 
 /** A message ready for a provider. */
 export interface OutgoingMessage {

@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { RefillConfigError } from '../../../kernel/errors/refill-error.js';
-import type { Channel, ChannelProvider } from './channel-provider.js';
+import type { Channel } from '../../../kernel/vocabulary/channels.js';
+import type { ChannelProvider } from './channel-provider.js';
 import { HttpSmsProvider, type HttpSmsSettings } from './http-sms.provider.js';
 import { OutboxProvider, type OutboxStore } from './outbox.provider.js';
 import { SmtpProvider, type SmtpSettings } from './smtp.provider.js';
@@ -19,7 +20,6 @@ export type ProviderConfig =
 /** Providers per channel; a channel left out uses the outbox. */
 export type ChannelsConfig = Partial<Record<Channel, ProviderConfig>>;
 
-const CHANNELS: Channel[] = ['sms', 'email', 'telegram', 'push', 'viber', 'whatsapp'];
 const url = Joi.string().uri({ scheme: ['http', 'https'] });
 const timeout = Joi.number().integer().min(100).max(120_000);
 const money = Joi.number().integer().min(0).max(1_000_000);
@@ -88,6 +88,8 @@ const ALLOWED: Record<Channel, Array<keyof typeof byType>> = {
     viber: ['outbox', 'webhook'],
     whatsapp: ['outbox', 'webhook'],
 };
+/** Every channel, in the order providers are built and their endpoints listed (the keys of {@link ALLOWED}). */
+const PROVIDER_ORDER = Object.keys(ALLOWED) as Channel[];
 
 /**
  * Builds one provider per channel from configuration, validated with joi:
@@ -100,7 +102,7 @@ export function createProviders(
     store: OutboxStore,
 ): Map<Channel, ChannelProvider> {
     const out = new Map<Channel, ChannelProvider>();
-    for (const channel of CHANNELS) {
+    for (const channel of PROVIDER_ORDER) {
         const raw = (config as Record<string, unknown> | undefined)?.[channel] ?? { type: 'outbox' };
         if ((raw as { type?: string }).type === 'custom') {
             out.set(channel, customProvider(channel, (raw as { provider?: unknown }).provider));

@@ -1,5 +1,7 @@
 import { EntitySchema } from 'typeorm';
 import { bigId, bigInt, int, str, text, time } from '../../../kernel/db/entity-columns.js';
+import type { MessageKind } from '../../../kernel/vocabulary/message-kinds.js';
+import type { TrafficClass } from '../../../kernel/vocabulary/traffic-classes.js';
 
 /**
  * Where a reminder cascade stands: `gated` (a campaign run waiting for its
@@ -24,8 +26,8 @@ export interface Cascade {
     campaignId: number | null;
     categoryId: number | null;
     offerId: number | null;
-    kind: string;
-    traffic: 'marketing' | 'service';
+    kind: MessageKind;
+    traffic: TrafficClass;
     status: CascadeStatus;
     /** The campaign run (local day) a lapse offer belongs to, for the send guard. */
     runDay: string | null;

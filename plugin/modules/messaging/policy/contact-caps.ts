@@ -1,7 +1,5 @@
+import type { TrafficClass } from '../../../kernel/vocabulary/traffic-classes.js';
 import { nextDayWindowStart, localStartOf, nextMonthWindowStart, type SendWindow } from './send-window.js';
-
-/** Marketing (offers, reminders) or service (balance, expiry notices, welcome) traffic. */
-export type TrafficClass = 'marketing' | 'service';
 
 /** One message the customer was sent (handed to a provider), in any channel. */
 export interface SentMessage {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { TrafficClass } from '../../../kernel/vocabulary/traffic-classes.js';
 import { lastSendMoment } from '../rules/cascade.rules.js';
 import {
     DEFAULT_CONTACT_CAPS,
@@ -7,16 +8,10 @@ import {
     type CapHold,
     type ContactCaps,
     type SentMessage,
-    type TrafficClass,
 } from './contact-caps.js';
 import { insideWindow, nextWindowStart, type SendWindow } from './send-window.js';
 
-export {
-    DEFAULT_CONTACT_CAPS,
-    type ContactCaps,
-    type SentMessage,
-    type TrafficClass,
-} from './contact-caps.js';
+export { DEFAULT_CONTACT_CAPS, type ContactCaps, type SentMessage } from './contact-caps.js';
 
 /** The chain's contact policy. */
 export interface ContactPolicySettings {

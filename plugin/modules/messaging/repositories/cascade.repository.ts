@@ -330,7 +330,7 @@ export class CascadeRepository {
             campaignId: numOrNull(r.campaign_id),
             categoryId: numOrNull(r.category_id),
             offerId: numOrNull(r.offer_id),
-            kind: String(r.kind),
+            kind: r.kind as Cascade['kind'],
             traffic: r.traffic as Cascade['traffic'],
             status: r.status as CascadeStatus,
             runDay: (r.run_day as string) ?? null,

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import Joi from 'joi';
-import type { Channel } from '../channels/channel-provider.js';
+import { CHANNELS, type Channel } from '../../../kernel/vocabulary/channels.js';
 import type { OutboxStore } from '../channels/outbox.provider.js';
 import type { MessageRepository } from '../repositories/message.repository.js';
 import { validateOrThrow } from '../../../kernel/http/validate.js';
@@ -8,7 +8,7 @@ import { requireRole } from '../../admin/routes/admin-session.middleware.js';
 
 const statsQuery = Joi.object({ campaignId: Joi.number().integer().min(1) });
 const outboxQuery = Joi.object({
-    channel: Joi.string().valid('sms', 'email', 'telegram', 'push', 'viber', 'whatsapp'),
+    channel: Joi.string().valid(...CHANNELS),
     limit: Joi.number().integer().min(1).max(1000).default(100),
 });
 

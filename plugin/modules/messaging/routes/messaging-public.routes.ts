@@ -1,17 +1,20 @@
 import express, { Router } from 'express';
 import Joi from 'joi';
 import type { InboundMessagesService } from '../inbound-messages.service.js';
+import type { Channel } from '../../../kernel/vocabulary/channels.js';
 import { validateOrThrow } from '../../../kernel/http/validate.js';
 
 /** Channel names as the pages show them (a Map: looked up by a channel from a link): the marketing ones. */
-const CHANNEL_NAMES = new Map<string, { ru: string; en: string }>([
-    ['email', { ru: 'рекламных писем', en: 'promotional emails' }],
-    ['sms', { ru: 'рекламных SMS', en: 'promotional text messages' }],
-    ['push', { ru: 'рекламных push-уведомлений', en: 'promotional push notifications' }],
-    ['telegram', { ru: 'рекламных сообщений в Telegram', en: 'promotional Telegram messages' }],
-    ['viber', { ru: 'рекламных сообщений в Viber', en: 'promotional Viber messages' }],
-    ['whatsapp', { ru: 'рекламных сообщений в WhatsApp', en: 'promotional WhatsApp messages' }],
-]);
+const CHANNEL_NAMES = new Map<string, { ru: string; en: string }>(
+    Object.entries({
+        email: { ru: 'рекламных писем', en: 'promotional emails' },
+        sms: { ru: 'рекламных SMS', en: 'promotional text messages' },
+        push: { ru: 'рекламных push-уведомлений', en: 'promotional push notifications' },
+        telegram: { ru: 'рекламных сообщений в Telegram', en: 'promotional Telegram messages' },
+        viber: { ru: 'рекламных сообщений в Viber', en: 'promotional Viber messages' },
+        whatsapp: { ru: 'рекламных сообщений в WhatsApp', en: 'promotional WhatsApp messages' },
+    } satisfies Record<Channel, { ru: string; en: string }>),
+);
 /** What an unsubscribe leaves in place: service messages follow their own consent. */
 const SERVICE_NOTE =
     '<p>Сообщения о ваших бонусах (сгорание, баланс) продолжат приходить. / Messages about your bonuses (expiry, balance) will still come.</p>';

@@ -1,17 +1,13 @@
 import { Router, type Response } from 'express';
 import Joi from 'joi';
 import type { TemplateLocale } from '../templates/template-helpers.js';
-import { MESSAGE_KINDS, type MessageKind, type TemplateChannel } from '../templates/template-renderer.js';
-import {
-    TEMPLATE_CHANNELS,
-    TEMPLATE_LOCALES,
-    type PreviewRequest,
-    type TemplateService,
-} from '../services/template.service.js';
+import { MESSAGE_KINDS, type MessageKind } from '../../../kernel/vocabulary/message-kinds.js';
+import { TEMPLATE_CHANNELS, type TemplateChannel } from '../../../kernel/vocabulary/template-channels.js';
+import { TEMPLATE_LOCALES, type PreviewRequest, type TemplateService } from '../services/template.service.js';
 import { validate } from '../../../kernel/http/validate.js';
 import { adminPrincipal, requireRole } from '../../admin/routes/admin-session.middleware.js';
 
-const kind = Joi.string().valid(...Object.keys(MESSAGE_KINDS));
+const kind = Joi.string().valid(...MESSAGE_KINDS);
 const channel = Joi.string().valid(...TEMPLATE_CHANNELS);
 const locale = Joi.string().valid(...TEMPLATE_LOCALES);
 const source = Joi.string().min(1).max(20_000);

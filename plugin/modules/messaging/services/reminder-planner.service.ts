@@ -5,8 +5,9 @@ import { newReminder, type NewCascade } from '../repositories/cascade.repository
 import type { ExpiringBonuses } from '../repositories/reminder-candidate.query.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { Repositories } from '../../../refill-repositories.js';
-
-const DAY = 86_400_000;
+import { MS_PER_DAY } from '../../../kernel/units/time.js';
+import { messagePayload } from '../../../kernel/vocabulary/message-data.js';
+import { trafficOf } from '../../../kernel/vocabulary/message-kinds.js';
 
 /** The notice of bonuses about to burn: one per customer and first burn day, due now, deadline the burn. */
 export function bonusExpiryReminder(b: ExpiringBonuses, now: Date): NewCascade {
@@ -14,10 +15,12 @@ export function bonusExpiryReminder(b: ExpiringBonuses, now: Date): NewCascade {
         cascadeKey: `bonus-expiry:${b.customerId}:${DateTime.fromJSDate(b.firstExpiry, { zone: 'utc' }).toISODate()}`,
         customerId: b.customerId,
         kind: 'bonus-expiry',
-        traffic: 'service',
+        traffic: trafficOf('bonus-expiry'),
         nextAt: now,
         deadlineAt: b.firstExpiry,
-        payload: JSON.stringify({ expiry: { amount: b.amount, at: b.firstExpiry.toISOString() } }),
+        payload: messagePayload('bonus-expiry', {
+            expiry: { amount: b.amount, at: b.firstExpiry.toISOString() },
+        }),
     });
 }
 
@@ -48,7 +51,7 @@ export class ReminderPlannerService {
     /** Reminders for campaign offers ending within `offerExpiryReminderDays` whose category was not bought. */
     async offerExpiry(): Promise<number> {
         const now = this.clock();
-        const until = new Date(now.getTime() + this.config.messaging.offerExpiryReminderDays * DAY);
+        const until = new Date(now.getTime() + this.config.messaging.offerExpiryReminderDays * MS_PER_DAY);
         const offers = await this.repos.reminders.expiringOffers(now, until);
         return this.repos.cascades.insertMany(
             this.db,
@@ -60,7 +63,7 @@ export class ReminderPlannerService {
                     categoryId: o.categoryId,
                     offerId: o.offerId,
                     kind: 'offer-expiry',
-                    traffic: 'marketing',
+                    traffic: trafficOf('offer-expiry'),
                     nextAt: now,
                     deadlineAt: o.endsAt,
                 }),
@@ -73,7 +76,7 @@ export class ReminderPlannerService {
     async bonusExpiry(): Promise<number> {
         const m = this.config.messaging;
         const now = this.clock();
-        const until = new Date(now.getTime() + m.bonusExpiryNoticeDays * DAY);
+        const until = new Date(now.getTime() + m.bonusExpiryNoticeDays * MS_PER_DAY);
         const due = await this.repos.reminders.expiringBonuses(now, until, m.bonusExpiryMinAmount);
         return this.repos.cascades.insertMany(
             this.db,
@@ -86,7 +89,7 @@ export class ReminderPlannerService {
     async welcome(): Promise<number> {
         if (!this.config.messaging.welcome) return 0;
         const now = this.clock();
-        const ids = await this.repos.reminders.newCustomers(new Date(now.getTime() - 2 * DAY));
+        const ids = await this.repos.reminders.newCustomers(new Date(now.getTime() - 2 * MS_PER_DAY));
         return this.repos.cascades.insertMany(
             this.db,
             ids.map((customerId) =>
@@ -94,9 +97,9 @@ export class ReminderPlannerService {
                     cascadeKey: `welcome:${customerId}`,
                     customerId,
                     kind: 'welcome',
-                    traffic: 'service',
+                    traffic: trafficOf('welcome'),
                     nextAt: now,
-                    deadlineAt: new Date(now.getTime() + 3 * DAY),
+                    deadlineAt: new Date(now.getTime() + 3 * MS_PER_DAY),
                 }),
             ),
             now,

@@ -2,13 +2,9 @@ import type { Database } from '../../../kernel/db/database.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { DatabaseTemplateSource } from '../templates/database-template-source.js';
 import type { TemplateLocale } from '../templates/template-helpers.js';
-import {
-    MESSAGE_KINDS,
-    type MessageKind,
-    type RenderedMessage,
-    type TemplateChannel,
-    type TemplateRenderer,
-} from '../templates/template-renderer.js';
+import type { RenderedMessage, TemplateRenderer } from '../templates/template-renderer.js';
+import { MESSAGE_KINDS, type MessageKind } from '../../../kernel/vocabulary/message-kinds.js';
+import { TEMPLATE_CHANNELS, type TemplateChannel } from '../../../kernel/vocabulary/template-channels.js';
 import { sampleData } from '../templates/template-samples.js';
 import type { FoundTemplate, TemplateSource } from '../templates/template-source.js';
 import { cheaperVariant, type TranslitScheme } from '../sms/sms-transliteration.js';
@@ -17,8 +13,6 @@ import type { AuditRepository } from '../../admin/repositories/audit.repository.
 import type { TemplateRepository } from '../repositories/template.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
 
-/** Channels a template can be edited for (`text` is the one messengers share). */
-export const TEMPLATE_CHANNELS = ['sms', 'email', 'text', 'telegram', 'push', 'viber', 'whatsapp'] as const;
 /** Locales a template can be edited for. */
 export const TEMPLATE_LOCALES = ['ru', 'en'] as const;
 
@@ -92,7 +86,7 @@ export class TemplateService {
     /** Every kind × channel × locale with the origin of its template. */
     async list(): Promise<TemplateInfo[]> {
         const out: TemplateInfo[] = [];
-        for (const kind of Object.keys(MESSAGE_KINDS) as MessageKind[])
+        for (const kind of MESSAGE_KINDS)
             for (const channel of TEMPLATE_CHANNELS)
                 for (const locale of TEMPLATE_LOCALES) {
                     const { source: _source, ...info } = await this.view(kind, channel, locale);

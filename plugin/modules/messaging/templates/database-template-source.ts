@@ -1,7 +1,8 @@
 import type { TemplateOverride } from '../entities/template.entity.js';
 import type { TemplateRepository } from '../repositories/template.repository.js';
 import type { TemplateLocale } from './template-helpers.js';
-import type { MessageKind, TemplateChannel } from './template-renderer.js';
+import type { MessageKind } from '../../../kernel/vocabulary/message-kinds.js';
+import type { TemplateChannel } from '../../../kernel/vocabulary/template-channels.js';
 import { findAlongChain, type FoundTemplate, type TemplateSource } from './template-source.js';
 
 /**

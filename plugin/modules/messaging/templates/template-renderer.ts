@@ -2,26 +2,14 @@ import { randomBytes } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { convert } from 'html-to-text';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
+import type { Channel } from '../../../kernel/vocabulary/channels.js';
+import { trafficOf, type MessageKind } from '../../../kernel/vocabulary/message-kinds.js';
+import type { TemplateChannel } from '../../../kernel/vocabulary/template-channels.js';
 import { TRANSLIT_SCHEMES, type TranslitScheme } from '../sms/sms-transliteration.js';
 import { templateHelpers, type HelperContext, type TemplateLocale } from './template-helpers.js';
 import { sampleData, sparseSampleData } from './template-samples.js';
 import type { TemplateSource } from './template-source.js';
 
-/** Every message kind with its traffic class. */
-export const MESSAGE_KINDS = {
-    'lapse-offer': 'marketing',
-    'offer-expiry': 'marketing',
-    'bonus-expiry': 'service',
-    welcome: 'service',
-    balance: 'service',
-} as const;
-
-/** One of {@link MESSAGE_KINDS}. */
-export type MessageKind = keyof typeof MESSAGE_KINDS;
-/** Channels a template can be written for. */
-export type MessageChannel = 'sms' | 'push' | 'telegram' | 'viber' | 'whatsapp' | 'email';
-/** Channels a template is stored for: every message channel, and `text`, which messengers share. */
-export type TemplateChannel = MessageChannel | 'text';
 
 /**
  * A rendered message: text for SMS and messengers (with the transliteration
@@ -83,7 +71,7 @@ export class TemplateRenderer {
     /** Renders a message for a reader in their locale and timezone. */
     async render(
         kind: MessageKind,
-        channel: MessageChannel,
+        channel: Channel,
         locale: TemplateLocale,
         data: Record<string, unknown>,
         timezone = this.defaults.timezone,
@@ -121,7 +109,7 @@ export class TemplateRenderer {
     }
 
     /** Renders a template with built-in sample data (a customer, an offer, an expiry, a balance). */
-    preview(kind: MessageKind, channel: MessageChannel, locale: TemplateLocale): Promise<RenderedMessage> {
+    preview(kind: MessageKind, channel: Channel, locale: TemplateLocale): Promise<RenderedMessage> {
         return this.render(kind, channel, locale, sampleData(locale), this.defaults.timezone);
     }
 
@@ -153,7 +141,7 @@ export class TemplateRenderer {
             for (const [part, text] of Object.entries(parts))
                 if (text.trim() === '')
                     throw invalid(kind, channel, `the ${part} renders to nothing; write the message`);
-            if ('html' in out && MESSAGE_KINDS[kind] === 'marketing' && !out.html.includes(unsubscribeUrl))
+            if ('html' in out && trafficOf(kind) === 'marketing' && !out.html.includes(unsubscribeUrl))
                 throw invalid(
                     kind,
                     channel,

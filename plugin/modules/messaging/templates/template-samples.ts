@@ -1,3 +1,4 @@
+import type { SampleTemplateData } from '../../../kernel/vocabulary/message-data.js';
 import type { TemplateLocale } from './template-helpers.js';
 
 /**
@@ -16,7 +17,7 @@ export function sampleData(locale: TemplateLocale): Record<string, unknown> {
             url: 'https://example.com',
         },
         unsubscribeUrl: 'https://example.com/unsubscribe/sample',
-    };
+    } satisfies SampleTemplateData;
 }
 
 /**

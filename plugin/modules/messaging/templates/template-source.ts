@@ -3,7 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateLocale } from './template-helpers.js';
-import type { MessageKind, TemplateChannel } from './template-renderer.js';
+import type { MessageKind } from '../../../kernel/vocabulary/message-kinds.js';
+import {
+    SHARED_TEXT_TEMPLATE,
+    sharesTextTemplate,
+    type TemplateChannel,
+} from '../../../kernel/vocabulary/template-channels.js';
 
 /** A template found for a request: its source and the locale it is in (after fallback). */
 export interface FoundTemplate {
@@ -33,16 +38,13 @@ export interface TemplateStep {
     locale: TemplateLocale;
 }
 
-/** Channels that use the shared plain-text template unless they have their own. */
-const TEXT_CHANNELS = new Set<TemplateChannel>(['push', 'telegram', 'viber', 'whatsapp']);
-
 /**
  * Where a template is looked for, in order: messenger and push channels
  * fall back to `text`; every locale falls back to Russian (the channel's
  * own template, then `text`, in the locale before Russian).
  */
 export function templateChain(channel: TemplateChannel, locale: TemplateLocale): TemplateStep[] {
-    const channels: TemplateChannel[] = TEXT_CHANNELS.has(channel) ? [channel, 'text'] : [channel];
+    const channels: TemplateChannel[] = sharesTextTemplate(channel) ? [channel, SHARED_TEXT_TEMPLATE] : [channel];
     const locales: TemplateLocale[] = locale === 'ru' ? ['ru'] : [locale, 'ru'];
     return locales.flatMap((l) => channels.map((c) => ({ channel: c, locale: l })));
 }

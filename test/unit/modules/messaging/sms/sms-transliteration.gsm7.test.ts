@@ -14,10 +14,8 @@ import {
     templateHelpers,
     type HelperContext,
 } from '../../../../../plugin/modules/messaging/templates/template-helpers.js';
-import {
-    MESSAGE_KINDS,
-    TemplateRenderer,
-} from '../../../../../plugin/modules/messaging/templates/template-renderer.js';
+import { MESSAGE_KINDS } from '../../../../../plugin/kernel/vocabulary/message-kinds.js';
+import { TemplateRenderer } from '../../../../../plugin/modules/messaging/templates/template-renderer.js';
 import {
     sampleData,
     sparseSampleData,
@@ -51,7 +49,7 @@ describe('transliteration to GSM-7', () => {
     it('every shipped Russian SMS template, rendered with the sample data and amounts ≥ 1,000, transliterates to pure GSM-7', async () => {
         const renderer = new TemplateRenderer(new FileTemplateSource(join(process.cwd(), 'templates')));
         let typography = 0;
-        for (const kind of Object.keys(MESSAGE_KINDS) as Array<keyof typeof MESSAGE_KINDS>)
+        for (const kind of MESSAGE_KINDS)
             for (const sample of [sampleData('ru'), sparseSampleData('ru')])
                 for (const multiplier of [5, null]) {
                     const data = withLargeAmounts(sample);

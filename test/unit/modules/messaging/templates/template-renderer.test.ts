@@ -7,12 +7,9 @@ import {
     formatMoney,
     pluralWord,
 } from '../../../../../plugin/modules/messaging/templates/template-helpers.js';
-import {
-    MESSAGE_KINDS,
-    TemplateRenderer,
-    type MessageChannel,
-    type MessageKind,
-} from '../../../../../plugin/modules/messaging/templates/template-renderer.js';
+import { CHANNELS } from '../../../../../plugin/kernel/vocabulary/channels.js';
+import { MESSAGE_KINDS } from '../../../../../plugin/kernel/vocabulary/message-kinds.js';
+import { TemplateRenderer } from '../../../../../plugin/modules/messaging/templates/template-renderer.js';
 import {
     FileTemplateSource,
     LayeredTemplateSource,
@@ -21,8 +18,8 @@ import {
 
 const dir = join(process.cwd(), 'templates');
 const files = new FileTemplateSource(dir);
-const kinds = Object.keys(MESSAGE_KINDS) as MessageKind[];
-const channels: MessageChannel[] = ['sms', 'push', 'telegram', 'viber', 'whatsapp', 'email'];
+const kinds = MESSAGE_KINDS;
+const channels = CHANNELS;
 
 describe('shipped templates', () => {
     const renderer = new TemplateRenderer(files);
