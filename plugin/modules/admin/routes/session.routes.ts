@@ -4,13 +4,49 @@ import Joi from 'joi';
 import type { RefillConfig } from '../../../config/refill-options.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { AdminAuthService } from '../services/admin-auth.service.js';
-import { validate } from '../../../kernel/http/validate.js';
+import { mountRoute, type RouteTable } from '../../../kernel/http/route-table.js';
 import { adminPrincipal, adminSession, csrfProtection } from './admin-session.middleware.js';
 
 const signInBody = Joi.object({
     username: Joi.string().max(64).required(),
     password: Joi.string().max(1024).required(),
 });
+
+/** The session routes: what each validates, who may call it, what it answers. */
+export const adminSessionRouteTable = {
+    signIn: {
+        method: 'post',
+        path: '/session',
+        summary: 'Sign in',
+        description:
+            'Sets the session cookie (HttpOnly, SameSite=Strict, Secure over HTTPS) and answers the CSRF token that changes must send in `X-CSRF-Token`. Attempts are limited per account and per client IP.',
+        tags: ['session'],
+        body: signInBody,
+        security: [],
+        success: { status: 201, description: 'Signed in: `{ user, csrfToken, expiresAt }`' },
+        errors: {
+            REFILL_UNAUTHORIZED: 'Wrong username or password, or a disabled account',
+            REFILL_RATE_LIMITED: 'Too many failed attempts; retry after `Retry-After` seconds',
+        },
+    },
+    currentSession: {
+        method: 'get',
+        path: '/session',
+        summary: 'The signed-in user and the session’s CSRF token',
+        tags: ['session'],
+        security: [{ adminSession: [] }],
+        success: { status: 200, description: '`{ user: { username, role }, csrfToken }`' },
+    },
+    signOut: {
+        method: 'delete',
+        path: '/session',
+        summary: 'Sign out',
+        description: 'Ends the session and clears the cookie.',
+        tags: ['session'],
+        security: [{ adminSession: [], csrfToken: [] }],
+        success: { status: 204, description: 'Signed out', mediaTypes: [] },
+    },
+} satisfies RouteTable;
 
 /** The cookie path: the admin API and the admin UI beside it (`<prefix>/admin`). */
 function cookiePath(req: Request): string {
@@ -39,7 +75,7 @@ export function adminSessionRoutes(auth: AdminAuthService, config: RefillConfig)
     const router = Router();
     const secure = (req: Request) => (secureCookie === 'auto' ? req.secure : secureCookie);
 
-    router.post('/session', validate({ body: signInBody }), async (req, res) => {
+    mountRoute(router, adminSessionRouteTable.signIn, async (req, res) => {
         const { username, password } = res.locals.body as { username: string; password: string };
         const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
         const session = await auth.signIn(username, password, ip).catch((error: unknown) => {
@@ -63,25 +99,31 @@ export function adminSessionRoutes(auth: AdminAuthService, config: RefillConfig)
         });
     });
 
-    router.get('/session', adminSession(auth, cookieName), (_req, res) => {
+    mountRoute(router, adminSessionRouteTable.currentSession, adminSession(auth, cookieName), (_req, res) => {
         const p = adminPrincipal(res);
         res.json({ user: { username: p.username, role: p.role }, csrfToken: p.csrfToken });
     });
 
-    router.delete('/session', adminSession(auth, cookieName), csrfProtection, async (req, res) => {
-        await auth.signOut(adminPrincipal(res));
-        res.setHeader(
-            'Set-Cookie',
-            serialize(cookieName, '', {
-                httpOnly: true,
-                sameSite: 'strict',
-                secure: secure(req),
-                path: cookiePath(req),
-                maxAge: 0,
-            }),
-        );
-        res.status(204).end();
-    });
+    mountRoute(
+        router,
+        adminSessionRouteTable.signOut,
+        adminSession(auth, cookieName),
+        csrfProtection,
+        async (req, res) => {
+            await auth.signOut(adminPrincipal(res));
+            res.setHeader(
+                'Set-Cookie',
+                serialize(cookieName, '', {
+                    httpOnly: true,
+                    sameSite: 'strict',
+                    secure: secure(req),
+                    path: cookiePath(req),
+                    maxAge: 0,
+                }),
+            );
+            res.status(204).end();
+        },
+    );
 
     return router;
 }

@@ -7,9 +7,11 @@ import type { CampaignPlanningService } from '../services/campaign-planning.serv
 import type { CampaignReportService } from '../services/campaign-report.service.js';
 import type { CampaignSelectionService } from '../services/campaign-selection.service.js';
 import type { CampaignService } from '../services/campaign.service.js';
-import { validate, validateOrThrow } from '../../../kernel/http/validate.js';
+import { validateOrThrow } from '../../../kernel/http/validate.js';
+import { mountRoute } from '../../../kernel/http/route-table.js';
 import { createCampaignBody, idParams, updateCampaignBody } from './campaign.schemas.js';
-import { adminPrincipal, requireRole } from '../../admin/routes/admin-session.middleware.js';
+import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
+import { adminRoute } from '../../admin/routes/api-security.js';
 import { campaignReportCsv } from './campaign-report.csv.js';
 
 /** The campaign services the routes call. */
@@ -29,6 +31,155 @@ const memberQuery = Joi.object({
     card: Joi.string().min(1).max(64),
 });
 
+/** The query of the member export: the list's filters, no pages. */
+const memberExportQuery = memberQuery.fork(['page', 'pageSize'], (k) => k.forbidden());
+
+/** Reading needs any admin role; changing needs admin or marketer. */
+const READ = ['admin', 'manager', 'marketer'] as const;
+const WRITE = ['admin', 'marketer'] as const;
+const unknownCampaign = { REFILL_NOT_FOUND: 'No campaign with this id' };
+
+/** A launch, pause, resume or finish of a campaign. */
+function campaignMove(move: 'launch' | 'pause' | 'resume' | 'finish', summary: string, description: string) {
+    return adminRoute({
+        method: 'post',
+        path: `/campaigns/:id/${move}`,
+        roles: WRITE,
+        summary,
+        description: `${description} Audited.`,
+        tags: ['campaigns'],
+        params: idParams,
+        success: { status: 200, description: '`{ campaign }`, after the move' },
+        errors: {
+            ...unknownCampaign,
+            REFILL_CONFLICT: 'The campaign’s status does not allow this move (`details.allowedFrom`)',
+            ...(move === 'launch'
+                ? { REFILL_UNPROCESSABLE: 'The design cannot launch; `details` lists each problem' }
+                : {}),
+        },
+    });
+}
+
+/** The campaign routes: what each validates, who may call it, what it answers. */
+export const adminCampaignRouteTable = {
+    listCampaigns: adminRoute({
+        method: 'get',
+        path: '/campaigns',
+        roles: READ,
+        summary: 'Every campaign',
+        tags: ['campaigns'],
+        success: { status: 200, description: '`{ campaigns }`' },
+    }),
+    createCampaign: adminRoute({
+        method: 'post',
+        path: '/campaigns',
+        roles: WRITE,
+        summary: 'Create a draft campaign',
+        description: 'Percentages are percent (`controlSharePct: 10` is 10%). Audited.',
+        tags: ['campaigns'],
+        body: createCampaignBody,
+        success: { status: 201, description: '`{ campaign }`' },
+        errors: { REFILL_CONFLICT: 'The code is taken by another campaign' },
+    }),
+    getCampaign: adminRoute({
+        method: 'get',
+        path: '/campaigns/:id',
+        roles: READ,
+        summary: 'One campaign',
+        tags: ['campaigns'],
+        params: idParams,
+        success: { status: 200, description: '`{ campaign }`' },
+        errors: unknownCampaign,
+    }),
+    updateCampaign: adminRoute({
+        method: 'patch',
+        path: '/campaigns/:id',
+        roles: WRITE,
+        summary: 'Change a campaign’s design',
+        description:
+            'Any design fields; after launch only those that do not touch assignment (others answer 409 naming them). Audited.',
+        tags: ['campaigns'],
+        params: idParams,
+        body: updateCampaignBody,
+        success: { status: 200, description: '`{ campaign }`' },
+        errors: {
+            ...unknownCampaign,
+            REFILL_CONFLICT: 'Finished, a field frozen after launch (`details`), or a code taken',
+        },
+    }),
+    launchCampaign: campaignMove(
+        'launch',
+        'Launch a draft',
+        'Scheduled until its start, active from then on.',
+    ),
+    pauseCampaign: campaignMove('pause', 'Pause daily selection', 'Offers already given stay valid.'),
+    resumeCampaign: campaignMove('resume', 'Resume a paused campaign', 'Daily selection starts again.'),
+    finishCampaign: campaignMove(
+        'finish',
+        'Finish a campaign',
+        'No new members; the report keeps measuring open windows. A finished campaign cannot change.',
+    ),
+    dryRunCampaign: adminRoute({
+        method: 'post',
+        path: '/campaigns/:id/dry-run',
+        roles: READ,
+        summary: 'Today’s segment without writing anything: its size, reach per channel, exclusions',
+        tags: ['campaigns'],
+        params: idParams,
+        success: { status: 200, description: '`{ dryRun }`' },
+        errors: unknownCampaign,
+    }),
+    planCampaign: adminRoute({
+        method: 'get',
+        path: '/campaigns/:id/plan',
+        roles: READ,
+        summary: 'The plan: today’s segment, the expected size, the minimum detectable effect and a forecast',
+        description: 'Any state. Its `units` block names the unit of every figure.',
+        tags: ['campaigns'],
+        params: idParams,
+        success: { status: 200, description: '`{ plan }`' },
+        errors: unknownCampaign,
+    }),
+    campaignReport: adminRoute({
+        method: 'get',
+        path: '/campaigns/:id/report',
+        roles: READ,
+        summary: 'The campaign’s report: test against control, cost, iROAS',
+        description: 'JSON, or CSV with `?format=csv` or `Accept: text/csv`.',
+        tags: ['campaigns'],
+        params: idParams,
+        success: {
+            status: 200,
+            description: '`{ report }`, or the report as CSV',
+            mediaTypes: ['application/json', 'text/csv'],
+        },
+        errors: unknownCampaign,
+    }),
+    campaignMembers: adminRoute({
+        method: 'get',
+        path: '/campaigns/:id/members',
+        roles: READ,
+        summary: 'A page of the campaign’s members, card numbers masked',
+        tags: ['campaigns'],
+        params: idParams,
+        query: memberQuery,
+        success: { status: 200, description: 'A page of members with the total' },
+        errors: unknownCampaign,
+    }),
+    exportCampaignMembers: adminRoute({
+        method: 'get',
+        path: '/campaigns/:id/members/export',
+        roles: WRITE,
+        summary: 'Every member as CSV, with whole card numbers',
+        description: 'Streamed. Audited.',
+        tags: ['campaigns'],
+        params: idParams,
+        query: memberExportQuery,
+        success: { status: 200, description: 'The members as CSV', mediaTypes: ['text/csv'] },
+        errors: unknownCampaign,
+    }),
+};
+
 /** The member filter of a validated query. */
 function memberFilter(query: { group?: 'test' | 'control'; card?: string }): MemberFilter {
     return { group: query.group, cardNumber: query.card };
@@ -43,40 +194,34 @@ function memberFilter(query: { group?: 'test' | 'control'; card?: string }): Mem
  */
 export function adminCampaignRoutes(s: CampaignApiServices): Router {
     const router = Router();
-    const read = requireRole('admin', 'manager', 'marketer');
-    const write = requireRole('admin', 'marketer');
+    const table = adminCampaignRouteTable;
     const id = (res: { locals: Record<string, unknown> }) => (res.locals.params as { id: number }).id;
 
-    router.get('/campaigns', read, async (_req, res) => {
+    mountRoute(router, table.listCampaigns, async (_req, res) => {
         res.json({ campaigns: await s.campaigns.list() });
     });
-    router.post('/campaigns', write, validate({ body: createCampaignBody }), async (_req, res) => {
+    mountRoute(router, table.createCampaign, async (_req, res) => {
         const design = res.locals.body as CampaignDesign;
         res.status(201).json({ campaign: await s.campaigns.create(design, adminPrincipal(res).username) });
     });
-    router.get('/campaigns/:id', read, validate({ params: idParams }), async (_req, res) => {
+    mountRoute(router, table.getCampaign, async (_req, res) => {
         res.json({ campaign: await s.campaigns.get(id(res)) });
     });
-    router.patch(
-        '/campaigns/:id',
-        write,
-        validate({ params: idParams, body: updateCampaignBody }),
-        async (_req, res) => {
-            const patch = res.locals.body as Partial<CampaignDesign>;
-            res.json({ campaign: await s.campaigns.update(id(res), patch, adminPrincipal(res).username) });
-        },
-    );
+    mountRoute(router, table.updateCampaign, async (_req, res) => {
+        const patch = res.locals.body as Partial<CampaignDesign>;
+        res.json({ campaign: await s.campaigns.update(id(res), patch, adminPrincipal(res).username) });
+    });
     for (const move of ['launch', 'pause', 'resume', 'finish'] as const)
-        router.post(`/campaigns/:id/${move}`, write, validate({ params: idParams }), async (_req, res) => {
+        mountRoute(router, table[`${move}Campaign`], async (_req, res) => {
             res.json({ campaign: await s.campaigns[move](id(res), adminPrincipal(res).username) });
         });
-    router.post('/campaigns/:id/dry-run', read, validate({ params: idParams }), async (_req, res) => {
+    mountRoute(router, table.dryRunCampaign, async (_req, res) => {
         res.json({ dryRun: await s.campaignSelection.dryRun(id(res)) });
     });
-    router.get('/campaigns/:id/plan', read, validate({ params: idParams }), async (_req, res) => {
+    mountRoute(router, table.planCampaign, async (_req, res) => {
         res.json({ plan: await s.campaignPlanning.plan(id(res)) });
     });
-    router.get('/campaigns/:id/report', read, validate({ params: idParams }), async (req, res) => {
+    mountRoute(router, table.campaignReport, async (req, res) => {
         const report = await s.campaignReports.report(id(res));
         if (req.query.format === 'csv' || req.accepts(['json', 'csv']) === 'csv') {
             res.type('text/csv; charset=utf-8')
@@ -86,7 +231,7 @@ export function adminCampaignRoutes(s: CampaignApiServices): Router {
         }
         res.json({ report });
     });
-    router.get('/campaigns/:id/members', read, validate({ params: idParams }), async (req, res) => {
+    mountRoute(router, table.campaignMembers, async (req, res) => {
         const query = validateOrThrow(memberQuery, req.query) as {
             page: number;
             pageSize: number;
@@ -95,7 +240,7 @@ export function adminCampaignRoutes(s: CampaignApiServices): Router {
         };
         res.json(await s.campaignMembers.page(id(res), memberFilter(query), query.page, query.pageSize));
     });
-    router.get('/campaigns/:id/members/export', write, validate({ params: idParams }), async (req, res) => {
+    mountRoute(router, table.exportCampaignMembers, async (req, res) => {
         const query = validateOrThrow(
             memberQuery.fork(['page', 'pageSize'], (k) => k.forbidden()),
             req.query,

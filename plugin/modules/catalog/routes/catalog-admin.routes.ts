@@ -5,7 +5,7 @@ import type { AdminTokenService } from '../../admin/services/admin-token.service
 import type { CategoryRebuildService } from '../services/category-rebuild.service.js';
 import type { ChronicCategoryService } from '../services/chronic-category.service.js';
 import type { CustomerService } from '../../customers/services/customer.service.js';
-import { validate } from '../../../kernel/http/validate.js';
+import { mountRoute } from '../../../kernel/http/route-table.js';
 import {
     cardKindBody,
     cardParams,
@@ -13,7 +13,8 @@ import {
     codeParams,
     tokenBody,
 } from '../../campaigns/routes/campaign.schemas.js';
-import { adminPrincipal, requireRole } from '../../admin/routes/admin-session.middleware.js';
+import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
+import { adminRoute } from '../../admin/routes/api-security.js';
 
 /** What the category, card-kind and token routes call. */
 export interface CatalogAdminServices {
@@ -22,6 +23,102 @@ export interface CatalogAdminServices {
     customers: CustomerService;
     adminTokens: AdminTokenService;
 }
+
+const READ = ['admin', 'manager', 'marketer'] as const;
+const WRITE = ['admin', 'marketer'] as const;
+const unknownCategory = { REFILL_NOT_FOUND: 'No category with this code' };
+
+/** The category, card-kind and token routes: what each validates, who may call it, what it answers. */
+export const adminCatalogRouteTable = {
+    listCategories: adminRoute({
+        method: 'get',
+        path: '/categories',
+        roles: READ,
+        summary: 'Every category, chronic ones first, with reach (biggest revenue first)',
+        description: '`?reach=false` leaves the reach out (faster).',
+        tags: ['categories'],
+        success: { status: 200, description: '`{ categories }`' },
+    }),
+    getCategory: adminRoute({
+        method: 'get',
+        path: '/categories/:code',
+        roles: READ,
+        summary: 'One category with its rules, reach and rebuild progress',
+        tags: ['categories'],
+        params: codeParams,
+        success: { status: 200, description: '`{ category }`' },
+        errors: unknownCategory,
+    }),
+    putCategory: adminRoute({
+        method: 'put',
+        path: '/categories/:code',
+        roles: WRITE,
+        summary: 'Create or change a category',
+        description:
+            'ATC prefixes are stored upper-case; a prefix or SKU belongs to one category only. `marginPct` is percent. Audited.',
+        tags: ['categories'],
+        params: codeParams,
+        body: categoryBody,
+        success: { status: 200, description: '`{ category }`' },
+        errors: { REFILL_CONFLICT: 'An ATC prefix or SKU belongs to another category (`details`)' },
+    }),
+    categoryRebuildProgress: adminRoute({
+        method: 'get',
+        path: '/categories/:code/rebuild',
+        roles: READ,
+        summary: 'The progress of the category’s rebuild (null if it was never rebuilt)',
+        tags: ['categories'],
+        params: codeParams,
+        success: { status: 200, description: '`{ rebuild }`' },
+        errors: unknownCategory,
+    }),
+    rebuildCategory: adminRoute({
+        method: 'post',
+        path: '/categories/:code/rebuild',
+        roles: WRITE,
+        summary: 'Rebuild the category’s lines and statistics from the stored history',
+        description:
+            'Takes over a failed or unfinished rebuild from its checkpoint, or starts a new one. Runs on a worker. Audited.',
+        tags: ['categories'],
+        params: codeParams,
+        success: { status: 202, description: 'Started: `{ rebuild }`' },
+        errors: unknownCategory,
+    }),
+    setCardKind: adminRoute({
+        method: 'put',
+        path: '/customers/:card/card-kind',
+        roles: ['admin', 'manager'],
+        summary: 'Mark a card as a regular, test or employee card',
+        description: 'Campaigns leave test and employee cards out. Audited.',
+        tags: ['customers'],
+        params: cardParams,
+        body: cardKindBody,
+        success: { status: 200, description: '`{ cardKind }`' },
+        errors: { REFILL_CUSTOMER_NOT_FOUND: 'No customer with this card' },
+    }),
+    createToken: adminRoute({
+        method: 'post',
+        path: '/tokens',
+        roles: ['admin'],
+        summary: 'Create an API token',
+        description:
+            'The token acts for the person creating it. It is in this answer once and never again. Audited.',
+        tags: ['tokens'],
+        body: tokenBody,
+        success: { status: 201, description: '`{ name, role, token }`' },
+    }),
+    revokeToken: adminRoute({
+        method: 'delete',
+        path: '/tokens/:code',
+        roles: ['admin'],
+        summary: 'Revoke every live token of this name',
+        description: 'Audited.',
+        tags: ['tokens'],
+        params: codeParams,
+        success: { status: 204, description: 'Revoked', mediaTypes: [] },
+        errors: { REFILL_NOT_FOUND: 'No live token of this name' },
+    }),
+};
 
 /**
  * Chronic categories with their reach (list, read, create or change —
@@ -32,82 +129,53 @@ export interface CatalogAdminServices {
  */
 export function adminCatalogRoutes(s: CatalogAdminServices): Router {
     const router = Router();
-    router.get('/categories', requireRole('admin', 'manager', 'marketer'), async (req, res) => {
+    const table = adminCatalogRouteTable;
+    mountRoute(router, table.listCategories, async (req, res) => {
         res.json({ categories: await s.categories.list(req.query.reach !== 'false') });
     });
-    router.get(
-        '/categories/:code',
-        requireRole('admin', 'manager', 'marketer'),
-        validate({ params: codeParams }),
-        async (_req, res) => {
-            res.json({ category: await s.categories.get((res.locals.params as { code: string }).code) });
-        },
-    );
-    router.put(
-        '/categories/:code',
-        requireRole('admin', 'marketer'),
-        validate({ params: codeParams, body: categoryBody }),
-        async (_req, res) => {
-            const { code } = res.locals.params as { code: string };
-            const { marginPct, ...body } = res.locals.body as Record<string, unknown> & {
-                marginPct: number | null;
-            };
-            const category = await s.categories.upsert(
-                { ...body, code, marginBp: marginPct === null ? null : Math.round(marginPct * 100) } as never,
-                adminPrincipal(res).username,
-            );
-            res.json({ category });
-        },
-    );
-    router.get(
-        '/categories/:code/rebuild',
-        requireRole('admin', 'manager', 'marketer'),
-        validate({ params: codeParams }),
-        async (_req, res) => {
-            const { code } = res.locals.params as { code: string };
-            res.json({ rebuild: await s.categoryRebuilds.progress(code) });
-        },
-    );
-    router.post(
-        '/categories/:code/rebuild',
-        requireRole('admin', 'marketer'),
-        validate({ params: codeParams }),
-        async (_req, res) => {
-            const { code } = res.locals.params as { code: string };
-            res.status(202).json({
-                rebuild: await s.categoryRebuilds.rebuild(code, adminPrincipal(res).username),
-            });
-        },
-    );
-    router.put(
-        '/customers/:card/card-kind',
-        requireRole('admin', 'manager'),
-        validate({ params: cardParams, body: cardKindBody }),
-        async (_req, res) => {
-            const { card } = res.locals.params as { card: string };
-            const { cardKind } = res.locals.body as { cardKind: CardKind };
-            await s.customers.setCardKind(card, cardKind, adminPrincipal(res).username);
-            res.json({ cardKind });
-        },
-    );
-    router.post('/tokens', requireRole('admin'), validate({ body: tokenBody }), async (_req, res) => {
+    mountRoute(router, table.getCategory, async (_req, res) => {
+        res.json({ category: await s.categories.get((res.locals.params as { code: string }).code) });
+    });
+    mountRoute(router, table.putCategory, async (_req, res) => {
+        const { code } = res.locals.params as { code: string };
+        const { marginPct, ...body } = res.locals.body as Record<string, unknown> & {
+            marginPct: number | null;
+        };
+        const category = await s.categories.upsert(
+            { ...body, code, marginBp: marginPct === null ? null : Math.round(marginPct * 100) } as never,
+            adminPrincipal(res).username,
+        );
+        res.json({ category });
+    });
+    mountRoute(router, table.categoryRebuildProgress, async (_req, res) => {
+        const { code } = res.locals.params as { code: string };
+        res.json({ rebuild: await s.categoryRebuilds.progress(code) });
+    });
+    mountRoute(router, table.rebuildCategory, async (_req, res) => {
+        const { code } = res.locals.params as { code: string };
+        res.status(202).json({
+            rebuild: await s.categoryRebuilds.rebuild(code, adminPrincipal(res).username),
+        });
+    });
+    mountRoute(router, table.setCardKind, async (_req, res) => {
+        const { card } = res.locals.params as { card: string };
+        const { cardKind } = res.locals.body as { cardKind: CardKind };
+        await s.customers.setCardKind(card, cardKind, adminPrincipal(res).username);
+        res.json({ cardKind });
+    });
+    mountRoute(router, table.createToken, async (_req, res) => {
         const { name, role } = res.locals.body as { name: string; role: AdminRole };
         // The new token acts for the person creating it (none when a token of no person creates it).
         const { username, userId } = adminPrincipal(res);
         const token = await s.adminTokens.create(name, role, username, userId === null ? null : username);
         res.status(201).json({ name, role, token });
     });
-    router.delete(
-        '/tokens/:code',
-        requireRole('admin'),
-        validate({ params: codeParams }),
-        async (_req, res) => {
-            await s.adminTokens.revoke(
-                (res.locals.params as { code: string }).code,
-                adminPrincipal(res).username,
-            );
-            res.status(204).end();
-        },
-    );
+    mountRoute(router, table.revokeToken, async (_req, res) => {
+        await s.adminTokens.revoke(
+            (res.locals.params as { code: string }).code,
+            adminPrincipal(res).username,
+        );
+        res.status(204).end();
+    });
     return router;
 }
