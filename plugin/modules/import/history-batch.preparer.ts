@@ -7,7 +7,7 @@ import { receiptKey } from '../ledger/repositories/purchase.repository.js';
 import type { Repositories } from '../../refill-repositories.js';
 import type { CatalogService } from '../catalog/services/catalog.service.js';
 import { addDays, type Clock } from '../../kernel/clock.js';
-import type { ConsentChannel } from '../customers/services/customer.service.js';
+import type { ConsentChannel } from '../../kernel/vocabulary/channels.js';
 import type { CustomerImportRecord, ImportInput, ReceiptImportRecord } from './history-import.types.js';
 import type { PreparedBatch, PreparedCustomer, PreparedReceipt } from './history-batch.types.js';
 import { checkImportRecord } from './import-record.schema.js';

@@ -1,4 +1,4 @@
-import type { ConsentChannel } from '../customers/services/customer.service.js';
+import type { ConsentChannel } from '../../kernel/vocabulary/channels.js';
 import type { CustomerProfile } from '../customers/repositories/customer.repository.js';
 import type { ImportedLine } from '../ledger/repositories/purchase.repository.js';
 

@@ -1,5 +1,5 @@
 import { RefillError } from '../../kernel/errors/refill-error.js';
-import { CONSENT_CHANNELS } from '../customers/services/customer.service.js';
+import { CONSENT_CHANNELS } from '../../kernel/vocabulary/channels.js';
 import type { CustomerImportRecord, ImportInput, ReceiptImportRecord } from './history-import.types.js';
 import {
     csvFlag,

@@ -1,4 +1,4 @@
-import type { ConsentChannel } from '../customers/services/customer.service.js';
+import type { ConsentChannel } from '../../kernel/vocabulary/channels.js';
 
 /**
  * One record of a history import (and of the demo chain generator's output):

@@ -1,5 +1,5 @@
 import { MAX_AMOUNT, MAX_RECEIPT_TOTAL } from '../../kernel/http/pos.schemas.js';
-import { CONSENT_CHANNELS } from '../customers/services/customer.service.js';
+import { CONSENT_CHANNELS } from '../../kernel/vocabulary/channels.js';
 import type { CustomerImportRecord, ReceiptImportRecord } from './history-import.types.js';
 import { isIanaZone } from './import-time.js';
 

@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { atcCode, cardNumber, MAX_AMOUNT, MAX_RECEIPT_TOTAL } from '../../kernel/http/pos.schemas.js';
-import { CONSENT_CHANNELS } from '../customers/services/customer.service.js';
+import { CONSENT_CHANNELS } from '../../kernel/vocabulary/channels.js';
 import type { CustomerImportRecord, ReceiptImportRecord } from './history-import.types.js';
 import { isIanaZone, parseUtcTime } from './import-time.js';
 import { acceptPlainCustomer, acceptPlainReceipt, MAX_IMPORT_LINES } from './import-record.fast-path.js';

@@ -1,5 +1,6 @@
 import Joi from 'joi';
-import { CONSENT_CHANNELS } from '../../customers/services/customer.service.js';
+import { ADMIN_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
+import { CONSENT_CHANNELS } from '../../../kernel/vocabulary/channels.js';
 
 const code = Joi.string().pattern(/^[A-Za-z0-9._-]{1,64}$/);
 const pct = Joi.number().min(0).max(100).precision(2);
@@ -155,5 +156,7 @@ export const tokenBody = Joi.object({
     name: Joi.string()
         .pattern(/^[A-Za-z0-9._-]{1,128}$/)
         .required(),
-    role: Joi.string().valid('admin', 'manager', 'marketer').required(),
+    role: Joi.string()
+        .valid(...ADMIN_ROLES)
+        .required(),
 });

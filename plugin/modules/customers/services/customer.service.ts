@@ -16,11 +16,10 @@ import type { CustomerProfile, CustomerRepository } from '../repositories/custom
 import type { OfferRepository } from '../../campaigns/repositories/offer.repository.js';
 import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import type { Clock } from '../../../kernel/clock.js';
+import type { ConsentChannel } from '../../../kernel/vocabulary/channels.js';
 
-/** Channels a customer can consent to. */
-export const CONSENT_CHANNELS = ['sms', 'email', 'push', 'telegram', 'viber', 'whatsapp'] as const;
-/** One of {@link CONSENT_CHANNELS}. */
-export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+/** Channels a customer can consent to (the vocabulary's, re-exported for the module's users). */
+export { CONSENT_CHANNELS, type ConsentChannel } from '../../../kernel/vocabulary/channels.js';
 
 /** What a till may set on a customer. Absent fields stay as they are; null clears. */
 export interface CustomerUpdate {
