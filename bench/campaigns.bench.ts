@@ -21,6 +21,7 @@ import type { BenchEngine } from './lib/options.js';
 import { baselineRun, baselineSelect } from './campaigns/campaign-baseline.js';
 import { loadCampaignDataset } from './campaigns/campaign-dataset.js';
 import { measure, type Measured } from './campaigns/campaign-measure.js';
+import { refillInternals } from '../plugin/testing.js';
 
 const { values } = parseArgs({
     options: {
@@ -88,8 +89,8 @@ async function main(): Promise<void> {
 
 /** Every side on one seeded database. */
 async function benchEngine(engine: string, refill: Refill): Promise<Row[]> {
-    const { campaigns, campaignSelection: selection } = refill.services;
-    const chronic = (await refill.services.catalog.categories()).filter((c) => c.chronic);
+    const { campaigns, campaignSelection: selection } = refillInternals(refill).services;
+    const chronic = (await refillInternals(refill).services.catalog.categories()).filter((c) => c.chronic);
     const list: Campaign[] = [];
     for (const c of chronic) {
         const view = await campaigns.create(
@@ -193,16 +194,16 @@ async function benchEngine(engine: string, refill: Refill): Promise<Row[]> {
 }
 
 async function memberCount(refill: Refill): Promise<number> {
-    const [r] = await refill.database.all<{ n: unknown }>(
+    const [r] = await refillInternals(refill).database.all<{ n: unknown }>(
         'SELECT COUNT(*) AS n FROM refill_campaign_members',
     );
     return Number(r.n);
 }
 
 async function reset(refill: Refill): Promise<void> {
-    await refill.database.run('DELETE FROM refill_campaign_members');
-    await refill.database.run('DELETE FROM refill_campaign_runs');
-    await refill.database.run('DELETE FROM refill_offers WHERE campaign_id IS NOT NULL');
+    await refillInternals(refill).database.run('DELETE FROM refill_campaign_members');
+    await refillInternals(refill).database.run('DELETE FROM refill_campaign_runs');
+    await refillInternals(refill).database.run('DELETE FROM refill_offers WHERE campaign_id IS NOT NULL');
 }
 
 function render(rows: Row[], notes: string[]): string {

@@ -20,6 +20,7 @@ import { createBenchDatabase } from './lib/bench-database.js';
 import type { BenchEngine } from './lib/options.js';
 import { baselineDispatch, type BaselineTarget } from './messaging/messaging-baseline.js';
 import { planReminders, seedCustomers } from './messaging/messaging-dataset.js';
+import { refillInternals } from '../plugin/testing.js';
 
 const { values } = parseArgs({
     options: {
@@ -134,7 +135,7 @@ async function benchTarget(
         );
     };
     await planReminders(refill, count, NOW);
-    const r = await measure(async () => (await refill.services.dispatcher.run()).sent);
+    const r = await measure(async () => (await refillInternals(refill).services.dispatcher.run()).sent);
     await check(refill, r.value, 'Refill');
     add('Refill dispatcher', r.m, r.value);
     const baseTarget: BaselineTarget =
@@ -150,7 +151,7 @@ async function benchTarget(
 
 /** Every reminder must have produced exactly one sent message. */
 async function check(refill: Refill, sent: number, side: string): Promise<void> {
-    const [row] = await refill.database.all<{ n: unknown; distinct_keys: unknown }>(
+    const [row] = await refillInternals(refill).database.all<{ n: unknown; distinct_keys: unknown }>(
         `SELECT COUNT(*) AS n, COUNT(DISTINCT message_key) AS distinct_keys FROM refill_messages WHERE status IN ('sent', 'delivered')`,
     );
     if (sent !== count || Number(row.n) !== count || Number(row.distinct_keys) !== count)

@@ -3,7 +3,7 @@
  * hooks; register its entities and migrations in a shared DataSource.
  */
 export { createRefill } from './refill.js';
-export type { Refill, RefillHooks, RefillServices } from './refill.js';
+export type { Refill, RefillHooks } from './refill.js';
 export type {
     AccrualOptions,
     PosOptions,

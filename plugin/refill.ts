@@ -1,9 +1,7 @@
 import type { Router } from 'express';
-import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
 import { refillMigrations } from '../migrations/index.js';
 import { createRefillRouter } from './api/create-refill-router.js';
-import type { RefillConfig, RefillOptions } from './config/refill-options.js';
+import type { RefillOptions } from './config/refill-options.js';
 import { validateOptions } from './config/validate-options.js';
 import { Database } from './kernel/db/database.js';
 import { createDataSourceFromUrl } from './kernel/db/data-source.factory.js';
@@ -12,8 +10,8 @@ import { closeDataSource, settleWithin } from './kernel/db/close-data-source.js'
 import { MigrationRunner } from './kernel/db/migration-runner.js';
 import { createLogger } from './kernel/logging/logger.js';
 import { createScheduler } from './refill-scheduler.factory.js';
-import type { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
 import { createRefillHooks, type RefillHooks } from './refill-hooks.js';
+import { bindRefillInternals, type RefillServices } from './refill-internals.js';
 import { AdminAuthService } from './modules/admin/services/admin-auth.service.js';
 import { JobControlService } from './kernel/jobs/job-control.service.js';
 import { CatalogService } from './modules/catalog/services/catalog.service.js';
@@ -31,14 +29,6 @@ import { ChronicCategoryService } from './modules/catalog/services/chronic-categ
 import { CategoryRebuildService } from './modules/catalog/services/category-rebuild.service.js';
 import { AdminTokenService } from './modules/admin/services/admin-token.service.js';
 import { createMessaging } from './modules/messaging/create-messaging.js';
-import type { MessageSender } from './modules/messaging/message-sender.js';
-import type { SqlOutboxStore } from './modules/messaging/channels/sql-outbox.store.js';
-import type { TemplateRenderer } from './modules/messaging/templates/template-renderer.js';
-import type { CascadeDispatcher } from './modules/messaging/cascade/cascade-dispatcher.js';
-import type { InboundMessagesService } from './modules/messaging/inbound-messages.service.js';
-import type { TemplateService } from './modules/messaging/services/template.service.js';
-import type { SendGuardService } from './modules/messaging/services/send-guard.service.js';
-import type { ReminderPlannerService } from './modules/messaging/services/reminder-planner.service.js';
 import { AdminSignInRepository } from './modules/admin/repositories/admin-sign-in.repository.js';
 import { AdminUserRepository } from './modules/admin/repositories/admin-user.repository.js';
 import { AdminSignInGuard } from './modules/admin/services/admin-sign-in-guard.service.js';
@@ -57,64 +47,11 @@ import { HealthService } from './kernel/db/health.service.js';
 
 export type { RefillHooks } from './refill-hooks.js';
 
-/** Services for operators: the CLI, the admin API, tests. */
-export interface RefillServices {
-    catalog: CatalogService;
-    customers: CustomerService;
-    purchases: PurchaseService;
-    returns: ReturnService;
-    posKeys: PosKeyService;
-    stores: StoreService;
-    adjustments: LedgerAdjustmentService;
-    offers: OfferService;
-    history: HistoryImportService;
-    maintenance: LotMaintenanceService;
-    adminAuth: AdminAuthService;
-    adminTokens: AdminTokenService;
-    categories: ChronicCategoryService;
-    /** Rebuilds of categories' line mapping and statistics from the stored history, with progress. */
-    categoryRebuilds: CategoryRebuildService;
-    campaigns: CampaignService;
-    campaignSelection: CampaignSelectionService;
-    campaignReports: CampaignReportService;
-    /** A campaign's members: the paginated list and the audited CSV export. */
-    campaignMembers: CampaignMembersService;
-    campaignPlanning: CampaignPlanningService;
-    /** Sends a message exactly once through a provider, recording the policy verdict and the cost. */
-    messageSender: MessageSender;
-    /** The outbox the standalone default provider writes to. */
-    outbox: SqlOutboxStore;
-    /** Message templates: saved overrides over the shipped files, edited and previewed through the admin API. */
-    templates: TemplateService;
-    /** Renders message templates (one Handlebars instance per Refill instance). */
-    renderer: TemplateRenderer;
-    /** The cascade engine: sends every due reminder step, cheapest usable channel first. */
-    dispatcher: CascadeDispatcher;
-    /** The mass-send guard: approval by a second admin, canary slice, kill switch, test mode. */
-    sendGuard: SendGuardService;
-    /** Plans offer-expiry reminders, bonus-expiry notices and welcomes. */
-    reminders: ReminderPlannerService;
-    /** Delivery reports, unsubscribe links and STOP replies. */
-    inbound: InboundMessagesService;
-    jobs: JobControlService;
-    /** Liveness and readiness (`/health/live`, `/health/ready`); `markDraining()` on shutdown. */
-    health: HealthService;
-}
-
 /** A running (or ready to start) Refill instance. */
 export interface Refill {
     /** Mount it under any prefix: `app.use('/loyalty', refill.router)`. */
     readonly router: Router;
     readonly hooks: RefillHooks;
-    readonly services: RefillServices;
-    /** The DataSource Refill works on (the host's, or its own). */
-    readonly dataSource: DataSource;
-    readonly database: Database;
-    readonly repositories: Repositories;
-    readonly config: RefillConfig;
-    readonly logger: Logger;
-    /** Refill's jobs on Agenda (its own, or the host's). */
-    readonly scheduler: RefillScheduler;
     /** Applies pending Refill migrations; returns their names. */
     migrate(): Promise<string[]>;
     /**
@@ -281,16 +218,9 @@ export function createRefill(options: RefillOptions): Refill {
 
     let started: Promise<void> | null = null;
     let stopped = false;
-    return {
+    const refill: Refill = {
         router,
         hooks,
-        services,
-        dataSource,
-        database,
-        repositories: repos,
-        config,
-        logger,
-        scheduler,
         async migrate() {
             if (ownsDataSource && !dataSource.isInitialized) await dataSource.initialize();
             return migrations.up();
@@ -320,4 +250,14 @@ export function createRefill(options: RefillOptions): Refill {
             if (ownsDataSource) await closeDataSource(dataSource, STOP_STEP_MS, logger);
         },
     };
+    return bindRefillInternals(refill, {
+        services,
+        dataSource,
+        database,
+        repositories: repos,
+        config,
+        logger,
+        scheduler,
+        clock,
+    });
 }

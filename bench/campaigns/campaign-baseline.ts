@@ -4,6 +4,7 @@ import { sqlDialect } from '../../plugin/kernel/db/sql-dialect.js';
 import type { Refill } from '../../plugin/index.js';
 import type { Campaign } from '../../plugin/modules/campaigns/entities/campaign.entity.js';
 import { chainDay, chainDayStart } from '../../plugin/modules/catalog/rules/category-stats.rules.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 const DAY_MS = 86_400_000;
 
@@ -18,12 +19,14 @@ const DAY_MS = 86_400_000;
  * customer ids.
  */
 export async function baselineSelect(refill: Refill, campaign: Campaign, now: Date): Promise<number[]> {
-    const category = (await refill.services.catalog.categories()).find((c) => c.id === campaign.categoryId)!;
-    const zone = refill.config.timezone;
+    const category = (await refillInternals(refill).services.catalog.categories()).find(
+        (c) => c.id === campaign.categoryId,
+    )!;
+    const zone = refillInternals(refill).config.timezone;
     const today = chainDay(now, zone);
     const lapseAfter = category.lapseAfterDays ?? Math.max(30, 2 * (category.refillIntervalDays ?? 30));
     const minPurchases = category.minPurchases ?? 3;
-    const rows = await refill.database.all<{ customer_id: unknown; recent_days: string }>(
+    const rows = await refillInternals(refill).database.all<{ customer_id: unknown; recent_days: string }>(
         `SELECT s.customer_id, s.recent_days
          FROM refill_customer_category_stats s
          JOIN refill_customers c ON c.id = s.customer_id
@@ -85,7 +88,7 @@ export async function baselineRun(
             return { id, bucket, test: bucket >= campaign.controlShareBp };
         });
         const test = members.filter((m) => m.test).map((m) => m.id);
-        await refill.database.transaction(async (tx) => {
+        await refillInternals(refill).database.transaction(async (tx) => {
             for (const chunk of sqlDialect.chunks(members, 500))
                 await tx.run(
                     `INSERT INTO refill_campaign_members (campaign_id, customer_id, group_name, bucket, segment, assigned_at, assignment_day, window_ends_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 8)}`,

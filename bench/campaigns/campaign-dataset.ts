@@ -9,6 +9,7 @@ import {
 import { resolveDemoChain } from '../../plugin/demo/demo-chain.js';
 import { demoCustomerHistory } from '../../plugin/demo/demo-history.js';
 import { seedDemoChain } from '../../plugin/demo/demo-seed.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 /** What was loaded. */
 export interface CampaignDataset {
@@ -41,10 +42,14 @@ export async function loadCampaignDataset(
     const started = Date.now();
     await seedDemoChain(refill, { customers: 0, now });
     const chain = resolveDemoChain({ customers, now });
-    const snapshot = await refill.services.catalog.snapshot();
-    const storeIds = new Map((await refill.services.stores.list()).map((s) => [s.code, s.id]));
-    const chronicIds = (await refill.services.catalog.categories()).filter((c) => c.chronic).map((c) => c.id);
-    const db = refill.database;
+    const snapshot = await refillInternals(refill).services.catalog.snapshot();
+    const storeIds = new Map(
+        (await refillInternals(refill).services.stores.list()).map((s) => [s.code, s.id]),
+    );
+    const chronicIds = (await refillInternals(refill).services.catalog.categories())
+        .filter((c) => c.chronic)
+        .map((c) => c.id);
+    const db = refillInternals(refill).database;
     const out: CampaignDataset = { customers, receipts: 0, lines: 0, statRows: 0, offers: 0, seconds: 0 };
     let customerRows: unknown[][] = [];
     let consentRows: unknown[][] = [];
@@ -92,7 +97,12 @@ export async function loadCampaignDataset(
             for (const [categoryId, amount] of byCategory)
                 stats.set(
                     categoryId,
-                    addPurchase(stats.get(categoryId) ?? null, r.purchasedAt, amount, refill.config.timezone),
+                    addPurchase(
+                        stats.get(categoryId) ?? null,
+                        r.purchasedAt,
+                        amount,
+                        refillInternals(refill).config.timezone,
+                    ),
                 );
         }
         const kind = index % 997 === 0 ? 'test' : index % 499 === 0 ? 'employee' : 'regular';

@@ -20,6 +20,7 @@ import type {
 } from './expiry-protocol.js';
 import { openSqlClient, type SqlClient } from './sql-client.js';
 import { StepClock } from './step-clock.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 const specText = process.env.BENCH_EXPIRY_SPEC;
 if (!specText || !process.send) {
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     if (refill) {
         // Time Refill's steps through its repositories (see StepClock.wrap); gaps between
         // them are the BEGIN (before the lock) and the in-memory ledger sessions (before the writes).
-        const { lots, customers, entries } = refill.repositories;
+        const { lots, customers, entries } = refillInternals(refill).repositories;
         clock.wrap(lots, 'customersWithDueLots', 'pick', 'pick');
         clock.wrap(customers, 'lockByIds', 'lock', 'begin');
         clock.wrap(lots, 'findOpenForCustomers', 'read', 'lock');
@@ -105,7 +106,10 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     let done: { batches: number; customers: number; lotsExpired: number };
     if (refill) {
-        done = await refill.services.maintenance.expireDue({ batchSize: spec.batch, onBatch });
+        done = await refillInternals(refill).services.maintenance.expireDue({
+            batchSize: spec.batch,
+            onBatch,
+        });
     } else if (spec.side === 'batched') {
         done = await runBatchedBaseline(client as SqlClient, now, spec.batch, onBatch, clock);
     } else {

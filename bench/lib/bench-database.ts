@@ -5,6 +5,7 @@ import mysql from 'mysql2/promise';
 import { createRefill } from '../../plugin/index.js';
 import type { BenchEngine } from './options.js';
 import { BENCH_CATEGORIES, BENCH_STORE, cardNumber } from './workload.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 /** A fresh, empty database the benchmark owns. */
 export interface BenchDatabase {
@@ -86,7 +87,7 @@ export async function prepareDatabase(
     const refill = createRefill({ databaseUrl: url, logLevel: 'silent' });
     try {
         await refill.start();
-        const { stores, posKeys, catalog } = refill.services;
+        const { stores, posKeys, catalog } = refillInternals(refill).services;
         const store = await stores.upsert(BENCH_STORE.code, BENCH_STORE.name, null, 'bench');
         const { key } = await posKeys.create(BENCH_STORE.code, 'bench till', 'bench');
         const categoryIds = await catalog.upsertCategories(
@@ -115,7 +116,7 @@ export async function prepareDatabase(
         );
 
         const now = new Date().toISOString().replace('T', ' ').slice(0, 23);
-        const db = refill.database;
+        const db = refillInternals(refill).database;
         for (let from = 1; from <= customers; from += SEED_BATCH) {
             const to = Math.min(customers, from + SEED_BATCH - 1);
             const params: unknown[] = [];

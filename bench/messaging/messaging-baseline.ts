@@ -1,6 +1,7 @@
 import type { Refill } from '../../plugin/index.js';
 import { toDbTime } from '../../plugin/kernel/db/db-time.js';
 import { sqlDialect } from '../../plugin/kernel/db/sql-dialect.js';
+import { refillInternals, type RefillInternals } from '../../plugin/testing.js';
 
 /** Where the baseline "sends": the outbox table, or the local gateway over HTTP. */
 export type BaselineTarget = { kind: 'outbox' } | { kind: 'gateway'; url: string };
@@ -32,7 +33,7 @@ export async function baselineDispatch(
     pageSize = 500,
     concurrency = 16,
 ): Promise<number> {
-    const db = refill.database;
+    const db = refillInternals(refill).database;
     const t = toDbTime(now);
     let sent = 0;
     for (;;) {
@@ -87,7 +88,7 @@ export async function baselineDispatch(
 }
 
 async function duePage(refill: Refill, t: string, pageSize: number): Promise<Due[]> {
-    const db = refill.database;
+    const db = refillInternals(refill).database;
     const page = await db.all<{ id: unknown; customer_id: unknown; cascade_key: string; payload: string }>(
         `SELECT id, customer_id, cascade_key, payload FROM refill_cascades WHERE status = 'pending' AND next_at <= ? ORDER BY next_at LIMIT ${pageSize}`,
         [t],
@@ -116,8 +117,8 @@ async function duePage(refill: Refill, t: string, pageSize: number): Promise<Due
 
 async function send(refill: Refill, target: BaselineTarget, m: Due, t: string): Promise<string> {
     if (target.kind === 'outbox') {
-        await refill.database.run(
-            `${sqlDialect.insertIgnore(refill.database.dialect)} INTO refill_outbox (message_key, channel, recipient, body, created_at) VALUES (?, 'sms', ?, ?, ?)`,
+        await refillInternals(refill).database.run(
+            `${sqlDialect.insertIgnore(refillInternals(refill).database.dialect)} INTO refill_outbox (message_key, channel, recipient, body, created_at) VALUES (?, 'sms', ?, ?, ?)`,
             [m.key, m.phone, m.text, t],
         );
         return m.key;
@@ -134,7 +135,7 @@ async function markSent(
     refill: Refill,
     sent: ReadonlyArray<[string, string]>,
     t: string,
-    exec: Pick<Refill['database'], 'run' | 'dialect'> = refill.database,
+    exec: Pick<RefillInternals['database'], 'run' | 'dialect'> = refillInternals(refill).database,
 ): Promise<void> {
     if (sent.length === 1) {
         await exec.run(

@@ -2,6 +2,7 @@ import type { Refill } from '../../plugin/index.js';
 import { toDbTime } from '../../plugin/kernel/db/db-time.js';
 import { sqlDialect } from '../../plugin/kernel/db/sql-dialect.js';
 import { bonusExpiryReminder } from '../../plugin/modules/messaging/services/reminder-planner.service.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 const BATCH = 1000;
 
@@ -11,7 +12,7 @@ const BATCH = 1000;
  * INSERTs (setup, not measured).
  */
 export async function seedCustomers(refill: Refill, count: number, now: Date): Promise<void> {
-    const db = refill.database;
+    const db = refillInternals(refill).database;
     const zones = ['Europe/Moscow', 'Europe/Samara', 'Asia/Yekaterinburg', 'Europe/Kaliningrad'];
     const t = toDbTime(now);
     for (let from = 1; from <= count; from += BATCH) {
@@ -42,13 +43,13 @@ export async function seedCustomers(refill: Refill, count: number, now: Date): P
  * same state.
  */
 export async function planReminders(refill: Refill, count: number, now: Date): Promise<void> {
-    const db = refill.database;
+    const db = refillInternals(refill).database;
     for (const table of ['refill_messages', 'refill_outbox', 'refill_cascades'])
         await db.run(`DELETE FROM ${table}`);
     const firstExpiry = new Date(now.getTime() + 5 * 86_400_000);
     for (let from = 1; from <= count; from += BATCH) {
         const ids = Array.from({ length: Math.min(BATCH, count - from + 1) }, (_, i) => from + i);
-        await refill.repositories.cascades.insertMany(
+        await refillInternals(refill).repositories.cascades.insertMany(
             db,
             ids.map((customerId) =>
                 bonusExpiryReminder(

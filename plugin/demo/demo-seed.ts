@@ -1,5 +1,6 @@
 import type { Category } from '../modules/catalog/entities/category.entity.js';
 import type { Refill } from '../refill.js';
+import { refillInternals, type RefillInternals } from '../refill-internals.js';
 import type { CategoryInput } from '../modules/catalog/repositories/catalog.repository.js';
 import type { ImportRecord } from '../modules/import/history-import.types.js';
 import { demoCategoryInputs, demoProductInputs } from './demo-catalog.js';
@@ -50,11 +51,12 @@ const DEMO_ACTOR = 'demo-seed';
  * finds every store, category, customer and receipt in place and adds nothing.
  */
 export async function seedDemoChain(refill: Refill, options: DemoSeedOptions): Promise<DemoSeedSummary> {
+    const internals = refillInternals(refill);
     const chain = resolveDemoChain(options);
-    const stores = await seedStores(refill, chain);
-    const categories = await seedCategories(refill, demoCategoryInputs());
+    const stores = await seedStores(internals, chain);
+    const categories = await seedCategories(internals, demoCategoryInputs());
     const products = demoProductInputs();
-    await refill.services.catalog.upsertProducts(products);
+    await internals.services.catalog.upsertProducts(products);
 
     const generated = { customers: 0, receipts: 0, lines: 0 };
     function* records(): Generator<ImportRecord> {
@@ -69,13 +71,13 @@ export async function seedDemoChain(refill: Refill, options: DemoSeedOptions): P
             }
         }
     }
-    const summary = await refill.services.history.importRecords(records(), {
+    const summary = await internals.services.history.importRecords(records(), {
         batchSize: options.batchSize ?? 1000,
         onProgress: () => options.onProgress?.(generated.customers, chain.customers),
     });
     options.onProgress?.(chain.customers, chain.customers);
     if (summary.rejected) {
-        refill.logger.warn(
+        internals.logger.warn(
             { rejected: summary.rejected, errors: summary.errors.slice(0, 5) },
             'demo records rejected',
         );
@@ -99,19 +101,19 @@ export async function seedDemoChain(refill: Refill, options: DemoSeedOptions): P
 }
 
 /** Creates the chain's stores; leaves stores that are already as generated alone (no audit noise). */
-async function seedStores(refill: Refill, chain: DemoChain): Promise<number> {
-    const existing = new Map((await refill.services.stores.list()).map((s) => [s.code, s]));
+async function seedStores(internals: RefillInternals, chain: DemoChain): Promise<number> {
+    const existing = new Map((await internals.services.stores.list()).map((s) => [s.code, s]));
     for (const s of chain.stores) {
         const current = existing.get(s.code);
         if (current?.name === s.name && current.timezone === s.timezone) continue;
-        await refill.services.stores.upsert(s.code, s.name, s.timezone, DEMO_ACTOR);
+        await internals.services.stores.upsert(s.code, s.name, s.timezone, DEMO_ACTOR);
     }
     return chain.stores.length;
 }
 
 /** Creates or updates the demo categories; leaves those already defined the same way alone. */
-async function seedCategories(refill: Refill, wanted: CategoryInput[]): Promise<number> {
-    const { categories, rules } = await refill.repositories.catalog.loadAll();
+async function seedCategories(internals: RefillInternals, wanted: CategoryInput[]): Promise<number> {
+    const { categories, rules } = await internals.repositories.catalog.loadAll();
     const byCode = new Map(categories.map((c) => [c.code, c]));
     const rulesOf = (id: number) =>
         rules
@@ -123,7 +125,7 @@ async function seedCategories(refill: Refill, wanted: CategoryInput[]): Promise<
         const c = byCode.get(w.code);
         return !c || !sameCategory(c, w) || rulesOf(c.id) !== wantedRules(w);
     });
-    if (changed.length) await refill.services.catalog.upsertCategories(changed);
+    if (changed.length) await internals.services.catalog.upsertCategories(changed);
     return wanted.length;
 }
 

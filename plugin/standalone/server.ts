@@ -7,6 +7,7 @@ import { DEFAULT_DATABASE_URL } from '../cli/cli-context.js';
 import { seedDemoChain } from '../demo/demo-seed.js';
 import type { RefillOptions, TrustProxy } from '../config/refill-options.js';
 import { createRefill, type Refill } from '../refill.js';
+import { refillInternals } from '../refill-internals.js';
 import { settleWithin } from '../kernel/db/close-data-source.js';
 import { homePage } from './home-page.js';
 
@@ -105,6 +106,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
         },
     });
     await refill.start();
+    const { services, logger } = refillInternals(refill);
     let demoKey: string | null = null;
     if (options.demo) demoKey = await ensureDemo(refill, options);
 
@@ -128,7 +130,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
         url,
         demoKey,
         async close() {
-            refill.services.health.markDraining();
+            services.health.markDraining();
             const drained = new Promise<void>((ok) => server.close(() => ok()));
             // A keep-alive connection whose request just got its answer is idle now: close it too.
             const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
@@ -136,10 +138,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
             const inTime = await settleWithin(drained, DRAIN_MS);
             clearInterval(closeIdle);
             if (!inTime) {
-                refill.logger.warn(
-                    { drainMs: DRAIN_MS },
-                    'requests still in flight at shutdown; closing them',
-                );
+                logger.warn({ drainMs: DRAIN_MS }, 'requests still in flight at shutdown; closing them');
                 server.closeAllConnections();
             }
             await refill.stop();
@@ -148,13 +147,14 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
 }
 
 async function ensureDemo(refill: Refill, options: StandaloneOptions): Promise<string | null> {
-    const stores = await refill.services.stores.list();
+    const { services, logger } = refillInternals(refill);
+    const stores = await services.stores.list();
     if (stores.length === 0) {
-        refill.logger.info({ customers: options.demoCustomers }, 'seeding the demo chain (first start)');
+        logger.info({ customers: options.demoCustomers }, 'seeding the demo chain (first start)');
         await seedDemoChain(refill, { customers: options.demoCustomers, seed: 1 });
         const store = await demoStore(refill);
         if (!store) throw new Error('the demo chain was seeded without stores');
-        const { key } = await refill.services.posKeys.create(store, 'demo till', 'standalone');
+        const { key } = await services.posKeys.create(store, 'demo till', 'standalone');
         mkdirSync(dirname(options.demoKeyFile), { recursive: true });
         // Demo convenience only: a real chain creates keys with `npx refill pos-key create`.
         writeFileSync(options.demoKeyFile, `${key}\n`, { mode: 0o600 });
@@ -166,13 +166,14 @@ async function ensureDemo(refill: Refill, options: StandaloneOptions): Promise<s
 
 /** The store the demo key is for: the first Moscow pharmacy of the demo chain; null without stores. */
 async function demoStore(refill: Refill): Promise<string | null> {
-    const stores = await refill.services.stores.list();
+    const stores = await refillInternals(refill).services.stores.list();
     return (stores.find((s) => s.code === 'MSK-001') ?? stores[0])?.code ?? null;
 }
 
 async function main(): Promise<void> {
     const options = optionsFromEnv();
     const app = await startStandalone(options);
+    const { logger } = refillInternals(app.refill);
     // Without the demo (REFILL_DEMO=0) the database may have no store at all.
     const store = app.demoKey ? await demoStore(app.refill) : null;
     console.log(`Refill is listening on ${app.url}`);
@@ -182,26 +183,20 @@ async function main(): Promise<void> {
     let stopping = false;
     const shutdown = (signal: NodeJS.Signals) => {
         if (stopping) {
-            app.refill.logger.warn({ signal }, 'second signal: exiting now');
+            logger.warn({ signal }, 'second signal: exiting now');
             process.exit(1);
         }
         stopping = true;
-        app.refill.logger.info(
-            { signal },
-            'shutting down: draining requests, stopping jobs, closing the database',
-        );
+        logger.info({ signal }, 'shutting down: draining requests, stopping jobs, closing the database');
         // Whatever hangs (a dead database), the process is gone before the usual 10 s kill.
         setTimeout(() => {
-            app.refill.logger.error(
-                { deadlineMs: SHUTDOWN_DEADLINE_MS },
-                'shutdown did not finish in time; exiting',
-            );
+            logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting');
             process.exit(1);
         }, SHUTDOWN_DEADLINE_MS).unref();
         app.close().then(
             () => process.exit(0),
             (error: unknown) => {
-                app.refill.logger.error({ err: error }, 'shutdown failed');
+                logger.error({ err: error }, 'shutdown failed');
                 process.exit(1);
             },
         );

@@ -25,15 +25,18 @@ describe.each(engines)('campaign report and members over the admin API on %s', (
     beforeAll(async () => {
         t = await startTestRefill(engine, 'admin_campaign_report', { clock: clock.fn });
         api = request(createApp(t.refill, '/loyalty'));
-        marketer = await t.refill.services.adminTokens.create('crm', 'marketer', 'test');
-        manager = await t.refill.services.adminTokens.create('store-manager', 'manager', 'test');
+        marketer = await t.internals.services.adminTokens.create('crm', 'marketer', 'test');
+        manager = await t.internals.services.adminTokens.create('store-manager', 'manager', 'test');
         await seedLapsedBuyers(t, clock);
-        const { campaigns, campaignSelection: selection } = t.refill.services;
+        const { campaigns, campaignSelection: selection } = t.internals.services;
         const c = await campaigns.create(testDesign(), 'marketer');
         await campaigns.launch(c.id, 'marketer');
         const day = selection.localDay(clock.fn());
         for (const part of await selection.plan()) await selection.runPart(c.id, day, part);
-        const groups = await t.refill.database.all<{ card_number: string; group_name: 'test' | 'control' }>(
+        const groups = await t.internals.database.all<{
+            card_number: string;
+            group_name: 'test' | 'control';
+        }>(
             `SELECT c.card_number, m.group_name FROM refill_campaign_members m JOIN refill_customers c ON c.id = m.customer_id
              WHERE m.campaign_id = ? ORDER BY c.card_number`,
             [c.id],
@@ -139,7 +142,7 @@ describe.each(engines)('campaign report and members over the admin API on %s', (
         const testOnly = await csvRows(`${base}/members/export?group=test`, marketer);
         expect(testOnly.every((r) => r.group === 'test')).toBe(true);
 
-        const audit = await t.refill.database.all<{ actor: string; entity_id: string; details: string }>(
+        const audit = await t.internals.database.all<{ actor: string; entity_id: string; details: string }>(
             `SELECT actor, entity_id, details FROM refill_audit_log WHERE action = 'campaign.members.export' ORDER BY id`,
         );
         expect(audit.map((a) => a.actor)).toEqual(['token:crm', 'token:crm']);

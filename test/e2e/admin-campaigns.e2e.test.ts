@@ -16,7 +16,7 @@ describe.each(engines)('admin campaign API on %s', (engine) => {
     beforeAll(async () => {
         t = await startTestRefill(engine, 'admin_campaigns', { clock: clock.fn });
         api = request(createApp(t.refill, '/loyalty'));
-        const tokens = t.refill.services.adminTokens;
+        const tokens = t.internals.services.adminTokens;
         marketer = await tokens.create('crm', 'marketer', 'test');
         manager = await tokens.create('store-manager', 'manager', 'test');
         admin = await tokens.create('ops', 'admin', 'test');
@@ -60,7 +60,7 @@ describe.each(engines)('admin campaign API on %s', (engine) => {
         expect(bad.body.error.details[0].path).toBe('seasonalMonths[0]');
         const list = await api.get('/loyalty/admin/v1/categories').set(auth(manager));
         expect(list.body.categories.map((c: { code: string }) => c.code)).toContain('C10');
-        const [audit] = await t.refill.database.all<{ actor: string }>(
+        const [audit] = await t.internals.database.all<{ actor: string }>(
             `SELECT actor FROM refill_audit_log WHERE action = 'category.upsert'`,
         );
         expect(audit.actor).toBe('token:crm');
@@ -138,7 +138,7 @@ describe.each(engines)('admin campaign API on %s', (engine) => {
         expect((await api.post(`${base}/resume`).set(auth(marketer))).status).toBe(409);
         expect((await api.post(`${base}/pause`).set(auth(marketer))).body.campaign.status).toBe('paused');
         expect((await api.post(`${base}/resume`).set(auth(marketer))).body.campaign.status).toBe('active');
-        const actions = await t.refill.database.all<{ action: string }>(
+        const actions = await t.internals.database.all<{ action: string }>(
             `SELECT action FROM refill_audit_log WHERE entity_type = 'campaign' ORDER BY id`,
         );
         expect(actions.map((a) => a.action)).toEqual([
@@ -189,7 +189,7 @@ describe.each(engines)('admin campaign API on %s', (engine) => {
         expect((await api.get('/loyalty/admin/v1/campaigns').set(auth(issued.body.token))).status).toBe(200);
         expect((await api.delete('/loyalty/admin/v1/tokens/bi').set(auth(admin))).status).toBe(204);
         expect((await api.get('/loyalty/admin/v1/campaigns').set(auth(issued.body.token))).status).toBe(401);
-        await t.refill.services.customers.upsert('5550001', {}, { source: 'test', storeId: null });
+        await t.internals.services.customers.upsert('5550001', {}, { source: 'test', storeId: null });
         const kind = await api
             .put('/loyalty/admin/v1/customers/5550001/card-kind')
             .set(auth(manager))

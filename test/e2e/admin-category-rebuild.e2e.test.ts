@@ -28,9 +28,9 @@ describe.each(engines)('category rebuilds through the admin API and the CLI on %
     beforeAll(async () => {
         t = await startTestRefill(engine, 'category_rebuild_api', { clock: clock.fn });
         api = request(createApp(t.refill, '/loyalty'));
-        marketer = await t.refill.services.adminTokens.create('crm', 'marketer', 'test');
-        manager = await t.refill.services.adminTokens.create('store-manager', 'manager', 'test');
-        await t.refill.services.history.importRecords(statinHistory(clock.fn()));
+        marketer = await t.internals.services.adminTokens.create('crm', 'marketer', 'test');
+        manager = await t.internals.services.adminTokens.create('store-manager', 'manager', 'test');
+        await t.internals.services.history.importRecords(statinHistory(clock.fn()));
     });
     afterAll(async () => t?.close());
 
@@ -90,7 +90,7 @@ describe.each(engines)('category rebuilds through the admin API and the CLI on %
         expect(again.body.rebuild).toMatchObject({ state: 'queued', done: 0 });
         const status = await cli('categories', 'status');
         expect(status.out.find((l) => l.startsWith('C10 '))).toMatch(/queued/);
-        const audit = await t.refill.database.all<{ actor: string }>(
+        const audit = await t.internals.database.all<{ actor: string }>(
             `SELECT actor FROM refill_audit_log WHERE action = 'category.rebuild' ORDER BY id`,
         );
         expect(audit.map((a) => a.actor)).toEqual(['olga', 'token:crm']);

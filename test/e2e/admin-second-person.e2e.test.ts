@@ -20,7 +20,7 @@ describe.each(engines)('second-person approval on %s', (engine) => {
     beforeAll(async () => {
         t = await startTestRefill(engine, 'second_person');
         for (const name of ['anna', 'boris'])
-            await t.refill.services.adminAuth.createUser(name, PASSWORD, 'admin', 'test');
+            await t.internals.services.adminAuth.createUser(name, PASSWORD, 'admin', 'test');
     });
     afterAll(async () => t?.close());
 
@@ -43,7 +43,7 @@ describe.each(engines)('second-person approval on %s', (engine) => {
         expect(created.status).toBe(201);
         const id = created.body.campaign.id as number;
         expect((await launch(id)).status).toBe(200);
-        await t.refill.repositories.sendBatches.insert(
+        await t.internals.repositories.sendBatches.insert(
             {
                 campaignId: id,
                 runDay: DAY,
@@ -79,7 +79,7 @@ describe.each(engines)('second-person approval on %s', (engine) => {
         expect(self.body.error.code).toBe('REFILL_SECOND_ADMIN_REQUIRED');
 
         // A token bound to no person cannot vouch for anyone.
-        const robot = await t.refill.services.adminTokens.create('robot', 'admin', 'ops');
+        const robot = await t.internals.services.adminTokens.create('robot', 'admin', 'ops');
         const nobody = await approve(id, (r) => r.set(bearer(robot)));
         expect(nobody.status).toBe(409);
         expect(nobody.body.error.code).toBe('REFILL_SECOND_ADMIN_REQUIRED');
@@ -94,7 +94,7 @@ describe.each(engines)('second-person approval on %s', (engine) => {
 
     it('a launch through a token is its person’s launch: their session cannot approve it, another person’s token can', async () => {
         const anna = await session('anna');
-        const token = await t.refill.services.adminTokens.create('anna-crm', 'marketer', 'anna', 'anna');
+        const token = await t.internals.services.adminTokens.create('anna-crm', 'marketer', 'anna', 'anna');
         const id = await launched('BY-TOKEN', (id) =>
             request(createApp(t.refill)).post(`/admin/v1/campaigns/${id}/launch`).set(bearer(token)),
         );
@@ -103,21 +103,27 @@ describe.each(engines)('second-person approval on %s', (engine) => {
             .set('X-CSRF-Token', anna.csrf);
         expect(self.status).toBe(409);
         expect(self.body.error.code).toBe('REFILL_SECOND_ADMIN_REQUIRED');
-        const borisToken = await t.refill.services.adminTokens.create('boris-crm', 'admin', 'test', 'BORIS ');
+        const borisToken = await t.internals.services.adminTokens.create(
+            'boris-crm',
+            'admin',
+            'test',
+            'BORIS ',
+        );
         const ok = await approve(id, (r) => r.set(bearer(borisToken)));
         expect(ok.status).toBe(200);
         expect(ok.body.batch.approvedBy).toBe('boris');
     });
 
     it('a token of a disabled person stops working', async () => {
-        await t.refill.services.adminAuth.createUser('carl', PASSWORD, 'admin', 'test');
-        const token = await t.refill.services.adminTokens.create('carl-crm', 'admin', 'test', 'carl');
+        await t.internals.services.adminAuth.createUser('carl', PASSWORD, 'admin', 'test');
+        const token = await t.internals.services.adminTokens.create('carl-crm', 'admin', 'test', 'carl');
         expect((await request(createApp(t.refill)).get('/admin/v1/jobs').set(bearer(token))).status).toBe(
             200,
         );
-        await t.refill.database.run(`UPDATE refill_admin_users SET disabled_at = ? WHERE username = 'carl'`, [
-            toDbTime(new Date()),
-        ]);
+        await t.internals.database.run(
+            `UPDATE refill_admin_users SET disabled_at = ? WHERE username = 'carl'`,
+            [toDbTime(new Date())],
+        );
         expect((await request(createApp(t.refill)).get('/admin/v1/jobs').set(bearer(token))).status).toBe(
             401,
         );

@@ -8,7 +8,7 @@ describe.each(engines)('admin sessions on %s', (engine) => {
     let t: TestRefill;
     beforeAll(async () => {
         t = await startTestRefill(engine, 'admin_session', { admin: { signInAttempts: 5 } });
-        await t.refill.services.adminAuth.createUser('olga', 'correct horse battery', 'manager', 'test');
+        await t.internals.services.adminAuth.createUser('olga', 'correct horse battery', 'manager', 'test');
     });
     afterAll(async () => t?.close());
 
@@ -68,11 +68,11 @@ describe.each(engines)('admin sessions on %s', (engine) => {
     });
 
     it('keeps no password or token in clear and audits sign-ins', async () => {
-        const [user] = await t.refill.database.all<{ password_hash: string }>(
+        const [user] = await t.internals.database.all<{ password_hash: string }>(
             `SELECT password_hash FROM refill_admin_users WHERE username = 'olga'`,
         );
         expect(user.password_hash).toMatch(/^scrypt\$/);
-        const audit = await t.refill.database.all<{ action: string }>(
+        const audit = await t.internals.database.all<{ action: string }>(
             `SELECT action FROM refill_audit_log WHERE action LIKE 'admin%' ORDER BY id`,
         );
         expect(audit.map((a) => a.action)).toEqual(['admin_user.create', 'admin.sign_in']);
@@ -80,12 +80,12 @@ describe.each(engines)('admin sessions on %s', (engine) => {
 
     it('refuses weak passwords and duplicate users', async () => {
         await expect(
-            t.refill.services.adminAuth.createUser('weak', 'short', 'admin', 'test'),
+            t.internals.services.adminAuth.createUser('weak', 'short', 'admin', 'test'),
         ).rejects.toMatchObject({
             code: 'REFILL_VALIDATION',
         });
         await expect(
-            t.refill.services.adminAuth.createUser('olga', 'another long password', 'admin', 'test'),
+            t.internals.services.adminAuth.createUser('olga', 'another long password', 'admin', 'test'),
         ).rejects.toMatchObject({ code: 'REFILL_CONFLICT' });
     });
 });

@@ -5,13 +5,16 @@ import { createRefill, type Refill } from '../../plugin/index.js';
 import { createApp } from '../helpers/create-app.js';
 import { engines } from '../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../helpers/test-refill.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 const PASSWORD = 'correct horse battery';
 const WRONG = 'wrong password!!';
 
 /** Forgets every sign-in counter, so each test starts from a clean slate (the table is Refill's own). */
 async function forgetCounters(refill: Refill): Promise<void> {
-    await refill.database.run('DELETE FROM refill_sign_in_failures').catch(() => undefined);
+    await refillInternals(refill)
+        .database.run('DELETE FROM refill_sign_in_failures')
+        .catch(() => undefined);
 }
 
 /**
@@ -28,7 +31,7 @@ describe.each(engines)('admin sign-in guard on %s', (engine) => {
                 admin: { signInAttempts: 3, signInAttemptsPerIp: 8 },
             });
             for (const name of ['alice', 'bob', 'carol'])
-                await t.refill.services.adminAuth.createUser(name, PASSWORD, 'admin', 'test');
+                await t.internals.services.adminAuth.createUser(name, PASSWORD, 'admin', 'test');
         });
         beforeEach(() => forgetCounters(t.refill));
         afterAll(async () => t?.close());
@@ -93,7 +96,7 @@ describe.each(engines)('admin sign-in guard on %s', (engine) => {
         });
 
         it('normalises usernames once (NFKC, trimmed, lower case) when creating users and signing in', async () => {
-            const { adminAuth } = t.refill.services;
+            const { adminAuth } = t.internals.services;
             await adminAuth.createUser('  Ｇｒｅｔａ ', PASSWORD, 'manager', 'test');
             expect((await adminAuth.listUsers()).map((u) => u.username)).toContain('greta');
             await expect(adminAuth.createUser('GRETA', PASSWORD, 'admin', 'test')).rejects.toMatchObject({
@@ -102,7 +105,7 @@ describe.each(engines)('admin sign-in guard on %s', (engine) => {
             const res = await signIn(t.refill, 'GRETA  ', PASSWORD);
             expect(res.status).toBe(201);
             expect(res.body.user.username).toBe('greta');
-            const [audit] = await t.refill.database.all<{ actor: string }>(
+            const [audit] = await t.internals.database.all<{ actor: string }>(
                 `SELECT actor FROM refill_audit_log WHERE action = 'admin.sign_in' ORDER BY id DESC LIMIT 1`,
             );
             expect(audit.actor).toBe('greta');
@@ -130,7 +133,7 @@ describe.each(engines)('admin sign-in guard on %s', (engine) => {
             'the username column compares exactly, so the database never disagrees with the code',
             async () => {
                 const find = (name: string) =>
-                    t.refill.database.all('SELECT id FROM refill_admin_users WHERE username = ?', [name]);
+                    t.internals.database.all('SELECT id FROM refill_admin_users WHERE username = ?', [name]);
                 expect(await find('alice')).toHaveLength(1);
                 expect(await find('ALICE')).toHaveLength(0);
                 expect(await find('alice   ')).toHaveLength(0);
@@ -153,7 +156,7 @@ describe.each(engines)('admin sign-in guard on %s', (engine) => {
                 },
             });
             for (const name of ['dave', 'erin', 'frank'])
-                await t.refill.services.adminAuth.createUser(name, PASSWORD, 'admin', 'test');
+                await t.internals.services.adminAuth.createUser(name, PASSWORD, 'admin', 'test');
         });
         afterAll(async () => t?.close());
 

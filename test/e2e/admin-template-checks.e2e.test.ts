@@ -13,14 +13,14 @@ describe.each(engines)('template checks through the admin API on %s', (engine) =
     let api: ReturnType<typeof request>;
     let marketer: string;
     const auth = () => ({ Authorization: `Bearer ${marketer}` });
-    const count = async (sql: string) => Number((await t.refill.database.all<{ n: unknown }>(sql))[0].n);
+    const count = async (sql: string) => Number((await t.internals.database.all<{ n: unknown }>(sql))[0].n);
     const stored = () => count('SELECT COUNT(*) AS n FROM refill_templates');
     const audited = () => count(`SELECT COUNT(*) AS n FROM refill_audit_log WHERE action = 'template.save'`);
 
     beforeAll(async () => {
         t = await startTestRefill(engine, 'admin_template_checks');
         api = request(createApp(t.refill));
-        marketer = await t.refill.services.adminTokens.create('crm', 'marketer', 'test');
+        marketer = await t.internals.services.adminTokens.create('crm', 'marketer', 'test');
     });
     afterAll(async () => t?.close());
 

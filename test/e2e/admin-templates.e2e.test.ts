@@ -17,13 +17,13 @@ describe.each(engines)('admin template API on %s', (engine) => {
     const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
     const url = '/loyalty/admin/v1/templates';
     const stored = async () => {
-        const [row] = await t.refill.database.all<{ n: unknown }>(
+        const [row] = await t.internals.database.all<{ n: unknown }>(
             'SELECT COUNT(*) AS n FROM refill_templates',
         );
         return Number(row.n);
     };
     const audit = (action: string) =>
-        t.refill.database.all<{ actor: string; entity_id: string; details: string }>(
+        t.internals.database.all<{ actor: string; entity_id: string; details: string }>(
             `SELECT actor, entity_id, details FROM refill_audit_log WHERE action = ? ORDER BY id`,
             [action],
         );
@@ -31,7 +31,7 @@ describe.each(engines)('admin template API on %s', (engine) => {
     beforeAll(async () => {
         t = await startTestRefill(engine, 'admin_templates', { clock: clock.fn });
         api = request(createApp(t.refill, '/loyalty'));
-        const tokens = t.refill.services.adminTokens;
+        const tokens = t.internals.services.adminTokens;
         marketer = await tokens.create('crm', 'marketer', 'test');
         manager = await tokens.create('store-manager', 'manager', 'test');
         admin = await tokens.create('ops', 'admin', 'test');
@@ -70,7 +70,7 @@ describe.each(engines)('admin template API on %s', (engine) => {
         expect(new Date(put.body.template.updatedAt).toISOString()).toBe('2026-02-01T08:00:00.000Z');
         const get = await api.get(`${url}/welcome/sms/ru`).set(auth(manager));
         expect(get.body.template).toMatchObject({ origin: 'database', source });
-        const renderer = t.refill.services.renderer;
+        const renderer = t.internals.services.renderer;
         expect(await renderer.render('welcome', 'sms', 'ru', { customer: { name: 'Анна' } })).toEqual({
             text: 'Привет, Анна! Ваши бонусы ждут вас.',
         });
@@ -193,7 +193,7 @@ describe.each(engines)('admin template API on %s', (engine) => {
         const del = await api.delete(`${url}/welcome/sms/ru`).set(auth(marketer));
         expect(del.status).toBe(200);
         expect(del.body.template).toMatchObject({ origin: 'file', updatedBy: null });
-        const out = await t.refill.services.renderer.render('welcome', 'sms', 'ru', {
+        const out = await t.internals.services.renderer.render('welcome', 'sms', 'ru', {
             chain: { name: 'Аптека' },
         });
         expect(out.text).toMatch(/^Добро пожаловать в Аптека/);

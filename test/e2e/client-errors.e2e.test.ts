@@ -17,7 +17,7 @@ describe.each(engines)('client mistakes are 4xx, never 500, on %s', (engine) => 
     const gateway = new LocalGateway();
     const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
     const count = async (sql: string, params: unknown[] = []) =>
-        Number((await t.refill.database.all<{ n: unknown }>(sql, params))[0].n);
+        Number((await t.internals.database.all<{ n: unknown }>(sql, params))[0].n);
 
     beforeAll(async () => {
         await gateway.start();
@@ -25,7 +25,7 @@ describe.each(engines)('client mistakes are 4xx, never 500, on %s', (engine) => 
             messaging: { channels: gatewayChannels(gateway), publicUrl: 'https://shop.example' },
         });
         api = request(createApp(t.refill));
-        admin = await t.refill.services.adminTokens.create('ops', 'admin', 'test');
+        admin = await t.internals.services.adminTokens.create('ops', 'admin', 'test');
     });
     afterAll(async () => {
         await t?.close();

@@ -8,6 +8,7 @@ import { createApp } from '../helpers/create-app.js';
 import { waitFor } from '../helpers/jobs-fixtures.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 /** A log record as pino writes it. */
 type LogLine = { level: number; msg: string } & Record<string, unknown>;
@@ -54,8 +55,8 @@ describe.runIf(process.env.TEST_MYSQL_URL)('a silently dead database connection'
             jobs: { process: false },
         });
         await refill.start();
-        await refill.services.stores.upsert('S1', 'Store', null, 'test');
-        key = (await refill.services.posKeys.create('S1', null, 'test')).key;
+        await refillInternals(refill).services.stores.upsert('S1', 'Store', null, 'test');
+        key = (await refillInternals(refill).services.posKeys.create('S1', null, 'test')).key;
         admin = await mysql.createConnection(process.env.TEST_MYSQL_URL!);
     });
     afterAll(async () => {
@@ -135,7 +136,9 @@ describe.runIf(process.env.TEST_MYSQL_URL)('a silently dead database connection'
 
     it('a query that passes its time limit is killed on the server and its connection destroyed, not returned to the pool (silently dead connection never recovered)', async () => {
         const marker = `refill_probe_${randomBytes(4).toString('hex')}`;
-        const sleeping = refill.database.withQueryTimeout(1500).all(`SELECT SLEEP(30) AS ${marker}`);
+        const sleeping = refillInternals(refill)
+            .database.withQueryTimeout(1500)
+            .all(`SELECT SLEEP(30) AS ${marker}`);
         sleeping.catch(() => undefined);
         await waitFor(async () => (await sessions(marker)).length === 1, 3000);
         proxy.pause('drop');
@@ -153,7 +156,7 @@ describe.runIf(process.env.TEST_MYSQL_URL)('a silently dead database connection'
         const started = Date.now();
         const answers = await Promise.all(
             Array.from({ length: 3 }, () =>
-                refill.database.all<{ one: number }>('SELECT 1 AS one, SLEEP(0.1) AS s'),
+                refillInternals(refill).database.all<{ one: number }>('SELECT 1 AS one, SLEEP(0.1) AS s'),
             ),
         );
         expect(answers.map((rows) => Number(rows[0].one))).toEqual([1, 1, 1]);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRefill, type Refill } from '../../plugin/index.js';
 import { createApp } from '../helpers/create-app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 /** A TCP proxy to MariaDB that the test can cut, as if the database went away. */
 class CuttableProxy {
@@ -45,8 +46,8 @@ describe.runIf(process.env.TEST_MYSQL_URL)('when the database is unreachable', (
         url.host = `127.0.0.1:${proxy.port}`;
         refill = createRefill({ databaseUrl: url.toString(), logLevel: 'silent' });
         await refill.start();
-        await refill.services.stores.upsert('S1', 'Store', null, 'test');
-        key = (await refill.services.posKeys.create('S1', null, 'test')).key;
+        await refillInternals(refill).services.stores.upsert('S1', 'Store', null, 'test');
+        key = (await refillInternals(refill).services.posKeys.create('S1', null, 'test')).key;
     });
     afterAll(async () => {
         await refill?.stop().catch(() => undefined);

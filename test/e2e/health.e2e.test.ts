@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRefill, type Refill } from '../../plugin/index.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/test-database.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 /** A host app with Refill mounted under a prefix, as a chain's backend mounts it. */
 function hostApp(refill: Refill) {
@@ -38,7 +39,7 @@ describe.each(engines)('health endpoints on %s', (engine) => {
         expect(summary.status).toBe(200);
         expect(summary.body).toEqual({ status: 'ok', live: true, ready: true, database: 'ok' });
 
-        refill.services.health.markDraining();
+        refillInternals(refill).services.health.markDraining();
         const draining = await request(app).get('/loyalty/health/ready');
         expect(draining.status).toBe(503);
         expect(draining.body.status).toBe('draining');

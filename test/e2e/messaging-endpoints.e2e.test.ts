@@ -28,9 +28,9 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
     const source = { source: 'test', storeId: null };
     const path = (key: string) => new URL(endpoints[key]).pathname.replace(/^\/loyalty/, '');
     const customerId = async (card: string) =>
-        (await t.refill.repositories.customers.findByCard(t.refill.database, card))!.id;
+        (await t.internals.repositories.customers.findByCard(t.internals.database, card))!.id;
     const consent = async (card: string, channel: string) => {
-        const [row] = await t.refill.database.all<{ granted: unknown; source: string }>(
+        const [row] = await t.internals.database.all<{ granted: unknown; source: string }>(
             'SELECT granted, source FROM refill_customer_consents WHERE customer_id = ? AND channel = ?',
             [await customerId(card), channel],
         );
@@ -38,13 +38,13 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
     };
     const events = async (card: string, channel: string) =>
         (
-            await t.refill.database.all<{ granted: unknown; source: string }>(
+            await t.internals.database.all<{ granted: unknown; source: string }>(
                 'SELECT granted, source FROM refill_consent_events WHERE customer_id = ? AND channel = ? ORDER BY id',
                 [await customerId(card), channel],
             )
         ).map((r) => ({ granted: Number(r.granted), source: r.source }));
     const enrol = (card: string, phone: string, email: string) =>
-        t.refill.services.customers.upsert(
+        t.internals.services.customers.upsert(
             card,
             { phone, email, consents: { email: { granted: true }, sms: { granted: true } } },
             source,
@@ -59,9 +59,9 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
             messaging: { channels: gatewayChannels(gateway), publicUrl: 'https://shop.example/loyalty' },
         });
         api = request(createApp(t.refill));
-        admin = await t.refill.services.adminTokens.create('ops', 'admin', 'test');
-        manager = await t.refill.services.adminTokens.create('m', 'manager', 'test');
-        signer = new LinkSigner(t.refill.repositories.settings, undefined, clock.fn);
+        admin = await t.internals.services.adminTokens.create('ops', 'admin', 'test');
+        manager = await t.internals.services.adminTokens.create('m', 'manager', 'test');
+        signer = new LinkSigner(t.internals.repositories.settings, undefined, clock.fn);
         await enrol('7770001', '+79005550001', 'one@example.com');
         await enrol('7770002', '+79005550002', 'two@example.com');
         await enrol('7770003', '+79005550003', 'three@example.com');
@@ -235,7 +235,7 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
                 url: `${gateway.url}/push`,
                 secret: PUSH_SECRET,
             });
-            const sent = await t.refill.services.messageSender.send(
+            const sent = await t.internals.services.messageSender.send(
                 {
                     key: 'endpoint-test:push:1',
                     customerId: await customerId('7770003'),
@@ -260,7 +260,7 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
             const res = await post(raw);
             expect(res.status).toBe(200);
             expect(res.body).toEqual({ updated: 1 });
-            const [row] = await t.refill.database.all<{ status: string }>(
+            const [row] = await t.internals.database.all<{ status: string }>(
                 'SELECT status FROM refill_messages WHERE message_key = ?',
                 ['endpoint-test:push:1'],
             );
@@ -401,7 +401,7 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
                 consents: { telegram: { granted: true }, email: { granted: true }, sms: { granted: true } },
             });
             expect(await consent('7770003', 'telegram')).toEqual({ granted: 1, source: 'store:S1' });
-            const [stored] = await t.refill.database.all<{ telegram_chat_id: string; push_token: string }>(
+            const [stored] = await t.internals.database.all<{ telegram_chat_id: string; push_token: string }>(
                 `SELECT telegram_chat_id, push_token FROM refill_customers WHERE card_number = '7770003'`,
             );
             expect(stored).toEqual({ telegram_chat_id: '123456789', push_token: 'tok-1' });
@@ -416,7 +416,7 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
             const chat = await pos('7770003', { telegramChatId: 'abc' });
             expect(chat.status).toBe(400);
             expect(chat.body.error.details[0].path).toBe('telegramChatId');
-            const [stored] = await t.refill.database.all<{ locale: string; telegram_chat_id: string }>(
+            const [stored] = await t.internals.database.all<{ locale: string; telegram_chat_id: string }>(
                 `SELECT locale, telegram_chat_id FROM refill_customers WHERE card_number = '7770003'`,
             );
             expect(stored).toEqual({ locale: 'en', telegram_chat_id: '123456789' });

@@ -82,7 +82,7 @@ describe('OpenAPI document', () => {
         const receipt = await request(app).post('/pos/v1/receipts').set(auth).send(receiptBody);
         expect(receipt.status).toBe(201);
         check('Receipt', receipt.body);
-        await t.refill.services.offers.grant({
+        await t.internals.services.offers.grant({
             cardNumber: '4000001',
             categoryCode: 'C09',
             kind: 'gift',

@@ -40,7 +40,7 @@ describe.each(engines)('POS API on %s', (engine) => {
                 });
             expect(res.status).toBe(201);
             // Stored normalised; shown to the till masked (pos.exposeContacts is off).
-            const [stored] = await t.refill.database.all<{ phone: string; email: string }>(
+            const [stored] = await t.internals.database.all<{ phone: string; email: string }>(
                 `SELECT phone, email FROM refill_customers WHERE card_number = '2000001'`,
             );
             expect(stored).toEqual({ phone: '+79161234567', email: 'anna@example.com' });
@@ -203,7 +203,7 @@ describe.each(engines)('POS API on %s', (engine) => {
         });
 
         it('shows balance, expiries and offers', async () => {
-            await t.refill.services.offers.grant({
+            await t.internals.services.offers.grant({
                 cardNumber: '2000001',
                 categoryCode: 'C09',
                 kind: 'multiplier',

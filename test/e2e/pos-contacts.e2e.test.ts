@@ -50,7 +50,7 @@ describe.each(engines)('POS contacts and card reads on %s', (engine) => {
         expect(read.body).toMatchObject(masked);
         expect(JSON.stringify(read.body)).not.toMatch(/12345|ivan|device-token/);
         // What is stored stays whole.
-        const [row] = await t.refill.database.all<{ phone: string; email: string }>(
+        const [row] = await t.internals.database.all<{ phone: string; email: string }>(
             `SELECT phone, email FROM refill_customers WHERE card_number = '5000001'`,
         );
         expect(row).toEqual({ phone: '+79161234567', email: 'ivan.petrov@example.com' });
@@ -73,7 +73,7 @@ describe.each(engines)('POS contacts and card reads on %s', (engine) => {
 
     it('reads by card are rate-limited per key with a coded 429 and Retry-After; other keys go on', async () => {
         const api = request(createApp(t.refill));
-        const [key] = [(await t.refill.services.posKeys.create('S1', 'till 9', 'test')).key];
+        const [key] = [(await t.internals.services.posKeys.create('S1', 'till 9', 'test')).key];
         const statuses: number[] = [];
         for (let i = 0; i < 40; i++)
             statuses.push(
@@ -95,7 +95,7 @@ describe.each(engines)('POS contacts and card reads on %s', (engine) => {
 
     it('unknown-card lookups are counted per key and logged as a possible enumeration, without the card number', async () => {
         const api = request(createApp(t.refill));
-        const { key } = await t.refill.services.posKeys.create('S2', 'till 7', 'test');
+        const { key } = await t.internals.services.posKeys.create('S2', 'till 7', 'test');
         const warnings = () => logs.filter((l) => /enumeration/i.test(String(l.msg)));
         for (let i = 0; i < 9; i++)
             expect((await api.get(`/pos/v1/customers/99000${i}`).set(auth(key))).status).toBe(404);

@@ -37,15 +37,15 @@ describe.each(engines)('POS identifiers on %s', (engine) => {
         const lower = await commit(t.key, { receiptId: 'cs-1', cardNumber: 'card-ab', storeCode: 'S1' });
         expect(lower.status).toBe(201);
         expect(lower.body.enrolled).toBe(true);
-        const customers = t.refill.repositories.customers;
-        const a = await customers.findByCard(t.refill.database, 'CARD-AB');
-        const b = await customers.findByCard(t.refill.database, 'card-ab');
+        const customers = t.internals.repositories.customers;
+        const a = await customers.findByCard(t.internals.database, 'CARD-AB');
+        const b = await customers.findByCard(t.internals.database, 'card-ab');
         expect(a!.id).not.toBe(b!.id);
         expect(a!.purchaseCount).toBe(1);
-        expect(await customers.findByCard(t.refill.database, 'Card-Ab')).toBeNull();
+        expect(await customers.findByCard(t.internals.database, 'Card-Ab')).toBeNull();
         // Below the API's validation too: a trailing space makes another identifier in the database.
-        await customers.enrolIfMissing(t.refill.database, 'CARD-AB ', new Date(), null);
-        expect((await customers.findByCard(t.refill.database, 'CARD-AB '))!.id).not.toBe(a!.id);
+        await customers.enrolIfMissing(t.internals.database, 'CARD-AB ', new Date(), null);
+        expect((await customers.findByCard(t.internals.database, 'CARD-AB '))!.id).not.toBe(a!.id);
 
         const give = (receiptId: string, returnId: string) =>
             request(app)
@@ -85,7 +85,7 @@ describe.each(engines)('POS identifiers on %s', (engine) => {
             .set(as(t.otherKey))
             .send(body);
         expect([ra.status, rb.status]).toEqual([201, 201]);
-        const customer = await t.refill.repositories.customers.findByCard(t.refill.database, 'CARD-ST');
+        const customer = await t.internals.repositories.customers.findByCard(t.internals.database, 'CARD-ST');
         expect(customer!.purchaseTotal).toBe(0);
         await expectLedgerConsistent(t.refill, 'CARD-ST');
     });

@@ -118,7 +118,9 @@ describe.each(engines)('what a till sends, on %s', (engine) => {
             const res = await consents('CARD-C1', { sms: { granted: true, at: '2099-01-01T00:00:00Z' } });
             expect(res.status).toBe(400);
             expect(paths(res)).toEqual(['consents.sms.at']);
-            expect(await t.refill.repositories.customers.findByCard(t.refill.database, 'CARD-C1')).toBeNull();
+            expect(
+                await t.internals.repositories.customers.findByCard(t.internals.database, 'CARD-C1'),
+            ).toBeNull();
         });
 
         it('service consents follow the same bounds at their own path, and the customer shows both purposes', async () => {
@@ -146,9 +148,12 @@ describe.each(engines)('what a till sends, on %s', (engine) => {
         it('a withdrawal takes effect even after a grant stored with a far-future time', async () => {
             expect((await consents('CARD-C2', { sms: { granted: true } })).status).toBe(201);
             // A grant recorded before times were bounded, by a till whose clock ran 73 years ahead.
-            const customer = await t.refill.repositories.customers.findByCard(t.refill.database, 'CARD-C2');
-            await t.refill.database.transaction((tx) =>
-                t.refill.repositories.consents.record(
+            const customer = await t.internals.repositories.customers.findByCard(
+                t.internals.database,
+                'CARD-C2',
+            );
+            await t.internals.database.transaction((tx) =>
+                t.internals.repositories.consents.record(
                     tx,
                     [
                         {
@@ -177,7 +182,7 @@ describe.each(engines)('what a till sends, on %s', (engine) => {
                     phone: '+7 916 555-01-03',
                     consents: { sms: { granted: true }, email: { granted: true } },
                 });
-            const endpoints = await t.refill.services.inbound.endpoints();
+            const endpoints = await t.internals.services.inbound.endpoints();
             const inbound = new URL(
                 Object.entries(endpoints).find(([name]) => /inbound/i.test(name))![1],
                 'http://x',
@@ -237,7 +242,7 @@ describe.each(engines)('what a till sends, on %s', (engine) => {
         });
 
         it('a preview caps redeem where the commit would answer 422, and says so and why', async () => {
-            await t.refill.services.adjustments.adjust({
+            await t.internals.services.adjustments.adjust({
                 cardNumber: 'CARD-T1',
                 amount: 50_000 - (await t.refill.hooks.balance('CARD-T1')).available,
                 reason: 'setup',

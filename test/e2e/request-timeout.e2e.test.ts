@@ -122,7 +122,7 @@ describe.each(engines)('a POS sale answered with a 503 while it waits, on %s', (
             pos: { requestTimeoutMs: TIMEOUT_MS },
             poolSize: 1,
         });
-        await t.refill.services.customers.upsert(
+        await t.internals.services.customers.upsert(
             CARD,
             { consents: { sms: { granted: false } } },
             { source: 'test', storeId: null },
@@ -161,7 +161,7 @@ describe.each(engines)('a POS sale answered with a 503 while it waits, on %s', (
             const gate = new Promise<void>((r) => (release = r));
             let locked!: () => void;
             const lockTaken = new Promise<void>((r) => (locked = r));
-            const db = t.refill.database;
+            const db = t.internals.database;
             const holder = db.transaction(async (tx) => {
                 await tx.all(
                     `SELECT id FROM refill_customers WHERE card_number = ?${sqlDialect.forUpdate(db.dialect)}`,

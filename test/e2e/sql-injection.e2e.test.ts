@@ -36,7 +36,7 @@ describe.each(setups)('POS values on $label', ({ engine, sqlMode }) => {
 
     const tables = async () =>
         (
-            await t.refill.database.all<{ name: string }>(
+            await t.internals.database.all<{ name: string }>(
                 engine === 'mysql'
                     ? 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()'
                     : "SELECT name FROM sqlite_master WHERE type = 'table'",
@@ -47,7 +47,7 @@ describe.each(setups)('POS values on $label', ({ engine, sqlMode }) => {
 
     it('a name that closes a backslash-escaped string creates no table and is stored exactly as sent (SQL injection when the session has NO_BACKSLASH_ESCAPES)', async () => {
         if (engine === 'mysql') {
-            const [{ mode }] = await t.refill.database.all<{ mode: string }>(
+            const [{ mode }] = await t.internals.database.all<{ mode: string }>(
                 'SELECT @@SESSION.sql_mode AS mode',
             );
             for (const name of HOSTILE_SQL_MODE.split(','))
@@ -63,7 +63,7 @@ describe.each(setups)('POS values on $label', ({ engine, sqlMode }) => {
             expect(put.body.name).toBe(name);
             const again = await request(app).put(`/pos/v1/customers/${card}`).set(auth).send({ name });
             expect(again.status).toBe(200);
-            const [row] = await t.refill.database.all<{ name: string }>(
+            const [row] = await t.internals.database.all<{ name: string }>(
                 'SELECT name FROM refill_customers WHERE card_number = ?',
                 [card],
             );
@@ -78,7 +78,7 @@ describe.each(setups)('POS values on $label', ({ engine, sqlMode }) => {
         'never combines client-side formatting with multi-statement execution: a second statement in one query is refused',
         async () => {
             const before = await tables();
-            await expect(t.refill.database.run('SELECT 1; CREATE TABLE t9 (x int)')).rejects.toThrow();
+            await expect(t.internals.database.run('SELECT 1; CREATE TABLE t9 (x int)')).rejects.toThrow();
             expect(await tables()).toEqual(before);
         },
     );

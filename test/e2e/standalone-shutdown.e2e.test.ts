@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRefill } from '../../plugin/index.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The standalone server's entry, run from source through tsx (as the standalone start-up test does). */
@@ -58,7 +59,7 @@ describe.runIf(process.env.TEST_MYSQL_URL)('the standalone server process on SIG
         // A migrated database with a store, as a chain runs it (no demo).
         const seeding = createRefill({ databaseUrl: db.url, logLevel: 'silent', jobs: { process: false } });
         await seeding.start();
-        await seeding.services.stores.upsert('S1', 'Store', null, 'test');
+        await refillInternals(seeding).services.stores.upsert('S1', 'Store', null, 'test');
         await seeding.stop();
         proxy = await TcpProxy.forUrl(db.url).start();
         dir = mkdtempSync(join(tmpdir(), 'refill-sigterm-'));

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionsFromEnv, startStandalone, type Standalone } from '../../plugin/standalone/server.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/test-database.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -20,7 +21,7 @@ describe.each(engines)('standalone server behind a proxy on %s', (engine) => {
             databaseUrl: db.url,
             demoKeyFile: join(tmpdir(), 'refill-unused-demo-key.txt'),
         });
-        await server.refill.services.adminAuth.createUser('olga', PASSWORD, 'admin', 'test');
+        await refillInternals(server.refill).services.adminAuth.createUser('olga', PASSWORD, 'admin', 'test');
     });
     afterAll(async () => {
         await server?.close();

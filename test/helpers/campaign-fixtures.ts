@@ -44,7 +44,7 @@ export function buyC09(t: TestRefill, clock: TestClock, card: string, receipt: s
  * and a card without SMS consent (8000003). Returns the monthly cards.
  */
 export async function seedLapsedBuyers(t: TestRefill, clock: TestClock, monthly = 40): Promise<string[]> {
-    const { customers } = t.refill.services;
+    const { customers } = t.internals.services;
     const cards = Array.from({ length: monthly }, (_, i) => `70${String(i).padStart(5, '0')}`);
     for (const card of [...cards, '8000001', '8000002', '8000003'])
         await customers.upsert(

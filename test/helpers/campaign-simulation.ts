@@ -56,10 +56,10 @@ async function simulate(t: TestRefill, clock: TestClock, effect: number, seed: n
                 lines: [{ sku: 'LOSARTAN-50', name: 'Losartan', quantity: 1, amount: PRICE }],
             });
     }
-    const imported = await t.refill.services.history.importRecords(records, { batchSize: 1000 });
+    const imported = await t.internals.services.history.importRecords(records, { batchSize: 1000 });
     expect(imported.rejected).toBe(0);
 
-    const { campaigns, jobs } = t.refill.services;
+    const { campaigns, jobs } = t.internals.services;
     const campaign = await campaigns.create(
         testDesign({
             code: `SIM-${seed}`,
@@ -72,7 +72,7 @@ async function simulate(t: TestRefill, clock: TestClock, effect: number, seed: n
         'sim',
     );
     // A fixed salt (instead of the random one a campaign gets) makes the simulation repeatable.
-    await t.refill.database.run('UPDATE refill_campaigns SET salt = ? WHERE id = ?', [
+    await t.internals.database.run('UPDATE refill_campaigns SET salt = ? WHERE id = ?', [
         `simulation-${seed}`,
         campaign.id,
     ]);
@@ -83,10 +83,10 @@ async function simulate(t: TestRefill, clock: TestClock, effect: number, seed: n
     let testReceiptsWithOffer = 0;
     for (let day = 0; day < 7 + VALID_DAYS + LAG_DAYS + 1; day++) {
         clock.now = new Date(start + day * DAY_MS);
-        const localDay = t.refill.services.campaignSelection.localDay(clock.fn());
+        const localDay = t.internals.services.campaignSelection.localDay(clock.fn());
         await jobs.run('campaigns-daily', 'sim', true);
         if (day < 7) await waitForRun(t, campaign.id, localDay);
-        const assigned = await t.refill.database.all<{ card_number: string; group_name: string }>(
+        const assigned = await t.internals.database.all<{ card_number: string; group_name: string }>(
             `SELECT c.card_number, m.group_name FROM refill_campaign_members m JOIN refill_customers c ON c.id = m.customer_id
              WHERE m.campaign_id = ? AND m.assignment_day = ? ORDER BY c.card_number`,
             [campaign.id, localDay],
@@ -118,7 +118,7 @@ async function simulate(t: TestRefill, clock: TestClock, effect: number, seed: n
     clock.now = new Date(start + (7 + VALID_DAYS + LAG_DAYS + 2) * DAY_MS);
     const report = (
         await api.get(`/admin/v1/campaigns/${campaign.id}/report`).set({
-            Authorization: `Bearer ${await t.refill.services.adminTokens.create(`sim-${seed}`, 'manager', 'sim')}`,
+            Authorization: `Bearer ${await t.internals.services.adminTokens.create(`sim-${seed}`, 'manager', 'sim')}`,
         })
     ).body.report as CampaignReport;
     return { report, testReceipts, testReceiptsWithOffer };
@@ -127,7 +127,7 @@ async function simulate(t: TestRefill, clock: TestClock, effect: number, seed: n
 /** Waits until every part of a campaign's day has run. */
 async function waitForRun(t: TestRefill, campaignId: number, day: string): Promise<void> {
     for (let i = 0; i < 400; i++) {
-        const runs = await t.refill.database.all<{ status: string }>(
+        const runs = await t.internals.database.all<{ status: string }>(
             'SELECT status FROM refill_campaign_runs WHERE campaign_id = ? AND day = ?',
             [campaignId, day],
         );

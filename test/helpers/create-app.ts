@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { Refill } from '../../plugin/index.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 /** A fresh Express app with Refill mounted under `prefix` (express-rate-limit's create-server pattern). */
 export function createApp(refill: Refill, prefix = ''): Express {
@@ -24,7 +25,9 @@ export async function tableCounts(refill: Refill): Promise<Record<string, number
     ];
     const out: Record<string, number> = {};
     for (const table of tables) {
-        const [row] = await refill.database.all<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table}`);
+        const [row] = await refillInternals(refill).database.all<{ n: unknown }>(
+            `SELECT COUNT(*) AS n FROM ${table}`,
+        );
         out[table] = Number(row.n);
     }
     return out;

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Refill } from '../../plugin/index.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 /**
  * Asserts the ledger's invariants for one customer: cached balance = sum of
@@ -8,16 +9,16 @@ import type { Refill } from '../../plugin/index.js';
  * and every lot's remaining within [0, amount].
  */
 export async function expectLedgerConsistent(refill: Refill, cardNumber: string): Promise<void> {
-    const { customers, lots, entries } = refill.repositories;
-    const customer = await customers.findByCard(refill.database, cardNumber);
+    const { customers, lots, entries } = refillInternals(refill).repositories;
+    const customer = await customers.findByCard(refillInternals(refill).database, cardNumber);
     if (!customer) return;
-    const all = await lots.findAll(refill.database, customer.id);
+    const all = await lots.findAll(refillInternals(refill).database, customer.id);
     const active = all.filter((l) => l.state === 'active').reduce((s, l) => s + l.remaining, 0);
     const pending = all.filter((l) => l.state === 'pending').reduce((s, l) => s + l.remaining, 0);
     const closed = all
         .filter((l) => l.state === 'spent' || l.state === 'expired')
         .reduce((s, l) => s + l.remaining, 0);
-    const totals = await entries.totals(refill.database, customer.id);
+    const totals = await entries.totals(refillInternals(refill).database, customer.id);
     for (const lot of all) {
         expect(lot.remaining).toBeGreaterThanOrEqual(0);
         expect(lot.remaining).toBeLessThanOrEqual(lot.amount);

@@ -7,6 +7,7 @@
  * Prints `ready` once started, then `done <sent>` after the run.
  */
 import { createRefill } from '../../plugin/index.js';
+import { refillInternals } from '../../plugin/testing.js';
 
 const now = new Date(String(process.env.REFILL_TEST_NOW));
 const refill = createRefill({
@@ -30,6 +31,6 @@ const refill = createRefill({
 });
 await refill.start();
 console.log('ready');
-const counts = await refill.services.dispatcher.run();
+const counts = await refillInternals(refill).services.dispatcher.run();
 console.log(`done ${counts.sent}`);
 await refill.stop();

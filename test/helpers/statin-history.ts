@@ -92,7 +92,7 @@ export function statinHistory(now: Date, prefix = '30'): ImportRecord[] {
 
 /** A category's statistics rows by card, as plain values (to compare two databases). */
 export async function statsByCard(t: TestRefill, code: string): Promise<Record<string, unknown>> {
-    const db = t.refill.database;
+    const db = t.internals.database;
     const rows = await db.all(
         `SELECT c.card_number, s.first_at, s.last_at, s.purchase_count, s.total_amount, s.recent_days
          FROM refill_customer_category_stats s JOIN refill_customers c ON c.id = s.customer_id
@@ -115,7 +115,7 @@ export async function statsByCard(t: TestRefill, code: string): Promise<Record<s
 
 /** The statistics rows a category's stored lines make (what its rows must hold), by card. */
 export async function statsFromLines(t: TestRefill, code: string): Promise<Record<string, unknown>> {
-    const db = t.refill.database;
+    const db = t.internals.database;
     const rows = await db.all(
         `SELECT c.card_number, p.purchased_at, l.amount FROM refill_purchase_lines l
          JOIN refill_purchases p ON p.id = l.purchase_id JOIN refill_customers c ON c.id = p.customer_id
@@ -132,7 +132,7 @@ export async function statsFromLines(t: TestRefill, code: string): Promise<Recor
         [...byCard]
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([card, purchases]) => {
-                const s = statFromPurchases(purchases, t.refill.config.timezone)!;
+                const s = statFromPurchases(purchases, t.internals.config.timezone)!;
                 return [
                     card,
                     {

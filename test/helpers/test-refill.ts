@@ -1,4 +1,5 @@
 import { createRefill, type Refill, type RefillOptions } from '../../plugin/index.js';
+import { refillInternals, type RefillInternals } from '../../plugin/testing.js';
 import {
     createTestDatabase,
     type Engine,
@@ -9,6 +10,8 @@ import {
 /** A started Refill on a fresh database with one store, a POS key and two categories. */
 export interface TestRefill {
     refill: Refill;
+    /** The instance's services, repositories, database, scheduler… (`refill/testing`). */
+    internals: RefillInternals;
     db: TestDatabase;
     key: string;
     storeCode: string;
@@ -41,7 +44,8 @@ export async function startTestRefill(
         ...options,
     });
     await refill.start();
-    const { stores, posKeys, catalog } = refill.services;
+    const internals = refillInternals(refill);
+    const { stores, posKeys, catalog } = internals.services;
     await stores.upsert('S1', 'Pharmacy 1', null, 'test');
     await stores.upsert('S2', 'Pharmacy 2', null, 'test');
     const { key } = await posKeys.create('S1', 'till 1', 'test');
@@ -87,6 +91,7 @@ export async function startTestRefill(
     ]);
     return {
         refill,
+        internals,
         db,
         key,
         otherKey,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { normaliseUsername } from '../../modules/admin/rules/admin-username.js';
 import type { AdminRole } from '../../modules/admin/entities/admin-user.entity.js';
 import type { CliContext } from '../cli-context.js';
+import { refillInternals } from '../../refill-internals.js';
 
 /** Reads all of stdin (for --password-stdin). */
 async function readStdin(): Promise<string> {
@@ -34,7 +35,7 @@ export function registerAdminUserCommands(program: Command, ctx: CliContext): vo
                     ? await readStdin()
                     : randomBytes(12).toString('base64url');
                 await ctx.withRefill(program, async (refill) => {
-                    await refill.services.adminAuth.createUser(
+                    await refillInternals(refill).services.adminAuth.createUser(
                         username,
                         password,
                         opts.role,
@@ -51,7 +52,7 @@ export function registerAdminUserCommands(program: Command, ctx: CliContext): vo
         .description('list users')
         .action(async () => {
             await ctx.withRefill(program, async (refill) => {
-                for (const u of await refill.services.adminAuth.listUsers())
+                for (const u of await refillInternals(refill).services.adminAuth.listUsers())
                     ctx.io.out(
                         `${u.username}\t${u.role}\t${u.disabledAt ? 'disabled' : 'active'}\t${u.lastLoginAt?.toISOString() ?? 'never signed in'}`,
                     );
@@ -73,7 +74,7 @@ export function registerAdminUserCommands(program: Command, ctx: CliContext): vo
             if (!['admin', 'manager', 'marketer'].includes(opts.role))
                 throw new Error('--role: admin, manager or marketer');
             await ctx.withRefill(program, async (refill) => {
-                const token = await refill.services.adminTokens.create(
+                const token = await refillInternals(refill).services.adminTokens.create(
                     name,
                     opts.role,
                     opts.actor,
@@ -91,7 +92,7 @@ export function registerAdminUserCommands(program: Command, ctx: CliContext): vo
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
         .action(async (name: string, opts: { actor: string }) => {
             await ctx.withRefill(program, async (refill) => {
-                await refill.services.adminTokens.revoke(name, opts.actor);
+                await refillInternals(refill).services.adminTokens.revoke(name, opts.actor);
                 ctx.io.out(`admin token ${name} revoked`);
             });
         });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
+import { refillInternals } from '../../refill-internals.js';
 
 /** `refill balance show|adjust` */
 export function registerBalanceCommands(program: Command, ctx: CliContext): void {
@@ -24,7 +25,9 @@ export function registerBalanceCommands(program: Command, ctx: CliContext): void
         .action(
             async (card: string, opts: { amount: number; reason: string; author: string; key?: string }) => {
                 await ctx.withRefill(program, async (refill) => {
-                    const { balance: after, replayed } = await refill.services.adjustments.adjust({
+                    const { balance: after, replayed } = await refillInternals(
+                        refill,
+                    ).services.adjustments.adjust({
                         cardNumber: card,
                         amount: opts.amount,
                         reason: opts.reason,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RebuildProgress } from '../../modules/catalog/services/category-rebuild.service.js';
 import type { CliContext } from '../cli-context.js';
+import { refillInternals } from '../../refill-internals.js';
 
 /** One line of a rebuild's progress. */
 function describe(p: RebuildProgress): string {
@@ -30,7 +31,7 @@ export function registerCategoryCommands(program: Command, ctx: CliContext): voi
         .option('--json', 'print JSON')
         .action(async (opts: { json?: boolean }) => {
             await ctx.withRefill(program, async (refill) => {
-                const list = await refill.services.categories.list(false);
+                const list = await refillInternals(refill).services.categories.list(false);
                 if (opts.json)
                     return ctx.io.out(
                         JSON.stringify(
@@ -52,7 +53,7 @@ export function registerCategoryCommands(program: Command, ctx: CliContext): voi
         .option('--actor <who>', 'who asks for it (for the audit log)', process.env.USER ?? 'cli')
         .action(async (code: string, opts: { wait?: boolean; actor: string }) => {
             await ctx.withRefill(program, async (refill) => {
-                const rebuilds = refill.services.categoryRebuilds;
+                const rebuilds = refillInternals(refill).services.categoryRebuilds;
                 const requested = await rebuilds.rebuild(code, opts.actor);
                 ctx.io.out(describe(requested));
                 if (!opts.wait) return;

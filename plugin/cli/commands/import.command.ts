@@ -8,6 +8,7 @@ import { importCatalog } from '../../modules/import/catalog-import.js';
 import { historyFormatOf, historySourceKey, readHistoryFile } from '../../modules/import/history-file.js';
 import type { ImportSummary } from '../../modules/import/history-import.types.js';
 import type { CliContext } from '../cli-context.js';
+import { refillInternals } from '../../refill-internals.js';
 
 /**
  * Records per transaction for file imports: larger than the service's default, since on SQLite
@@ -68,7 +69,7 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
             if (opts.categories) await fileSize(opts.categories);
             await ctx.withRefill(program, async (refill) => {
                 const started = Date.now();
-                const s = await importCatalog(refill.services.catalog, {
+                const s = await importCatalog(refillInternals(refill).services.catalog, {
                     products: productsFile,
                     categories: opts.categories,
                 });
@@ -98,11 +99,14 @@ export function registerImportCommands(program: Command, ctx: CliContext): void 
                 const bar = byteBar(opts.progress && process.stderr.isTTY === true, size);
                 let summary: ImportSummary;
                 try {
-                    summary = await refill.services.history.importRecords(readHistoryFile(stream, format), {
-                        batchSize: opts.batch,
-                        checkpoint: { sourceKey, fileName: basename(path) },
-                        onProgress: (s) => bar.update(stream.bytesRead, s),
-                    });
+                    summary = await refillInternals(refill).services.history.importRecords(
+                        readHistoryFile(stream, format),
+                        {
+                            batchSize: opts.batch,
+                            checkpoint: { sourceKey, fileName: basename(path) },
+                            onProgress: (s) => bar.update(stream.bytesRead, s),
+                        },
+                    );
                 } finally {
                     bar.stop();
                     stream.destroy();

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
+import { refillInternals } from '../../refill-internals.js';
 
 /** `refill jobs list|run|pause|resume` */
 export function registerJobsCommands(program: Command, ctx: CliContext): void {
@@ -9,7 +10,7 @@ export function registerJobsCommands(program: Command, ctx: CliContext): void {
         .option('--json', 'print JSON')
         .action(async (opts: { json?: boolean }) => {
             await ctx.withRefill(program, async (refill) => {
-                const list = await refill.services.jobs.list();
+                const list = await refillInternals(refill).services.jobs.list();
                 if (opts.json) return ctx.io.out(JSON.stringify(list, null, 2));
                 for (const j of list) {
                     const last = j.recentRuns.find((r) => r.event !== 'start');
@@ -34,7 +35,7 @@ export function registerJobsCommands(program: Command, ctx: CliContext): void {
         .option('--actor <who>', 'who runs it (for the audit log)', process.env.USER ?? 'cli')
         .action(async (name: string, opts: { actor: string }) => {
             await ctx.withRefill(program, async (refill) => {
-                const counts = await refill.services.jobs.run(name, opts.actor, true);
+                const counts = await refillInternals(refill).services.jobs.run(name, opts.actor, true);
                 ctx.io.out(`${name} finished: ${JSON.stringify(counts)}`);
             });
         });
@@ -44,7 +45,7 @@ export function registerJobsCommands(program: Command, ctx: CliContext): void {
             .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
             .action(async (name: string, opts: { actor: string }) => {
                 await ctx.withRefill(program, async (refill) => {
-                    await refill.services.jobs[verb](name, opts.actor);
+                    await refillInternals(refill).services.jobs[verb](name, opts.actor);
                     ctx.io.out(`${name} ${verb}d`);
                 });
             });

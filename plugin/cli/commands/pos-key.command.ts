@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
+import { refillInternals } from '../../refill-internals.js';
 
 /** `refill pos-key create|list|revoke` */
 export function registerPosKeyCommands(program: Command, ctx: CliContext): void {
@@ -14,7 +15,7 @@ export function registerPosKeyCommands(program: Command, ctx: CliContext): void 
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
         .action(async (opts: { store: string; label?: string; actor: string }) => {
             await ctx.withRefill(program, async (refill) => {
-                const created = await refill.services.posKeys.create(
+                const created = await refillInternals(refill).services.posKeys.create(
                     opts.store,
                     opts.label ?? null,
                     opts.actor,
@@ -29,7 +30,7 @@ export function registerPosKeyCommands(program: Command, ctx: CliContext): void 
         .description('list keys (hints only)')
         .action(async () => {
             await ctx.withRefill(program, async (refill) => {
-                for (const k of await refill.services.posKeys.list())
+                for (const k of await refillInternals(refill).services.posKeys.list())
                     ctx.io.out(
                         `${k.id}\t${k.storeCode}\t${k.keyHint}…\t${k.label ?? ''}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active'}`,
                     );
@@ -40,7 +41,7 @@ export function registerPosKeyCommands(program: Command, ctx: CliContext): void 
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
         .action(async (id: string, opts: { actor: string }) => {
             await ctx.withRefill(program, async (refill) => {
-                await refill.services.posKeys.revoke(Number(id), opts.actor);
+                await refillInternals(refill).services.posKeys.revoke(Number(id), opts.actor);
                 ctx.io.out(`key ${id} revoked`);
             });
         });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
+import { refillInternals } from '../../refill-internals.js';
 
 /** `refill store add|list` */
 export function registerStoreCommands(program: Command, ctx: CliContext): void {
@@ -12,7 +13,7 @@ export function registerStoreCommands(program: Command, ctx: CliContext): void {
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
         .action(async (code: string, opts: { name: string; timezone?: string; actor: string }) => {
             await ctx.withRefill(program, async (refill) => {
-                const s = await refill.services.stores.upsert(
+                const s = await refillInternals(refill).services.stores.upsert(
                     code,
                     opts.name,
                     opts.timezone ?? null,
@@ -26,7 +27,7 @@ export function registerStoreCommands(program: Command, ctx: CliContext): void {
         .description('list stores')
         .action(async () => {
             await ctx.withRefill(program, async (refill) => {
-                for (const s of await refill.services.stores.list())
+                for (const s of await refillInternals(refill).services.stores.list())
                     ctx.io.out(`${s.code}\t${s.name}\t${s.timezone ?? ''}`);
             });
         });

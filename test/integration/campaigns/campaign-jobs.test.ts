@@ -27,11 +27,11 @@ describe.each(engines)('campaign jobs on %s', (engine) => {
     afterAll(async () => t?.close());
 
     it('the daily job starts one selection per campaign and day, split into range jobs, under the daily cap', async () => {
-        const { campaigns, jobs } = t.refill.services;
+        const { campaigns, jobs } = t.internals.services;
         const c = await campaigns.create(testDesign({ dailyCap: 25 }), 'marketer');
         await campaigns.launch(c.id, 'marketer');
         const runs = () =>
-            t.refill.database.all<{ part: unknown; parts: unknown; status: string }>(
+            t.internals.database.all<{ part: unknown; parts: unknown; status: string }>(
                 'SELECT part, parts, status FROM refill_campaign_runs WHERE campaign_id = ? ORDER BY part',
                 [c.id],
             );
@@ -43,7 +43,7 @@ describe.each(engines)('campaign jobs on %s', (engine) => {
         const parts = await runs();
         expect(parts.length).toBe(Number(parts[0].parts));
         expect(parts.length).toBeGreaterThan(3);
-        const members = await t.refill.database.all<{ n: unknown }>(
+        const members = await t.internals.database.all<{ n: unknown }>(
             'SELECT COUNT(*) AS n FROM refill_campaign_members WHERE campaign_id = ?',
             [c.id],
         );
@@ -60,7 +60,7 @@ describe.each(engines)('campaign jobs on %s', (engine) => {
         await until(
             async () => (await runs()).filter((r) => r.status === 'done').length === 2 * parts.length,
         );
-        const total = await t.refill.database.all<{ n: unknown; d: unknown }>(
+        const total = await t.internals.database.all<{ n: unknown; d: unknown }>(
             'SELECT COUNT(*) AS n, COUNT(DISTINCT customer_id) AS d FROM refill_campaign_members WHERE campaign_id = ?',
             [c.id],
         );

@@ -56,14 +56,14 @@ describe.each(engines)('campaign plan on %s', (engine) => {
             for (let k = 0; k < 4; k++) records.push(receipt(card, k, 100 + 30 * k));
             records.push(receipt(card, 4, 10, i % 2 ? 2 : 1));
         }
-        const imported = await t.refill.services.history.importRecords(records, { batchSize: 500 });
+        const imported = await t.internals.services.history.importRecords(records, { batchSize: 500 });
         expect(imported.rejected).toBe(0);
     }, 60_000);
     afterAll(async () => t?.close());
 
     it('the plan estimates the expected size from the lapses of the last 30 days, not from today’s dry run alone', async () => {
-        const c = await t.refill.services.campaigns.create(testDesign({ code: 'PLAN-SIZE' }), 'marketer');
-        const plan = await t.refill.services.campaignPlanning.plan(c.id);
+        const c = await t.internals.services.campaigns.create(testDesign({ code: 'PLAN-SIZE' }), 'marketer');
+        const plan = await t.internals.services.campaignPlanning.plan(c.id);
         expect(plan.dryRun.eligible).toBe(31);
         expect(plan.history.lapses).toMatchObject({ days: 30, lapses: 30, lapsesPerDay: 1 });
         // Today's 31 on the first day, then one a day on the 29 others.
@@ -74,16 +74,16 @@ describe.each(engines)('campaign plan on %s', (engine) => {
             today: 31,
             eligibleShare: 1,
         });
-        const capped = await t.refill.services.campaigns.create(
+        const capped = await t.internals.services.campaigns.create(
             testDesign({ code: 'PLAN-CAP', dailyCap: 1 }),
             'marketer',
         );
-        expect((await t.refill.services.campaignPlanning.plan(capped.id)).plannedSize.total).toBe(30);
+        expect((await t.internals.services.campaignPlanning.plan(capped.id)).plannedSize.total).toBe(30);
     });
 
     it('the plan gives the revenue MDE from the category’s revenue variance in the history', async () => {
-        const c = await t.refill.services.campaigns.create(testDesign({ code: 'PLAN-REV' }), 'marketer');
-        const plan = await t.refill.services.campaignPlanning.plan(c.id);
+        const c = await t.internals.services.campaigns.create(testDesign({ code: 'PLAN-REV' }), 'marketer');
+        const plan = await t.internals.services.campaignPlanning.plan(c.id);
         // Lapsed 17 days ago (one window of 14 + 3 days): the 14 monthly buyers lapsed by then and the 20
         // who came back; their category revenue in the window that followed, zeros included.
         const revenues = [
@@ -119,11 +119,11 @@ describe.each(engines)('campaign plan on %s', (engine) => {
     });
 
     it('every figure of the plan names its unit in its units block', async () => {
-        const c = await t.refill.services.campaigns.create(
+        const c = await t.internals.services.campaigns.create(
             testDesign({ code: 'PLAN-UNITS', expected: { upliftPct: 5 } }),
             'marketer',
         );
-        const plan = JSON.parse(JSON.stringify(await t.refill.services.campaignPlanning.plan(c.id)));
+        const plan = JSON.parse(JSON.stringify(await t.internals.services.campaignPlanning.plan(c.id)));
         const leaves = numericLeaves(plan).filter((p) => !p.startsWith('units.'));
         expect(leaves).toEqual(
             expect.arrayContaining(['revenueMde.absolute', 'forecast.neutral.absoluteUplift']),

@@ -30,9 +30,9 @@ describe.each(engines)('campaign report on %s', (engine) => {
         B: { test: [], control: [] },
     };
 
-    const report = () => t.refill.services.campaignReports.report(campaignId);
+    const report = () => t.internals.services.campaignReports.report(campaignId);
     const addMessage = (card: string, key: string, channel: string, status: string, cost: number) =>
-        t.refill.database.run(
+        t.internals.database.run(
             `INSERT INTO refill_messages (message_key, customer_id, campaign_id, kind, step, channel, traffic, status, segments, cost, created_at)
              SELECT ?, id, ?, 'lapse-offer', 0, ?, 'marketing', ?, 1, ?, ? FROM refill_customers WHERE card_number = ?`,
             [
@@ -53,7 +53,7 @@ describe.each(engines)('campaign report on %s', (engine) => {
         } as never);
         await seedLapsedBuyers(t, clock);
         // The category's own margin (28%) differs from the campaign's (30%): the report must use one.
-        await t.refill.services.catalog.upsertCategories([
+        await t.internals.services.catalog.upsertCategories([
             {
                 code: 'C09',
                 name: 'Antihypertensives (RAS)',
@@ -65,11 +65,11 @@ describe.each(engines)('campaign report on %s', (engine) => {
                 marginBp: 2800,
             },
         ]);
-        const { campaigns, campaignSelection: selection } = t.refill.services;
+        const { campaigns, campaignSelection: selection } = t.internals.services;
         const c = await campaigns.create(testDesign({ dailyCap: 20, controlSharePct: 50 }), 'marketer');
         campaignId = c.id;
         // A fixed salt (instead of the random one) makes the groups repeatable.
-        await t.refill.database.run('UPDATE refill_campaigns SET salt = ? WHERE id = ?', [
+        await t.internals.database.run('UPDATE refill_campaigns SET salt = ? WHERE id = ?', [
             'report-test',
             c.id,
         ]);
@@ -79,7 +79,7 @@ describe.each(engines)('campaign report on %s', (engine) => {
             const day = selection.localDay(clock.fn());
             for (const part of await selection.plan()) await selection.runPart(c.id, day, part);
             if (label) {
-                const members = await t.refill.database.all<{ card_number: string; group_name: string }>(
+                const members = await t.internals.database.all<{ card_number: string; group_name: string }>(
                     `SELECT c.card_number, m.group_name FROM refill_campaign_members m JOIN refill_customers c ON c.id = m.customer_id
                      WHERE m.campaign_id = ? AND m.assignment_day = ? ORDER BY c.card_number`,
                     [c.id, day],
@@ -105,7 +105,7 @@ describe.each(engines)('campaign report on %s', (engine) => {
         });
         await buyC09(t, clock, cohort.B.test[0], 'R-B-test-0');
         await addMessage(cohort.B.test[0], 'k-b0', 'sms', 'sent', 700);
-        await t.refill.services.sendGuard.tick();
+        await t.internals.services.sendGuard.tick();
     }, 120_000);
     afterAll(async () => t?.close());
 

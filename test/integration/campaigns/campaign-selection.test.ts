@@ -15,19 +15,19 @@ describe.each(engines)('campaign selection on %s', (engine) => {
     afterAll(async () => t?.close());
 
     it('dry-runs the segment with reach and reasons, writing nothing', async () => {
-        const campaigns = t.refill.services.campaigns;
+        const campaigns = t.internals.services.campaigns;
         const c = await campaigns.create(testDesign(), 'marketer');
-        const dry = await t.refill.services.campaignSelection.dryRun(c.id);
+        const dry = await t.internals.services.campaignSelection.dryRun(c.id);
         expect(dry.eligible).toBe(40);
         expect(dry.reachable).toEqual({ sms: 40, email: 0 });
         expect(dry.exclusions).toMatchObject({ test_card: 1, no_channel: 1, within_rhythm: 1 });
-        const plan = await t.refill.services.campaignPlanning.plan(c.id);
+        const plan = await t.internals.services.campaignPlanning.plan(c.id);
         expect(plan.plannedSize.total).toBe(40);
         expect(plan.mde?.absolute).toBeGreaterThan(0);
     });
 
     it('assigns each customer once, offers only the test group, and a re-run changes nothing', async () => {
-        const { campaigns, campaignSelection: selection } = t.refill.services;
+        const { campaigns, campaignSelection: selection } = t.internals.services;
         const [c] = await campaigns.list();
         await campaigns.launch(c.id, 'marketer');
         const day = selection.localDay(clock.fn());
@@ -39,7 +39,7 @@ describe.each(engines)('campaign selection on %s', (engine) => {
         const again = await selection.runPart(c.id, day, part);
         expect(again.assigned).toEqual({ test: 0, control: 0 });
         expect(again.alreadyMembers).toBe(40);
-        const [offers] = await t.refill.database.all<{ n: unknown }>(
+        const [offers] = await t.internals.database.all<{ n: unknown }>(
             'SELECT COUNT(*) AS n FROM refill_offers WHERE campaign_id = ?',
             [c.id],
         );
@@ -47,9 +47,9 @@ describe.each(engines)('campaign selection on %s', (engine) => {
     });
 
     it('applies the offer at the till and the report counts it for the test group', async () => {
-        const { campaigns, campaignReports } = t.refill.services;
+        const { campaigns, campaignReports } = t.internals.services;
         const [c] = await campaigns.list();
-        const members = await t.refill.database.all<{ customer_id: unknown; group_name: string }>(
+        const members = await t.internals.database.all<{ customer_id: unknown; group_name: string }>(
             'SELECT customer_id, group_name FROM refill_campaign_members WHERE campaign_id = ? ORDER BY customer_id',
             [c.id],
         );
@@ -58,7 +58,7 @@ describe.each(engines)('campaign selection on %s', (engine) => {
         const card = async (id: unknown) =>
             String(
                 (
-                    await t.refill.database.all<{ card_number: string }>(
+                    await t.internals.database.all<{ card_number: string }>(
                         'SELECT card_number FROM refill_customers WHERE id = ?',
                         [id],
                     )

@@ -12,7 +12,7 @@ describe.each(engines)('category reach on %s', (engine) => {
     let t: TestRefill;
     let dir: string;
     const reachOf = async (code: string) =>
-        (await t.refill.services.categories.list()).find((c) => c.code === code)?.reach;
+        (await t.internals.services.categories.list()).find((c) => c.code === code)?.reach;
 
     beforeAll(async () => {
         t = await startTestRefill(engine, 'category_reach');
@@ -46,7 +46,7 @@ describe.each(engines)('category reach on %s', (engine) => {
         expect(await reachOf('C09')).toEqual({ buyers: 2, revenue: 130_000, lapsedBuyers: 0 });
 
         // An import through this instance's own service too.
-        await t.refill.services.history.importRecords([
+        await t.internals.services.history.importRecords([
             {
                 type: 'receipt',
                 receiptId: 'R-4',

@@ -35,10 +35,10 @@ describe.each(engines)('category rebuilds on %s', (engine) => {
     };
     const design = testDesign({ code: 'WB-C10', categoryCode: 'C10', channels: ['sms'] });
     const categoryId = async (t: TestRefill, code: string) =>
-        (await t.refill.services.catalog.categoryByCode(code))!.id;
+        (await t.internals.services.catalog.categoryByCode(code))!.id;
     const lineCategories = async (t: TestRefill, sku: string) =>
         (
-            await t.refill.database.all<{ code: string | null }>(
+            await t.internals.database.all<{ code: string | null }>(
                 `SELECT DISTINCT k.code FROM refill_purchase_lines l LEFT JOIN refill_categories k ON k.id = l.category_id WHERE l.sku = ?`,
                 [sku],
             )
@@ -46,11 +46,11 @@ describe.each(engines)('category rebuilds on %s', (engine) => {
 
     /** Lets the subject's job worker run until `check` holds. */
     async function work(check: () => Promise<boolean>): Promise<void> {
-        await subject.refill.scheduler.instance.start();
+        await subject.internals.scheduler.instance.start();
         try {
             await until(check);
         } finally {
-            await subject.refill.scheduler.instance.stop();
+            await subject.internals.scheduler.instance.stop();
         }
     }
 
@@ -59,9 +59,9 @@ describe.each(engines)('category rebuilds on %s', (engine) => {
             startTestRefill(engine, 'rebuild_control', options),
             startTestRefill(engine, 'rebuild_subject', options),
         ]);
-        await control.refill.services.categories.upsert(C10, 'test');
+        await control.internals.services.categories.upsert(C10, 'test');
         for (const t of [control, subject])
-            await t.refill.services.history.importRecords(statinHistory(clock.fn()), { batchSize: 40 });
+            await t.internals.services.history.importRecords(statinHistory(clock.fn()), { batchSize: 40 });
     });
     afterAll(async () => {
         await control?.close();
@@ -69,7 +69,7 @@ describe.each(engines)('category rebuilds on %s', (engine) => {
     });
 
     it('a dry run while the category is rebuilt says so instead of answering 0', async () => {
-        const { categories, campaigns, campaignSelection } = subject.refill.services;
+        const { categories, campaigns, campaignSelection } = subject.internals.services;
         const view = await categories.upsert(C10, 'test');
         expect(view.rebuild).toMatchObject({ category: 'C10', state: 'queued', phase: 'remap', done: 0 });
         const c = await campaigns.create(design, 'marketer');
@@ -82,45 +82,51 @@ describe.each(engines)('category rebuilds on %s', (engine) => {
         const day = campaignSelection.localDay(clock.fn());
         const [part] = await campaignSelection.plan();
         expect((await campaignSelection.runPart(live.id, day, part)).skipped).toBe('rebuilding');
-        const [run] = await subject.refill.repositories.runs.list(subject.refill.database, live.id, day);
+        const [run] = await subject.internals.repositories.runs.list(
+            subject.internals.database,
+            live.id,
+            day,
+        );
         expect(run.status).toBe('waiting');
     });
 
     it('categories created after the history import select their lapsed buyers once rebuilt', async () => {
-        const [job] = await subject.refill.database.all<{ n: unknown }>(
+        const [job] = await subject.internals.database.all<{ n: unknown }>(
             `SELECT COUNT(*) AS n FROM refill_jobs WHERE name = 'refill:category-rebuild'`,
         );
         expect(Number(job.n)).toBe(1);
         // The queued job runs on a worker.
         await work(
-            async () => (await subject.refill.services.categoryRebuilds.progress('C10'))?.state === 'done',
+            async () => (await subject.internals.services.categoryRebuilds.progress('C10'))?.state === 'done',
         );
-        const progress = await subject.refill.services.categoryRebuilds.progress('C10');
+        const progress = await subject.internals.services.categoryRebuilds.progress('C10');
         expect(progress).toMatchObject({ state: 'done', phase: 'done', error: null });
         expect(progress!.done).toBe(progress!.total);
         expect(progress!.lines.changed).toBeGreaterThan(100);
 
         expect(await statsByCard(subject, 'C10')).toEqual(await statsByCard(control, 'C10'));
-        const controlCampaign = await control.refill.services.campaigns.create(design, 'marketer');
-        const subjectCampaign = (await subject.refill.services.campaigns.list()).find(
+        const controlCampaign = await control.internals.services.campaigns.create(design, 'marketer');
+        const subjectCampaign = (await subject.internals.services.campaigns.list()).find(
             (c) => c.code === design.code,
         )!;
-        const want = await control.refill.services.campaignSelection.dryRun(controlCampaign.id);
-        const got = await subject.refill.services.campaignSelection.dryRun(subjectCampaign.id);
+        const want = await control.internals.services.campaignSelection.dryRun(controlCampaign.id);
+        const got = await subject.internals.services.campaignSelection.dryRun(subjectCampaign.id);
         // 12 monthly buyers who stopped and 5 who shopped after midnight; not the 90-day ones.
         expect(want).toMatchObject({ eligible: 17, exclusions: { within_rhythm: 4 } });
         expect(found(got)).toEqual(found(want));
         expect(got.rebuilding).toBeUndefined();
         // The live campaign's day now runs.
-        const { campaignSelection } = subject.refill.services;
-        const live = (await subject.refill.services.campaigns.list()).find((c) => c.code === 'WB-C10-LIVE')!;
+        const { campaignSelection } = subject.internals.services;
+        const live = (await subject.internals.services.campaigns.list()).find(
+            (c) => c.code === 'WB-C10-LIVE',
+        )!;
         const [part] = await campaignSelection.plan();
         const run = await campaignSelection.runPart(live.id, campaignSelection.localDay(clock.fn()), part);
         expect(run.assigned.test + run.assigned.control).toBe(17);
     });
 
     it('changing a category’s ATC rules re-maps its lines and rebuilds the category that lost them', async () => {
-        const { categories, categoryRebuilds } = subject.refill.services;
+        const { categories, categoryRebuilds } = subject.internals.services;
         const before = await statsByCard(subject, 'C10');
         await categories.upsert({ ...C10, code: 'C10AX', name: 'Ezetimibe', atcPrefixes: ['C10AX'] }, 'test');
         const runs = await categoryRebuilds.runHere('C10AX');
@@ -144,20 +150,20 @@ describe.each(engines)('category rebuilds on %s', (engine) => {
     });
 
     it('a category rebuild that crashed mid-way resumes from its checkpoint, and running it again changes nothing', async () => {
-        const { categoryRebuilds } = subject.refill.services;
+        const { categoryRebuilds } = subject.internals.services;
         const id = await categoryId(subject, 'C10');
         // As after an import without the category: no line mapped, no statistics.
-        await subject.refill.database.run(
+        await subject.internals.database.run(
             `UPDATE refill_purchase_lines SET category_id = NULL WHERE category_id = ?`,
             [id],
         );
-        await subject.refill.database.run(
+        await subject.internals.database.run(
             `DELETE FROM refill_customer_category_stats WHERE category_id = ?`,
             [id],
         );
         await categoryRebuilds.rebuild('C10', 'test');
         // The worker's third batch dies (the database goes away): its transaction rolls back.
-        const rebuilds = subject.refill.repositories.rebuilds;
+        const rebuilds = subject.internals.repositories.rebuilds;
         const advance = rebuilds.advance.bind(rebuilds);
         let batches = 0;
         const spy = vi.spyOn(rebuilds, 'advance').mockImplementation(async (...args) => {
@@ -184,7 +190,7 @@ describe.each(engines)('category rebuilds on %s', (engine) => {
         expect(done.done).toBe(done.total);
         expect(done.lines.changed).toBe(
             (
-                await subject.refill.database.all(
+                await subject.internals.database.all(
                     `SELECT id FROM refill_purchase_lines WHERE category_id = ?`,
                     [id],
                 )

@@ -54,16 +54,16 @@ describe.each(engines)('one lapse rule on %s', (engine) => {
 
     beforeAll(async () => {
         t = await startTestRefill(engine, 'lapse_rule', { clock: clock.fn });
-        await t.refill.services.categories.upsert(
+        await t.internals.services.categories.upsert(
             { code: 'C10', name: 'Statins', atcPrefixes: ['C10'], chronic: true, refillIntervalDays: 45 },
             'test',
         );
-        await t.refill.services.history.importRecords(history(clock.fn()));
+        await t.internals.services.history.importRecords(history(clock.fn()));
     });
     afterAll(async () => t?.close());
 
     it("the category's lapsed buyers today are the customers the daily selection finds lapsed", async () => {
-        const { categories, campaigns, campaignSelection } = t.refill.services;
+        const { categories, campaigns, campaignSelection } = t.internals.services;
         const c = await campaigns.create(
             testDesign({ code: 'WB-C10', categoryCode: 'C10', channels: ['sms'] }),
             'marketer',

@@ -8,6 +8,7 @@ import { createRefill } from '../../../plugin/index.js';
 import { C10, statinHistory, statsByCard } from '../../helpers/statin-history.js';
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';
+import { refillInternals } from '../../../plugin/testing.js';
 
 /** Waits until `check` is true (polling), or fails after `ms`. */
 async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
@@ -24,13 +25,13 @@ describe.each(engines)('purchase days of the statistics on %s', (engine) => {
 
     beforeAll(async () => {
         t = await startTestRefill(engine, 'stats_day_zone', { clock: clock.fn, pos: { cacheTtlMs: 0 } });
-        await t.refill.services.categories.upsert(C10, 'test');
-        await t.refill.services.history.importRecords(statinHistory(clock.fn()));
+        await t.internals.services.categories.upsert(C10, 'test');
+        await t.internals.services.history.importRecords(statinHistory(clock.fn()));
     });
     afterAll(async () => t?.close());
 
     it("statistics kept in UTC days before this version are rebuilt in the chain's days by the first instance that runs jobs", async () => {
-        const db = t.refill.database;
+        const db = t.internals.database;
         const expected = await statsByCard(t, 'C10');
         // As an older version kept them: the same rows with UTC days.
         const rows = await db.all(
@@ -59,14 +60,14 @@ describe.each(engines)('purchase days of the statistics on %s', (engine) => {
 
         // The migration marks such rows as UTC days.
         const migration = new CategoryRebuilds1767916800000();
-        const runner = t.refill.dataSource.createQueryRunner();
+        const runner = t.internals.dataSource.createQueryRunner();
         try {
             await migration.down(runner);
             await migration.up(runner);
         } finally {
             await runner.release();
         }
-        expect(await t.refill.repositories.settings.get('stats.day-zone')).toBe('UTC');
+        expect(await t.internals.repositories.settings.get('stats.day-zone')).toBe('UTC');
 
         // An instance that runs jobs starts: every category with statistics is rebuilt in chain days.
         const worker = createRefill({
@@ -79,13 +80,13 @@ describe.each(engines)('purchase days of the statistics on %s', (engine) => {
         await worker.start();
         try {
             await until(async () => {
-                const progress = await worker.services.categoryRebuilds.progressById();
+                const progress = await refillInternals(worker).services.categoryRebuilds.progressById();
                 return progress.size >= 2 && [...progress.values()].every((p) => p.state === 'done');
             });
         } finally {
             await worker.stop();
         }
         expect(await statsByCard(t, 'C10')).toEqual(expected);
-        expect(await t.refill.repositories.settings.get('stats.day-zone')).toBe('Europe/Moscow');
+        expect(await t.internals.repositories.settings.get('stats.day-zone')).toBe('Europe/Moscow');
     });
 });

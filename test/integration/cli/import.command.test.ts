@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../plugin/cli/main.js';
 import { historySourceKey } from '../../../plugin/modules/import/history-file.js';
 import { createRefill, type Refill } from '../../../plugin/index.js';
+import { refillInternals, type RefillInternals } from '../../../plugin/testing.js';
 
 describe('refill import (CLI)', () => {
     let dir: string;
@@ -23,17 +24,19 @@ describe('refill import (CLI)', () => {
         });
         return { code, out, err };
     }
-    async function withRefill<T>(fn: (refill: Refill) => Promise<T>): Promise<T> {
+    async function withRefill<T>(fn: (refill: Refill, internals: RefillInternals) => Promise<T>): Promise<T> {
         const refill = createRefill({ databaseUrl: url, logLevel: 'silent' });
         await refill.start();
         try {
-            return await fn(refill);
+            return await fn(refill, refillInternals(refill));
         } finally {
             await refill.stop();
         }
     }
     const count = (refill: Refill, table: string) =>
-        refill.database.all<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table}`).then((r) => Number(r[0].n));
+        refillInternals(refill)
+            .database.all<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table}`)
+            .then((r) => Number(r[0].n));
 
     beforeAll(async () => {
         dir = mkdtempSync(join(tmpdir(), 'refill-cli-import-'));
@@ -58,9 +61,9 @@ describe('refill import (CLI)', () => {
         expect(run.code).toBe(0);
         expect(run.out.at(-1)).toMatch(/^catalogue imported: 2 categories, 2 products, 1 rows rejected/);
         expect(run.err).toEqual(['products line 4: name is not allowed to be empty']);
-        await withRefill(async (refill) => {
+        await withRefill(async (refill, internals) => {
             expect(await count(refill, 'refill_products')).toBe(2);
-            expect((await refill.services.catalog.categoryByCode('C09'))?.chronic).toBe(true);
+            expect((await internals.services.catalog.categoryByCode('C09'))?.chronic).toBe(true);
         });
     });
 
@@ -92,15 +95,15 @@ describe('refill import (CLI)', () => {
             /3 records read, 0 customers, 0 receipts \(0 lines\), 3 receipts already present/,
         );
 
-        await withRefill(async (refill) => {
+        await withRefill(async (refill, internals) => {
             expect(await count(refill, 'refill_purchases')).toBe(3);
             expect(await count(refill, 'refill_purchase_lines')).toBe(4);
             expect(await count(refill, 'refill_customer_category_stats')).toBe(3);
             const anna = await refill.hooks.balance('1000001');
             expect(anna.available).toBe(1500);
-            const annaRow = await refill.repositories.customers.findByCard(refill.database, '1000001');
+            const annaRow = await internals.repositories.customers.findByCard(internals.database, '1000001');
             expect(annaRow).toMatchObject({ purchaseCount: 2, purchaseTotal: 110_000 });
-            const [checkpoint] = await refill.database.all<{ lines_done: unknown; completed_at: unknown }>(
+            const [checkpoint] = await internals.database.all<{ lines_done: unknown; completed_at: unknown }>(
                 `SELECT lines_done, completed_at FROM refill_import_checkpoints WHERE source_key = ?`,
                 [await historySourceKey(receipts)],
             );
@@ -122,8 +125,8 @@ describe('refill import (CLI)', () => {
         );
         const path = file('history.ndjson', records);
         // As if an earlier run had committed the first two records and then died.
-        await withRefill(async (refill) => {
-            await refill.database.run(
+        await withRefill(async (refill, internals) => {
+            await internals.database.run(
                 `INSERT INTO refill_import_checkpoints (source_key, file_name, lines_done, receipts_imported, customers_imported, updated_at) VALUES (?, ?, 2, 2, 0, ?)`,
                 [await historySourceKey(path), 'history.ndjson', '2026-01-01 00:00:00.000'],
             );
@@ -132,18 +135,18 @@ describe('refill import (CLI)', () => {
         expect(run.code).toBe(0);
         expect(run.out[0]).toBe('resumed: the first 2 records were imported by an earlier run');
         expect(run.out.at(-1)).toMatch(/4 records read, 0 customers, 2 receipts/);
-        await withRefill(async (refill) => {
+        await withRefill(async (refill, internals) => {
             expect(
-                await refill.repositories.purchases.findByReceiptId(
-                    refill.database,
-                    (await refill.services.stores.identity('S1')).storeId,
+                await internals.repositories.purchases.findByReceiptId(
+                    internals.database,
+                    (await internals.services.stores.identity('S1')).storeId,
                     'N-1',
                 ),
             ).toBeNull();
             expect(
-                await refill.repositories.purchases.findByReceiptId(
-                    refill.database,
-                    (await refill.services.stores.identity('S1')).storeId,
+                await internals.repositories.purchases.findByReceiptId(
+                    internals.database,
+                    (await internals.services.stores.identity('S1')).storeId,
                     'N-4',
                 ),
             ).not.toBeNull();

@@ -18,7 +18,7 @@ describe.each(engines)('POS key revocation across processes on %s', (engine) => 
 
     it('a key revoked by the CLI in another process stops working on the server within 1 s', async () => {
         const app = createApp(t.refill);
-        const { id, key } = await t.refill.services.posKeys.create('S1', 'till 9', 'test');
+        const { id, key } = await t.internals.services.posKeys.create('S1', 'till 9', 'test');
         const balance = () =>
             request(app)
                 .get('/pos/v1/customers/7000009/balance')

@@ -16,12 +16,12 @@ describe.runIf(process.env.TEST_MYSQL_URL)('the suite runs MariaDB in a hostile 
         // Several at once, so that more than one pooled connection answers.
         const viaRefill = await Promise.all(
             Array.from({ length: 6 }, () =>
-                t.refill.database.all<{ mode: string }>(
+                t.internals.database.all<{ mode: string }>(
                     'SELECT @@SESSION.sql_mode AS mode, SLEEP(0.05) AS s',
                 ),
             ),
         );
-        const viaTypeorm = await t.refill.dataSource.query('SELECT @@SESSION.sql_mode AS mode');
+        const viaTypeorm = await t.internals.dataSource.query('SELECT @@SESSION.sql_mode AS mode');
         for (const [row] of [...viaRefill, viaTypeorm])
             for (const mode of wanted) expect(row.mode.split(',')).toContain(mode);
     });

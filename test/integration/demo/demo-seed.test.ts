@@ -5,6 +5,7 @@ import { demoCustomerHistory } from '../../../plugin/demo/demo-history.js';
 import { seedDemoChain, type DemoSeedSummary } from '../../../plugin/demo/demo-seed.js';
 import { createRefill, type Refill } from '../../../plugin/index.js';
 import { createTestDatabase, engines, type TestDatabase } from '../../helpers/test-database.js';
+import { refillInternals } from '../../../plugin/testing.js';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
 const DAY = 86_400_000;
@@ -35,7 +36,7 @@ describe.each(engines)('demo chain seeded on %s', (engine) => {
     const receipts = histories.flatMap((h) => h.receipts);
 
     const count = async (table: string) =>
-        Number((await refill.database.all(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+        Number((await refillInternals(refill).database.all(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
     const counts = async () =>
         Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await count(t)])));
 
@@ -69,7 +70,7 @@ describe.each(engines)('demo chain seeded on %s', (engine) => {
         expect(await count('refill_customers')).toBe(300);
         expect(await count('refill_purchases')).toBe(receipts.length);
         expect(await count('refill_purchase_lines')).toBe(lines);
-        const chronic = await refill.database.all(
+        const chronic = await refillInternals(refill).database.all(
             `SELECT code FROM refill_categories WHERE chronic = ? ORDER BY code`,
             [true],
         );
@@ -77,7 +78,7 @@ describe.each(engines)('demo chain seeded on %s', (engine) => {
     });
 
     it('keeps category statistics for chronic buyers; lapsed pairs show no purchase in the last 60 days', async () => {
-        const rows = await refill.database.all<{
+        const rows = await refillInternals(refill).database.all<{
             card_number: string;
             code: string;
             last_at: unknown;
@@ -107,7 +108,9 @@ describe.each(engines)('demo chain seeded on %s', (engine) => {
         expect(lapsed.length).toBeGreaterThan(5);
         for (const pair of lapsed) {
             const row = stats.get(pair.key)!;
-            expect(refill.database.time(row.last_at).getTime()).toBeLessThan(NOW.getTime() - 60 * DAY);
+            expect(refillInternals(refill).database.time(row.last_at).getTime()).toBeLessThan(
+                NOW.getTime() - 60 * DAY,
+            );
             expect(Number(row.purchase_count)).toBeGreaterThanOrEqual(3);
         }
     });

@@ -6,6 +6,7 @@ import { createApp } from '../../helpers/create-app.js';
 import { expectLedgerConsistent } from '../../helpers/ledger-invariants.js';
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';
+import { refillInternals } from '../../../plugin/testing.js';
 
 describe.each(engines)("Refill's jobs on %s", (engine) => {
     let t: TestRefill;
@@ -31,7 +32,7 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
     afterAll(async () => t?.close());
 
     it('schedules each job once, at the configured local time in the chain timezone', async () => {
-        const jobs = await t.refill.services.jobs.list();
+        const jobs = await t.internals.services.jobs.list();
         expect(jobs.map((j) => j.name)).toEqual([
             'expire-bonuses',
             'activate-pending-bonuses',
@@ -44,22 +45,22 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
         const next = DateTime.fromISO(expire.nextRunAt!).setZone('Europe/Moscow');
         expect([next.hour, next.minute]).toEqual([3, 5]);
         // Starting again (another instance, a restart) keeps one row per job.
-        await t.refill.scheduler.start();
-        const rows = await t.refill.database.all<{ n: unknown }>(`SELECT COUNT(*) AS n FROM refill_jobs`);
+        await t.internals.scheduler.start();
+        const rows = await t.internals.database.all<{ n: unknown }>(`SELECT COUNT(*) AS n FROM refill_jobs`);
         expect(Number(rows[0].n)).toBe(5);
     });
 
     it('runs a job on demand through the locks, records its counts, and is safe to run again', async () => {
         clock.advanceDays(3);
-        const counts = await t.refill.services.jobs.run('activate-pending-bonuses', 'test', true);
+        const counts = await t.internals.services.jobs.run('activate-pending-bonuses', 'test', true);
         expect(counts).toMatchObject({ customers: 8, lotsActivated: 8, bonusesActivated: 8 * 300 });
-        const again = await t.refill.services.jobs.run('activate-pending-bonuses', 'test', true);
+        const again = await t.internals.services.jobs.run('activate-pending-bonuses', 'test', true);
         expect(again).toMatchObject({ customers: 0, lotsActivated: 0 });
-        const [, activate] = await t.refill.services.jobs.list();
+        const [, activate] = await t.internals.services.jobs.list();
         const finished = activate.recentRuns.filter((r) => r.event === 'success');
         expect(finished[0].counts).toMatchObject({ lotsActivated: 0 });
         expect(finished[1].counts).toMatchObject({ lotsActivated: 8 });
-        const audit = await t.refill.database.all<{ action: string }>(
+        const audit = await t.internals.database.all<{ action: string }>(
             `SELECT action FROM refill_audit_log WHERE entity_type = 'job' ORDER BY id`,
         );
         expect(audit.map((a) => a.action)).toEqual(['job.run', 'job.run']);
@@ -81,11 +82,11 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
         await other.start();
         try {
             const [a, b] = await Promise.all([
-                t.refill.services.maintenance.expireDue({ batchSize: 2 }),
-                other.services.maintenance.expireDue({ batchSize: 2 }),
+                t.internals.services.maintenance.expireDue({ batchSize: 2 }),
+                refillInternals(other).services.maintenance.expireDue({ batchSize: 2 }),
             ]);
             expect(a.lotsExpired + b.lotsExpired).toBe(8);
-            const [row] = await t.refill.database.all<{ n: unknown }>(
+            const [row] = await t.internals.database.all<{ n: unknown }>(
                 `SELECT COUNT(*) AS n FROM refill_ledger_entries WHERE kind = 'expiry'`,
             );
             expect(Number(row.n)).toBe(8);
@@ -96,17 +97,17 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
     });
 
     it('pauses and resumes a job for every instance', async () => {
-        await t.refill.services.jobs.pause('expire-bonuses', 'test');
-        expect((await t.refill.services.jobs.list())[0].paused).toBe(true);
-        await t.refill.services.jobs.resume('expire-bonuses', 'test');
-        expect((await t.refill.services.jobs.list())[0].paused).toBe(false);
-        await expect(t.refill.services.jobs.pause('nope', 'test')).rejects.toMatchObject({
+        await t.internals.services.jobs.pause('expire-bonuses', 'test');
+        expect((await t.internals.services.jobs.list())[0].paused).toBe(true);
+        await t.internals.services.jobs.resume('expire-bonuses', 'test');
+        expect((await t.internals.services.jobs.list())[0].paused).toBe(false);
+        await expect(t.internals.services.jobs.pause('nope', 'test')).rejects.toMatchObject({
             code: 'REFILL_NOT_FOUND',
         });
     });
 
     it('lists jobs in the admin API for admins and managers; only admins control them', async () => {
-        const auth = t.refill.services.adminAuth;
+        const auth = t.internals.services.adminAuth;
         await auth.createUser('root-admin', 'a long admin password', 'admin', 'test');
         await auth.createUser('store-boss', 'a long manager password', 'manager', 'test');
         await auth.createUser('crm-girl', 'a long marketer password', 'marketer', 'test');

@@ -23,7 +23,7 @@ describe.each(engines)('concurrency on %s', (engine) => {
     it('50 concurrent sales spending from one card never overdraw it', async () => {
         const card = 'CONC-1';
         await t.refill.hooks.upsertCustomer(card, {});
-        await t.refill.services.adjustments.adjust({
+        await t.internals.services.adjustments.adjust({
             cardNumber: card,
             amount: 100_000,
             reason: 'setup',
@@ -45,9 +45,9 @@ describe.each(engines)('concurrency on %s', (engine) => {
         }
         expect(accepted.length).toBe(Math.floor((100_000 - 3_000) / 2_790) + 1);
         expect(refused.length).toBe(50 - accepted.length);
-        const customer = await t.refill.repositories.customers.findByCard(t.refill.database, card);
-        const entries = await t.refill.repositories.entries.findForCustomer(
-            t.refill.database,
+        const customer = await t.internals.repositories.customers.findByCard(t.internals.database, card);
+        const entries = await t.internals.repositories.entries.findForCustomer(
+            t.internals.database,
             customer!.id,
             1000,
         );
@@ -71,9 +71,9 @@ describe.each(engines)('concurrency on %s', (engine) => {
             expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
             expect(a.earned).toBe(b.earned);
         }
-        const customer = await t.refill.repositories.customers.findByCard(t.refill.database, card);
-        const entries = await t.refill.repositories.entries.findForCustomer(
-            t.refill.database,
+        const customer = await t.internals.repositories.customers.findByCard(t.internals.database, card);
+        const entries = await t.internals.repositories.entries.findForCustomer(
+            t.internals.database,
             customer!.id,
             100,
         );
@@ -89,7 +89,7 @@ describe.each(engines)('concurrency on %s', (engine) => {
             ),
         );
         expect(results.filter((r) => r.enrolled).length).toBeGreaterThanOrEqual(1);
-        const customer = await t.refill.repositories.customers.findByCard(t.refill.database, 'CONC-3');
+        const customer = await t.internals.repositories.customers.findByCard(t.internals.database, 'CONC-3');
         expect(customer!.purchaseCount).toBe(10);
         await expectLedgerConsistent(t.refill, 'CONC-3');
     });

@@ -100,7 +100,7 @@ describe.each(engines)('ledger invariants on %s', (engine) => {
                         const balance = await t.refill.hooks.balance(card);
                         const amount = o.amount < 0 ? -Math.min(-o.amount, balance.available) : o.amount;
                         if (amount !== 0)
-                            await t.refill.services.adjustments.adjust({
+                            await t.internals.services.adjustments.adjust({
                                 cardNumber: card,
                                 amount,
                                 reason: 'test',

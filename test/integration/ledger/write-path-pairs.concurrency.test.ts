@@ -40,24 +40,24 @@ describe.each(engines)('ledger write paths racing each other on %s', (engine) =>
             lines: [{ sku, quantity }],
         });
     const balance = async (card: string) =>
-        (await t.refill.repositories.customers.findByCard(t.refill.database, card))!.balance;
+        (await t.internals.repositories.customers.findByCard(t.internals.database, card))!.balance;
 
     /** Each line's returned quantity and the receipt's returned amount stay within what was bought. */
     async function expectReturnsWithinPurchase(receiptId: string): Promise<void> {
-        const store = await t.refill.services.stores.identity('S1');
-        const purchase = await t.refill.repositories.purchases.findByReceiptId(
-            t.refill.database,
+        const store = await t.internals.services.stores.identity('S1');
+        const purchase = await t.internals.repositories.purchases.findByReceiptId(
+            t.internals.database,
             store.storeId,
             receiptId,
         );
-        const lines = await t.refill.repositories.purchases.findLines(t.refill.database, purchase!.id);
+        const lines = await t.internals.repositories.purchases.findLines(t.internals.database, purchase!.id);
         for (const l of lines) {
             expect(l.returnedQuantityMilli).toBeLessThanOrEqual(l.quantityMilli);
             expect(l.returnedAmount).toBeLessThanOrEqual(l.amount);
             expect(l.reversedEarned).toBeLessThanOrEqual(l.earned);
             expect(l.refundedRedeemed).toBeLessThanOrEqual(l.redeemed);
         }
-        const [row] = await t.refill.database.all<{ n: unknown; amount: unknown }>(
+        const [row] = await t.internals.database.all<{ n: unknown; amount: unknown }>(
             'SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS amount FROM refill_returns WHERE purchase_id = ?',
             [purchase!.id],
         );
@@ -125,7 +125,7 @@ describe.each(engines)('ledger write paths racing each other on %s', (engine) =>
         for (let round = 0; round < ROUNDS; round++) {
             const card = `RE-${round}`;
             await sale(`RE-${round}-W1`, card, [line('PROMO-1', 1, 200_000)]);
-            await t.refill.services.adjustments.adjust({
+            await t.internals.services.adjustments.adjust({
                 cardNumber: card,
                 amount: 5_000,
                 reason: 'goodwill',
@@ -136,14 +136,14 @@ describe.each(engines)('ledger write paths racing each other on %s', (engine) =>
             clock.advanceDays(2); // the goodwill lot (if anything is left of it) is now due to burn
             const [ret] = await Promise.all([
                 giveBack(`RE-${round}-W2`, `RE-${round}-R`, 'LOSARTAN-50', 1),
-                t.refill.services.maintenance.expireDue({ batchSize: 50 }),
+                t.internals.services.maintenance.expireDue({ batchSize: 50 }),
             ]);
             expect(ret.refunded).toBe(25_000);
             await expectReturnsWithinPurchase(`RE-${round}-W2`);
             await expectLedgerConsistent(t.refill, card);
-            const lots = await t.refill.repositories.lots.findAll(
-                t.refill.database,
-                (await t.refill.repositories.customers.findByCard(t.refill.database, card))!.id,
+            const lots = await t.internals.repositories.lots.findAll(
+                t.internals.database,
+                (await t.internals.repositories.customers.findByCard(t.internals.database, card))!.id,
             );
             for (const lot of lots.filter((l) => l.expiresAt <= clock.now))
                 expect(['expired', 'spent']).toContain(lot.state);
@@ -154,7 +154,7 @@ describe.each(engines)('ledger write paths racing each other on %s', (engine) =>
         for (let round = 0; round < ROUNDS; round++) {
             const card = `SA-${round}`;
             await t.refill.hooks.upsertCustomer(card, {});
-            await t.refill.services.adjustments.adjust({
+            await t.internals.services.adjustments.adjust({
                 cardNumber: card,
                 amount: 10_000,
                 reason: 'setup',
@@ -163,7 +163,7 @@ describe.each(engines)('ledger write paths racing each other on %s', (engine) =>
             // Each wants 8,000 of the 10,000: exactly one of them gets it.
             const results = await Promise.allSettled([
                 sale(`SA-${round}-W`, card, [line('LOSARTAN-50', 1, 40_000)], 8_000),
-                t.refill.services.adjustments.adjust({
+                t.internals.services.adjustments.adjust({
                     cardNumber: card,
                     amount: -8_000,
                     reason: 'correction',

@@ -18,9 +18,9 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
     // 10:00 in Moscow: inside the sending hours.
     const clock = new TestClock(new Date('2026-03-02T07:00:00.000Z'));
     const minutes = (n: number) => (clock.now = new Date(clock.now.getTime() + n * 60_000));
-    const cascade = (key: string) => t.refill.repositories.cascades.findByKey(key);
+    const cascade = (key: string) => t.internals.repositories.cascades.findByKey(key);
     const customerId = async (card: string) =>
-        (await t.refill.repositories.customers.findByCard(t.refill.database, card))!.id;
+        (await t.internals.repositories.customers.findByCard(t.internals.database, card))!.id;
 
     beforeAll(async () => {
         await gateway.start();
@@ -33,8 +33,8 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
             },
         });
         api = request(createApp(t.refill));
-        admin = await t.refill.services.adminTokens.create('ops', 'admin', 'test');
-        const { customers } = t.refill.services;
+        admin = await t.internals.services.adminTokens.create('ops', 'admin', 'test');
+        const { customers } = t.internals.services;
         const source = { source: 'test', storeId: null };
         // Push and SMS, no Telegram or email consent.
         await customers.upsert(
@@ -61,7 +61,7 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
     });
 
     it('walks the channels cheapest first, moves on when nothing is delivered, and ends at the delivery report', async () => {
-        const { reminders, dispatcher } = t.refill.services;
+        const { reminders, dispatcher } = t.internals.services;
         expect(await reminders.planAll()).toMatchObject({ welcome: 3 });
         expect(await reminders.planAll()).toMatchObject({ welcome: 0 });
 
@@ -89,7 +89,7 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
             .set({ Authorization: `Bearer ${admin}` });
         const callback = new URL(ep.endpoints['status:sms']).pathname.replace('/loyalty', '');
         const smsId = (
-            await t.refill.database.all<{ provider_message_id: string }>(
+            await t.internals.database.all<{ provider_message_id: string }>(
                 'SELECT provider_message_id FROM refill_messages WHERE message_key = ?',
                 [moved.messageKey],
             )
@@ -117,8 +117,8 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
     it('holds messages outside the customer’s sending hours and says until when', async () => {
         // 22:30 in Moscow is 23:30 in Samara.
         clock.now = new Date('2026-03-02T19:30:00.000Z');
-        const { reminders, dispatcher } = t.refill.services;
-        await t.refill.services.customers.upsert(
+        const { reminders, dispatcher } = t.internals.services;
+        await t.internals.services.customers.upsert(
             '5550004',
             { phone: '+79005550004', timezone: 'Europe/Samara', consents: { sms: { granted: true } } },
             { source: 'test', storeId: null },
@@ -143,7 +143,7 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
 
     it('never sends twice when dispatch runs concurrently or again', async () => {
         clock.now = new Date('2026-03-04T08:00:00.000Z');
-        const { customers, reminders, dispatcher } = t.refill.services;
+        const { customers, reminders, dispatcher } = t.internals.services;
         for (let i = 10; i < 40; i++)
             await customers.upsert(
                 `55500${i}`,
@@ -161,7 +161,7 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
 
     it('a Telegram message the Bot API accepted is done; a blocked bot moves on to SMS at once', async () => {
         clock.now = new Date('2026-03-05T08:00:00.000Z');
-        const { customers, reminders, dispatcher } = t.refill.services;
+        const { customers, reminders, dispatcher } = t.internals.services;
         for (const [card, chat] of [
             ['5550101', '777000101'],
             ['5550102', '0'],
@@ -206,10 +206,10 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
     });
 
     it('a broken reminder ends with its error and does not block the others', async () => {
-        const { dispatcher } = t.refill.services;
+        const { dispatcher } = t.internals.services;
         const ids = [await customerId('5550001'), await customerId('5550002')];
-        await t.refill.repositories.cascades.insertMany(
-            t.refill.database,
+        await t.internals.repositories.cascades.insertMany(
+            t.internals.database,
             ids.map((id, i) => ({
                 cascadeKey: `broken-test:${id}`,
                 customerId: id,
@@ -238,13 +238,13 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
     });
 
     it('a purchase of the category at the till stops the customer’s reminders at once', async () => {
-        const { dispatcher } = t.refill.services;
+        const { dispatcher } = t.internals.services;
         const id = await customerId('5550002');
-        const [category] = await t.refill.database.all<{ id: unknown }>(
+        const [category] = await t.internals.database.all<{ id: unknown }>(
             "SELECT id FROM refill_categories WHERE code = 'C09'",
         );
-        await t.refill.repositories.cascades.insertMany(
-            t.refill.database,
+        await t.internals.repositories.cascades.insertMany(
+            t.internals.database,
             [
                 {
                     cascadeKey: `offer-expiry:test-${id}`,
@@ -286,12 +286,12 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
     });
 
     it('a dispatcher page that read a cascade before the purchase does not bring it back', async () => {
-        const stopped = (await t.refill.repositories.cascades.findByKey(
+        const stopped = (await t.internals.repositories.cascades.findByKey(
             `offer-expiry:test-${await customerId('5550002')}`,
         ))!;
         // The page read it while open; the commit stopped it; the page now records its send.
-        await t.refill.repositories.cascades.updateMany(
-            t.refill.database,
+        await t.internals.repositories.cascades.updateMany(
+            t.internals.database,
             [{ cascade: { ...stopped, status: 'pending' }, patch: { status: 'waiting', outcome: 'sent' } }],
             clock.fn(),
         );

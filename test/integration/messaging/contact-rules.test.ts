@@ -20,7 +20,7 @@ describe.each(engines)('contact rules on %s', (engine) => {
     const gateway = new LocalGateway();
     const clock = new TestClock(new Date('2026-03-02T07:00:00.000Z'));
     const customerId = async (card: string) =>
-        (await t.refill.repositories.customers.findByCard(t.refill.database, card))!.id;
+        (await t.internals.repositories.customers.findByCard(t.internals.database, card))!.id;
     const explanations = async (card: string) =>
         (
             await api.get(`/admin/v1/customers/${card}/messages`).set({ Authorization: `Bearer ${admin}` })
@@ -33,8 +33,8 @@ describe.each(engines)('contact rules on %s', (engine) => {
         kind: 'bonus-expiry' | 'offer-expiry',
         burnsAt = new Date(clock.now.getTime() + 5 * 86_400_000),
     ) =>
-        t.refill.repositories.cascades.insertMany(
-            t.refill.database,
+        t.internals.repositories.cascades.insertMany(
+            t.internals.database,
             [
                 {
                     cascadeKey: `${kind}:${key}`,
@@ -69,8 +69,8 @@ describe.each(engines)('contact rules on %s', (engine) => {
             },
         });
         api = request(createApp(t.refill));
-        admin = await t.refill.services.adminTokens.create('ops', 'admin', 'test');
-        vvo = (await t.refill.services.stores.upsert('VVO', 'Vladivostok', 'Asia/Vladivostok', 'test')).id;
+        admin = await t.internals.services.adminTokens.create('ops', 'admin', 'test');
+        vvo = (await t.internals.services.stores.upsert('VVO', 'Vladivostok', 'Asia/Vladivostok', 'test')).id;
     });
     afterAll(async () => {
         await t?.close();
@@ -78,7 +78,7 @@ describe.each(engines)('contact rules on %s', (engine) => {
     });
 
     it('a Vladivostok customer without a timezone gets no SMS at 22:30 local', async () => {
-        const { customers, dispatcher } = t.refill.services;
+        const { customers, dispatcher } = t.internals.services;
         // Enrolled at the Vladivostok store (UTC+10); no timezone of their own.
         await customers.upsert(
             '6600001',
@@ -100,7 +100,7 @@ describe.each(engines)('contact rules on %s', (engine) => {
     });
 
     it('a customer who last bought in Vladivostok is timed and dated there', async () => {
-        const { customers, dispatcher } = t.refill.services;
+        const { customers, dispatcher } = t.internals.services;
         // Enrolled at S1 (no timezone: the chain's), then bought in Vladivostok.
         await customers.upsert(
             '6600002',
@@ -123,7 +123,7 @@ describe.each(engines)('contact rules on %s', (engine) => {
     });
 
     it('8 marketing pushes in one minute: only the first is sent, the rest are held by the minimum gap', async () => {
-        const { customers, dispatcher } = t.refill.services;
+        const { customers, dispatcher } = t.internals.services;
         await customers.upsert(
             '6600003',
             { pushToken: 'device-6600003', consents: { push: { granted: true } } },
@@ -146,7 +146,7 @@ describe.each(engines)('contact rules on %s', (engine) => {
     });
 
     it('a message a crashed run left claimed is not held by its own claim when it is taken up again', async () => {
-        const { customers, dispatcher } = t.refill.services;
+        const { customers, dispatcher } = t.internals.services;
         await customers.upsert(
             '6600006',
             { pushToken: 'device-6600006', consents: { push: { granted: true } } },
@@ -156,7 +156,7 @@ describe.each(engines)('contact rules on %s', (engine) => {
         await remind('6600006', 'crash-1', 'offer-expiry');
         // A run claimed the push two minutes ago and died; its lease ran out a minute ago.
         const ago = (m: number) => toDbTime(new Date(clock.now.getTime() - m * 60_000));
-        await t.refill.database.run(
+        await t.internals.database.run(
             `INSERT INTO refill_messages (message_key, customer_id, kind, step, channel, traffic, status, cost, claim_token, lease_until, created_at, status_at) VALUES ('offer-expiry:crash-1:0', ?, 'offer-expiry', 0, 'push', 'marketing', 'claimed', 0, 'dead-run', ?, ?, ?)`,
             [await customerId('6600006'), ago(1), ago(2), ago(2)],
         );
@@ -165,7 +165,7 @@ describe.each(engines)('contact rules on %s', (engine) => {
     });
 
     it('STOP withdraws marketing consent only: the bonus-expiry notice still goes by SMS', async () => {
-        const { customers, dispatcher, inbound } = t.refill.services;
+        const { customers, dispatcher, inbound } = t.internals.services;
         await customers.upsert(
             '6600004',
             { phone: '+79006600004', consents: { sms: { granted: true } } },
@@ -180,7 +180,7 @@ describe.each(engines)('contact rules on %s', (engine) => {
         const sent = smsTo('+79006600004');
         expect(sent).toHaveLength(1);
         expect(sent[0].body.text).toMatch(/сгорят/);
-        expect(await t.refill.repositories.cascades.findByKey('offer-expiry:stop-offer')).toMatchObject({
+        expect(await t.internals.repositories.cascades.findByKey('offer-expiry:stop-offer')).toMatchObject({
             status: 'exhausted',
         });
         const view = await customers.get('6600004');
@@ -189,7 +189,7 @@ describe.each(engines)('contact rules on %s', (engine) => {
     });
 
     it('a day of marketing SMS does not make a bonus-expiry notice miss its burn date', async () => {
-        const { customers, dispatcher } = t.refill.services;
+        const { customers, dispatcher } = t.internals.services;
         await customers.upsert(
             '6600005',
             { phone: '+79006600005', consents: { sms: { granted: true } } },
@@ -199,7 +199,7 @@ describe.each(engines)('contact rules on %s', (engine) => {
         clock.now = new Date('2026-03-06T15:00:00.000Z');
         const id = await customerId('6600005');
         for (const at of ['2026-03-06T06:00:00Z', '2026-03-06T08:00:00Z', '2026-03-06T10:00:00Z'])
-            await t.refill.database.run(
+            await t.internals.database.run(
                 `INSERT INTO refill_messages (message_key, customer_id, kind, step, channel, traffic, status, cost, created_at, sent_at, status_at) VALUES (?, ?, 'offer-expiry', 0, 'sms', 'marketing', 'sent', 0, ?, ?, ?)`,
                 [`earlier-${id}-${at}`, id, ...Array(3).fill(toDbTime(new Date(at)))],
             );

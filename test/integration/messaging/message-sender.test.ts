@@ -17,12 +17,12 @@ describe.each(engines)('message ledger on %s', (engine) => {
     const clock = new TestClock(new Date('2026-11-24T08:00:00Z'));
     beforeAll(async () => {
         t = await startTestRefill(engine, 'message_sender', { clock: clock.fn });
-        await t.refill.services.customers.upsert(
+        await t.internals.services.customers.upsert(
             '6000001',
             { phone: '+79001112233' },
             { source: 'test', storeId: null },
         );
-        const [row] = await t.refill.database.all<{ id: unknown }>(
+        const [row] = await t.internals.database.all<{ id: unknown }>(
             "SELECT id FROM refill_customers WHERE card_number = '6000001'",
         );
         customerId = Number(row.id);
@@ -39,7 +39,7 @@ describe.each(engines)('message ledger on %s', (engine) => {
     });
 
     it('calls the provider once per key, however often the job runs, and records the cost', async () => {
-        const campaign = await t.refill.services.campaigns.create(testDesign({ code: 'MSG' }), 'test');
+        const campaign = await t.internals.services.campaigns.create(testDesign({ code: 'MSG' }), 'test');
         let calls = 0;
         const provider: ChannelProvider = {
             id: 'counting-gateway',
@@ -60,18 +60,18 @@ describe.each(engines)('message ledger on %s', (engine) => {
             message: sms('Ваше персональное предложение'),
         };
         const results = await Promise.all(
-            [1, 2, 3].map(() => t.refill.services.messageSender.send(request, provider)),
+            [1, 2, 3].map(() => t.internals.services.messageSender.send(request, provider)),
         );
         expect(calls).toBe(1);
         expect(results.filter((r) => r.outcome === 'sent')).toHaveLength(1);
         // The other two found it claimed by the first (in flight: busy) or already sent: neither sent it.
         expect(results.filter((r) => r.outcome === 'busy' || r.outcome === 'duplicate')).toHaveLength(2);
-        expect(await t.refill.services.messageSender.send(request, provider)).toMatchObject({
+        expect(await t.internals.services.messageSender.send(request, provider)).toMatchObject({
             outcome: 'duplicate',
             status: 'sent',
         });
         expect(
-            await t.refill.repositories.messages.applyStatus(
+            await t.internals.repositories.messages.applyStatus(
                 'counting-gateway',
                 'gw-1',
                 'delivered',
@@ -79,15 +79,15 @@ describe.each(engines)('message ledger on %s', (engine) => {
                 clock.fn(),
             ),
         ).toBe(1);
-        const report = await t.refill.services.campaignReports.report(campaign.id);
+        const report = await t.internals.services.campaignReports.report(campaign.id);
         expect(report.campaign.code).toBe('MSG');
-        expect(await t.refill.repositories.messages.costForCampaign(t.refill.database, campaign.id)).toBe(
-            500,
-        );
+        expect(
+            await t.internals.repositories.messages.costForCampaign(t.internals.database, campaign.id),
+        ).toBe(500);
     });
 
     it('records held and dropped decisions with their verdict, and failures with their code', async () => {
-        const outbox = new OutboxProvider('sms', t.refill.services.outbox, clock.fn);
+        const outbox = new OutboxProvider('sms', t.internals.services.outbox, clock.fn);
         const held = decideContact(
             {
                 channel: 'sms',
@@ -109,9 +109,9 @@ describe.each(engines)('message ledger on %s', (engine) => {
             message: sms('x'),
         };
         expect(
-            await t.refill.services.messageSender.send({ ...base, key: 'held-1', verdict: held }, outbox),
+            await t.internals.services.messageSender.send({ ...base, key: 'held-1', verdict: held }, outbox),
         ).toEqual({ outcome: 'held' });
-        const [row] = await t.refill.database.all<{ status: string; verdict: string }>(
+        const [row] = await t.internals.database.all<{ status: string; verdict: string }>(
             "SELECT status, verdict FROM refill_messages WHERE message_key = 'held-1'",
         );
         expect(row.status).toBe('held');
@@ -129,19 +129,19 @@ describe.each(engines)('message ledger on %s', (engine) => {
             },
         };
         expect(
-            await t.refill.services.messageSender.send({ ...base, key: 'fail-1', verdict: send }, failing),
+            await t.internals.services.messageSender.send({ ...base, key: 'fail-1', verdict: send }, failing),
         ).toMatchObject({
             outcome: 'failed',
             code: 'CHANNEL_REJECTED',
             retryable: false,
         });
         expect(
-            await t.refill.services.messageSender.send({ ...base, key: 'out-1', verdict: send }, outbox),
+            await t.internals.services.messageSender.send({ ...base, key: 'out-1', verdict: send }, outbox),
         ).toMatchObject({ outcome: 'sent' });
     });
 
     it('shows tracking per channel and the outbox through the admin API', async () => {
-        const token = await t.refill.services.adminTokens.create('ops', 'admin', 'test');
+        const token = await t.internals.services.adminTokens.create('ops', 'admin', 'test');
         const api = request(createApp(t.refill));
         const stats = await api.get('/admin/v1/messages/stats').set({ Authorization: `Bearer ${token}` });
         expect(stats.status).toBe(200);
@@ -166,8 +166,8 @@ describe.each(engines)('message ledger on %s', (engine) => {
     });
 
     it('a delivery report under our key settles a message handed over before its answer was recorded', async () => {
-        const { messages } = t.refill.repositories;
-        const db = t.refill.database;
+        const { messages } = t.internals.repositories;
+        const db = t.internals.database;
         const now = clock.fn();
         const key = 'welcome:report-first:0';
         const answer = (token: string, providerMessageId: string) =>

@@ -33,7 +33,7 @@ describe.each(engines)('campaign send guard on %s', (engine) => {
             },
         });
         await seedLapsedBuyers(t, clock, 40);
-        const { adminTokens: tokens, adminAuth } = t.refill.services;
+        const { adminTokens: tokens, adminAuth } = t.internals.services;
         // Each token acts for a person: the marketer who launches, and the admin who approves.
         await adminAuth.createUser('mia', 'correct horse battery', 'marketer', 'test');
         await adminAuth.createUser('boss', 'correct horse battery', 'admin', 'test');
@@ -50,7 +50,7 @@ describe.each(engines)('campaign send guard on %s', (engine) => {
             (await api.post(`/admin/v1/campaigns/${id}/launch`).set({ Authorization: `Bearer ${crm}` }))
                 .status,
         ).toBe(200);
-        const { campaignSelection } = t.refill.services;
+        const { campaignSelection } = t.internals.services;
         const day = DateTime.fromJSDate(clock.now, { zone: 'Europe/Moscow' }).toISODate() as string;
         const [part] = await campaignSelection.plan();
         const summary = await campaignSelection.runPart(id, day, part);
@@ -61,7 +61,7 @@ describe.each(engines)('campaign send guard on %s', (engine) => {
         const { t, gateway, clock, api, id, day, crm, boss, testGroup } = await launch('guard_canary', {
             guard: { maxRecipients: 10, canaryPct: 10, canaryMin: 2, canaryHoldMinutes: 60 },
         });
-        const { sendGuard, dispatcher } = t.refill.services;
+        const { sendGuard, dispatcher } = t.internals.services;
         expect(testGroup).toBeGreaterThan(10);
         expect(await sendGuard.tick()).toMatchObject({ awaitingApproval: 1, released: 0 });
         expect((await dispatcher.run()).sent).toBe(0);
@@ -111,7 +111,7 @@ describe.each(engines)('campaign send guard on %s', (engine) => {
         expect((await dispatcher.run()).sent).toBe(testGroup - canary);
         expect(new Set(gateway.to('/sms').map((c) => c.body.to)).size).toBe(testGroup);
 
-        const audit = await t.refill.database.all<{ action: string; actor: string }>(
+        const audit = await t.internals.database.all<{ action: string; actor: string }>(
             "SELECT action, actor FROM refill_audit_log WHERE action LIKE 'campaign.sends.%'",
         );
         expect(audit).toEqual([{ action: 'campaign.sends.approve', actor: 'boss' }]);
@@ -127,7 +127,7 @@ describe.each(engines)('campaign send guard on %s', (engine) => {
 
     it('the kill switch cancels every pending send; test mode sends only to listed cards', async () => {
         const { t, gateway, clock, api, id, crm } = await launch('guard_kill', {}, ['sms', 'email']);
-        const { sendGuard, dispatcher, reminders } = t.refill.services;
+        const { sendGuard, dispatcher, reminders } = t.internals.services;
         expect(await sendGuard.tick()).toMatchObject({ released: expect.any(Number) });
         const killed = await api
             .post(`/admin/v1/campaigns/${id}/sends/kill`)
@@ -142,12 +142,12 @@ describe.each(engines)('campaign send guard on %s', (engine) => {
 
         // Resume, and test the expiry reminder on one card first.
         await api.post(`/admin/v1/campaigns/${id}/sends/resume`).set({ Authorization: `Bearer ${crm}` });
-        const [member] = await t.refill.database.all<{ card_number: string }>(
+        const [member] = await t.internals.database.all<{ card_number: string }>(
             `SELECT c.card_number FROM refill_campaign_members m JOIN refill_customers c ON c.id = m.customer_id
              WHERE m.campaign_id = ? AND m.group_name = 'test' ORDER BY c.card_number LIMIT 1`,
             [id],
         );
-        await t.refill.services.customers.upsert(
+        await t.internals.services.customers.upsert(
             member.card_number,
             { email: 'anna@example.com', consents: { email: { granted: true } } },
             { source: 'test', storeId: null },
@@ -163,7 +163,7 @@ describe.each(engines)('campaign send guard on %s', (engine) => {
         expect(run).toMatchObject({ sent: 1, dropped: planned - 1 });
         // Email is cheaper than SMS, so the one card got an email with an unsubscribe link.
         expect(gateway.calls).toHaveLength(0);
-        const outbox = await t.refill.services.outbox.list({ channel: 'email' });
+        const outbox = await t.internals.services.outbox.list({ channel: 'email' });
         expect(outbox).toHaveLength(1);
         expect(outbox[0].html).toContain('https://shop.example/loyalty/messaging/v1/unsubscribe/');
         expect(outbox[0].to).toBe('anna@example.com');

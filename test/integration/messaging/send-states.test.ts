@@ -39,15 +39,15 @@ describe.each(engines)('message send states on %s', (engine) => {
     async function remind(cards: string[], timezone?: string): Promise<number[]> {
         const ids: number[] = [];
         for (const card of cards) {
-            await t.refill.services.customers.upsert(
+            await t.internals.services.customers.upsert(
                 card,
                 { phone: `+7900${card}`, timezone, consents: { sms: { granted: true } } },
                 { source: 'test', storeId: null },
             );
-            ids.push((await t.refill.repositories.customers.findByCard(t.refill.database, card))!.id);
+            ids.push((await t.internals.repositories.customers.findByCard(t.internals.database, card))!.id);
         }
-        await t.refill.repositories.cascades.insertMany(
-            t.refill.database,
+        await t.internals.repositories.cascades.insertMany(
+            t.internals.database,
             ids.map((id) => ({
                 cascadeKey: `bonus-expiry:send-states-${id}`,
                 customerId: id,
@@ -69,7 +69,7 @@ describe.each(engines)('message send states on %s', (engine) => {
     const smsTo = (card: string) =>
         gateway.calls.filter((c) => c.path === '/sms' && c.body.to === `+7900${card}`);
     const cascade = (id: number) =>
-        t.refill.repositories.cascades.findByKey(`bonus-expiry:send-states-${id}`);
+        t.internals.repositories.cascades.findByKey(`bonus-expiry:send-states-${id}`);
 
     it('a crash inside the first send loses none of the page and sends none twice', async () => {
         // 10:00 in Moscow.
@@ -99,16 +99,16 @@ describe.each(engines)('message send states on %s', (engine) => {
         expect(gateway.sent.length, output).toBeGreaterThan(0);
         gateway.hang = () => false;
         const reached = new Set(gateway.sent);
-        const crashed = await t.refill.database.all<{ message_key: string; status: string }>(
+        const crashed = await t.internals.database.all<{ message_key: string; status: string }>(
             `SELECT message_key, status FROM refill_messages WHERE channel = 'sms' AND customer_id IN (${ids.join(', ')})`,
         );
 
         // Within the dead run's lease nothing is taken over; after it, the next run finishes the page.
         minutes(1);
-        await t.refill.services.dispatcher.run();
+        await t.internals.services.dispatcher.run();
         expect(gateway.sent).toHaveLength(reached.size);
         minutes(5);
-        const after = await t.refill.services.dispatcher.run();
+        const after = await t.internals.services.dispatcher.run();
 
         // Every customer's SMS reached the gateway under one key, and the gateway sent each once.
         expect(gateway.sent).toHaveLength(40);
@@ -135,7 +135,11 @@ describe.each(engines)('message send states on %s', (engine) => {
         expect([...status.values()].filter((s) => s === 'claimed').length).toBeGreaterThanOrEqual(40 - 2 * 4);
         expect([...status.values()].every((s) => s === 'claimed' || s === 'sending')).toBe(true);
         // Now every one is sent; the ones handed over twice say so.
-        const rows = await t.refill.database.all<{ message_key: string; status: string; attempts: unknown }>(
+        const rows = await t.internals.database.all<{
+            message_key: string;
+            status: string;
+            attempts: unknown;
+        }>(
             `SELECT message_key, status, attempts FROM refill_messages WHERE channel = 'sms' AND customer_id IN (${ids.join(', ')})`,
         );
         for (const r of rows) {
@@ -150,7 +154,7 @@ describe.each(engines)('message send states on %s', (engine) => {
         const [id] = await remind(['7120001']);
         // The gateway takes the SMS and drops the connection unanswered: a retryable failure.
         gateway.cut = (body) => body.to === '+79007120001';
-        await t.refill.services.dispatcher.run();
+        await t.internals.services.dispatcher.run();
         expect(await cascade(id)).toMatchObject({
             status: 'pending',
             attempt: 1,
@@ -158,7 +162,7 @@ describe.each(engines)('message send states on %s', (engine) => {
         });
         gateway.cut = () => false;
         minutes(5);
-        await t.refill.services.dispatcher.run();
+        await t.internals.services.dispatcher.run();
         const calls = smsTo('7120001');
         expect(calls).toHaveLength(2);
         expect(calls[1].body.id).toBe(calls[0].body.id);
@@ -170,7 +174,7 @@ describe.each(engines)('message send states on %s', (engine) => {
         // 23:30 in Samara (UTC+4): held until 09:00.
         clock.now = new Date('2026-03-04T19:30:00.000Z');
         const [id] = await remind(['7130001'], 'Europe/Samara');
-        await t.refill.services.dispatcher.run();
+        await t.internals.services.dispatcher.run();
         expect(await cascade(id)).toMatchObject({
             status: 'pending',
             attempt: 0,
@@ -178,7 +182,7 @@ describe.each(engines)('message send states on %s', (engine) => {
         });
         // Due since 09:00, run again at 21:30: held again.
         clock.now = new Date('2026-03-05T17:30:00.000Z');
-        await t.refill.services.dispatcher.run();
+        await t.internals.services.dispatcher.run();
         expect(await cascade(id)).toMatchObject({
             status: 'pending',
             attempt: 0,
@@ -188,7 +192,7 @@ describe.each(engines)('message send states on %s', (engine) => {
         // 10:00: the gateway takes the SMS and drops the connection. The step has tries left: it is retried.
         clock.now = new Date('2026-03-06T06:00:00.000Z');
         gateway.cut = (body) => body.to === '+79007130001';
-        await t.refill.services.dispatcher.run();
+        await t.internals.services.dispatcher.run();
         expect(await cascade(id)).toMatchObject({
             status: 'pending',
             attempt: 1,
@@ -196,7 +200,7 @@ describe.each(engines)('message send states on %s', (engine) => {
         });
         gateway.cut = () => false;
         minutes(5);
-        await t.refill.services.dispatcher.run();
+        await t.internals.services.dispatcher.run();
         expect(await cascade(id)).toMatchObject({ status: 'waiting', outcome: 'sent' });
         expect(new Set(smsTo('7130001').map((c) => c.body.id)).size).toBe(1);
     });

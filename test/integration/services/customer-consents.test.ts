@@ -13,11 +13,11 @@ describe.each(engines)('marketing and service consents on %s', (engine) => {
     const clock = new TestClock(new Date('2026-03-02T07:00:00.000Z'));
     const till = { source: 'S1', storeId: null };
     const states = async (card: string) => {
-        const view = await t.refill.services.customers.get(card);
+        const view = await t.internals.services.customers.get(card);
         return { marketing: view.consents.sms?.granted, service: view.serviceConsents.sms?.granted };
     };
     const stop = async (phone: string) => {
-        const { inbound } = t.refill.services;
+        const { inbound } = t.internals.services;
         const token = (await inbound.endpoints())['inbound:sms'].split('/').at(-1)!;
         return inbound.inboundSms(token, phone, 'СТОП');
     };
@@ -30,7 +30,7 @@ describe.each(engines)('marketing and service consents on %s', (engine) => {
     });
 
     it('a till’s consent covers both purposes; serviceConsents sets service alone', async () => {
-        const { customers } = t.refill.services;
+        const { customers } = t.internals.services;
         const created = await customers.upsert(
             '6700001',
             { phone: '+79006700001', consents: { sms: { granted: true } } },
@@ -54,7 +54,7 @@ describe.each(engines)('marketing and service consents on %s', (engine) => {
     });
 
     it('a STOP withdraws marketing only, and a till restating its grant without `at` never undoes it', async () => {
-        const { customers } = t.refill.services;
+        const { customers } = t.internals.services;
         await customers.upsert(
             '6700002',
             { phone: '+79006700002', consents: { sms: { granted: true } } },
@@ -71,7 +71,7 @@ describe.each(engines)('marketing and service consents on %s', (engine) => {
     });
 
     it('a withdrawal of service consent always takes effect; a timeless grant restores only what a till withdrew', async () => {
-        const { customers } = t.refill.services;
+        const { customers } = t.internals.services;
         // A till whose clock ran ahead granted service consent "in the future".
         const ahead = new Date(clock.now.getTime() + 4 * 60_000);
         await customers.upsert(
@@ -86,7 +86,7 @@ describe.each(engines)('marketing and service consents on %s', (engine) => {
         await customers.upsert('6700003', { serviceConsents: { sms: { granted: true } } }, till);
         expect(await states('6700003')).toEqual({ marketing: undefined, service: true });
         // The history keeps each purpose's acts.
-        const events = await t.refill.database.all<{ purpose: string; granted: unknown }>(
+        const events = await t.internals.database.all<{ purpose: string; granted: unknown }>(
             `SELECT purpose, granted FROM refill_consent_events WHERE customer_id = (SELECT id FROM refill_customers WHERE card_number = ?) ORDER BY id`,
             ['6700003'],
         );
@@ -98,14 +98,14 @@ describe.each(engines)('marketing and service consents on %s', (engine) => {
     });
 
     it('an unsubscribe link withdraws marketing email only', async () => {
-        const { customers, inbound } = t.refill.services;
+        const { customers, inbound } = t.internals.services;
         await customers.upsert(
             '6700004',
             { email: 'anna@example.com', consents: { email: { granted: true } } },
             till,
         );
-        const id = (await t.refill.repositories.customers.findByCard(t.refill.database, '6700004'))!.id;
-        const signer = new LinkSigner(t.refill.repositories.settings, undefined, clock.fn);
+        const id = (await t.internals.repositories.customers.findByCard(t.internals.database, '6700004'))!.id;
+        const signer = new LinkSigner(t.internals.repositories.settings, undefined, clock.fn);
         await inbound.unsubscribe(await signer.unsubscribeToken({ customerId: id, channel: 'email' }));
         const view = await customers.get('6700004');
         expect(view.consents.email).toMatchObject({ granted: false });

@@ -5,6 +5,7 @@ import { tableCounts } from '../../helpers/create-app.js';
 import { expectLedgerConsistent } from '../../helpers/ledger-invariants.js';
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';
+import { refillInternals } from '../../../plugin/testing.js';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
 const DAY = 86_400_000;
@@ -64,7 +65,7 @@ function history(): ImportRecord[] {
 
 /** Everything an import writes, by natural keys (ids may differ between databases). */
 async function dump(refill: Refill): Promise<Record<string, unknown[]>> {
-    const q = (sql: string) => refill.database.all(sql);
+    const q = (sql: string) => refillInternals(refill).database.all(sql);
     const card = 'JOIN refill_customers c ON c.id = x.customer_id';
     return {
         customers: await q(
@@ -98,9 +99,9 @@ describe.each(engines)('history import on %s', (engine) => {
     let t: TestRefill;
     const clock = new TestClock(new Date(NOW));
     const categoryId = async (code: string) =>
-        (await t.refill.services.catalog.categoryByCode(code))?.id as number;
+        (await t.internals.services.catalog.categoryByCode(code))?.id as number;
     const customer = async (card: string) =>
-        (await t.refill.repositories.customers.findByCard(t.refill.database, card))!;
+        (await t.internals.repositories.customers.findByCard(t.internals.database, card))!;
 
     beforeAll(async () => {
         t = await startTestRefill(engine, 'history-import', { clock: clock.fn });
@@ -108,7 +109,7 @@ describe.each(engines)('history import on %s', (engine) => {
     afterAll(async () => t?.close());
 
     it('imports customers and receipts, with lines placed in the catalogue and nothing earned', async () => {
-        const summary = await t.refill.services.history.importRecords(history());
+        const summary = await t.internals.services.history.importRecords(history());
         expect(summary).toMatchObject({
             linesRead: 10,
             customersImported: 2,
@@ -133,7 +134,7 @@ describe.each(engines)('history import on %s', (engine) => {
             balance: 5_000,
         });
         const cardOnly = await customer(CARD_ONLY);
-        const s2 = await t.refill.services.stores.list();
+        const s2 = await t.internals.services.stores.list();
         // A card seen only on receipts joins at its first receipt's store and time, without consents.
         expect(cardOnly).toMatchObject({
             homeStoreId: s2.find((s) => s.code === 'S2')?.id,
@@ -163,7 +164,7 @@ describe.each(engines)('history import on %s', (engine) => {
     });
 
     it('keeps per-category statistics: distinct days, the newest days first, out-of-order receipts merged', async () => {
-        const stats = await t.refill.repositories.stats.find(t.refill.database, [
+        const stats = await t.internals.repositories.stats.find(t.internals.database, [
             [(await customer(ANNA)).id, await categoryId('C09')],
             [(await customer(ANNA)).id, await categoryId('VIT')],
             [(await customer(BORIS)).id, await categoryId('RX-REG')],
@@ -193,7 +194,7 @@ describe.each(engines)('history import on %s', (engine) => {
     it('changes nothing when the same records are imported again (opening balance credited once)', async () => {
         const before = await dump(t.refill);
         const counts = await tableCounts(t.refill);
-        const again = await t.refill.services.history.importRecords(history(), { batchSize: 3 });
+        const again = await t.internals.services.history.importRecords(history(), { batchSize: 3 });
         expect(again).toMatchObject({ receiptsImported: 0, receiptsSkipped: 8, rejected: 0 });
         expect(await tableCounts(t.refill)).toEqual(counts);
         expect(await dump(t.refill)).toEqual(before);
@@ -214,7 +215,7 @@ describe.each(engines)('history import on %s', (engine) => {
             lines: [{ sku: 'LOSARTAN-50', name: 'Losartan', quantity: 1, amount: 45_000 }],
         } as never);
         expect(sale.redeemed).toBe(1_000);
-        const [stat] = await t.refill.repositories.stats.find(t.refill.database, [
+        const [stat] = await t.internals.repositories.stats.find(t.internals.database, [
             [(await customer(ANNA)).id, await categoryId('C09')],
         ]);
         expect(stat.purchaseCount).toBe(5);
@@ -225,7 +226,7 @@ describe.each(engines)('history import on %s', (engine) => {
 
     it('skips a receipt repeated within one batch', async () => {
         const r = receipt('DUP-1', BORIS, 'S1', daysAgo(3), [losartan()]);
-        const summary = await t.refill.services.history.importRecords([r, r]);
+        const summary = await t.internals.services.history.importRecords([r, r]);
         expect(summary).toMatchObject({ receiptsImported: 1, receiptsSkipped: 1 });
         expect((await customer(BORIS)).purchaseCount).toBe(2);
     });
@@ -237,17 +238,17 @@ describe.each(engines)('history import on %s', (engine) => {
             cardNumber: card,
             consents: { sms: { granted, at } },
         });
-        await t.refill.services.history.importRecords([consent(true, daysAgo(10))]);
-        await t.refill.services.history.importRecords([
+        await t.internals.services.history.importRecords([consent(true, daysAgo(10))]);
+        await t.internals.services.history.importRecords([
             consent(false, daysAgo(30)),
             consent(true, daysAgo(5)),
         ]);
-        let view = await t.refill.services.customers.get(card);
+        let view = await t.internals.services.customers.get(card);
         expect(view.consents.sms).toEqual({ granted: true, changedAt: daysAgo(10).toISOString() });
-        await t.refill.services.history.importRecords([consent(false, daysAgo(2))]);
-        view = await t.refill.services.customers.get(card);
+        await t.internals.services.history.importRecords([consent(false, daysAgo(2))]);
+        view = await t.internals.services.customers.get(card);
         expect(view.consents.sms?.granted).toBe(false);
-        const events = await t.refill.database.all(
+        const events = await t.internals.database.all(
             `SELECT e.granted FROM refill_consent_events e JOIN refill_customers c ON c.id = e.customer_id WHERE c.card_number = ?`,
             [card],
         );
@@ -270,7 +271,7 @@ describe.each(engines)('history import on %s', (engine) => {
             { ...receipt('BAD-6', BORIS, 'S1', daysAgo(1), [losartan()]), line: 77 },
         ];
         (input[10] as { lines: unknown }).lines = [];
-        const summary = await t.refill.services.history.importRecords(input);
+        const summary = await t.internals.services.history.importRecords(input);
         expect(summary.receiptsImported).toBe(1);
         expect(summary.rejected).toBe(10);
         expect(summary.errors.map((e) => e.line)).toEqual([1, 2, 3, 4, 5, 42, 7, 9, 10, 77]);
@@ -282,19 +283,19 @@ describe.each(engines)('history import on %s', (engine) => {
         // Messages name the field, never the value (records carry phone numbers and cards).
         for (const e of summary.errors) expect(e.message).not.toMatch(/916|2000000000/);
         expect(
-            await t.refill.repositories.customers.findByCard(t.refill.database, '2000000000066'),
+            await t.internals.repositories.customers.findByCard(t.internals.database, '2000000000066'),
         ).toBeNull();
         expect(
-            await t.refill.repositories.purchases.findByReceiptId(
-                t.refill.database,
-                (await t.refill.services.stores.identity('S1')).storeId,
+            await t.internals.repositories.purchases.findByReceiptId(
+                t.internals.database,
+                (await t.internals.services.stores.identity('S1')).storeId,
                 'OK-1',
             ),
         ).not.toBeNull();
     });
 
     it('history keeps its own, wider bound than the tills: years back, but not year 0001 or 1900', async () => {
-        const summary = await t.refill.services.history.importRecords([
+        const summary = await t.internals.services.history.importRecords([
             receipt('OLD-OK', BORIS, 'S1', daysAgo(5 * 365), [losartan()]),
             receipt('OLD-1900', BORIS, 'S1', new Date('1900-01-01T00:00:00Z'), [losartan()]),
             receipt('OLD-0001', BORIS, 'S1', new Date('0001-01-01T00:00:00Z'), [losartan()]),
@@ -310,7 +311,7 @@ describe.each(engines)('history import on %s', (engine) => {
         const bad = Array.from({ length: 150 }, (_, i) =>
             receipt(`NEG-${i}`, BORIS, 'S1', daysAgo(1), [losartan(-1)]),
         );
-        const summary = await t.refill.services.history.importRecords(bad, { batchSize: 40 });
+        const summary = await t.internals.services.history.importRecords(bad, { batchSize: 40 });
         expect(summary.rejected).toBe(150);
         expect(summary.errors).toHaveLength(100);
     });
@@ -326,7 +327,7 @@ describe.each(engines)('history import resumed after a crash on %s', (engine) =>
     beforeAll(async () => {
         clean = await startTestRefill(engine, 'history-clean', { clock: clock.fn });
         crashed = await startTestRefill(engine, 'history-crashed', { clock: clock.fn });
-        await clean.refill.services.history.importRecords(history(), { batchSize: 2 });
+        await clean.internals.services.history.importRecords(history(), { batchSize: 2 });
         expected = await dump(clean.refill);
     });
     afterAll(async () => {
@@ -341,13 +342,13 @@ describe.each(engines)('history import resumed after a crash on %s', (engine) =>
         }
     }
     const saved = () =>
-        crashed.refill.database.all<{ lines_done: unknown; completed_at: unknown }>(
+        crashed.internals.database.all<{ lines_done: unknown; completed_at: unknown }>(
             `SELECT lines_done, completed_at FROM refill_import_checkpoints WHERE source_key = ?`,
             [checkpoint.sourceKey],
         );
 
     it('loses and doubles nothing when the input dies between batches or a batch fails', async () => {
-        const { history: importer } = crashed.refill.services;
+        const { history: importer } = crashed.internals.services;
         await expect(
             importer.importRecords(dying(history(), 5), { batchSize: 2, checkpoint }),
         ).rejects.toThrow('the disk went away');
@@ -355,7 +356,7 @@ describe.each(engines)('history import resumed after a crash on %s', (engine) =>
         expect(Number((await saved())[0].lines_done)).toBe(4);
 
         const upsert = vi
-            .spyOn(crashed.refill.repositories.stats, 'upsert')
+            .spyOn(crashed.internals.repositories.stats, 'upsert')
             .mockRejectedValueOnce(new Error('connection reset'));
         await expect(importer.importRecords(history(), { batchSize: 2, checkpoint })).rejects.toThrow(
             'connection reset',
@@ -379,7 +380,7 @@ describe.each(engines)('history import resumed after a crash on %s', (engine) =>
     });
 
     it('imports a completed source again from the start, idempotently', async () => {
-        const again = await crashed.refill.services.history.importRecords(history(), {
+        const again = await crashed.internals.services.history.importRecords(history(), {
             batchSize: 2,
             checkpoint,
         });
@@ -397,7 +398,7 @@ describe.each(engines)('history import beside live sales on %s', (engine) => {
         t = await startTestRefill(engine, 'history-live', { clock: clock.fn });
         // The tills know half the cards already.
         for (const card of cards.slice(0, 8))
-            await t.refill.services.customers.upsert(
+            await t.internals.services.customers.upsert(
                 card,
                 {},
                 {
@@ -433,15 +434,15 @@ describe.each(engines)('history import beside live sales on %s', (engine) => {
             }
         };
         const [summary] = await Promise.all([
-            t.refill.services.history.importRecords(records, { batchSize: 3 }),
+            t.internals.services.history.importRecords(records, { batchSize: 3 }),
             sales(),
         ]);
         expect(summary).toMatchObject({ receiptsImported: 64, rejected: 0 });
 
-        const purchases = await t.refill.database.all<{ card_number: string; n: unknown; total: unknown }>(
+        const purchases = await t.internals.database.all<{ card_number: string; n: unknown; total: unknown }>(
             `SELECT c.card_number, COUNT(*) AS n, SUM(p.total_amount) AS total FROM refill_purchases p JOIN refill_customers c ON c.id = p.customer_id GROUP BY c.card_number`,
         );
-        const lines = await t.refill.database.all<{
+        const lines = await t.internals.database.all<{
             customer_id: unknown;
             category_id: unknown;
             purchased_at: unknown;
@@ -450,14 +451,14 @@ describe.each(engines)('history import beside live sales on %s', (engine) => {
             `SELECT p.customer_id, l.category_id, p.purchased_at, l.amount FROM refill_purchase_lines l JOIN refill_purchases p ON p.id = l.purchase_id WHERE l.category_id IS NOT NULL`,
         );
         for (const card of cards) {
-            const c = (await t.refill.repositories.customers.findByCard(t.refill.database, card))!;
+            const c = (await t.internals.repositories.customers.findByCard(t.internals.database, card))!;
             const row = purchases.find((p) => p.card_number === card)!;
             expect(c.purchaseCount).toBe(7);
             expect(c.purchaseCount).toBe(Number(row.n));
             expect(c.purchaseTotal).toBe(Number(row.total));
             expect(c.lastPurchaseAt).toEqual(NOW);
             await expectLedgerConsistent(t.refill, card);
-            const stats = await t.refill.database.all<{
+            const stats = await t.internals.database.all<{
                 category_id: unknown;
                 purchase_count: unknown;
                 total_amount: unknown;
@@ -470,7 +471,7 @@ describe.each(engines)('history import beside live sales on %s', (engine) => {
                     (l) => Number(l.customer_id) === c.id && Number(l.category_id) === Number(s.category_id),
                 );
                 const days = new Set(
-                    own.map((l) => Math.floor(t.refill.database.time(l.purchased_at).getTime() / DAY)),
+                    own.map((l) => Math.floor(t.internals.database.time(l.purchased_at).getTime() / DAY)),
                 );
                 expect(Number(s.purchase_count)).toBe(days.size);
                 expect(Number(s.total_amount)).toBe(own.reduce((sum, l) => sum + Number(l.amount), 0));

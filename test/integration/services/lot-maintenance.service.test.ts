@@ -30,7 +30,7 @@ describe.each(engines)('expiry and activation on %s', (engine) => {
         for (const card of cards.slice(0, 6)) await sale(card, 2);
         clock.advanceDays(1);
 
-        const activated = await t.refill.services.maintenance.activateDue({ batchSize: 5 });
+        const activated = await t.internals.services.maintenance.activateDue({ batchSize: 5 });
         // The first lots matured on day 3; the six customers who bought again on day 10 had theirs
         // activated by that sale, and their new lots stay pending until day 13.
         expect(activated).toMatchObject({
@@ -39,19 +39,19 @@ describe.each(engines)('expiry and activation on %s', (engine) => {
             bonusesActivated: 6 * 300,
             lotsExpired: 0,
         });
-        expect((await t.refill.services.maintenance.activateDue()).customers).toBe(0);
+        expect((await t.internals.services.maintenance.activateDue()).customers).toBe(0);
         clock.advanceDays(3);
-        expect((await t.refill.services.maintenance.activateDue()).lotsActivated).toBe(6);
+        expect((await t.internals.services.maintenance.activateDue()).lotsActivated).toBe(6);
 
         clock.advanceDays(17); // day 31: the first lots expired, the second ones (day 10 + 30) not yet
-        const expired = await t.refill.services.maintenance.expireDue({ batchSize: 5 });
+        const expired = await t.internals.services.maintenance.expireDue({ batchSize: 5 });
         expect(expired).toMatchObject({
             batches: 3,
             customers: 12,
             lotsExpired: 12,
             bonusesExpired: 12 * 300,
         });
-        expect((await t.refill.services.maintenance.expireDue()).customers).toBe(0);
+        expect((await t.internals.services.maintenance.expireDue()).customers).toBe(0);
         for (const card of cards) await expectLedgerConsistent(t.refill, card);
         expect((await t.refill.hooks.balance(cards[0])).available).toBe(300);
         expect((await t.refill.hooks.balance(cards[11])).available).toBe(0);
@@ -63,16 +63,16 @@ describe.each(engines)('expiry and activation on %s', (engine) => {
         clock.advanceDays(40);
         let batches = 0;
         await expect(
-            t.refill.services.maintenance.expireDue({
+            t.internals.services.maintenance.expireDue({
                 batchSize: 4,
                 onBatch: () => {
                     if (++batches === 2) throw new Error('worker died');
                 },
             }),
         ).rejects.toThrow('worker died');
-        const rest = await t.refill.services.maintenance.expireDue({ batchSize: 4 });
+        const rest = await t.internals.services.maintenance.expireDue({ batchSize: 4 });
         expect(rest.customers).toBe(4);
-        const entries = await t.refill.database.all<{ n: unknown; s: unknown }>(
+        const entries = await t.internals.database.all<{ n: unknown; s: unknown }>(
             `SELECT COUNT(*) AS n, SUM(amount) AS s FROM refill_ledger_entries WHERE kind = 'expiry'`,
         );
         // 12 first lots + 6 second lots + 12 third lots, each 300 bonuses, each burned exactly once.

@@ -1,0 +1,119 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { RefillConfig } from './config/refill-options.js';
+import type { Clock } from './kernel/clock.js';
+import type { Database } from './kernel/db/database.js';
+import type { HealthService } from './kernel/db/health.service.js';
+import type { JobControlService } from './kernel/jobs/job-control.service.js';
+import type { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
+import type { AdminAuthService } from './modules/admin/services/admin-auth.service.js';
+import type { AdminTokenService } from './modules/admin/services/admin-token.service.js';
+import type { PosKeyService } from './modules/admin/services/pos-key.service.js';
+import type { StoreService } from './modules/admin/services/store.service.js';
+import type { CampaignMembersService } from './modules/campaigns/services/campaign-members.service.js';
+import type { CampaignPlanningService } from './modules/campaigns/services/campaign-planning.service.js';
+import type { CampaignReportService } from './modules/campaigns/services/campaign-report.service.js';
+import type { CampaignSelectionService } from './modules/campaigns/services/campaign-selection.service.js';
+import type { CampaignService } from './modules/campaigns/services/campaign.service.js';
+import type { OfferService } from './modules/campaigns/services/offer.service.js';
+import type { CatalogService } from './modules/catalog/services/catalog.service.js';
+import type { CategoryRebuildService } from './modules/catalog/services/category-rebuild.service.js';
+import type { ChronicCategoryService } from './modules/catalog/services/chronic-category.service.js';
+import type { CustomerService } from './modules/customers/services/customer.service.js';
+import type { HistoryImportService } from './modules/import/history-import.service.js';
+import type { LedgerAdjustmentService } from './modules/ledger/services/ledger-adjustment.service.js';
+import type { LotMaintenanceService } from './modules/ledger/services/lot-maintenance.service.js';
+import type { PurchaseService } from './modules/ledger/services/purchase.service.js';
+import type { ReturnService } from './modules/ledger/services/return.service.js';
+import type { CascadeDispatcher } from './modules/messaging/cascade/cascade-dispatcher.js';
+import type { SqlOutboxStore } from './modules/messaging/channels/sql-outbox.store.js';
+import type { InboundMessagesService } from './modules/messaging/inbound-messages.service.js';
+import type { MessageSender } from './modules/messaging/message-sender.js';
+import type { ReminderPlannerService } from './modules/messaging/services/reminder-planner.service.js';
+import type { SendGuardService } from './modules/messaging/services/send-guard.service.js';
+import type { TemplateService } from './modules/messaging/services/template.service.js';
+import type { TemplateRenderer } from './modules/messaging/templates/template-renderer.js';
+import type { Repositories } from './refill-repositories.js';
+
+/** Every service the composition root builds: for the CLI, the admin API, the demo and tests, never for hosts. */
+export interface RefillServices {
+    catalog: CatalogService;
+    customers: CustomerService;
+    purchases: PurchaseService;
+    returns: ReturnService;
+    posKeys: PosKeyService;
+    stores: StoreService;
+    adjustments: LedgerAdjustmentService;
+    offers: OfferService;
+    history: HistoryImportService;
+    maintenance: LotMaintenanceService;
+    adminAuth: AdminAuthService;
+    adminTokens: AdminTokenService;
+    categories: ChronicCategoryService;
+    /** Rebuilds of categories' line mapping and statistics from the stored history, with progress. */
+    categoryRebuilds: CategoryRebuildService;
+    campaigns: CampaignService;
+    campaignSelection: CampaignSelectionService;
+    campaignReports: CampaignReportService;
+    /** A campaign's members: the paginated list and the audited CSV export. */
+    campaignMembers: CampaignMembersService;
+    campaignPlanning: CampaignPlanningService;
+    /** Sends a message exactly once through a provider, recording the policy verdict and the cost. */
+    messageSender: MessageSender;
+    /** The outbox the standalone default provider writes to. */
+    outbox: SqlOutboxStore;
+    /** Message templates: saved overrides over the shipped files, edited and previewed through the admin API. */
+    templates: TemplateService;
+    /** Renders message templates (one Handlebars instance per Refill instance). */
+    renderer: TemplateRenderer;
+    /** The cascade engine: sends every due reminder step, cheapest usable channel first. */
+    dispatcher: CascadeDispatcher;
+    /** The mass-send guard: approval by a second admin, canary slice, kill switch, test mode. */
+    sendGuard: SendGuardService;
+    /** Plans offer-expiry reminders, bonus-expiry notices and welcomes. */
+    reminders: ReminderPlannerService;
+    /** Delivery reports, unsubscribe links and STOP replies. */
+    inbound: InboundMessagesService;
+    jobs: JobControlService;
+    /** Liveness and readiness (`/health/live`, `/health/ready`); `markDraining()` on shutdown. */
+    health: HealthService;
+}
+
+/**
+ * What a Refill instance is built from, kept out of its public face: the
+ * package's own CLI, standalone server and demo, and tests (through
+ * `refill/testing`) reach it; a host does not, so an internal rename never
+ * breaks one.
+ */
+export interface RefillInternals {
+    services: RefillServices;
+    /** The DataSource Refill works on (the host's, or its own). */
+    dataSource: DataSource;
+    database: Database;
+    repositories: Repositories;
+    config: RefillConfig;
+    logger: Logger;
+    /** Refill's jobs on Agenda (its own, or the host's). */
+    scheduler: RefillScheduler;
+    /** Where Refill gets the current time from. */
+    clock: Clock;
+}
+
+/** Internals by public face: not a property of the face, so neither `Object.keys` nor a spread shows them. */
+const internalsByFace = new WeakMap<object, RefillInternals>();
+
+/** Records the internals of a Refill instance (called once, by the composition root). */
+export function bindRefillInternals<T extends object>(face: T, internals: RefillInternals): T {
+    internalsByFace.set(face, internals);
+    return face;
+}
+
+/**
+ * The internals of an instance `createRefill()` made: services, repositories,
+ * database, scheduler, config, logger, clock. Throws a TypeError for anything else.
+ */
+export function refillInternals(refill: object): RefillInternals {
+    const internals = internalsByFace.get(refill);
+    if (!internals) throw new TypeError('refillInternals: not an instance made by createRefill()');
+    return internals;
+}
