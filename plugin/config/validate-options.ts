@@ -3,6 +3,7 @@ import Joi from 'joi';
 import { DateTime } from 'luxon';
 import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { RefillConfigError } from '../kernel/errors/refill-error.js';
+import { CHANNELS } from '../kernel/vocabulary/channels.js';
 import { DEFAULT_CONTACT_CAPS, type ContactCaps } from '../modules/messaging/policy/contact-caps.js';
 import type { MessagingCapsOptions, RefillConfig, RefillOptions, TrustProxy } from './refill-options.js';
 
@@ -25,7 +26,6 @@ const trustProxy = Joi.alternatives(
     }
 });
 
-const CHANNELS = ['sms', 'email', 'telegram', 'push', 'viber', 'whatsapp'];
 const channel = Joi.string().valid(...CHANNELS);
 const hhmm = Joi.string().pattern(/^([01]\d|2[0-3]):[0-5]\d$/);
 const perChannel = (value: Joi.NumberSchema) => Joi.object().pattern(channel, value);

@@ -1,3 +1,5 @@
+import { PHONE_CHANNELS as PHONE_CHANNEL_LIST } from '../../../kernel/vocabulary/channels.js';
+
 /**
  * Who may enter a campaign, applied before assignment so both groups come
  * from the same eligible population: a real card (not test or employee),
@@ -53,7 +55,7 @@ export interface EligibilityRule {
     now: Date;
 }
 
-const PHONE_CHANNELS = new Set(['sms', 'viber', 'whatsapp']);
+const PHONE_CHANNELS = new Set<string>(PHONE_CHANNEL_LIST);
 const DAY_MS = 86_400_000;
 
 /**
