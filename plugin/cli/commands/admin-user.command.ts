@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { normaliseUsername } from '../../modules/admin/rules/admin-username.js';
-import type { AdminRole } from '../../modules/admin/entities/admin-user.entity.js';
+import { isAdminRole, type AdminRole } from '../../kernel/vocabulary/admin-roles.js';
 import type { CliContext } from '../cli-context.js';
 import { refillInternals } from '../../refill-internals.js';
 
@@ -71,8 +71,7 @@ export function registerAdminUserCommands(program: Command, ctx: CliContext): vo
         )
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
         .action(async (name: string, opts: { role: AdminRole; user?: string; actor: string }) => {
-            if (!['admin', 'manager', 'marketer'].includes(opts.role))
-                throw new Error('--role: admin, manager or marketer');
+            if (!isAdminRole(opts.role)) throw new Error('--role: admin, manager or marketer');
             await ctx.withRefill(program, async (refill) => {
                 const token = await refillInternals(refill).services.adminTokens.create(
                     name,

@@ -1,8 +1,9 @@
 import { EntitySchema } from 'typeorm';
 import { intId, str, time } from '../../../kernel/db/entity-columns.js';
+import type { AdminRole } from '../../../kernel/vocabulary/admin-roles.js';
 
-/** What an admin user may do: `admin` everything; `manager` customers and balances; `marketer` campaigns. */
-export type AdminRole = 'admin' | 'manager' | 'marketer';
+/** What an admin user may do (the vocabulary's roles, re-exported with the entity). */
+export type { AdminRole };
 
 /** A person who signs in to the admin API and UI. */
 export interface AdminUser {

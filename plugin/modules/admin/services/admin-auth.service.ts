@@ -7,10 +7,11 @@ import type { AdminUserRepository } from '../repositories/admin-user.repository.
 import type { AuditRepository } from '../repositories/audit.repository.js';
 import type { AdminSignInGuard } from './admin-sign-in-guard.service.js';
 import type { Clock } from '../../../kernel/clock.js';
+import { ADMIN_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 import { passwordHasher } from './password-hasher.js';
 
-/** The roles, from most to least powerful. */
-export const ADMIN_ROLES: readonly AdminRole[] = ['admin', 'manager', 'marketer'];
+/** The roles, from most to least powerful (the vocabulary's, re-exported). */
+export { ADMIN_ROLES };
 
 /**
  * Who makes an admin request, as the API sees it: a person signed in with a
