@@ -1,12 +1,12 @@
 import { validateOrThrow } from './kernel/http/validate.js';
+import { cardNumber as cardSchema } from './kernel/http/pos.schemas.js';
+import { customerBody } from './modules/customers/routes/customer.schemas.js';
 import {
-    cardNumber as cardSchema,
-    customerBody,
     previewBody,
     receiptBody,
     receiptParams,
     returnBody,
-} from './kernel/http/pos.schemas.js';
+} from './modules/ledger/routes/receipt.schemas.js';
 import type {
     CustomerService,
     BalanceView,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cardNumber, customerBody, receiptBody } from '../../../plugin/kernel/http/pos.schemas.js';
+import { cardNumber } from '../../../plugin/kernel/http/pos.schemas.js';
+import { customerBody } from '../../../plugin/modules/customers/routes/customer.schemas.js';
+import { receiptBody } from '../../../plugin/modules/ledger/routes/receipt.schemas.js';
 import { resolveDemoChain } from '../../../plugin/demo/demo-chain.js';
 import {
     demoCustomerHistory,

@@ -3,7 +3,8 @@ import { maskContacts } from '../rules/contact-mask.js';
 import type { CustomerService, CustomerUpdate, CustomerView } from '../services/customer.service.js';
 import { posIdentity } from '../../admin/routes/pos-auth.js';
 import { validate } from '../../../kernel/http/validate.js';
-import { cardParams, customerBody } from '../../../kernel/http/pos.schemas.js';
+import { cardParams } from '../../../kernel/http/pos.schemas.js';
+import { customerBody } from './customer.schemas.js';
 
 /**
  * POS routes for customers: enrol/update and balance. Contacts in the

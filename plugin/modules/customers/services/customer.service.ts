@@ -5,7 +5,7 @@ import type { Database } from '../../../kernel/db/database.js';
 import { balanceAt } from '../../ledger/rules/balance.rules.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import { decideConsent, needsLastTillAct, type ConsentPurpose } from '../rules/consent.rules.js';
-import { checkConsentAt } from '../../ledger/rules/pos-time.rules.js';
+import { checkConsentAt } from '../../../kernel/till-time.rules.js';
 import { normalisePhone } from '../rules/phone.js';
 import type { Customer } from '../entities/customer.entity.js';
 import type { CustomerConsent } from '../entities/customer-consent.entity.js';

@@ -4,7 +4,7 @@ import type { PreviewInput, PurchaseInput } from '../services/purchase.views.js'
 import type { ReturnInput, ReturnService } from '../services/return.service.js';
 import { posIdentity } from '../../admin/routes/pos-auth.js';
 import { validate } from '../../../kernel/http/validate.js';
-import { previewBody, receiptBody, receiptParams, returnBody } from '../../../kernel/http/pos.schemas.js';
+import { previewBody, receiptBody, receiptParams, returnBody } from './receipt.schemas.js';
 
 /** POS routes for receipts: preview, commit, return. */
 export function posReceiptRoutes(

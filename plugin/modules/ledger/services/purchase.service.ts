@@ -2,7 +2,7 @@ import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
 import { isDuplicateKeyError } from '../../../kernel/db/db-errors.js';
 import { balanceAt } from '../rules/balance.rules.js';
-import { checkPurchasedAt } from '../rules/pos-time.rules.js';
+import { checkPurchasedAt } from '../../../kernel/till-time.rules.js';
 import { capRedeem } from '../rules/redemption.rules.js';
 import { addPurchase } from '../../catalog/rules/category-stats.rules.js';
 import { requestHash } from '../rules/receipt-hash.js';

@@ -4,7 +4,7 @@ import { isDuplicateKeyError } from '../../../kernel/db/db-errors.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import { requestHash } from '../rules/receipt-hash.js';
 import { planReturn } from '../rules/return.rules.js';
-import { checkReturnedAt } from '../rules/pos-time.rules.js';
+import { checkReturnedAt } from '../../../kernel/till-time.rules.js';
 import type { Customer } from '../../customers/entities/customer.entity.js';
 import type { Purchase } from '../entities/purchase.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';

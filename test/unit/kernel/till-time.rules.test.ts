@@ -4,7 +4,7 @@ import {
     checkPurchasedAt,
     checkReturnedAt,
     parseTillTime,
-} from '../../../../../plugin/modules/ledger/rules/pos-time.rules.js';
+} from '../../../plugin/kernel/till-time.rules.js';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const bounds = { maxBackdateDays: 30, clockSkewMs: 300_000 };
