@@ -4,7 +4,8 @@ import { CHANNELS, type Channel } from '../../../kernel/vocabulary/channels.js';
 import type { OutboxStore } from '../channels/outbox.provider.js';
 import type { MessageRepository } from '../repositories/message.repository.js';
 import { validateOrThrow } from '../../../kernel/http/validate.js';
-import { requireRole } from '../../admin/routes/admin-session.middleware.js';
+import { mountRoute } from '../../../kernel/http/route-table.js';
+import { adminRoute } from '../../admin/routes/api-security.js';
 
 const statsQuery = Joi.object({ campaignId: Joi.number().integer().min(1) });
 const outboxQuery = Joi.object({
@@ -12,14 +13,37 @@ const outboxQuery = Joi.object({
     limit: Joi.number().integer().min(1).max(1000).default(100),
 });
 
+/** The message-tracking and outbox routes: what each validates, who may call it, what it answers. */
+export const adminMessageRouteTable = {
+    messageStats: adminRoute({
+        method: 'get',
+        path: '/messages/stats',
+        roles: ['admin', 'manager', 'marketer'],
+        summary: 'Sent, delivered, read, failed (by reason), held, dropped, segments and cost per channel',
+        description: 'Of every message, or of one campaign’s.',
+        tags: ['messages'],
+        query: statsQuery,
+        success: { status: 200, description: '`{ channels }`' },
+    }),
+    listOutbox: adminRoute({
+        method: 'get',
+        path: '/outbox',
+        roles: ['admin'],
+        summary: 'The outbox of the standalone default provider, newest first',
+        tags: ['messages'],
+        query: outboxQuery,
+        success: { status: 200, description: '`{ messages }`' },
+    }),
+};
+
 /** Message tracking per channel (and campaign) and the outbox of the standalone default provider. */
 export function adminMessageRoutes(messages: MessageRepository, outbox: OutboxStore): Router {
     const router = Router();
-    router.get('/messages/stats', requireRole('admin', 'manager', 'marketer'), async (req, res) => {
+    mountRoute(router, adminMessageRouteTable.messageStats, async (req, res) => {
         const { campaignId } = validateOrThrow(statsQuery, req.query) as { campaignId?: number };
         res.json({ channels: await messages.stats(campaignId) });
     });
-    router.get('/outbox', requireRole('admin'), async (req, res) => {
+    mountRoute(router, adminMessageRouteTable.listOutbox, async (req, res) => {
         const q = validateOrThrow(outboxQuery, req.query) as { channel?: Channel; limit: number };
         res.json({ messages: await outbox.list(q) });
     });

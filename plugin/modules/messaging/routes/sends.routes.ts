@@ -7,9 +7,10 @@ import type { CascadeRepository } from '../repositories/cascade.repository.js';
 import type { Customer } from '../../customers/entities/customer.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { SendGuardService } from '../services/send-guard.service.js';
-import { validate } from '../../../kernel/http/validate.js';
+import { mountRoute } from '../../../kernel/http/route-table.js';
 import { idParams } from '../../campaigns/routes/campaign.schemas.js';
-import { adminPrincipal, requireRole } from '../../admin/routes/admin-session.middleware.js';
+import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
+import { adminRoute } from '../../admin/routes/api-security.js';
 
 /** What the send and message-tracking routes call. */
 export interface SendApiServices {
@@ -32,6 +33,107 @@ const testCardsBody = Joi.object({
 });
 const cardParams = Joi.object({ cardNumber: Joi.string().min(1).max(64).required() });
 
+const READ = ['admin', 'manager', 'marketer'] as const;
+const WRITE = ['admin', 'marketer'] as const;
+const unknownCampaign = { REFILL_NOT_FOUND: 'No campaign with this id' };
+const unknownBatch = { REFILL_NOT_FOUND: 'No campaign with this id, or no send batch on this day' };
+
+/** The send and message-decision routes: what each validates, who may call it, what it answers. */
+export const adminSendRouteTable = {
+    campaignSends: adminRoute({
+        method: 'get',
+        path: '/campaigns/:id/sends',
+        roles: READ,
+        summary: 'The campaign’s send batches with what their reminders came to, and its figures per channel',
+        tags: ['sends'],
+        params: idParams,
+        success: { status: 200, description: '`{ batches, channels }`' },
+        errors: unknownCampaign,
+    }),
+    approveSends: adminRoute({
+        method: 'post',
+        path: '/campaigns/:id/sends/:day/approve',
+        roles: WRITE,
+        summary: 'Approve a large run held for a second person',
+        description:
+            'Its canary slice is released now, the rest after the hold. The approver must be a person other than the one who launched the campaign, whatever credential either used. Audited.',
+        tags: ['sends'],
+        params: dayParams,
+        success: { status: 200, description: '`{ batch }`' },
+        errors: {
+            ...unknownBatch,
+            REFILL_SECOND_ADMIN_REQUIRED: 'The approver launched the campaign, or is a token bound to nobody',
+            REFILL_CONFLICT: 'The batch is not waiting for approval',
+        },
+    }),
+    releaseSends: adminRoute({
+        method: 'post',
+        path: '/campaigns/:id/sends/:day/release',
+        roles: WRITE,
+        summary: 'Release the rest of a run after its canary',
+        description: 'Also one whose canary failed, when a person decides so. Audited.',
+        tags: ['sends'],
+        params: dayParams,
+        success: { status: 200, description: '`{ batch }`' },
+        errors: { ...unknownBatch, REFILL_CONFLICT: 'The batch is not held after its canary' },
+    }),
+    killSends: adminRoute({
+        method: 'post',
+        path: '/campaigns/:id/sends/kill',
+        roles: WRITE,
+        summary: 'The kill switch: cancel every open reminder of the campaign and send nothing more',
+        description: 'Until resumed. Audited.',
+        tags: ['sends'],
+        params: idParams,
+        success: { status: 200, description: '`{ cancelled }`: how many open reminders were cancelled' },
+        errors: unknownCampaign,
+    }),
+    resumeSends: adminRoute({
+        method: 'post',
+        path: '/campaigns/:id/sends/resume',
+        roles: WRITE,
+        summary: 'Lift the kill switch for future runs',
+        description: 'Cancelled reminders stay cancelled. Audited.',
+        tags: ['sends'],
+        params: idParams,
+        success: { status: 200, description: '`{ resumed: true }`' },
+        errors: unknownCampaign,
+    }),
+    setTestCards: adminRoute({
+        method: 'put',
+        path: '/campaigns/:id/test-cards',
+        roles: WRITE,
+        summary: 'Test mode: send the campaign’s messages only to these cards',
+        description: '`cards: null` ends test mode. Audited.',
+        tags: ['sends'],
+        params: idParams,
+        body: testCardsBody,
+        success: { status: 200, description: '`{ testCards }`' },
+        errors: unknownCampaign,
+    }),
+    customerMessages: adminRoute({
+        method: 'get',
+        path: '/customers/:cardNumber/messages',
+        roles: READ,
+        summary: 'A customer’s latest messages with their verdicts in words, and their reminder cascades',
+        description:
+            'Why someone did or did not get a message: "held: SMS daily cap 3/3, next allowed 09:00 Europe/Samara", in the customer’s timezone.',
+        tags: ['customers', 'messages'],
+        params: cardParams,
+        success: { status: 200, description: '`{ messages, cascades }`' },
+        errors: { REFILL_CUSTOMER_NOT_FOUND: 'No customer with this card' },
+    }),
+    messagingEndpoints: adminRoute({
+        method: 'get',
+        path: '/messaging/endpoints',
+        roles: ['admin'],
+        summary: 'The URLs to give the chain’s gateways: status callbacks per channel and SMS replies',
+        description: 'Each carries a signed path segment.',
+        tags: ['messages'],
+        success: { status: 200, description: '`{ endpoints }`' },
+    }),
+};
+
 /**
  * Campaign sends: the runs the guard holds (approve by a second admin,
  * release after the canary), the kill switch and test mode, all audited;
@@ -44,89 +146,68 @@ export function adminSendRoutes(
     options: { publicUrl?: string; timezone: string },
 ): Router {
     const router = Router();
-    const read = requireRole('admin', 'manager', 'marketer');
-    const write = requireRole('admin', 'marketer');
+    const table = adminSendRouteTable;
     const params = (res: { locals: Record<string, unknown> }) =>
         res.locals.params as { id: number; day: string };
     const actor = (res: Parameters<typeof adminPrincipal>[0]) => adminPrincipal(res).username;
 
-    router.get('/campaigns/:id/sends', read, validate({ params: idParams }), async (_req, res) => {
+    mountRoute(router, table.campaignSends, async (_req, res) => {
         const { id } = params(res);
         res.json({ batches: await s.sendGuard.batches(id), channels: await s.messages.stats(id) });
     });
-    router.post(
-        '/campaigns/:id/sends/:day/approve',
-        write,
-        validate({ params: dayParams }),
-        async (_req, res) => {
-            const { id, day } = params(res);
-            const { username, userId } = adminPrincipal(res);
-            res.json({ batch: await s.sendGuard.approve(id, day, { actor: username, userId }) });
-        },
-    );
-    router.post(
-        '/campaigns/:id/sends/:day/release',
-        write,
-        validate({ params: dayParams }),
-        async (_req, res) => {
-            const { id, day } = params(res);
-            res.json({ batch: await s.sendGuard.release(id, day, actor(res)) });
-        },
-    );
-    router.post('/campaigns/:id/sends/kill', write, validate({ params: idParams }), async (_req, res) => {
+    mountRoute(router, table.approveSends, async (_req, res) => {
+        const { id, day } = params(res);
+        const { username, userId } = adminPrincipal(res);
+        res.json({ batch: await s.sendGuard.approve(id, day, { actor: username, userId }) });
+    });
+    mountRoute(router, table.releaseSends, async (_req, res) => {
+        const { id, day } = params(res);
+        res.json({ batch: await s.sendGuard.release(id, day, actor(res)) });
+    });
+    mountRoute(router, table.killSends, async (_req, res) => {
         res.json(await s.sendGuard.kill(params(res).id, actor(res)));
     });
-    router.post('/campaigns/:id/sends/resume', write, validate({ params: idParams }), async (_req, res) => {
+    mountRoute(router, table.resumeSends, async (_req, res) => {
         await s.sendGuard.resume(params(res).id, actor(res));
         res.json({ resumed: true });
     });
-    router.put(
-        '/campaigns/:id/test-cards',
-        write,
-        validate({ params: idParams, body: testCardsBody }),
-        async (_req, res) => {
-            const { cards } = res.locals.body as { cards: string[] | null };
-            await s.sendGuard.setTestCards(params(res).id, cards, actor(res));
-            res.json({ testCards: cards });
-        },
-    );
-    router.get(
-        '/customers/:cardNumber/messages',
-        read,
-        validate({ params: cardParams }),
-        async (_req, res) => {
-            const { cardNumber } = res.locals.params as { cardNumber: string };
-            const customer = await s.findCustomer(cardNumber);
-            if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
-            const timezone = customer.timezone ?? options.timezone;
-            const rows = await s.messages.forCustomer(customer.id);
-            res.json({
-                messages: rows.map(({ verdict: raw, ...m }) => {
-                    const verdict = raw ? (JSON.parse(raw) as ContactVerdict) : null;
-                    if (verdict?.decision === 'hold') verdict.nextAllowedAt = new Date(verdict.nextAllowedAt);
-                    return {
-                        ...m,
-                        createdAt: m.createdAt.toISOString(),
-                        verdict,
-                        explanation: verdict
-                            ? explainVerdict(verdict, { channel: m.channel, timezone }, m.createdAt)
-                            : null,
-                    };
-                }),
-                cascades: (await s.cascades.forCustomer(customer.id)).map((c) => ({
-                    key: c.cascadeKey,
-                    kind: c.kind,
-                    status: c.status,
-                    step: c.step,
-                    channel: c.channel,
-                    outcome: c.outcome,
-                    nextAt: c.nextAt.toISOString(),
-                    deadlineAt: c.deadlineAt?.toISOString() ?? null,
-                })),
-            });
-        },
-    );
-    router.get('/messaging/endpoints', requireRole('admin'), async (_req, res) => {
+    mountRoute(router, table.setTestCards, async (_req, res) => {
+        const { cards } = res.locals.body as { cards: string[] | null };
+        await s.sendGuard.setTestCards(params(res).id, cards, actor(res));
+        res.json({ testCards: cards });
+    });
+    mountRoute(router, table.customerMessages, async (_req, res) => {
+        const { cardNumber } = res.locals.params as { cardNumber: string };
+        const customer = await s.findCustomer(cardNumber);
+        if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+        const timezone = customer.timezone ?? options.timezone;
+        const rows = await s.messages.forCustomer(customer.id);
+        res.json({
+            messages: rows.map(({ verdict: raw, ...m }) => {
+                const verdict = raw ? (JSON.parse(raw) as ContactVerdict) : null;
+                if (verdict?.decision === 'hold') verdict.nextAllowedAt = new Date(verdict.nextAllowedAt);
+                return {
+                    ...m,
+                    createdAt: m.createdAt.toISOString(),
+                    verdict,
+                    explanation: verdict
+                        ? explainVerdict(verdict, { channel: m.channel, timezone }, m.createdAt)
+                        : null,
+                };
+            }),
+            cascades: (await s.cascades.forCustomer(customer.id)).map((c) => ({
+                key: c.cascadeKey,
+                kind: c.kind,
+                status: c.status,
+                step: c.step,
+                channel: c.channel,
+                outcome: c.outcome,
+                nextAt: c.nextAt.toISOString(),
+                deadlineAt: c.deadlineAt?.toISOString() ?? null,
+            })),
+        });
+    });
+    mountRoute(router, table.messagingEndpoints, async (_req, res) => {
         res.json({ endpoints: await s.inbound.endpoints(options.publicUrl) });
     });
     return router;

@@ -4,8 +4,9 @@ import type { TemplateLocale } from '../templates/template-helpers.js';
 import { MESSAGE_KINDS, type MessageKind } from '../../../kernel/vocabulary/message-kinds.js';
 import { TEMPLATE_CHANNELS, type TemplateChannel } from '../../../kernel/vocabulary/template-channels.js';
 import { TEMPLATE_LOCALES, type PreviewRequest, type TemplateService } from '../services/template.service.js';
-import { validate } from '../../../kernel/http/validate.js';
-import { adminPrincipal, requireRole } from '../../admin/routes/admin-session.middleware.js';
+import { mountRoute } from '../../../kernel/http/route-table.js';
+import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
+import { adminRoute } from '../../admin/routes/api-security.js';
 
 const kind = Joi.string().valid(...MESSAGE_KINDS);
 const channel = Joi.string().valid(...TEMPLATE_CHANNELS);
@@ -25,6 +26,64 @@ const previewBody = Joi.object({
     source,
 });
 
+const READ = ['admin', 'manager', 'marketer'] as const;
+const WRITE = ['admin', 'marketer'] as const;
+
+/** The template routes: what each validates, who may call it, what it answers. */
+export const adminTemplateRouteTable = {
+    listTemplates: adminRoute({
+        method: 'get',
+        path: '/templates',
+        roles: READ,
+        summary: 'Every kind × channel × locale with where its template comes from',
+        tags: ['templates'],
+        success: { status: 200, description: '`{ templates }`' },
+    }),
+    previewTemplate: adminRoute({
+        method: 'post',
+        path: '/templates/preview',
+        roles: READ,
+        summary: 'Render a template with sample data, with its SMS segments',
+        description: 'Renders `source` (checked first) when given, else the template in use.',
+        tags: ['templates'],
+        body: previewBody,
+        success: { status: 200, description: '`{ preview }`' },
+        errors: { REFILL_NOT_FOUND: 'No template for this kind, channel and locale' },
+    }),
+    getTemplate: adminRoute({
+        method: 'get',
+        path: '/templates/:kind/:channel/:locale',
+        roles: READ,
+        summary: 'The template in use for a kind, channel and locale',
+        tags: ['templates'],
+        params: templateParams,
+        success: { status: 200, description: '`{ template }`' },
+        errors: { REFILL_NOT_FOUND: 'No template for this kind, channel and locale' },
+    }),
+    saveTemplate: adminRoute({
+        method: 'put',
+        path: '/templates/:kind/:channel/:locale',
+        roles: WRITE,
+        summary: 'Save an override of the shipped template',
+        description: 'Checked by rendering it first; used from the next message on. Audited.',
+        tags: ['templates'],
+        params: templateParams,
+        body: saveBody,
+        success: { status: 200, description: '`{ template }`' },
+    }),
+    removeTemplate: adminRoute({
+        method: 'delete',
+        path: '/templates/:kind/:channel/:locale',
+        roles: WRITE,
+        summary: 'Remove an override, reverting to the shipped template',
+        description: 'Audited.',
+        tags: ['templates'],
+        params: templateParams,
+        success: { status: 200, description: '`{ template }`: the one in use now' },
+        errors: { REFILL_NOT_FOUND: 'No saved override for this kind, channel and locale' },
+    }),
+};
+
 /** The template a request names. */
 type TemplateParams = { kind: MessageKind; channel: TemplateChannel; locale: TemplateLocale };
 
@@ -36,52 +95,36 @@ type TemplateParams = { kind: MessageKind; channel: TemplateChannel; locale: Tem
  */
 export function adminTemplateRoutes(templates: TemplateService): Router {
     const router = Router();
-    const read = requireRole('admin', 'manager', 'marketer');
-    const write = requireRole('admin', 'marketer');
+    const table = adminTemplateRouteTable;
     const params = (res: Response) => res.locals.params as TemplateParams;
 
-    router.get('/templates', read, async (_req, res) => {
+    mountRoute(router, table.listTemplates, async (_req, res) => {
         res.json({ templates: await templates.list() });
     });
-    router.post('/templates/preview', read, validate({ body: previewBody }), async (_req, res) => {
+    mountRoute(router, table.previewTemplate, async (_req, res) => {
         res.json({ preview: await templates.preview(res.locals.body as PreviewRequest) });
     });
-    router.get(
-        '/templates/:kind/:channel/:locale',
-        read,
-        validate({ params: templateParams }),
-        async (_req, res) => {
-            const p = params(res);
-            res.json({ template: await templates.get(p.kind, p.channel, p.locale) });
-        },
-    );
-    router.put(
-        '/templates/:kind/:channel/:locale',
-        write,
-        validate({ params: templateParams, body: saveBody }),
-        async (_req, res) => {
-            const p = params(res);
-            const { source: text } = res.locals.body as { source: string };
-            const template = await templates.save(
-                p.kind,
-                p.channel,
-                p.locale,
-                text,
-                adminPrincipal(res).username,
-            );
-            res.json({ template });
-        },
-    );
-    router.delete(
-        '/templates/:kind/:channel/:locale',
-        write,
-        validate({ params: templateParams }),
-        async (_req, res) => {
-            const p = params(res);
-            res.json({
-                template: await templates.remove(p.kind, p.channel, p.locale, adminPrincipal(res).username),
-            });
-        },
-    );
+    mountRoute(router, table.getTemplate, async (_req, res) => {
+        const p = params(res);
+        res.json({ template: await templates.get(p.kind, p.channel, p.locale) });
+    });
+    mountRoute(router, table.saveTemplate, async (_req, res) => {
+        const p = params(res);
+        const { source: text } = res.locals.body as { source: string };
+        const template = await templates.save(
+            p.kind,
+            p.channel,
+            p.locale,
+            text,
+            adminPrincipal(res).username,
+        );
+        res.json({ template });
+    });
+    mountRoute(router, table.removeTemplate, async (_req, res) => {
+        const p = params(res);
+        res.json({
+            template: await templates.remove(p.kind, p.channel, p.locale, adminPrincipal(res).username),
+        });
+    });
     return router;
 }
