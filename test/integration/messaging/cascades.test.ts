@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../helpers/create-app.js';
 import { gatewayChannels, LocalGateway } from '../../helpers/local-gateway.js';
+import type { MessageKind } from '../../../plugin/kernel/vocabulary/message-kinds.js';
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';
 
@@ -216,8 +217,8 @@ describe.each(engines)('reminder cascades on %s', (engine) => {
                 campaignId: null,
                 categoryId: null,
                 offerId: null,
-                // No template exists for the first one's kind.
-                kind: i === 0 ? 'no-such-kind' : 'bonus-expiry',
+                // No template exists for the first one's kind (no version knows it: the type says so too).
+                kind: (i === 0 ? 'no-such-kind' : 'bonus-expiry') as MessageKind,
                 traffic: 'service' as const,
                 status: 'pending' as const,
                 runDay: null,
