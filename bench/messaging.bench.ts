@@ -93,6 +93,8 @@ async function main(): Promise<void> {
                         logLevel: 'silent',
                         jobs: { process: false },
                         clock: () => NOW,
+                        // Seeding and whole-table reads are bulk work, not POS calls: no 4 s statement limit.
+                        database: { queryTimeoutMs: 600_000 },
                         messaging: messagingOptions(target, gateway.url),
                     });
                     await refill.start();
