@@ -3,6 +3,8 @@ import type { JobCounts } from './refill-job.js';
 import type { JobStatus, RefillScheduler } from './refill-scheduler.js';
 import type { SqlExecutor } from '../db/sql-executor.js';
 import type { Clock } from '../clock.js';
+import type { AuditAction } from '../vocabulary/audit-actions.js';
+import type { AuditEntityType } from '../vocabulary/audit-entity-types.js';
 
 /**
  * Where job control records who ran, paused or resumed a job, in the same
@@ -11,7 +13,7 @@ import type { Clock } from '../clock.js';
 export interface JobAuditLog {
     append(
         tx: SqlExecutor,
-        record: { actor: string; action: string; entityType: string; entityId: string | null },
+        record: { actor: string; action: AuditAction; entityType: AuditEntityType; entityId: string | null },
         now: Date,
     ): Promise<void>;
 }
@@ -48,7 +50,7 @@ export class JobControlService {
         await this.record(actor, 'resume', name);
     }
 
-    private async record(actor: string, verb: string, name: string): Promise<void> {
+    private async record(actor: string, verb: 'run' | 'pause' | 'resume', name: string): Promise<void> {
         await this.db.transaction((tx) =>
             this.audit.append(
                 tx,

@@ -1,11 +1,14 @@
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import type { AuditAction } from '../../../kernel/vocabulary/audit-actions.js';
+import type { AuditEntityType } from '../../../kernel/vocabulary/audit-entity-types.js';
 
 /** An audit record to append. */
 export interface AuditRecord {
+    /** Who did it: see `kernel/vocabulary/audit-actors.ts`. */
     actor: string;
-    action: string;
-    entityType: string;
+    action: AuditAction;
+    entityType: AuditEntityType;
     entityId: string | null;
     /** Serialised as JSON; callers never put contacts or full card numbers here. */
     details?: Record<string, unknown>;

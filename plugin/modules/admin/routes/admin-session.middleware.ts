@@ -3,6 +3,7 @@ import { parse } from 'cookie';
 import type { RequestHandler, Response } from 'express';
 import type { AdminRole } from '../entities/admin-user.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
+import { tokenActor } from '../../../kernel/vocabulary/audit-actors.js';
 import type { AdminAuthService, AdminPrincipal } from '../services/admin-auth.service.js';
 import type { AdminTokenService } from '../services/admin-token.service.js';
 
@@ -29,7 +30,7 @@ export function adminSession(
             // The token's person acts; a token bound to nobody is named as a token.
             const principal: AdminPrincipal = {
                 userId: byToken.userId,
-                username: byToken.username ?? `token:${byToken.name}`,
+                username: byToken.username ?? tokenActor(byToken.name),
                 role: byToken.role,
                 sessionId: '',
                 csrfToken: '',

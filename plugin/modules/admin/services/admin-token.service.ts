@@ -69,8 +69,8 @@ export class AdminTokenService {
                 tx,
                 {
                     actor,
-                    action: 'admin-token.create',
-                    entityType: 'admin-token',
+                    action: 'admin_token.create',
+                    entityType: 'admin_token',
                     entityId: String(id),
                     details: { name, role, user: owner === null ? null : normaliseUsername(owner) },
                 },
@@ -88,7 +88,7 @@ export class AdminTokenService {
                 throw new RefillError('REFILL_NOT_FOUND', `No live token named ${name}`);
             await this.repos.audit.append(
                 tx,
-                { actor, action: 'admin-token.revoke', entityType: 'admin-token', entityId: name },
+                { actor, action: 'admin_token.revoke', entityType: 'admin_token', entityId: name },
                 now,
             );
         });

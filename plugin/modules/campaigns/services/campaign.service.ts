@@ -8,6 +8,8 @@ import type { CampaignFields } from '../repositories/campaign.repository.js';
 import { campaignView, pctToBp, type CampaignDesign, type CampaignView } from './campaign-design.js';
 import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import type { Clock } from '../../../kernel/clock.js';
+import type { AuditAction } from '../../../kernel/vocabulary/audit-actions.js';
+import { SCHEDULER_ACTOR } from '../../../kernel/vocabulary/audit-actors.js';
 import type { Repositories } from '../../../refill-repositories.js';
 
 /** Design fields that may still change once a campaign has launched (they only affect future selections). */
@@ -161,7 +163,7 @@ export class CampaignService {
      * Moves scheduled campaigns whose start has come to active and finishes
      * those whose end has passed (the daily job calls it). Returns the active ones.
      */
-    async advance(actor = 'scheduler'): Promise<Campaign[]> {
+    async advance(actor = SCHEDULER_ACTOR): Promise<Campaign[]> {
         const now = this.clock();
         for (const c of await this.repos.campaigns.list(this.db, ['scheduled', 'active', 'paused'])) {
             if (c.endsAt && c.endsAt <= now) await this.finish(c.id, actor);
@@ -294,7 +296,7 @@ export class CampaignService {
     private audit(
         tx: SqlExecutor,
         actor: string,
-        action: string,
+        action: AuditAction,
         id: number,
         details: Record<string, unknown>,
     ): Promise<void> {

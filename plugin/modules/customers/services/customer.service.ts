@@ -122,7 +122,7 @@ export class CustomerService {
                 tx,
                 {
                     actor,
-                    action: 'customer.card-kind',
+                    action: 'customer.card_kind',
                     entityType: 'customer',
                     entityId: String(customer.id),
                     details: { from: customer.cardKind, to: cardKind },

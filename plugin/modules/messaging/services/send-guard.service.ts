@@ -6,6 +6,7 @@ import type { SendBatch } from '../entities/cascade.entity.js';
 import { normaliseUsername } from '../../admin/rules/admin-username.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { Clock } from '../../../kernel/clock.js';
+import type { AuditAction } from '../../../kernel/vocabulary/audit-actions.js';
 import type { Repositories } from '../../../refill-repositories.js';
 
 /** Who approves a large send: the actor as recorded, and their person (null for a token bound to nobody). */
@@ -232,7 +233,7 @@ export class SendGuardService {
         await this.changeCampaign(
             campaignId,
             actor,
-            'campaign.sends.test-cards',
+            'campaign.sends.test_cards',
             { testCards: cards ? JSON.stringify(cards) : null },
             async () => ({ cards: cards?.length ?? null }),
         );
@@ -242,7 +243,7 @@ export class SendGuardService {
     private async changeCampaign(
         campaignId: number,
         actor: string,
-        action: string,
+        action: AuditAction,
         patch: Partial<CampaignFields>,
         also?: (tx: SqlExecutor, now: Date) => Promise<Record<string, unknown>>,
     ): Promise<Record<string, unknown>> {
@@ -316,7 +317,7 @@ export class SendGuardService {
     private audit(
         exec: SqlExecutor,
         actor: string,
-        action: string,
+        action: AuditAction,
         campaignId: number,
         details: Record<string, unknown>,
     ): Promise<void> {
