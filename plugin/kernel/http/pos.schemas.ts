@@ -46,7 +46,8 @@ export const tillTime = Joi.any()
     .messages({
         'time.invalid':
             'must be an existing date and time in ISO 8601 with a timezone offset, e.g. 2026-11-23T10:00:00Z',
-    });
+    })
+    .meta({ format: 'date-time' });
 
 /** `:cardNumber` in the path. */
 export const cardParams = Joi.object({ cardNumber: cardNumber.required() });

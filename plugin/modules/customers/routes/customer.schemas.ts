@@ -6,16 +6,21 @@ const consent = Joi.object({ granted: Joi.boolean().strict().required(), at: til
 
 /** PUT /customers/:cardNumber */
 export const customerBody = Joi.object<CustomerUpdate>({
-    phone: Joi.string().max(32).allow(null),
+    phone: Joi.string().max(32).allow(null).description('Any format; stored as E.164'),
     email: Joi.string().email({ tlds: false }).max(254).allow(null),
     name: Joi.string().max(255).allow(null),
-    timezone: ianaTimezone.allow(null),
+    timezone: ianaTimezone.allow(null).description('IANA timezone'),
     locale: Joi.string().valid('ru', 'en').allow(null),
     telegramChatId: Joi.string()
         .pattern(/^-?\d{1,20}$/)
         .message('must be a Telegram chat id (digits)')
-        .allow(null),
-    pushToken: Joi.string().max(255).allow(null),
-    consents: Joi.object(Object.fromEntries(CONSENT_CHANNELS.map((c) => [c, consent]))),
-    serviceConsents: Joi.object(Object.fromEntries(CONSENT_CHANNELS.map((c) => [c, consent]))),
+        .allow(null)
+        .description('Chat id of the chain bot'),
+    pushToken: Joi.string().max(255).allow(null).description('Device token or app user id'),
+    consents: Joi.object(Object.fromEntries(CONSENT_CHANNELS.map((c) => [c, consent]))).description(
+        'Marketing consent per channel; also the service consent of a channel `serviceConsents` does not name. A STOP reply or an unsubscribe link withdraws marketing only.',
+    ),
+    serviceConsents: Joi.object(Object.fromEntries(CONSENT_CHANNELS.map((c) => [c, consent]))).description(
+        'Consent to service messages (bonus expiry, balance, welcome) per channel, set apart from marketing.',
+    ),
 });
