@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
+import type { EventBus } from '../../../kernel/events/event-bus.js';
 import { assignGroup, hashBucket } from '../stats/assignment.rules.js';
 import {
     exclusionReason,
@@ -23,7 +24,6 @@ import type { Category } from '../../catalog/entities/category.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { Candidate } from '../repositories/campaign-candidate.query.js';
 import type { ExcludedCustomer } from '../repositories/campaign-exclusion.repository.js';
-import { newReminder } from '../../messaging/repositories/cascade.repository.js';
 import type { NewOffer } from '../repositories/offer.repository.js';
 import type { Repositories } from '../../../refill-repositories.js';
 import type { CatalogService } from '../../catalog/services/catalog.service.js';
@@ -75,8 +75,9 @@ const YEAR_DAYS = LAPSE_LOOKBACK_DAYS;
  * candidates page by page, applies the lapse rule and eligibility, assigns
  * each newcomer once by the campaign's salted hash, and in the same
  * transaction per page writes the members of both groups and the test
- * group's offers. Work splits into customer-id ranges that run as separate
- * jobs; every part is safe to re-run.
+ * group's offers, publishing `MemberAssigned` in that transaction (messaging
+ * plans the test group's reminders there). Work splits into customer-id
+ * ranges that run as separate jobs; every part is safe to re-run.
  */
 export class CampaignSelectionService {
     constructor(
@@ -85,6 +86,7 @@ export class CampaignSelectionService {
         private readonly catalog: CatalogService,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
+        private readonly events: EventBus,
     ) {}
 
     /** The chain-local date of a moment, `YYYY-MM-DD`. */
@@ -354,22 +356,7 @@ export class CampaignSelectionService {
             startsAt: now,
             endsAt,
         }));
-        // The test group's lapse-offer reminders wait (gated) for the send guard to release the day's run.
-        const reminders = test.map((m) =>
-            newReminder({
-                cascadeKey: `lapse-offer:${campaign.id}:${m.customerId}`,
-                customerId: m.customerId,
-                campaignId: campaign.id,
-                categoryId: campaign.categoryId,
-                kind: 'lapse-offer',
-                traffic: 'marketing',
-                status: 'gated',
-                runDay: m.assignmentDay,
-                nextAt: now,
-                deadlineAt: endsAt,
-            }),
-        );
-        await this.db.transaction(async (tx) => {
+        await this.events.transaction(this.db, async (tx, afterCommit) => {
             // The customers' rows first, in id order: the lock every write path of a customer takes first.
             await this.repos.customers.lockIds(
                 tx,
@@ -377,7 +364,19 @@ export class CampaignSelectionService {
             );
             await this.repos.members.insertMany(tx, members);
             await this.repos.offers.insertMany(tx, offers, now);
-            await this.repos.cascades.insertMany(tx, reminders, now);
+            await this.events.publish(
+                tx,
+                'MemberAssigned',
+                {
+                    campaignId: campaign.id,
+                    categoryId: campaign.categoryId,
+                    assignmentDay: members[0].assignmentDay,
+                    assignedAt: now,
+                    offerEndsAt: endsAt,
+                    members: members.map((m) => ({ customerId: m.customerId, group: m.group })),
+                },
+                afterCommit,
+            );
             await this.repos.customers.extendOffersUntil(
                 tx,
                 test.map((m) => m.customerId),

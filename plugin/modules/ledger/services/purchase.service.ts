@@ -8,10 +8,11 @@ import { addPurchase } from '../../catalog/rules/category-stats.rules.js';
 import { requestHash } from '../rules/receipt-hash.js';
 import type { Customer } from '../../customers/entities/customer.entity.js';
 import type { KeyedCategoryStat } from '../../catalog/repositories/category-stats.repository.js';
-import { newReminder } from '../../messaging/repositories/cascade.repository.js';
 import type { Offer } from '../../campaigns/entities/offer.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import type { AfterCommitQueue } from '../../../kernel/events/after-commit-queue.js';
+import type { EventBus } from '../../../kernel/events/event-bus.js';
 import type { PosIdentity } from '../../admin/services/pos-identity.js';
 import {
     appliedOffers,
@@ -35,7 +36,10 @@ class EnrolFirst extends Error {}
  * the customer's row lock: it spends bonuses, credits the accrual (and any
  * offer bonuses) as lots, writes the ledger, the lines and the category
  * statistics, and stores its response so a retry with the same receipt id
- * and body replays it (a different body is a 409).
+ * and body replays it (a different body is a 409). It publishes
+ * `PurchaseCommitted` inside that transaction, so whatever other modules do
+ * about a sale (messaging stops the reminders about what was bought) commits
+ * or rolls back with it.
  */
 export class PurchaseService {
     constructor(
@@ -44,6 +48,7 @@ export class PurchaseService {
         private readonly catalog: CatalogService,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
+        private readonly events: EventBus,
     ) {}
 
     /** What a basket would earn and may spend, without writing anything. */
@@ -108,8 +113,8 @@ export class PurchaseService {
         let enrolled = false;
         for (;;) {
             try {
-                const result = await this.db.transaction((tx) =>
-                    this.commitIn(tx, input, pos, hash, snapshot, enrolled),
+                const result = await this.events.transaction(this.db, (tx, afterCommit) =>
+                    this.commitIn(tx, input, pos, hash, snapshot, enrolled, afterCommit),
                 );
                 return { result, replayed: false };
             } catch (error) {
@@ -139,6 +144,7 @@ export class PurchaseService {
         hash: string,
         snapshot: Awaited<ReturnType<CatalogService['snapshot']>>,
         enrolled: boolean,
+        afterCommit: AfterCommitQueue,
     ): Promise<PurchaseResult> {
         const { customers, offers: offerRepo, purchases } = this.repos;
         const now = this.clock();
@@ -264,40 +270,27 @@ export class PurchaseService {
             offersUntil,
         });
         await customers.saveState(tx, customer.id, state, now);
-        await this.updateReminders(tx, customer.id, categories, result, now);
-        return result;
-    }
-
-    /**
-     * In the commit's transaction: a purchase of a category stops the
-     * customer's open reminders about it at once, and (when configured) plans
-     * the balance message.
-     */
-    private async updateReminders(
-        tx: SqlExecutor,
-        customerId: number,
-        categories: readonly number[],
-        result: PurchaseResult,
-        now: Date,
-    ): Promise<void> {
-        await this.repos.cascades.stopForPurchase(tx, customerId, categories, now);
-        if (!this.config.messaging.balanceAfterPurchase || (result.earned === 0 && result.redeemed === 0))
-            return;
-        await this.repos.cascades.insertMany(
+        await this.events.publish(
             tx,
-            [
-                newReminder({
-                    cascadeKey: `balance:${result.receiptId}`,
-                    customerId,
-                    kind: 'balance',
-                    traffic: 'service',
-                    nextAt: now,
-                    deadlineAt: new Date(now.getTime() + 86_400_000),
-                    payload: JSON.stringify({ purchase: { earned: result.earned, total: result.total } }),
-                }),
-            ],
-            now,
+            'PurchaseCommitted',
+            {
+                purchaseId,
+                receiptId: result.receiptId,
+                customerId: customer.id,
+                storeId: pos.storeId,
+                storeCode: pos.storeCode,
+                categoryIds: categories,
+                purchasedAt: input.purchasedAt,
+                committedAt: now,
+                total: result.total,
+                earned: result.earned,
+                redeemed: result.redeemed,
+                enrolled,
+                balance: result.balance,
+            },
+            afterCommit,
         );
+        return result;
     }
 
     private result(

@@ -2,6 +2,8 @@ import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
 import { isDuplicateKeyError } from '../../../kernel/db/db-errors.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import type { AfterCommitQueue } from '../../../kernel/events/after-commit-queue.js';
+import type { EventBus } from '../../../kernel/events/event-bus.js';
 import { requestHash } from '../rules/receipt-hash.js';
 import { planReturn } from '../rules/return.rules.js';
 import { checkReturnedAt } from '../../../kernel/till-time.rules.js';
@@ -38,6 +40,7 @@ interface CheckedReturn {
     pos: PosIdentity;
     hash: string;
     returnedAt: Date;
+    afterCommit: AfterCommitQueue;
 }
 
 /**
@@ -52,6 +55,7 @@ interface CheckedReturn {
  * (a purchase never changes hands), and the lines, lots and earlier returns
  * are read only under the lock, so on MySQL/MariaDB the transaction's
  * snapshot already holds what concurrent returns and sales committed.
+ * A recorded return publishes `PurchaseReturned` inside its transaction.
  */
 export class ReturnService {
     constructor(
@@ -60,6 +64,7 @@ export class ReturnService {
         private readonly stores: StoreService,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
+        private readonly events: EventBus,
     ) {}
 
     /** Records a return of a committed receipt (idempotent per store by return id). */
@@ -72,7 +77,7 @@ export class ReturnService {
         const purchase = await this.purchaseOf(receiptId, input, pos);
         const returnedAt = this.returnTime(input, purchase);
         try {
-            return await this.db.transaction(async (tx) => {
+            return await this.events.transaction(this.db, async (tx, afterCommit) => {
                 const [customer] = await this.repos.customers.lockByIds(tx, [purchase.customerId]);
                 const replay = await this.replay(tx, pos.storeId, input.returnId, hash);
                 if (replay) return { result: replay, replayed: true };
@@ -84,6 +89,7 @@ export class ReturnService {
                         pos,
                         hash,
                         returnedAt,
+                        afterCommit,
                     }),
                     replayed: false,
                 };
@@ -136,7 +142,7 @@ export class ReturnService {
         customer: Customer,
         request: CheckedReturn,
     ): Promise<ReturnResult> {
-        const { receiptId, purchase, input, pos, hash, returnedAt } = request;
+        const { receiptId, purchase, input, pos, hash, returnedAt, afterCommit } = request;
         const { purchases, customers, returns } = this.repos;
         const now = this.clock();
         const lines = await purchases.findLines(tx, purchase.id);
@@ -222,6 +228,26 @@ export class ReturnService {
             balance: { available: state.balance, pending: state.pending, debt: state.debt },
         };
         await returns.complete(tx, returnRowId, result, JSON.stringify(result));
+        await this.events.publish(
+            tx,
+            'PurchaseReturned',
+            {
+                returnRowId,
+                returnId: input.returnId,
+                purchaseId: purchase.id,
+                receiptId,
+                customerId: purchase.customerId,
+                storeId: pos.storeId,
+                returnedAt,
+                recordedAt: now,
+                amount: result.amount,
+                reversed: result.reversed,
+                refunded: result.refunded,
+                shortfall: result.shortfall,
+                balance: result.balance,
+            },
+            afterCommit,
+        );
         return result;
     }
 

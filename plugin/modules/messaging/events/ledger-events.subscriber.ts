@@ -1,0 +1,53 @@
+import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import type { EventBus } from '../../../kernel/events/event-bus.js';
+import type { PurchaseCommitted } from '../../../kernel/events/refill-events.js';
+import { newReminder, type CascadeRepository } from '../repositories/cascade.repository.js';
+
+/** A day, ms: how long the balance message may wait before it is pointless. */
+const BALANCE_DEADLINE_MS = 86_400_000;
+
+/** What the ledger subscriber needs of messaging's settings. */
+export interface LedgerEventsSettings {
+    /** Plan a balance message after each sale that earned or spent bonuses. */
+    balanceAfterPurchase: boolean;
+}
+
+/**
+ * Messaging's reaction to the ledger's events, inside the sale's
+ * transaction so it commits or rolls back with it: a purchase of a category
+ * stops the customer's open reminders about it at once, and (when
+ * configured) plans the balance message.
+ */
+export class LedgerEventsSubscriber {
+    constructor(
+        private readonly cascades: Pick<CascadeRepository, 'stopForPurchase' | 'insertMany'>,
+        private readonly settings: LedgerEventsSettings,
+    ) {}
+
+    /** Registers the handlers on `bus`. */
+    subscribe(bus: EventBus): void {
+        bus.inTransaction('PurchaseCommitted', (event, tx) => this.purchaseCommitted(event, tx));
+    }
+
+    /** Stops the reminders about the categories bought and plans the balance message. */
+    async purchaseCommitted(sale: PurchaseCommitted, tx: SqlExecutor): Promise<void> {
+        const now = sale.committedAt;
+        await this.cascades.stopForPurchase(tx, sale.customerId, sale.categoryIds, now);
+        if (!this.settings.balanceAfterPurchase || (sale.earned === 0 && sale.redeemed === 0)) return;
+        await this.cascades.insertMany(
+            tx,
+            [
+                newReminder({
+                    cascadeKey: `balance:${sale.receiptId}`,
+                    customerId: sale.customerId,
+                    kind: 'balance',
+                    traffic: 'service',
+                    nextAt: now,
+                    deadlineAt: new Date(now.getTime() + BALANCE_DEADLINE_MS),
+                    payload: JSON.stringify({ purchase: { earned: sale.earned, total: sale.total } }),
+                }),
+            ],
+            now,
+        );
+    }
+}
