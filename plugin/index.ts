@@ -4,6 +4,19 @@
  */
 export { createRefill } from './refill.js';
 export type { Refill, RefillHooks } from './refill.js';
+export type { RefillAdmin, AdminUserView } from './refill-admin.facade.js';
+export type {
+    AdminUserInput,
+    CampaignDraft,
+    CategoryPut,
+    PosKeyInput,
+    StoreInput,
+} from './refill-admin.inputs.js';
+export type { CreatedPosKey } from './modules/admin/services/pos-key.service.js';
+export type { PosKeySummary } from './modules/admin/repositories/pos-key.repository.js';
+export type { CategoryView } from './modules/catalog/services/chronic-category.service.js';
+export type { RebuildProgress } from './modules/catalog/services/category-rebuild.service.js';
+export type { JobStatus } from './kernel/jobs/refill-scheduler.js';
 export type {
     AccrualOptions,
     PosOptions,

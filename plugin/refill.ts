@@ -11,6 +11,7 @@ import { MigrationRunner } from './kernel/db/migration-runner.js';
 import { createLogger } from './kernel/logging/logger.js';
 import { createScheduler } from './refill-scheduler.factory.js';
 import { createRefillHooks, type RefillHooks } from './refill-hooks.js';
+import { RefillAdmin } from './refill-admin.facade.js';
 import { bindRefillInternals, type RefillServices } from './refill-internals.js';
 import { AdminAuthService } from './modules/admin/services/admin-auth.service.js';
 import { JobControlService } from './kernel/jobs/job-control.service.js';
@@ -29,8 +30,6 @@ import { ChronicCategoryService } from './modules/catalog/services/chronic-categ
 import { CategoryRebuildService } from './modules/catalog/services/category-rebuild.service.js';
 import { AdminTokenService } from './modules/admin/services/admin-token.service.js';
 import { createMessaging } from './modules/messaging/create-messaging.js';
-import { subscribeMessaging } from './modules/messaging/events/subscribe-messaging.js';
-import { EventBus } from './kernel/events/event-bus.js';
 import { AdminSignInRepository } from './modules/admin/repositories/admin-sign-in.repository.js';
 import { AdminUserRepository } from './modules/admin/repositories/admin-user.repository.js';
 import { AdminSignInGuard } from './modules/admin/services/admin-sign-in-guard.service.js';
@@ -54,6 +53,8 @@ export interface Refill {
     /** Mount it under any prefix: `app.use('/loyalty', refill.router)`. */
     readonly router: Router;
     readonly hooks: RefillHooks;
+    /** Stores, POS keys, admin users, categories, campaigns and jobs for a host's scripts (audited). */
+    readonly admin: RefillAdmin;
     /** Applies pending Refill migrations; returns their names. */
     migrate(): Promise<string[]>;
     /**
@@ -113,9 +114,6 @@ export function createRefill(options: RefillOptions): Refill {
         messages: longRepos.messages,
     };
     const ttl = config.pos.cacheTtlMs;
-    // One bus per instance: the ledger and campaigns say what happened, messaging reacts in their transactions.
-    const events = new EventBus(logger);
-    subscribeMessaging(events, repos.cascades, config.messaging);
 
     // Rebuilds are enqueued on the scheduler, which is built from the services below (bound late).
     const categoryRebuilds = new CategoryRebuildService(
@@ -130,7 +128,7 @@ export function createRefill(options: RefillOptions): Refill {
     const catalog = new CatalogService(database, repos.catalog, clock, ttl, categoryRebuilds);
     const stores = new StoreService(database, repos.stores, repos.audit, clock, ttl);
     const campaigns = new CampaignService(longDb, repos, catalog, clock);
-    const campaignSelection = new CampaignSelectionService(longDb, repos, catalog, config, clock, events);
+    const campaignSelection = new CampaignSelectionService(longDb, repos, catalog, config, clock);
     const campaignReports = new CampaignReportService(longDb, repos, campaigns, catalog, clock, {
         costs: new CampaignReportQuery(),
         messaging: new CampaignMessagingQuery(),
@@ -151,8 +149,8 @@ export function createRefill(options: RefillOptions): Refill {
             clock,
             repos.audit,
         ),
-        purchases: new PurchaseService(database, repos, catalog, config, clock, events),
-        returns: new ReturnService(database, repos, stores, config, clock, events),
+        purchases: new PurchaseService(database, repos, catalog, config, clock),
+        returns: new ReturnService(database, repos, stores, config, clock),
         posKeys: new PosKeyService(database, repos.posKeys, repos.stores, repos.audit, clock, ttl),
         adjustments: new LedgerAdjustmentService(database, repos, config, clock),
         offers: new OfferService(longDb, repos, catalog, clock),
@@ -226,6 +224,7 @@ export function createRefill(options: RefillOptions): Refill {
     const refill: Refill = {
         router,
         hooks,
+        admin: new RefillAdmin(services),
         async migrate() {
             if (ownsDataSource && !dataSource.isInitialized) await dataSource.initialize();
             return migrations.up();
