@@ -30,6 +30,8 @@ import { ChronicCategoryService } from './modules/catalog/services/chronic-categ
 import { CategoryRebuildService } from './modules/catalog/services/category-rebuild.service.js';
 import { AdminTokenService } from './modules/admin/services/admin-token.service.js';
 import { createMessaging } from './modules/messaging/create-messaging.js';
+import { subscribeMessaging } from './modules/messaging/events/subscribe-messaging.js';
+import { EventBus } from './kernel/events/event-bus.js';
 import { AdminSignInRepository } from './modules/admin/repositories/admin-sign-in.repository.js';
 import { AdminUserRepository } from './modules/admin/repositories/admin-user.repository.js';
 import { AdminSignInGuard } from './modules/admin/services/admin-sign-in-guard.service.js';
@@ -114,6 +116,9 @@ export function createRefill(options: RefillOptions): Refill {
         messages: longRepos.messages,
     };
     const ttl = config.pos.cacheTtlMs;
+    // One bus per instance: the ledger and campaigns say what happened, messaging reacts in their transactions.
+    const events = new EventBus(logger);
+    subscribeMessaging(events, repos.cascades, config.messaging);
 
     // Rebuilds are enqueued on the scheduler, which is built from the services below (bound late).
     const categoryRebuilds = new CategoryRebuildService(
@@ -128,7 +133,7 @@ export function createRefill(options: RefillOptions): Refill {
     const catalog = new CatalogService(database, repos.catalog, clock, ttl, categoryRebuilds);
     const stores = new StoreService(database, repos.stores, repos.audit, clock, ttl);
     const campaigns = new CampaignService(longDb, repos, catalog, clock);
-    const campaignSelection = new CampaignSelectionService(longDb, repos, catalog, config, clock);
+    const campaignSelection = new CampaignSelectionService(longDb, repos, catalog, config, clock, events);
     const campaignReports = new CampaignReportService(longDb, repos, campaigns, catalog, clock, {
         costs: new CampaignReportQuery(),
         messaging: new CampaignMessagingQuery(),
@@ -149,8 +154,8 @@ export function createRefill(options: RefillOptions): Refill {
             clock,
             repos.audit,
         ),
-        purchases: new PurchaseService(database, repos, catalog, config, clock),
-        returns: new ReturnService(database, repos, stores, config, clock),
+        purchases: new PurchaseService(database, repos, catalog, config, clock, events),
+        returns: new ReturnService(database, repos, stores, config, clock, events),
         posKeys: new PosKeyService(database, repos.posKeys, repos.stores, repos.audit, clock, ttl),
         adjustments: new LedgerAdjustmentService(database, repos, config, clock),
         offers: new OfferService(longDb, repos, catalog, clock),
