@@ -37,6 +37,8 @@ import { AdminUserRepository } from './modules/admin/repositories/admin-user.rep
 import { AdminSignInGuard } from './modules/admin/services/admin-sign-in-guard.service.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import { CustomerService } from './modules/customers/services/customer.service.js';
+import { LedgerBalanceReader } from './modules/ledger/services/bonus-balance.reader.js';
+import { CampaignOffersReader } from './modules/campaigns/services/active-offers.reader.js';
 import { HistoryImportService } from './modules/import/history-import.service.js';
 import { LedgerAdjustmentService } from './modules/ledger/services/ledger-adjustment.service.js';
 import { LotMaintenanceService } from './modules/ledger/services/lot-maintenance.service.js';
@@ -147,9 +149,8 @@ export function createRefill(options: RefillOptions): Refill {
             database,
             repos.customers,
             repos.consents,
-            repos.lots,
-            repos.offers,
-            catalog,
+            new LedgerBalanceReader(database, repos.lots),
+            new CampaignOffersReader(database, repos.offers, catalog),
             config,
             clock,
             repos.audit,

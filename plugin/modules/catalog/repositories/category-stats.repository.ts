@@ -40,6 +40,13 @@ export function mapStatRow(
     };
 }
 
+/** The statistics rows as the customers' locking read joins them (`lockByCardWithStats`). */
+export const CATEGORY_STATS_JOIN = {
+    table: 'refill_customer_category_stats',
+    columns: STAT_COLUMNS,
+    map: mapStatRow,
+};
+
 /** Reads and upserts `refill_customer_category_stats`. Callers hold the customers' row locks. */
 export class CategoryStatsRepository {
     constructor(private readonly db: Database) {}

@@ -3,12 +3,21 @@ import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
 import { type Row, type SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import type { Customer } from '../entities/customer.entity.js';
-import {
-    mapStatRow,
-    STAT_COLUMNS,
-    type KeyedCategoryStat,
-} from '../../catalog/repositories/category-stats.repository.js';
 import { numOrNull } from '../../../kernel/db/row-mappers.js';
+
+/**
+ * Per-customer, per-category rows of another module's table that a locking
+ * customer read joins (the catalog's statistics): customers know neither the
+ * table nor its columns, the catalog describes them.
+ */
+export interface CategoryRowsJoin<S> {
+    /** The table; its rows have `customer_id` and `category_id` columns. */
+    table: string;
+    /** The columns to read beside the customer's. */
+    columns: readonly string[];
+    /** Maps a joined row whose columns carry `prefix`. */
+    map(db: Pick<Database, 'time'>, row: Record<string, unknown>, prefix: string): S;
+}
 
 /** Contact and profile fields a POS or an import may set. */
 export interface CustomerProfile {
@@ -97,26 +106,28 @@ export class CustomerRepository {
     /**
      * Reads and row-locks a customer together with their statistics rows for
      * the given categories, in one statement (the POS commit's first read).
+     * The catalog describes its statistics rows (`stats`).
      */
-    async lockByCardWithStats(
+    async lockByCardWithStats<S>(
         tx: SqlExecutor,
         cardNumber: string,
         categoryIds: readonly number[],
-    ): Promise<{ customer: Customer; stats: KeyedCategoryStat[] } | null> {
+        stats: CategoryRowsJoin<S>,
+    ): Promise<{ customer: Customer; stats: S[] } | null> {
         if (!categoryIds.length) {
             const customer = await this.lockByCard(tx, cardNumber);
             return customer ? { customer, stats: [] } : null;
         }
         const columns = COLUMNS.split(', ').map((c) => `c.${c}`);
-        const statColumns = STAT_COLUMNS.map((c) => `s.${c} AS s_${c}`);
+        const statColumns = stats.columns.map((c) => `s.${c} AS s_${c}`);
         const rows = await tx.all(
-            `SELECT ${[...columns, ...statColumns].join(', ')} FROM refill_customers c LEFT JOIN refill_customer_category_stats s ON s.customer_id = c.id AND s.category_id IN (${sqlDialect.inList(categoryIds.length)}) WHERE c.card_number = ?${sqlDialect.forUpdate(tx.dialect)}`,
+            `SELECT ${[...columns, ...statColumns].join(', ')} FROM refill_customers c LEFT JOIN ${stats.table} s ON s.customer_id = c.id AND s.category_id IN (${sqlDialect.inList(categoryIds.length)}) WHERE c.card_number = ?${sqlDialect.forUpdate(tx.dialect)}`,
             [...categoryIds, cardNumber],
         );
         if (!rows.length) return null;
         return {
             customer: this.map(rows[0]),
-            stats: rows.filter((r) => r.s_customer_id !== null).map((r) => mapStatRow(this.db, r, 's_')),
+            stats: rows.filter((r) => r.s_customer_id !== null).map((r) => stats.map(this.db, r, 's_')),
         };
     }
 

@@ -2,7 +2,6 @@ import type { AuditRepository } from '../../admin/repositories/audit.repository.
 import type { CardKind } from '../entities/customer.entity.js';
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
-import { balanceAt } from '../../ledger/rules/balance.rules.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import { decideConsent, needsLastTillAct, type ConsentPurpose } from '../rules/consent.rules.js';
 import { checkConsentAt } from '../../../kernel/till-time.rules.js';
@@ -10,11 +9,9 @@ import { normalisePhone } from '../rules/phone.js';
 import type { Customer } from '../entities/customer.entity.js';
 import type { CustomerConsent } from '../entities/customer-consent.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
-import type { BonusLotRepository } from '../../ledger/repositories/bonus-lot.repository.js';
 import type { ConsentRepository } from '../repositories/consent.repository.js';
 import type { CustomerProfile, CustomerRepository } from '../repositories/customer.repository.js';
-import type { OfferRepository } from '../../campaigns/repositories/offer.repository.js';
-import type { CatalogService } from '../../catalog/services/catalog.service.js';
+import type { ActiveOffersReader, BonusBalanceReader, OfferView } from './customer-balance.ports.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { ConsentChannel } from '../../../kernel/vocabulary/channels.js';
 
@@ -68,18 +65,8 @@ export interface CustomerView {
     enrolledAt: string;
 }
 
-/** A personal offer as shown to the till. */
-export interface OfferView {
-    id: number;
-    kind: 'multiplier' | 'gift';
-    category: string | null;
-    multiplier: number | null;
-    giftAmount: number | null;
-    startsAt: string;
-    endsAt: string;
-    /** Lifetime of the bonuses the offer grants, days. */
-    bonusLifetimeDays: number;
-}
+/** A personal offer as shown to the till (defined with the balance ports). */
+export type { OfferView } from './customer-balance.ports.js';
 
 /** The answer to a balance request. */
 export interface BalanceView {
@@ -103,9 +90,8 @@ export class CustomerService {
         private readonly db: Database,
         private readonly customers: CustomerRepository,
         private readonly consents: ConsentRepository,
-        private readonly lots: BonusLotRepository,
-        private readonly offers: OfferRepository,
-        private readonly catalog: CatalogService,
+        private readonly bonuses: BonusBalanceReader,
+        private readonly offers: ActiveOffersReader,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
         private readonly audit: AuditRepository,
@@ -241,26 +227,15 @@ export class CustomerService {
         const customer = await this.customers.findByCard(this.db, cardNumber);
         if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
         const now = this.clock();
-        const lots = await this.lots.findOpen(this.db, customer.id);
-        const at = balanceAt(lots, now, customer.timezone ?? this.config.timezone);
-        const offers = await this.offers.findActive(this.db, customer.id, now);
-        const categories = new Map((await this.catalog.categories()).map((c) => [c.id, c.code]));
+        const at = await this.bonuses.balanceOf(customer.id, now, customer.timezone ?? this.config.timezone);
+        const offers = await this.offers.activeOffers(customer.id, now);
         return {
             cardNumber,
             available: at.available,
             pending: at.pending,
             debt: customer.debt,
             expiries: at.expiries,
-            offers: offers.map((o) => ({
-                id: o.id,
-                kind: o.kind,
-                category: categories.get(o.categoryId) ?? null,
-                multiplier: o.multiplier,
-                giftAmount: o.giftAmount,
-                startsAt: o.startsAt.toISOString(),
-                endsAt: o.endsAt.toISOString(),
-                bonusLifetimeDays: o.bonusLifetimeDays,
-            })),
+            offers,
         };
     }
 

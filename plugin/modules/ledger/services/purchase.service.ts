@@ -7,7 +7,10 @@ import { capRedeem } from '../rules/redemption.rules.js';
 import { addPurchase } from '../../catalog/rules/category-stats.rules.js';
 import { requestHash } from '../rules/receipt-hash.js';
 import type { Customer } from '../../customers/entities/customer.entity.js';
-import type { KeyedCategoryStat } from '../../catalog/repositories/category-stats.repository.js';
+import {
+    CATEGORY_STATS_JOIN,
+    type KeyedCategoryStat,
+} from '../../catalog/repositories/category-stats.repository.js';
 import type { Offer } from '../../campaigns/entities/offer.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
@@ -150,7 +153,12 @@ export class PurchaseService {
         const now = this.clock();
         const lines = resolveBasket(snapshot, input.lines, this.config);
         const categories = basketCategories(lines);
-        const locked = await customers.lockByCardWithStats(tx, input.cardNumber, categories);
+        const locked = await customers.lockByCardWithStats(
+            tx,
+            input.cardNumber,
+            categories,
+            CATEGORY_STATS_JOIN,
+        );
         if (!locked) {
             if (this.config.pos.unknownCard === 'reject')
                 throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
