@@ -5,8 +5,7 @@ import type { Refill } from '../../plugin/index.js';
 import type { Campaign } from '../../plugin/modules/campaigns/entities/campaign.entity.js';
 import { chainDay, chainDayStart } from '../../plugin/modules/catalog/rules/category-stats.rules.js';
 import { refillInternals } from '../../plugin/testing.js';
-
-const DAY_MS = 86_400_000;
+import { MS_PER_DAY as DAY_MS } from '../../plugin/kernel/units/time.js';
 
 /**
  * The hand-written baseline of one campaign's daily selection: one query

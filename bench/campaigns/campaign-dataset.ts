@@ -10,6 +10,7 @@ import { resolveDemoChain } from '../../plugin/demo/demo-chain.js';
 import { demoCustomerHistory } from '../../plugin/demo/demo-history.js';
 import { seedDemoChain } from '../../plugin/demo/demo-seed.js';
 import { refillInternals } from '../../plugin/testing.js';
+import { MS_PER_DAY as DAY_MS } from '../../plugin/kernel/units/time.js';
 
 /** What was loaded. */
 export interface CampaignDataset {
@@ -22,7 +23,6 @@ export interface CampaignDataset {
 }
 
 const CHUNK = 500;
-const DAY_MS = 86_400_000;
 
 /**
  * Loads the large demo chain for the selection benchmark: Refill's own demo

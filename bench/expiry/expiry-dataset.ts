@@ -1,7 +1,7 @@
 import { toDbTime } from '../../plugin/kernel/db/db-time.js';
 import type { SqlClient } from './sql-client.js';
+import { MS_PER_DAY as DAY_MS } from '../../plugin/kernel/units/time.js';
 
-const DAY_MS = 86_400_000;
 const YEAR_MS = 365 * DAY_MS;
 
 /**

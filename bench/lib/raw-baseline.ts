@@ -18,6 +18,7 @@ import { setImmediate as immediate } from 'node:timers/promises';
 import Sqlite from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import { BENCH_CATEGORIES, cardNumber, type BenchReceipt } from './workload.js';
+import { MS_PER_DAY as DAY_MS } from '../../plugin/kernel/units/time.js';
 
 /** Where the raw rows go. */
 export interface RawTarget {
@@ -39,7 +40,6 @@ export interface RawWriter {
 }
 
 const BASE_RATE_BP = 300;
-const DAY_MS = 86_400_000;
 
 const LINE_COLUMNS =
     'purchase_id, line_no, sku, name, atc, category_id, quantity_milli, amount, redeemed, earned, offer_earned, returned_quantity_milli, returned_amount, reversed_earned, refunded_redeemed';

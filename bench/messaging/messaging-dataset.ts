@@ -3,6 +3,7 @@ import { toDbTime } from '../../plugin/kernel/db/db-time.js';
 import { sqlDialect } from '../../plugin/kernel/db/sql-dialect.js';
 import { bonusExpiryReminder } from '../../plugin/modules/messaging/services/reminder-planner.service.js';
 import { refillInternals } from '../../plugin/testing.js';
+import { MS_PER_DAY } from '../../plugin/kernel/units/time.js';
 
 const BATCH = 1000;
 
@@ -46,7 +47,7 @@ export async function planReminders(refill: Refill, count: number, now: Date): P
     const db = refillInternals(refill).database;
     for (const table of ['refill_messages', 'refill_outbox', 'refill_cascades'])
         await db.run(`DELETE FROM ${table}`);
-    const firstExpiry = new Date(now.getTime() + 5 * 86_400_000);
+    const firstExpiry = new Date(now.getTime() + 5 * MS_PER_DAY);
     for (let from = 1; from <= count; from += BATCH) {
         const ids = Array.from({ length: Math.min(BATCH, count - from + 1) }, (_, i) => from + i);
         await refillInternals(refill).repositories.cascades.insertMany(

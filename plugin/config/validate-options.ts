@@ -3,6 +3,7 @@ import Joi from 'joi';
 import { DateTime } from 'luxon';
 import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { RefillConfigError } from '../kernel/errors/refill-error.js';
+import { MS_PER_DAY } from '../kernel/units/time.js';
 import { CHANNELS } from '../kernel/vocabulary/channels.js';
 import { DEFAULT_CONTACT_CAPS, type ContactCaps } from '../modules/messaging/policy/contact-caps.js';
 import type { MessagingCapsOptions, RefillConfig, RefillOptions, TrustProxy } from './refill-options.js';
@@ -120,7 +121,7 @@ const schema = Joi.object<RefillOptions>({
     poolSize: Joi.number().integer().min(1).max(500).default(10),
     database: Joi.object({
         queryTimeoutMs: Joi.number().integer().min(100).max(3_600_000),
-        longQueryTimeoutMs: Joi.number().integer().min(100).max(86_400_000).default(60_000),
+        longQueryTimeoutMs: Joi.number().integer().min(100).max(MS_PER_DAY).default(60_000),
         validateIdleMs: Joi.number().integer().min(0).max(3_600_000).default(10_000),
     }).default(),
     migrationsRun: Joi.boolean().default(true),
@@ -153,7 +154,7 @@ const schema = Joi.object<RefillOptions>({
         maxLines: Joi.number().integer().min(1).max(5000).default(500),
         cacheTtlMs: Joi.number().integer().min(0).max(3600000).default(10000),
         maxBackdateDays: Joi.number().integer().min(0).max(3650).default(30),
-        clockSkewMs: Joi.number().integer().min(0).max(86_400_000).default(300_000),
+        clockSkewMs: Joi.number().integer().min(0).max(MS_PER_DAY).default(300_000),
         exposeContacts: Joi.boolean().default(false),
         cardReadsPerMinute: Joi.number().integer().min(1).max(1_000_000).default(600),
         unknownCardWarnAt: Joi.number().integer().min(1).max(1_000_000).default(50),
@@ -204,7 +205,7 @@ const schema = Joi.object<RefillOptions>({
         processEvery: Joi.alternatives(Joi.string().max(50), Joi.number().integer().min(100)).default(
             '30 seconds',
         ),
-        lockLifetimeMs: Joi.number().integer().min(1000).max(86_400_000).default(600_000),
+        lockLifetimeMs: Joi.number().integer().min(1000).max(MS_PER_DAY).default(600_000),
     }).default(),
     campaigns: Joi.object({
         partitionSize: Joi.number().integer().min(10).max(100_000_000).default(250_000),

@@ -1,8 +1,6 @@
 import { RefillError } from '../kernel/errors/refill-error.js';
+import { MS_PER_DAY } from '../kernel/units/time.js';
 import { defaultStoreCount, demoStores, type DemoStore } from './demo-stores.js';
-
-/** Milliseconds in a day. */
-export const DAY_MS = 86_400_000;
 
 /** What demo chain to generate. The same options always give the same records. */
 export interface DemoChainOptions {
@@ -55,9 +53,10 @@ export function resolveDemoChain(options: DemoChainOptions): DemoChain {
     const stores = demoStores(storeCount, now);
     const storesByCity = new Map<string, DemoStore[]>();
     for (const s of stores) storesByCity.set(s.city, [...(storesByCity.get(s.city) ?? []), s]);
-    const todayMs = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+    const todayMs = Math.floor(now.getTime() / MS_PER_DAY) * MS_PER_DAY;
     const monthByDaysAgo = new Uint8Array(historyDays + 1);
-    for (let d = 0; d <= historyDays; d++) monthByDaysAgo[d] = new Date(todayMs - d * DAY_MS).getUTCMonth();
+    for (let d = 0; d <= historyDays; d++)
+        monthByDaysAgo[d] = new Date(todayMs - d * MS_PER_DAY).getUTCMonth();
     return { customers, seed, historyDays, now, stores, storesByCity, todayMs, monthByDaysAgo };
 }
 
@@ -68,5 +67,5 @@ export function resolveDemoChain(options: DemoChainOptions): DemoChain {
  * and never in the future.
  */
 export function storeTime(chain: DemoChain, daysAgo: number, localMinute: number, store: DemoStore): Date {
-    return new Date(chain.todayMs - daysAgo * DAY_MS + (localMinute - store.utcOffsetMinutes) * 60_000);
+    return new Date(chain.todayMs - daysAgo * MS_PER_DAY + (localMinute - store.utcOffsetMinutes) * 60_000);
 }

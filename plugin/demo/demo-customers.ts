@@ -1,4 +1,5 @@
 import type { CustomerImportRecord } from '../modules/import/history-import.types.js';
+import { MS_PER_DAY } from '../kernel/units/time.js';
 import { storeTime, type DemoChain } from './demo-chain.js';
 import { planChronicTherapy, type DemoChronicPlan } from './demo-chronic-plan.js';
 import {
@@ -138,7 +139,7 @@ function consentsOf(
         }
         if (rng.chance(DEMO_SHARES.withdrawn)) {
             const daysAgo = rng.int(1, Math.max(1, Math.min(c.enrolledDaysAgo, chain.historyDays) - 2));
-            const at = new Date(Math.max(c.enrolledAt.getTime(), chain.todayMs - daysAgo * 86_400_000));
+            const at = new Date(Math.max(c.enrolledAt.getTime(), chain.todayMs - daysAgo * MS_PER_DAY));
             out[channel] = { granted: false, at };
         } else {
             out[channel] = { granted: true, at: c.enrolledAt };

@@ -1,3 +1,5 @@
+import { MS_PER_DAY } from './units/time.js';
+
 /** Where services get the current time from; tests pass a fixed or stepping clock. */
 export type Clock = () => Date;
 
@@ -6,5 +8,5 @@ export const systemClock: Clock = () => new Date();
 
 /** `date` plus `days` days. */
 export function addDays(date: Date, days: number): Date {
-    return new Date(date.getTime() + days * 86_400_000);
+    return new Date(date.getTime() + days * MS_PER_DAY);
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { MS_PER_DAY } from './units/time.js';
 
 /** An RFC 3339 date-time: date, time, optional fraction and a required offset. */
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:\d\d)$/i;
@@ -28,13 +29,11 @@ export interface TillTimeBounds {
 /** A time outside its bounds: the field's message for a 400. */
 export type TimeProblem = string | null;
 
-const DAY_MS = 86_400_000;
-
 /** A sale's time must lie in [now − maxBackdateDays, now + skew]. */
 export function checkPurchasedAt(at: Date, now: Date, bounds: TillTimeBounds): TimeProblem {
     if (at.getTime() > now.getTime() + bounds.clockSkewMs)
         return `must not be in the future (more than ${bounds.clockSkewMs / 1000} s ahead of the server clock)`;
-    if (at.getTime() < now.getTime() - bounds.maxBackdateDays * DAY_MS)
+    if (at.getTime() < now.getTime() - bounds.maxBackdateDays * MS_PER_DAY)
         return `must not be more than ${bounds.maxBackdateDays} days ago (load older sales with the history import)`;
     return null;
 }

@@ -2,8 +2,7 @@ import type { CategoryInput } from '../../plugin/modules/catalog/repositories/ca
 import type { ImportRecord } from '../../plugin/modules/import/history-import.types.js';
 import { statFromPurchases } from '../../plugin/modules/catalog/rules/category-stats.rules.js';
 import type { TestRefill } from './test-refill.js';
-
-const DAY = 86_400_000;
+import { MS_PER_DAY as DAY } from '../../plugin/kernel/units/time.js';
 
 /** The statins category the history below buys (ATC C10). */
 export const C10: CategoryInput = {

@@ -6,6 +6,7 @@ import {
     type TestDatabase,
     type TestDatabaseOptions,
 } from './test-database.js';
+import { MS_PER_DAY } from '../../plugin/kernel/units/time.js';
 
 /** A started Refill on a fresh database with one store, a POS key and two categories. */
 export interface TestRefill {
@@ -25,7 +26,7 @@ export class TestClock {
     constructor(public now = new Date('2026-03-01T10:00:00.000Z')) {}
     readonly fn = () => new Date(this.now);
     advanceDays(days: number): void {
-        this.now = new Date(this.now.getTime() + days * 86_400_000);
+        this.now = new Date(this.now.getTime() + days * MS_PER_DAY);
     }
 }
 

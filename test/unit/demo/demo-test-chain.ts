@@ -1,11 +1,13 @@
 import { demoCategoryInputs, demoProductInputs } from '../../../plugin/demo/demo-catalog.js';
 import { CatalogSnapshot } from '../../../plugin/modules/catalog/rules/catalog-snapshot.js';
+import { MS_PER_DAY } from '../../../plugin/kernel/units/time.js';
 
 /** The fixed end of history the demo tests generate against. */
 export const NOW = new Date('2026-03-01T10:00:00.000Z');
 
 /** Milliseconds in a day. */
-export const DAY = 86_400_000;
+/** A day in milliseconds (the kernel's one day length). */
+export const DAY = MS_PER_DAY;
 
 /** The demo catalogue as Refill would place lines in it (ids are positions from 1). */
 export function demoSnapshot(): CatalogSnapshot {

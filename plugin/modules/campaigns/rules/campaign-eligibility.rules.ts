@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from '../../../kernel/units/time.js';
 import { PHONE_CHANNELS as PHONE_CHANNEL_LIST } from '../../../kernel/vocabulary/channels.js';
 
 /**
@@ -56,7 +57,6 @@ export interface EligibilityRule {
 }
 
 const PHONE_CHANNELS = new Set<string>(PHONE_CHANNEL_LIST);
-const DAY_MS = 86_400_000;
 
 /**
  * Whether a customer can be reached in a channel: consent plus the contact
@@ -93,7 +93,10 @@ export function passesEconomicFilters(facts: EligibilityFacts, filters: Economic
     if (filters.minRevenue12m !== undefined && (facts.revenue12m ?? 0) < filters.minRevenue12m) return false;
     if (filters.minPurchasesPerMonth !== undefined) {
         if (!facts.firstPurchaseAt) return false;
-        const months = Math.max(1, (now.getTime() - facts.firstPurchaseAt.getTime()) / (30.4375 * DAY_MS));
+        const months = Math.max(
+            1,
+            (now.getTime() - facts.firstPurchaseAt.getTime()) / (30.4375 * MS_PER_DAY),
+        );
         if (count / months < filters.minPurchasesPerMonth) return false;
     }
     return true;

@@ -8,6 +8,7 @@ import { PLAN_UNITS } from './campaign-report.units.js';
 import type { CampaignSelectionService, SelectionSummary } from './campaign-selection.service.js';
 import type { CampaignService } from './campaign.service.js';
 import type { CatalogService } from '../../catalog/services/catalog.service.js';
+import { MS_PER_DAY } from '../../../kernel/units/time.js';
 
 /** Where the planned cohort size comes from. */
 export type PlannedSizeBasis =
@@ -98,7 +99,7 @@ export class CampaignPlanningService {
             campaign.startsAt && campaign.endsAt
                 ? Math.max(
                       1,
-                      Math.round((campaign.endsAt.getTime() - campaign.startsAt.getTime()) / 86_400_000),
+                      Math.round((campaign.endsAt.getTime() - campaign.startsAt.getTime()) / MS_PER_DAY),
                   )
                 : DEFAULT_DAYS;
         const plannedSize = this.size(campaign.expectedDailySize, campaign.dailyCap, days, dryRun, history);

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
+import { MS_PER_DAY } from '../../../kernel/units/time.js';
 
 /** How many recent purchase days a statistics row keeps (enough for any refill rhythm of 15 days or more). */
 export const RECENT_DAYS_KEPT = 24;
-
-const DAY_MS = 86_400_000;
 
 /**
  * The day number of a moment in the chain's timezone: days from 1970-01-01
@@ -13,12 +12,12 @@ const DAY_MS = 86_400_000;
  */
 export function chainDay(at: Date, timezone: string): number {
     const offsetMinutes = DateTime.fromJSDate(at, { zone: timezone }).offset;
-    return Math.floor((at.getTime() + offsetMinutes * 60_000) / DAY_MS);
+    return Math.floor((at.getTime() + offsetMinutes * 60_000) / MS_PER_DAY);
 }
 
 /** The moment a chain day (see {@link chainDay}) begins in the chain's timezone. */
 export function chainDayStart(day: number, timezone: string): Date {
-    const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    const date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
     return DateTime.fromISO(date, { zone: timezone }).startOf('day').toJSDate();
 }
 

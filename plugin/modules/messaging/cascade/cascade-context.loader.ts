@@ -11,6 +11,7 @@ import { ContactHistoryQuery } from '../repositories/contact-history.query.js';
 import { CustomerZoneQuery } from '../repositories/customer-zone.query.js';
 import type { SentMessage } from '../policy/contact-caps.js';
 import { customerZone, isZone } from '../policy/customer-zone.js';
+import { MS_PER_DAY } from '../../../kernel/units/time.js';
 
 /** What was already sent to one customer lately: the history the contact policy's caps count. */
 export class ContactCounts {
@@ -137,7 +138,7 @@ export class CascadeContextLoader {
     private async counts(ids: readonly number[], now: Date): Promise<Map<number, ContactCounts>> {
         const out = new Map<number, ContactCounts>();
         for (const id of ids) out.set(id, new ContactCounts());
-        const since = new Date(now.getTime() - 32 * 86_400_000);
+        const since = new Date(now.getTime() - 32 * MS_PER_DAY);
         for (const [id, sent] of await this.history.sentSince(ids, since))
             for (const s of sent) out.get(id)?.add(s.channel, s.traffic, s.at, s.key);
         return out;

@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from '../../../kernel/units/time.js';
 import type { TrafficClass } from '../../../kernel/vocabulary/traffic-classes.js';
 import { nextDayWindowStart, localStartOf, nextMonthWindowStart, type SendWindow } from './send-window.js';
 
@@ -63,7 +64,7 @@ export interface MarketingCapInput {
     now: Date;
 }
 
-const WEEK_MS = 7 * 86_400_000;
+const WEEK_MS = 7 * MS_PER_DAY;
 
 /**
  * Every marketing cap the customer has reached for a message in `channel`:

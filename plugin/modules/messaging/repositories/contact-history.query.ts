@@ -1,6 +1,7 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
+import { MS_PER_DAY } from '../../../kernel/units/time.js';
 import type { SentMessage } from '../policy/contact-caps.js';
 
 /**
@@ -11,7 +12,7 @@ import type { SentMessage } from '../policy/contact-caps.js';
 export const COUNTED_STATUSES = ['claimed', 'sending', 'sent', 'delivered', 'read'] as const;
 
 /** How far back a message row may have been created and still be sent in the window (a long hold). */
-const CREATED_SLACK_MS = 62 * 86_400_000;
+const CREATED_SLACK_MS = 62 * MS_PER_DAY;
 
 /** What customers were sent lately: the history the contact policy's caps and gap are checked against. */
 export class ContactHistoryQuery {
