@@ -25,6 +25,7 @@ export type {
     RefillOptions,
     ReturnOptions,
 } from './config/refill-options.js';
+export type { RefillLogger } from './kernel/logging/logger.port.js';
 export { refillEntities } from './refill-entities.js';
 export * from './refill-entities.js';
 export { refillMigrations } from '../migrations/index.js';

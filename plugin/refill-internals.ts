@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { RefillLogger } from './kernel/logging/logger.port.js';
 import type { DataSource } from 'typeorm';
 import type { RefillConfig } from './config/refill-options.js';
 import type { Clock } from './kernel/clock.js';
@@ -92,7 +92,7 @@ export interface RefillInternals {
     database: Database;
     repositories: Repositories;
     config: RefillConfig;
-    logger: Logger;
+    logger: RefillLogger;
     /** Refill's jobs on Agenda (its own, or the host's). */
     scheduler: RefillScheduler;
     /** Where Refill gets the current time from. */

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Agenda } from 'agenda';
-import type { Logger } from 'pino';
+import type { RefillLogger } from './kernel/logging/logger.port.js';
 import type { RefillConfig } from './config/refill-options.js';
 import type { Database } from './kernel/db/database.js';
 import type { Clock } from './kernel/clock.js';
@@ -48,7 +48,7 @@ export function createScheduler(
     services: JobServices,
     config: RefillConfig,
     clock: Clock,
-    logger: Logger,
+    logger: RefillLogger,
     hostAgenda?: Agenda,
 ): RefillScheduler {
     const workerName = `${hostname()}#${process.pid}`;

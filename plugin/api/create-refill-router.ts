@@ -12,7 +12,7 @@ import {
 import { adminTemplateRoutes } from '../modules/messaging/routes/templates.routes.js';
 import type { TemplateService } from '../modules/messaging/services/template.service.js';
 import express, { Router } from 'express';
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../kernel/logging/logger.port.js';
 import type { RefillConfig } from '../config/refill-options.js';
 import type { AdminAuthService } from '../modules/admin/services/admin-auth.service.js';
 import type { JobControlService } from '../kernel/jobs/job-control.service.js';
@@ -66,7 +66,11 @@ export type RouterServices = ApiServices &
  * the same under any prefix of any host app. With `trustProxy` set, client IP
  * and scheme follow it on these routes; otherwise the host app's `trust proxy`.
  */
-export function createRefillRouter(services: RouterServices, config: RefillConfig, logger: Logger): Router {
+export function createRefillRouter(
+    services: RouterServices,
+    config: RefillConfig,
+    logger: RefillLogger,
+): Router {
     const router = Router();
     router.use(healthRoutes(services.health));
     const pos = Router();

@@ -1,5 +1,5 @@
 import type { Agenda } from 'agenda';
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../kernel/logging/logger.port.js';
 import type { DataSource } from 'typeorm';
 import type { ChannelsConfig } from '../modules/messaging/channels/provider-registry.js';
 import type { ContactCaps } from '../modules/messaging/policy/contact-caps.js';
@@ -278,8 +278,11 @@ export interface RefillOptions {
     jobs?: JobsOptions;
     campaigns?: CampaignOptions;
     messaging?: MessagingOptions;
-    /** A pino logger to log through; Refill makes its own otherwise. */
-    logger?: Logger;
+    /**
+     * A logger to log through: pino's, or any object with `debug`, `info`, `warn`, `error`
+     * (fields, then a message) and `child` ({@link RefillLogger}). Refill makes its own pino logger otherwise.
+     */
+    logger?: RefillLogger;
     /** Log level of Refill's own logger. Default 'info' ('silent' in tests). */
     logLevel?: string;
     /** Source of the current time (tests pass a fixed clock). */

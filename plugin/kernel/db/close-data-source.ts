@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../logging/logger.port.js';
 import type { DataSource } from 'typeorm';
 
 /** The part of mysql2's pool reached when a close has to be forced (not public API: read defensively). */
@@ -16,7 +16,7 @@ interface MysqlPoolInternals {
 export async function closeDataSource(
     dataSource: DataSource,
     timeoutMs: number,
-    logger: Logger,
+    logger: RefillLogger,
 ): Promise<void> {
     if (!dataSource.isInitialized) return;
     const pool = (dataSource.driver as unknown as { pool?: MysqlPoolInternals }).pool;

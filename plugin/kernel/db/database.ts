@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Mutex } from 'async-mutex';
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../logging/logger.port.js';
 import type { DataSource } from 'typeorm';
 import { RefillConfigError } from '../errors/refill-error.js';
 import { fromDbTime, fromDbTimeOrNull, type DateReadMode } from './db-time.js';
@@ -19,7 +19,7 @@ export interface DatabaseOptions {
     /** A pooled connection idle longer than this is pinged before use, ms. Default 10000. */
     validateIdleMs?: number;
     /** Where timeouts and destroyed connections are logged. */
-    logger?: Logger;
+    logger?: RefillLogger;
 }
 
 /** Options for {@link Database.transaction}. */

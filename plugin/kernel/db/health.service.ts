@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../logging/logger.port.js';
 import type { Database } from './database.js';
 
 /** Whether one dependency answers. */
@@ -25,7 +25,7 @@ export class HealthService {
 
     constructor(
         private readonly database: Database,
-        private readonly logger: Logger,
+        private readonly logger: RefillLogger,
         private readonly timeoutMs = 1000,
     ) {}
 
@@ -57,7 +57,7 @@ export class HealthService {
                     { timeoutMs: this.timeoutMs, elapsedMs: Date.now() - started },
                     'database unavailable: readiness check failed',
                 );
-            else this.logger.info('database available again');
+            else this.logger.info({}, 'database available again');
             this.lastDatabase = status;
         }
         return status;

@@ -1,5 +1,5 @@
 import type { Connection, PoolConnection } from 'mysql2';
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../logging/logger.port.js';
 import type { DataSource } from 'typeorm';
 import { DatabaseTimeoutError } from './db-errors.js';
 import { formatMysql } from './mysql-format.js';
@@ -18,7 +18,7 @@ export interface ConnectionGuardOptions {
     /** A connection that sat in the pool longer than this is pinged before use. */
     validateIdleMs: number;
     /** Logs timeouts, destroyed connections and kills (no SQL text, no values). */
-    logger: Logger | null;
+    logger: RefillLogger | null;
 }
 
 /** Longest time a ping of an idle connection may take before the connection counts as dead. */

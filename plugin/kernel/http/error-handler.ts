@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../logging/logger.port.js';
 import { isDbUnavailableError } from '../db/db-errors.js';
 import { RefillError } from '../errors/refill-error.js';
 import { safeError, safePath } from '../logging/logger.js';
@@ -43,7 +43,7 @@ function fromPathDecoding(error: unknown): RefillError | null {
  * of a request that the timeout already answered writes nothing: Express
  * would destroy the keep-alive socket the client retries on.
  */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(logger: RefillLogger): ErrorRequestHandler {
     return (err, req, res, next) => {
         if (answeredByTimeout(res)) {
             // The late handler's own write fails with ERR_HTTP_HEADERS_SENT: expected, not worth a line.

@@ -1,5 +1,5 @@
 import type { JobLogEntry, JobLogger } from 'agenda';
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../logging/logger.port.js';
 import { safeError } from '../logging/logger.js';
 import type { JobCounts } from './refill-job.js';
 
@@ -19,7 +19,7 @@ export interface JobRunRecord {
  */
 export class JobRunRecorder {
     constructor(
-        private readonly logger: Logger,
+        private readonly logger: RefillLogger,
         private readonly store: JobLogger,
     ) {}
 

@@ -1,5 +1,5 @@
 import { Agenda, type AgendaBackend, type Job } from 'agenda';
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../logging/logger.port.js';
 import { RefillConfigError, RefillError } from '../errors/refill-error.js';
 import { safeError } from '../logging/logger.js';
 import type { JobRunRecord, JobRunRecorder } from './job-run-recorder.js';
@@ -57,7 +57,7 @@ export class RefillScheduler {
         private readonly tasks: readonly RefillTask[],
         private readonly settings: SchedulerSettings,
         private readonly recorder: JobRunRecorder,
-        private readonly logger: Logger,
+        private readonly logger: RefillLogger,
     ) {
         this.byName = new Map(jobs.map((j) => [j.name, j]));
         this.ownsAgenda = !('agenda' in source);

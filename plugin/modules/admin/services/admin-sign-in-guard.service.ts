@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
 import { ipKeyGenerator } from 'express-rate-limit';
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../../../kernel/logging/logger.port.js';
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
 import type { SignInFailure } from '../entities/sign-in-failure.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { AdminSignInRepository } from '../repositories/admin-sign-in.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
-import { MS_PER_DAY } from '../../../kernel/units/time.js';
 
 /** The window of the per-IP count. */
 const IP_WINDOW_MS = 15 * 60_000;
 /** An account's failures are forgotten after this long without one. */
-const FORGET_AFTER_MS = MS_PER_DAY;
+const FORGET_AFTER_MS = 24 * 3_600_000;
 
 /**
  * Limits guessing admin passwords, with counters in the database so they
@@ -42,7 +41,7 @@ export class AdminSignInGuard {
         private readonly counters: AdminSignInRepository,
         private readonly clock: Clock,
         config: RefillConfig,
-        private readonly logger: Logger,
+        private readonly logger: RefillLogger,
     ) {
         this.limits = config.admin;
     }

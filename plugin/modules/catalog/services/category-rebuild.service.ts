@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../../../kernel/logging/logger.port.js';
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
@@ -56,7 +56,7 @@ export class CategoryRebuildService {
         private readonly config: RefillConfig,
         private readonly clock: Clock,
         private readonly enqueue: RebuildEnqueue,
-        private readonly logger: Logger,
+        private readonly logger: RefillLogger,
     ) {
         this.history = new CategoryHistoryQuery(db);
         this.runner = new CategoryRebuildRunner(db, repos, this.history, config, clock);

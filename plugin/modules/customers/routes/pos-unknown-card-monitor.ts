@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { LRUCache } from 'lru-cache';
-import type { Logger } from 'pino';
+import type { RefillLogger } from '../../../kernel/logging/logger.port.js';
 import { posIdentity } from '../../admin/routes/pos-auth.js';
 import { posKeyFingerprint, posKeyHint } from './pos-card-read-limit.js';
 
@@ -9,7 +9,7 @@ export interface UnknownCardMonitorOptions {
     /** Lookups of unknown cards by one key within the window that raise a warning. */
     warnAt: number;
     windowMinutes: number;
-    logger: Logger;
+    logger: RefillLogger;
     /** Milliseconds now (tests may pass their own). */
     now?: () => number;
 }
