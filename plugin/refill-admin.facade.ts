@@ -8,7 +8,9 @@ import type { PosKeySummary } from './modules/admin/repositories/pos-key.reposit
 import type { AdminAuthService } from './modules/admin/services/admin-auth.service.js';
 import type { CreatedPosKey, PosKeyService } from './modules/admin/services/pos-key.service.js';
 import type { StoreService } from './modules/admin/services/store.service.js';
-import { categoryBody, createCampaignBody, idParams } from './modules/campaigns/routes/campaign.schemas.js';
+import { idParams } from './kernel/http/admin.schemas.js';
+import { categoryBody } from './modules/catalog/routes/category.schemas.js';
+import { createCampaignBody } from './modules/campaigns/routes/campaign.schemas.js';
 import type { CampaignDesign, CampaignView } from './modules/campaigns/services/campaign-design.js';
 import type {
     CampaignReport,

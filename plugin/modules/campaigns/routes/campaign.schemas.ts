@@ -1,9 +1,7 @@
 import Joi from 'joi';
-import { ADMIN_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
+import { adminCode as code, percent as pct } from '../../../kernel/http/admin.schemas.js';
 import { CONSENT_CHANNELS } from '../../../kernel/vocabulary/channels.js';
 
-const code = Joi.string().pattern(/^[A-Za-z0-9._-]{1,64}$/);
-const pct = Joi.number().min(0).max(100).precision(2);
 const money = Joi.number().integer().min(0).max(1_000_000_000);
 
 const offer = Joi.object({
@@ -109,54 +107,3 @@ export const createCampaignBody = Joi.object({
 
 /** PATCH /campaigns/:id: any design fields. */
 export const updateCampaignBody = Joi.object(fields).min(1);
-
-/** PUT /categories/:code: a chronic (or any) category with its rules. */
-export const categoryBody = Joi.object({
-    name: Joi.string().min(1).max(255).required(),
-    // Stored upper-case, each in one category only: a prefix given twice is a 400 here.
-    atcPrefixes: Joi.array()
-        .items(
-            Joi.string()
-                .uppercase()
-                .pattern(/^[A-Za-z][0-9A-Za-z]{0,6}$/),
-        )
-        .unique()
-        .max(200)
-        .default([]),
-    skus: Joi.array().items(Joi.string().min(1).max(64)).unique().max(5000).default([]),
-    chronic: Joi.boolean().default(true),
-    active: Joi.boolean().default(true),
-    refillIntervalDays: Joi.number().integer().min(1).max(365).allow(null).default(null),
-    lapseAfterDays: Joi.number().integer().min(1).max(365).allow(null).default(null),
-    minPurchases: Joi.number().integer().min(1).max(24).allow(null).default(null),
-    seasonalMonths: Joi.array().items(Joi.number().integer().min(1).max(12)).unique().max(11).default([]),
-    marginPct: pct.allow(null).default(null),
-    publicLabel: Joi.string().max(255).allow(null).default(null),
-    accrualRateBp: Joi.number().integer().min(0).max(10_000).allow(null).default(null),
-    excludedFromAccrual: Joi.boolean().default(false),
-    excludedFromRedemption: Joi.boolean().default(false),
-});
-
-/** Path parameters. */
-export const idParams = Joi.object({ id: Joi.number().integer().min(1).max(2_147_483_647).required() });
-/** Path parameters. */
-export const codeParams = Joi.object({ code: code.required() });
-/** PUT /customers/:card/card-kind. */
-export const cardKindBody = Joi.object({
-    cardKind: Joi.string().valid('regular', 'test', 'employee').required(),
-});
-/** Path parameters. */
-export const cardParams = Joi.object({
-    card: Joi.string()
-        .pattern(/^[0-9A-Za-z-]{4,64}$/)
-        .required(),
-});
-/** POST /tokens. */
-export const tokenBody = Joi.object({
-    name: Joi.string()
-        .pattern(/^[A-Za-z0-9._-]{1,128}$/)
-        .required(),
-    role: Joi.string()
-        .valid(...ADMIN_ROLES)
-        .required(),
-});

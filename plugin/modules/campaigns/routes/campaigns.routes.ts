@@ -9,7 +9,8 @@ import type { CampaignSelectionService } from '../services/campaign-selection.se
 import type { CampaignService } from '../services/campaign.service.js';
 import { validateOrThrow } from '../../../kernel/http/validate.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
-import { createCampaignBody, idParams, updateCampaignBody } from './campaign.schemas.js';
+import { idParams } from '../../../kernel/http/admin.schemas.js';
+import { createCampaignBody, updateCampaignBody } from './campaign.schemas.js';
 import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
 import { adminRoute } from '../../admin/routes/api-security.js';
 import { campaignReportCsv } from './campaign-report.csv.js';

@@ -6,13 +6,10 @@ import type { CategoryRebuildService } from '../services/category-rebuild.servic
 import type { ChronicCategoryService } from '../services/chronic-category.service.js';
 import type { CustomerService } from '../../customers/services/customer.service.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
-import {
-    cardKindBody,
-    cardParams,
-    categoryBody,
-    codeParams,
-    tokenBody,
-} from '../../campaigns/routes/campaign.schemas.js';
+import { codeParams } from '../../../kernel/http/admin.schemas.js';
+import { categoryBody } from './category.schemas.js';
+import { adminCardParams as cardParams, cardKindBody } from '../../customers/routes/customer.schemas.js';
+import { tokenBody } from '../../admin/routes/token.schemas.js';
 import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
 import { adminRoute } from '../../admin/routes/api-security.js';
 

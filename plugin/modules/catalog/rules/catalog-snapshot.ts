@@ -1,4 +1,4 @@
-import type { BasketLine, ResolvedLine } from '../../ledger/rules/basket.js';
+import type { BasketLine, ResolvedLine } from './basket.js';
 
 /** A catalogue product as the resolver needs it. */
 export interface CatalogProduct {

@@ -24,3 +24,14 @@ export const customerBody = Joi.object<CustomerUpdate>({
         'Consent to service messages (bonus expiry, balance, welcome) per channel, set apart from marketing.',
     ),
 });
+
+/** PUT /customers/:card/card-kind (admin API). */
+export const cardKindBody = Joi.object({
+    cardKind: Joi.string().valid('regular', 'test', 'employee').required(),
+});
+/** `:card` in the admin API's card-kind path. */
+export const adminCardParams = Joi.object({
+    card: Joi.string()
+        .pattern(/^[0-9A-Za-z-]{4,64}$/)
+        .required(),
+});

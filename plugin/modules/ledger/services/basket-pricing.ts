@@ -1,6 +1,6 @@
 import type { RefillConfig } from '../../../config/refill-options.js';
 import { computeAccrual, type ApplicableOffer, type LineAccrual } from '../rules/accrual.rules.js';
-import type { BasketLine, ResolvedLine } from '../rules/basket.js';
+import type { BasketLine, ResolvedLine } from '../../catalog/rules/basket.js';
 import type { CatalogSnapshot } from '../../catalog/rules/catalog-snapshot.js';
 import { allocateRedemption, redemptionLimit, type RedemptionLimit } from '../rules/redemption.rules.js';
 import type { Offer } from '../../campaigns/entities/offer.entity.js';

@@ -8,7 +8,7 @@ import type { Customer } from '../../customers/entities/customer.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { SendGuardService } from '../services/send-guard.service.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
-import { idParams } from '../../campaigns/routes/campaign.schemas.js';
+import { idParams } from '../../../kernel/http/admin.schemas.js';
 import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
 import { adminRoute } from '../../admin/routes/api-security.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeAccrual } from '../../../../../plugin/modules/ledger/rules/accrual.rules.js';
-import type { ResolvedLine } from '../../../../../plugin/modules/ledger/rules/basket.js';
+import type { ResolvedLine } from '../../../../../plugin/modules/catalog/rules/basket.js';
 
 const line = (lineNo: number, amount: number, extra: Partial<ResolvedLine> = {}): ResolvedLine => ({
     lineNo,

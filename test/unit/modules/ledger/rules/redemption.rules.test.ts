@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResolvedLine } from '../../../../../plugin/modules/ledger/rules/basket.js';
+import type { ResolvedLine } from '../../../../../plugin/modules/catalog/rules/basket.js';
 import {
     allocateRedemption,
     capRedeem,
