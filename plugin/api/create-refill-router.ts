@@ -34,6 +34,8 @@ import { requestTimeout } from '../kernel/http/request-timeout.js';
 import type { HealthService } from '../kernel/db/health.service.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { posOpenApi } from './openapi/pos-openapi.js';
+import { adminOpenApi } from './openapi/admin-openapi.js';
+import { serveOpenApi } from './openapi/openapi-route.js';
 import { posCustomerRoutes } from '../modules/customers/routes/pos-customers.routes.js';
 import { posReceiptRoutes } from '../modules/ledger/routes/pos-receipts.routes.js';
 
@@ -74,9 +76,7 @@ export function createRefillRouter(
     const router = Router();
     router.use(healthRoutes(services.health));
     const pos = Router();
-    pos.get('/openapi.json', (_req, res) => {
-        res.json(posOpenApi);
-    });
+    serveOpenApi(pos, posOpenApi(config));
     pos.use(requestTimeout(config.pos.requestTimeoutMs));
     pos.use(posAuth(services.posKeys));
     pos.use(express.json({ limit: config.pos.bodyLimit, strict: true }));
@@ -99,6 +99,7 @@ export function createRefillRouter(
 
     const admin = Router();
     admin.use(express.json({ limit: '64kb', strict: true }));
+    serveOpenApi(admin, adminOpenApi(config));
     admin.use(adminSessionRoutes(services.adminAuth, config));
     admin.use(
         adminSession(services.adminAuth, config.admin.cookieName, services.adminTokens),

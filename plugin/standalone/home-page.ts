@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 /** What the standalone server's home page links to: the APIs and the health check. */
 const LINKS = {
     openapi: '/pos/v1/openapi.json',
+    adminOpenapi: '/admin/v1/openapi.json',
     health: '/health',
     admin: ['/admin/v1/campaigns', '/admin/v1/categories', '/admin/v1/templates', '/admin/v1/jobs'],
 };
@@ -23,7 +24,8 @@ const HTML = `<!doctype html>
 Its description: <a href="${LINKS.openapi}">${LINKS.openapi}</a> (OpenAPI 3).</p>
 <h2>Admin API</h2>
 <p>Under <code>/admin/v1</code>: sign in with <code>POST /admin/v1/session</code>, or send an API token
-(<code>Authorization: Bearer rfa_…</code>). For example:</p>
+(<code>Authorization: Bearer rfa_…</code>). Its description:
+<a href="${LINKS.adminOpenapi}">${LINKS.adminOpenapi}</a> (OpenAPI 3). For example:</p>
 <ul>
 ${LINKS.admin.map((path) => `<li><a href="${path}">${path}</a></li>`).join('\n')}
 </ul>

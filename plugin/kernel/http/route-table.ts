@@ -6,6 +6,9 @@ import { validate } from './validate.js';
 /** The HTTP methods a route may answer. */
 export type RouteMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** OpenAPI security requirements: any one of them lets a caller in; `[]` lets anyone in. */
+export type SecurityRequirements = ReadonlyArray<Readonly<Record<string, readonly string[]>>>;
+
 /** One answer of a route, as its documentation shows it. */
 export interface RouteAnswer {
     /** What the answer means. */
@@ -52,7 +55,7 @@ export interface RouteSpec {
      * Who may call it, as OpenAPI security requirements (names of the API's
      * security schemes); the API's default when absent, `[]` for anyone.
      */
-    security?: ReadonlyArray<Readonly<Record<string, readonly string[]>>>;
+    security?: SecurityRequirements;
     /** The roles allowed (any one of them), when the API has roles. */
     roles?: readonly string[];
     /** Middleware run before validation, derived from the declaration (e.g. the role check). */

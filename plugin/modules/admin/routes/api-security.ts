@@ -1,4 +1,4 @@
-import type { RouteSpec } from '../../../kernel/http/route-table.js';
+import type { RouteSpec, SecurityRequirements } from '../../../kernel/http/route-table.js';
 import type { AdminRole } from '../entities/admin-user.entity.js';
 import { requireRole } from './admin-session.middleware.js';
 
@@ -42,10 +42,13 @@ export function adminSecuritySchemes(cookieName: string): Record<string, Record<
 }
 
 /** Who may read: a session cookie, or an API token. */
-export const ADMIN_READ_SECURITY: RouteSpec['security'] = [{ adminSession: [] }, { adminToken: [] }];
+export const ADMIN_READ_SECURITY: SecurityRequirements = [{ adminSession: [] }, { adminToken: [] }];
 
 /** Who may change: a session cookie with its CSRF header, or an API token. */
-export const ADMIN_WRITE_SECURITY: RouteSpec['security'] = [{ adminSession: [], csrfToken: [] }, { adminToken: [] }];
+export const ADMIN_WRITE_SECURITY: SecurityRequirements = [
+    { adminSession: [], csrfToken: [] },
+    { adminToken: [] },
+];
 
 /**
  * Declares an admin API route: the roles it allows become both its role

@@ -1,0 +1,74 @@
+import type { RefillConfig } from '../../config/refill-options.js';
+import type { ErrorCode } from '../../kernel/errors/error-codes.js';
+import type { RouteSpec } from '../../kernel/http/route-table.js';
+import { adminSecuritySchemes, ADMIN_WRITE_SECURITY } from '../../modules/admin/routes/api-security.js';
+import { adminJobRouteTable } from '../../modules/admin/routes/jobs.routes.js';
+import { adminSessionRouteTable } from '../../modules/admin/routes/session.routes.js';
+import { adminCampaignRouteTable } from '../../modules/campaigns/routes/campaigns.routes.js';
+import { adminCatalogRouteTable } from '../../modules/catalog/routes/catalog-admin.routes.js';
+import { adminMessageRouteTable } from '../../modules/messaging/routes/messages.routes.js';
+import { adminSendRouteTable } from '../../modules/messaging/routes/sends.routes.js';
+import { adminTemplateRouteTable } from '../../modules/messaging/routes/templates.routes.js';
+import { buildOpenApi, type OpenApiDocument } from './openapi-document.js';
+import { OPENAPI_ROUTE } from './openapi-route.js';
+
+/** What any admin route may answer besides its own errors. */
+function adminErrors(route: RouteSpec): Partial<Record<ErrorCode, string>> {
+    const errors: Partial<Record<ErrorCode, string>> = {};
+    if (route.params || route.query || route.body)
+        errors.REFILL_VALIDATION = 'Invalid input: `details` lists each bad field by path';
+    if (route.body) {
+        errors.REFILL_MALFORMED_JSON = 'The body is not valid JSON';
+        errors.REFILL_PAYLOAD_TOO_LARGE = 'The body is larger than 64 kB';
+        errors.REFILL_UNSUPPORTED_MEDIA_TYPE = 'The body is not `application/json`';
+    }
+    if (route.security?.length === 0) return errors;
+    if (route.security?.some((s) => 'adminToken' in s))
+        errors.REFILL_UNAUTHORIZED = 'No live session cookie or API token';
+    else errors.REFILL_UNAUTHORIZED = 'No live session cookie';
+    if (route.security?.some((s) => 'csrfToken' in s))
+        errors.REFILL_CSRF_INVALID = 'Signed in by cookie without the session’s `X-CSRF-Token` header';
+    if (route.roles) errors.REFILL_FORBIDDEN = 'The caller’s role is not one the route allows';
+    errors.REFILL_DATABASE_UNAVAILABLE = 'The database is unavailable; retry after `Retry-After` seconds';
+    return errors;
+}
+
+/**
+ * The admin API's OpenAPI 3.1 document, served at `/admin/v1/openapi.json`:
+ * built from the admin route tables, so it shows exactly what the routes
+ * validate and which roles they allow. The admin UI's client is generated
+ * from it.
+ */
+export function adminOpenApi(config: RefillConfig): OpenApiDocument {
+    return buildOpenApi({
+        title: 'Refill admin API',
+        version: '1.0.0',
+        description:
+            'For the admin UI and integrations: campaigns and their sends, categories, templates, jobs and tokens. Sign in with `POST /session` (a cookie; changes then need the session’s CSRF token in `X-CSRF-Token`) or send an API token as `Authorization: Bearer rfa_…`. Each route names the roles it allows (`x-refill-roles`). Changes are audited. Every error answers `{ error: { code, message, details } }`; match on the code.',
+        securitySchemes: adminSecuritySchemes(config.admin.cookieName),
+        security: ADMIN_WRITE_SECURITY,
+        commonErrors: adminErrors,
+        tags: [
+            { name: 'session', description: 'Sign in and out' },
+            { name: 'campaigns', description: 'Design, launch and measure win-back campaigns' },
+            { name: 'sends', description: 'The send guard: approvals, canaries, kill switch, test mode' },
+            { name: 'categories', description: 'Chronic categories and their rebuilds' },
+            { name: 'customers', description: 'Card kinds and message decisions per customer' },
+            { name: 'messages', description: 'Delivery figures, the outbox and gateway endpoints' },
+            { name: 'templates', description: 'Message templates: overrides and previews' },
+            { name: 'jobs', description: 'Scheduled jobs' },
+            { name: 'tokens', description: 'API tokens for integrations' },
+            { name: 'meta', description: 'This document' },
+        ],
+        tables: [
+            { getOpenApi: OPENAPI_ROUTE },
+            adminSessionRouteTable,
+            adminCampaignRouteTable,
+            adminSendRouteTable,
+            adminCatalogRouteTable,
+            adminMessageRouteTable,
+            adminTemplateRouteTable,
+            adminJobRouteTable,
+        ],
+    });
+}
