@@ -4,7 +4,7 @@ import type { CatalogSnapshot } from '../catalog/rules/catalog-snapshot.js';
 import { normalisePhone } from '../customers/rules/phone.js';
 import type { CustomerProfile } from '../customers/repositories/customer.repository.js';
 import { receiptKey } from '../ledger/repositories/purchase.repository.js';
-import type { Repositories } from '../../refill-repositories.js';
+import type { ImportRepositories } from './import.repositories.js';
 import type { CatalogService } from '../catalog/services/catalog.service.js';
 import { addDays, type Clock } from '../../kernel/clock.js';
 import type { ConsentChannel } from '../../kernel/vocabulary/channels.js';
@@ -57,7 +57,7 @@ export class HistoryBatchPreparer {
 
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: ImportRepositories,
         private readonly catalog: CatalogService,
         private readonly config: RefillConfig,
         private readonly clock: Clock,

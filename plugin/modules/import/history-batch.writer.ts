@@ -7,7 +7,7 @@ import type { Customer } from '../customers/entities/customer.entity.js';
 import type { CustomerConsent } from '../customers/entities/customer-consent.entity.js';
 import type { KeyedCategoryStat } from '../catalog/repositories/category-stats.repository.js';
 import { receiptKey } from '../ledger/repositories/purchase.repository.js';
-import type { Repositories } from '../../refill-repositories.js';
+import type { ImportRepositories } from './import.repositories.js';
 import { lockBatchCustomers, type LockedCustomers } from './batch-customers.lock.js';
 import type {
     BatchOutcome,
@@ -33,7 +33,7 @@ export class HistoryBatchWriter {
 
     constructor(
         db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: ImportRepositories,
         private readonly config: RefillConfig,
     ) {
         this.openings = new OpeningBalanceWriter(db, repos, config);

@@ -12,7 +12,7 @@ import type { CatalogService } from '../catalog/services/catalog.service.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ImportInput, ImportSummary } from './history-import.types.js';
 import { HISTORY_STAMP } from '../../kernel/db/setting.repository.js';
-import type { Repositories } from '../../refill-repositories.js';
+import type { ImportRepositories } from './import.repositories.js';
 
 /** Options of one import run. */
 export interface ImportOptions {
@@ -47,7 +47,7 @@ export class HistoryImportService {
 
     constructor(
         readonly db: Database,
-        readonly repos: Repositories,
+        readonly repos: ImportRepositories,
         readonly catalog: CatalogService,
         readonly config: RefillConfig,
         readonly clock: Clock,

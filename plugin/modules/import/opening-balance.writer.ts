@@ -3,7 +3,7 @@ import type { Database } from '../../kernel/db/database.js';
 import type { SqlExecutor } from '../../kernel/db/sql-executor.js';
 import type { Customer } from '../customers/entities/customer.entity.js';
 import { LedgerSession } from '../ledger/services/ledger-session.js';
-import type { Repositories } from '../../refill-repositories.js';
+import type { ImportRepositories } from './import.repositories.js';
 import type { LockedCustomers } from './batch-customers.lock.js';
 import { DeferredLedgerStores } from './deferred-ledger.stores.js';
 import type { PreparedCustomer } from './history-batch.types.js';
@@ -23,7 +23,7 @@ export function openingBalanceKey(cardNumber: string): string {
 export class OpeningBalanceWriter {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: ImportRepositories,
         private readonly config: RefillConfig,
     ) {}
 

@@ -4,7 +4,7 @@ import type { Category } from '../catalog/entities/category.entity.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import type { Clock } from '../../kernel/clock.js';
 import { ReminderPlannerService } from './services/reminder-planner.service.js';
-import type { Repositories } from '../../refill-repositories.js';
+import type { MessagingRepositories } from './messaging.repositories.js';
 import { SendGuardService } from './services/send-guard.service.js';
 import { TemplateService } from './services/template.service.js';
 import { CascadeContextLoader } from './cascade/cascade-context.loader.js';
@@ -46,7 +46,7 @@ export interface Messaging {
  */
 export function createMessaging(
     db: Database,
-    repos: Repositories,
+    repos: MessagingRepositories,
     config: RefillConfig,
     categories: () => Promise<Category[]>,
     clock: Clock,

@@ -3,7 +3,7 @@ import type { Database } from '../../kernel/db/database.js';
 import { normalisePhone } from '../customers/rules/phone.js';
 import { RefillError } from '../../kernel/errors/refill-error.js';
 import type { Clock } from '../../kernel/clock.js';
-import type { Repositories } from '../../refill-repositories.js';
+import type { MessagingRepositories } from './messaging.repositories.js';
 import { ChannelError, type ChannelProvider } from './channels/channel-provider.js';
 import { isChannel, type Channel } from '../../kernel/vocabulary/channels.js';
 import type { LinkSigner } from './link-signer.js';
@@ -22,7 +22,7 @@ const STOP_WORDS = /^\s*(stop|unsubscribe|cancel|end|quit|стоп|отписа�
 export class InboundMessagesService {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: MessagingRepositories,
         private readonly providers: Map<Channel, ChannelProvider>,
         private readonly links: LinkSigner,
         private readonly defaultCountry: string,

@@ -5,7 +5,7 @@ import type { AdminRole } from '../entities/admin-user.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { AdminUserRepository } from '../repositories/admin-user.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { AdminRepositories } from '../admin.repositories.js';
 
 /** Who an API token speaks for. */
 export interface TokenPrincipal {
@@ -38,7 +38,7 @@ function hashToken(token: string): string {
 export class AdminTokenService {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: AdminRepositories,
         private readonly users: AdminUserRepository,
         private readonly clock: Clock,
     ) {}

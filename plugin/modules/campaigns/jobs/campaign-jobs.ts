@@ -2,14 +2,14 @@ import { DateTime } from 'luxon';
 import type { CampaignSelectionService, SelectionPart } from '../services/campaign-selection.service.js';
 import type { CampaignService } from '../services/campaign.service.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { CampaignsRepositories } from '../campaigns.repositories.js';
 import type { Database } from '../../../kernel/db/database.js';
 import type { JobCounts, RefillJob, RefillTask } from '../../../kernel/jobs/refill-job.js';
 
 /** What the campaign jobs need. */
 export interface CampaignJobDeps {
     db: Database;
-    repos: Repositories;
+    repos: CampaignsRepositories;
     campaigns: CampaignService;
     selection: CampaignSelectionService;
     timezone: string;

@@ -3,6 +3,7 @@ import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
 import type { Row } from '../../../kernel/db/sql-executor.js';
 import { parseRecentDays } from '../../catalog/rules/category-stats.rules.js';
+import type { LapseDays, LapsedRange } from '../../catalog/repositories/lapse-days.port.js';
 import type { CardKind } from '../../customers/entities/customer.entity.js';
 import { bool, numOrNull } from '../../../kernel/db/row-mappers.js';
 
@@ -35,30 +36,6 @@ export interface EligibilityProbe {
     now: Date;
     /** Offers made at or after this count against the cooldown. */
     cooldownSince: Date;
-}
-
-/**
- * Where a page of lapsed candidates is read from: the lapse rule's own
- * prefilter (`lapseScanWindow` in the lapse rules), so every row the rule can
- * call lapsed is read, and the rule judges each one.
- */
-export interface LapsedRange {
-    categoryId: number;
-    /** last_at ≥ this (the look-back window). */
-    lastFrom: Date;
-    /** last_at < this (the lapse threshold). */
-    lastBefore: Date;
-    /** Customer ids in [fromId, toId]. */
-    fromId: number;
-    toId: number;
-    /** Necessary condition of the lapse rule: at least this many purchase days ever. */
-    minPurchases: number;
-}
-
-/** A statistics row of the lapse range: whose, and their purchase days. */
-export interface LapseDays {
-    customerId: number;
-    recentDays: number[];
 }
 
 /** Where a page of regular candidates is read from. */

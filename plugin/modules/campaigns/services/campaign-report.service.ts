@@ -16,7 +16,7 @@ import { REPORT_UNITS } from './campaign-report.units.js';
 import type { CampaignService } from './campaign.service.js';
 import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { CampaignsRepositories } from '../campaigns.repositories.js';
 
 export type { CampaignEffects } from './campaign-report.effects.js';
 
@@ -110,7 +110,7 @@ export interface CampaignReportQueries {
 export class CampaignReportService {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: CampaignsRepositories,
         private readonly campaigns: CampaignService,
         private readonly catalog: CatalogService,
         private readonly clock: Clock,
@@ -205,7 +205,7 @@ export class CampaignReportService {
 
     private days(
         outcomes: GroupDayOutcome[],
-        runs: Awaited<ReturnType<Repositories['runs']['list']>>,
+        runs: Awaited<ReturnType<CampaignsRepositories['runs']['list']>>,
         q: number,
     ): CampaignDay[] {
         const byDay = new Map<string, CampaignDay>();

@@ -25,7 +25,7 @@ import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { Candidate } from '../repositories/campaign-candidate.query.js';
 import type { ExcludedCustomer } from '../repositories/campaign-exclusion.repository.js';
 import type { NewOffer } from '../repositories/offer.repository.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { CampaignsRepositories } from '../campaigns.repositories.js';
 import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import { campaignFilters, campaignChannels } from './campaign-design.js';
@@ -82,7 +82,7 @@ const YEAR_DAYS = LAPSE_LOOKBACK_DAYS;
 export class CampaignSelectionService {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: CampaignsRepositories,
         private readonly catalog: CatalogService,
         private readonly config: RefillConfig,
         private readonly clock: Clock,

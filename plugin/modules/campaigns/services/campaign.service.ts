@@ -10,7 +10,7 @@ import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { AuditAction } from '../../../kernel/vocabulary/audit-actions.js';
 import { SCHEDULER_ACTOR } from '../../../kernel/vocabulary/audit-actors.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { CampaignsRepositories } from '../campaigns.repositories.js';
 
 /** Design fields that may still change once a campaign has launched (they only affect future selections). */
 const EDITABLE_AFTER_LAUNCH = new Set([
@@ -44,7 +44,7 @@ const MOVES: Record<'launch' | 'pause' | 'resume' | 'finish', CampaignStatus[]> 
 export class CampaignService {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: CampaignsRepositories,
         private readonly catalog: CatalogService,
         private readonly clock: Clock,
     ) {}

@@ -2,7 +2,7 @@ import type { Database } from '../../../kernel/db/database.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { CampaignsRepositories } from '../campaigns.repositories.js';
 
 /** A personal offer to grant. */
 export interface OfferGrant {
@@ -27,7 +27,7 @@ export interface OfferGrant {
 export class OfferService {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: CampaignsRepositories,
         private readonly catalog: CatalogService,
         private readonly clock: Clock,
     ) {}

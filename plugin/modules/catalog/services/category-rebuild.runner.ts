@@ -9,7 +9,7 @@ import type { RebuildPosition } from '../repositories/category-rebuild.repositor
 import type { KeyedCategoryStat } from '../repositories/category-stats.repository.js';
 import { HISTORY_STAMP } from '../../../kernel/db/setting.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { CatalogRepositories } from '../catalog.repositories.js';
 
 /** Called after every batch of a run. */
 export interface RebuildRunHooks {
@@ -52,7 +52,7 @@ const active = (row: CategoryRebuild | null, generation: number): row is Categor
 export class CategoryRebuildRunner {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: CatalogRepositories,
         private readonly history: CategoryHistoryQuery,
         private readonly config: RefillConfig,
         private readonly clock: Clock,

@@ -12,7 +12,7 @@ import {
     type RebuildRunResult,
 } from './category-rebuild.runner.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { CatalogRepositories } from '../catalog.repositories.js';
 
 /** A rebuild as the admin API, the CLI and a campaign's dry run show it. */
 export interface RebuildProgress {
@@ -52,7 +52,7 @@ export class CategoryRebuildService {
 
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: CatalogRepositories,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
         private readonly enqueue: RebuildEnqueue,

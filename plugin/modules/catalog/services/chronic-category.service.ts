@@ -10,7 +10,7 @@ import { HISTORY_STAMP } from '../../../kernel/db/setting.repository.js';
 import type { CatalogService } from './catalog.service.js';
 import type { CategoryRebuildService, RebuildProgress } from './category-rebuild.service.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { CatalogRepositories } from '../catalog.repositories.js';
 
 /** A category as the admin API shows it, with its rules and its reach. */
 export interface CategoryView {
@@ -67,7 +67,7 @@ export class ChronicCategoryService {
 
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: CatalogRepositories,
         private readonly catalog: CatalogService,
         private readonly rebuilds: CategoryRebuildService,
         private readonly timezone: string,
@@ -179,7 +179,7 @@ export class ChronicCategoryService {
 
     private view(
         c: Category,
-        rules: Awaited<ReturnType<Repositories['catalog']['listRules']>>,
+        rules: Awaited<ReturnType<CatalogRepositories['catalog']['listRules']>>,
         reach: Map<number, Reach> | null,
         rebuilds: Map<number, RebuildProgress>,
     ): CategoryView {

@@ -6,7 +6,7 @@ import { maskCard } from '../../../kernel/logging/logger.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import { LedgerSession } from './ledger-session.js';
 import type { BalanceAfter } from './purchase.views.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { LedgerRepositories } from '../ledger.repositories.js';
 
 /** A manual change of a customer's bonuses. */
 export interface Adjustment {
@@ -28,7 +28,7 @@ export interface Adjustment {
 export class LedgerAdjustmentService {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: LedgerRepositories,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
     ) {}

@@ -5,7 +5,7 @@ import type { CustomerState } from '../../customers/repositories/customer.reposi
 import type { NewLedgerEntry } from '../repositories/ledger-entry.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { LedgerSession } from './ledger-session.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { LedgerRepositories } from '../ledger.repositories.js';
 
 /** What one maintenance run did. */
 export interface MaintenanceResult {
@@ -37,7 +37,7 @@ export interface MaintenanceOptions {
 export class LotMaintenanceService {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: LedgerRepositories,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
     ) {}

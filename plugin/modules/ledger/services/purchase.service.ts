@@ -28,7 +28,7 @@ import {
 import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import { LedgerSession } from './ledger-session.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { LedgerRepositories } from '../ledger.repositories.js';
 import type { PreviewInput, PreviewResult, PurchaseInput, PurchaseResult } from './purchase.views.js';
 
 /** Thrown inside the commit transaction when the card must be enrolled first. */
@@ -47,7 +47,7 @@ class EnrolFirst extends Error {}
 export class PurchaseService {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: LedgerRepositories,
         private readonly catalog: CatalogService,
         private readonly config: RefillConfig,
         private readonly clock: Clock,

@@ -14,7 +14,7 @@ import { addDays, type Clock } from '../../../kernel/clock.js';
 import { LedgerSession } from './ledger-session.js';
 import type { PosIdentity } from '../../admin/services/pos-identity.js';
 import type { ReturnResult } from './purchase.views.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { LedgerRepositories } from '../ledger.repositories.js';
 import type { StoreService } from '../../admin/services/store.service.js';
 
 /** A return as the POS sends it. */
@@ -60,7 +60,7 @@ interface CheckedReturn {
 export class ReturnService {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: LedgerRepositories,
         private readonly stores: StoreService,
         private readonly config: RefillConfig,
         private readonly clock: Clock,

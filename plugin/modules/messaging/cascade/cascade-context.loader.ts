@@ -5,7 +5,7 @@ import type { Cascade } from '../entities/cascade.entity.js';
 import type { Category } from '../../catalog/entities/category.entity.js';
 import type { Customer } from '../../customers/entities/customer.entity.js';
 import type { Offer } from '../../campaigns/entities/offer.entity.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { MessagingRepositories } from '../messaging.repositories.js';
 import type { ConsentPurpose } from '../../customers/rules/consent.rules.js';
 import { ContactHistoryQuery } from '../repositories/contact-history.query.js';
 import { CustomerZoneQuery } from '../repositories/customer-zone.query.js';
@@ -63,7 +63,7 @@ export interface CascadeContext {
 export class CascadeContextLoader {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: MessagingRepositories,
         private readonly categories: () => Promise<Category[]>,
         private readonly timezone: string,
         private readonly history = new ContactHistoryQuery(db),

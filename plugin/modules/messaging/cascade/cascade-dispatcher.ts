@@ -11,7 +11,7 @@ import {
     campaignTestCards,
 } from '../../campaigns/services/campaign-design.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { MessagingRepositories } from '../messaging.repositories.js';
 import type { ChannelProvider } from '../channels/channel-provider.js';
 import { isChannel, type Channel } from '../../../kernel/vocabulary/channels.js';
 import { SEND_LEASE_MS, type MessageSender, type SendRequest } from '../message-sender.js';
@@ -80,7 +80,7 @@ export class CascadeDispatcher {
 
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: MessagingRepositories,
         private readonly loader: CascadeContextLoader,
         private readonly composer: MessageComposer,
         private readonly sender: MessageSender,

@@ -4,7 +4,7 @@ import type { Database } from '../../../kernel/db/database.js';
 import { newReminder, type NewCascade } from '../repositories/cascade.repository.js';
 import type { ExpiringBonuses } from '../repositories/reminder-candidate.query.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { MessagingRepositories } from '../messaging.repositories.js';
 import { MS_PER_DAY } from '../../../kernel/units/time.js';
 import { messagePayload } from '../../../kernel/vocabulary/message-data.js';
 import { trafficOf } from '../../../kernel/vocabulary/message-kinds.js';
@@ -34,7 +34,7 @@ export function bonusExpiryReminder(b: ExpiringBonuses, now: Date): NewCascade {
 export class ReminderPlannerService {
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: MessagingRepositories,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
     ) {}

@@ -7,7 +7,7 @@ import { normaliseUsername } from '../../admin/rules/admin-username.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { AuditAction } from '../../../kernel/vocabulary/audit-actions.js';
-import type { Repositories } from '../../../refill-repositories.js';
+import type { MessagingRepositories } from '../messaging.repositories.js';
 
 /** Who approves a large send: the actor as recorded, and their person (null for a token bound to nobody). */
 export interface Approver {
@@ -42,7 +42,7 @@ export class SendGuardService {
 
     constructor(
         private readonly db: Database,
-        private readonly repos: Repositories,
+        private readonly repos: MessagingRepositories,
         config: RefillConfig,
         private readonly clock: Clock,
     ) {
