@@ -3,9 +3,11 @@
  * division rounds down explicitly; nothing here ever produces a fraction.
  */
 
+import { BASIS_POINTS_PER_WHOLE } from './shares.js';
+
 /** `amount × bp / 10000`, rounded down (bp = basis points, 300 = 3%). */
 export function applyBasisPoints(amount: number, bp: number): number {
-    return Math.floor((amount * bp) / 10000);
+    return Math.floor((amount * bp) / BASIS_POINTS_PER_WHOLE);
 }
 
 /** Rounds a non-negative value down to a multiple of `unit`. */

@@ -1,5 +1,6 @@
 import type { EconomicFilters } from '../rules/campaign-eligibility.rules.js';
 import type { Campaign } from '../entities/campaign.entity.js';
+import { basisPointsToPercent } from '../../../kernel/units/shares.js';
 
 /** Who a campaign selects besides lapsed buyers. */
 export interface RegularSegmentRule {
@@ -77,11 +78,6 @@ export function campaignTestCards(campaign: Pick<Campaign, 'testCards'>): string
     return campaign.testCards ? (JSON.parse(campaign.testCards) as string[]) : null;
 }
 
-/** Percent (with up to two decimals) → basis points. */
-export function pctToBp(pct: number): number {
-    return Math.round(pct * 100);
-}
-
 /** A campaign as the admin API shows it: the design back in the marketer's units. */
 export function campaignView(campaign: Campaign, categoryCode: string | null) {
     return {
@@ -92,7 +88,7 @@ export function campaignView(campaign: Campaign, categoryCode: string | null) {
         categoryCode,
         audience: campaign.audience,
         lapseKPct: campaign.lapseKPct,
-        controlSharePct: campaign.controlShareBp / 100,
+        controlSharePct: basisPointsToPercent(campaign.controlShareBp),
         allowZeroControl: campaign.allowZeroControl,
         hash: { version: campaign.hashVersion, salt: campaign.salt },
         offer: {
@@ -110,12 +106,15 @@ export function campaignView(campaign: Campaign, categoryCode: string | null) {
         cascade: campaign.cascade ? campaignCascade(campaign) : null,
         sends: { killed: campaign.sendsKilled, testCards: campaignTestCards(campaign) },
         filters: campaignFilters(campaign),
-        marginPct: campaign.marginBp / 100,
-        redemptionPct: campaign.redemptionBp / 100,
+        marginPct: basisPointsToPercent(campaign.marginBp),
+        redemptionPct: basisPointsToPercent(campaign.redemptionBp),
         expected: {
             conversionPct:
-                campaign.expectedConversionBp === null ? null : campaign.expectedConversionBp / 100,
-            upliftPct: campaign.expectedUpliftBp === null ? null : campaign.expectedUpliftBp / 100,
+                campaign.expectedConversionBp === null
+                    ? null
+                    : basisPointsToPercent(campaign.expectedConversionBp),
+            upliftPct:
+                campaign.expectedUpliftBp === null ? null : basisPointsToPercent(campaign.expectedUpliftBp),
             dailySize: campaign.expectedDailySize,
         },
         runHour: campaign.runHour,

@@ -9,6 +9,11 @@ import type { CampaignSelectionService, SelectionSummary } from './campaign-sele
 import type { CampaignService } from './campaign.service.js';
 import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import { MS_PER_DAY } from '../../../kernel/units/time.js';
+import {
+    basisPointsToFraction,
+    basisPointsToPercent,
+    fractionToPercent,
+} from '../../../kernel/units/shares.js';
 
 /** Where the planned cohort size comes from. */
 export type PlannedSizeBasis =
@@ -104,7 +109,7 @@ export class CampaignPlanningService {
                 : DEFAULT_DAYS;
         const plannedSize = this.size(campaign.expectedDailySize, campaign.dailyCap, days, dryRun, history);
         const total = plannedSize.total;
-        const q = campaign.controlShareBp / 10_000;
+        const q = basisPointsToFraction(campaign.controlShareBp);
         const past = history.revenue;
         const baselineSource: CampaignPlan['baselineSource'] =
             campaign.expectedConversionBp !== null
@@ -117,7 +122,7 @@ export class CampaignPlanningService {
                   : 'default';
         const baseline =
             baselineSource === 'expected'
-                ? (campaign.expectedConversionBp as number) / 10_000
+                ? basisPointsToFraction(campaign.expectedConversionBp as number)
                 : baselineSource === 'history'
                   ? (past.conversion as number)
                   : DEFAULT_BASELINE;
@@ -131,10 +136,13 @@ export class CampaignPlanningService {
         else {
             if (baseline > 0 && baseline < 1) {
                 const m = proportionMde(total, q, baseline);
-                mde = { ...m, absolutePp: m.absolute * 100 };
-                if (campaign.expectedUpliftBp !== null && m.absolute > campaign.expectedUpliftBp / 10_000)
+                mde = { ...m, absolutePp: fractionToPercent(m.absolute) };
+                if (
+                    campaign.expectedUpliftBp !== null &&
+                    m.absolute > basisPointsToFraction(campaign.expectedUpliftBp)
+                )
                     warnings.push(
-                        `The expected uplift (${campaign.expectedUpliftBp / 100} pp) is below the minimum detectable effect (${(m.absolute * 100).toFixed(2)} pp): raise the control share or the size`,
+                        `The expected uplift (${basisPointsToPercent(campaign.expectedUpliftBp)} pp) is below the minimum detectable effect (${fractionToPercent(m.absolute).toFixed(2)} pp): raise the control share or the size`,
                     );
             }
             if (past.revenueVariance !== null && past.revenueMean !== null && past.revenueVariance > 0) {
@@ -165,8 +173,8 @@ export class CampaignPlanningService {
             dryRun,
             plannedSize,
             history,
-            controlSharePct: q * 100,
-            baselineConversionPct: baseline * 100,
+            controlSharePct: basisPointsToPercent(campaign.controlShareBp),
+            baselineConversionPct: fractionToPercent(baseline),
             baselineSource,
             mde,
             revenueMde,
@@ -212,7 +220,7 @@ export class CampaignPlanningService {
         const prior =
             campaign.expectedUpliftBp !== null
                 ? {
-                      absoluteUplift: campaign.expectedUpliftBp / 10_000,
+                      absoluteUplift: basisPointsToFraction(campaign.expectedUpliftBp),
                       spread: campaign.expectedUpliftBp / 20_000,
                   }
                 : undefined;

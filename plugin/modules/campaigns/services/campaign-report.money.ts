@@ -4,6 +4,7 @@ import type { Campaign } from '../entities/campaign.entity.js';
 import type { Category } from '../../catalog/entities/category.entity.js';
 import type { GroupCost, MemberSet } from '../repositories/campaign-report.query.js';
 import type { CampaignEffects } from './campaign-report.effects.js';
+import { basisPointsToFraction, fractionToBasisPoints } from '../../../kernel/units/shares.js';
 
 /** The gross margin the money table uses, and where it comes from. */
 export interface MarginUsed {
@@ -39,7 +40,7 @@ export type ReportMoney = CampaignMoney & {
 export function marginUsed(campaign: Campaign, category: Category | undefined): MarginUsed {
     const fromCategory = category?.marginBp !== null && category?.marginBp !== undefined;
     return {
-        rate: (fromCategory ? (category.marginBp as number) : campaign.marginBp) / 10_000,
+        rate: basisPointsToFraction(fromCategory ? (category.marginBp as number) : campaign.marginBp),
         source: fromCategory ? 'category' : 'campaign',
         categoryCode: category?.code ?? null,
     };
@@ -60,7 +61,7 @@ export function reportMoney(
 ): ReportMoney | null {
     if (!effects.conversion || !effects.revenuePerCustomer) return null;
     const bonuses = netOfferBonuses(costs.test.offerBonusesIssued, costs.test.returnedOfferLines);
-    const redemption = campaign.redemptionBp / 10_000;
+    const redemption = basisPointsToFraction(campaign.redemptionBp);
     return {
         basis,
         members: { ...effects.n },
@@ -68,7 +69,7 @@ export function reportMoney(
             revenue: effects.revenuePerCustomer,
             conversion: effects.conversion,
             testCount: effects.n.test,
-            marginBp: Math.round(margin.rate * 10_000),
+            marginBp: fractionToBasisPoints(margin.rate),
             bonusCost: bonuses.kept * redemption,
             messageCost: costs.test.messageCost + costs.control.messageCost,
         }),

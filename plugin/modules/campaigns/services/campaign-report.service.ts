@@ -17,6 +17,7 @@ import type { CampaignService } from './campaign.service.js';
 import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { CampaignsRepositories } from '../campaigns.repositories.js';
+import { basisPointsToFraction } from '../../../kernel/units/shares.js';
 
 export type { CampaignEffects } from './campaign-report.effects.js';
 
@@ -130,7 +131,7 @@ export class CampaignReportService {
             this.queries.costs.memberCosts(this.db, campaign.id, now),
             this.queries.messaging.figures(this.db, campaign.id),
         ]);
-        const q = campaign.controlShareBp / 10_000;
+        const q = basisPointsToFraction(campaign.controlShareBp);
         const test = groupTotals(outcomes.filter((o) => o.group === 'test'));
         const control = groupTotals(outcomes.filter((o) => o.group === 'control'));
         const days = this.days(outcomes, runs, q);

@@ -5,7 +5,8 @@ import { HASH_VERSION } from '../stats/assignment.rules.js';
 import type { Campaign, CampaignStatus } from '../entities/campaign.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { CampaignFields } from '../repositories/campaign.repository.js';
-import { campaignView, pctToBp, type CampaignDesign, type CampaignView } from './campaign-design.js';
+import { campaignView, type CampaignDesign, type CampaignView } from './campaign-design.js';
+import { percentToBasisPoints } from '../../../kernel/units/shares.js';
 import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { AuditAction } from '../../../kernel/vocabulary/audit-actions.js';
@@ -248,7 +249,7 @@ export class CampaignService {
         copy('lapseKPct', design.lapseKPct);
         copy(
             'controlShareBp',
-            design.controlSharePct === undefined ? undefined : pctToBp(design.controlSharePct),
+            design.controlSharePct === undefined ? undefined : percentToBasisPoints(design.controlSharePct),
         );
         copy('allowZeroControl', design.allowZeroControl);
         if (design.offer) {
@@ -269,12 +270,16 @@ export class CampaignService {
             'cascade',
             design.cascade === undefined ? undefined : design.cascade && JSON.stringify(design.cascade),
         );
-        copy('marginBp', design.marginPct === undefined ? undefined : pctToBp(design.marginPct));
-        copy('redemptionBp', design.redemptionPct === undefined ? undefined : pctToBp(design.redemptionPct));
+        copy('marginBp', design.marginPct === undefined ? undefined : percentToBasisPoints(design.marginPct));
+        copy(
+            'redemptionBp',
+            design.redemptionPct === undefined ? undefined : percentToBasisPoints(design.redemptionPct),
+        );
         if (design.expected) {
             const e = design.expected;
-            out.expectedConversionBp = e.conversionPct === undefined ? null : pctToBp(e.conversionPct);
-            out.expectedUpliftBp = e.upliftPct === undefined ? null : pctToBp(e.upliftPct);
+            out.expectedConversionBp =
+                e.conversionPct === undefined ? null : percentToBasisPoints(e.conversionPct);
+            out.expectedUpliftBp = e.upliftPct === undefined ? null : percentToBasisPoints(e.upliftPct);
             out.expectedDailySize = e.dailySize ?? null;
         }
         copy('runHour', design.runHour);

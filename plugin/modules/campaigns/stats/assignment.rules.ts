@@ -5,11 +5,13 @@
  * machine and in any SDK that implements hash v2.
  */
 
+import { BASIS_POINTS_PER_WHOLE } from '../../../kernel/units/shares.js';
+
 /** Version of the bucketing hash; stored with each assignment so a change is visible. */
 export const HASH_VERSION = 2;
 
-/** Number of buckets; control shares are given in basis points of this. */
-export const BUCKET_COUNT = 10_000;
+/** Number of buckets: one per basis point, so a control share in basis points is a bucket count. */
+export const BUCKET_COUNT = BASIS_POINTS_PER_WHOLE;
 
 /** A customer's group in a campaign. */
 export type CampaignGroup = 'test' | 'control';

@@ -6,6 +6,7 @@
  */
 import { normalCdf, studentTQuantile } from './distributions.js';
 import type { UpliftResult } from './uplift.stats.js';
+import { basisPointsToFraction } from '../../../kernel/units/shares.js';
 
 /** A money amount (or count) with its interval; the bounds are null when the uplift has none. */
 export interface Interval {
@@ -80,7 +81,7 @@ export function campaignMoney(input: CampaignMoneyInput): CampaignMoney {
     if (!(bonusCost >= 0 && messageCost >= 0 && Number.isFinite(bonusCost + messageCost)))
         throw new RangeError(`costs must be non-negative numbers, got ${bonusCost} and ${messageCost}`);
     if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
-    const g = marginBp / 10_000;
+    const g = basisPointsToFraction(marginBp);
     const cost = bonusCost + messageCost;
 
     const revenuePerCustomer = upliftInterval(revenue, alpha);

@@ -6,6 +6,7 @@ import type { CategoryRebuildService } from '../services/category-rebuild.servic
 import type { ChronicCategoryService } from '../services/chronic-category.service.js';
 import type { CustomerService } from '../../customers/services/customer.service.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
+import { percentToBasisPoints } from '../../../kernel/units/shares.js';
 import { codeParams } from '../../../kernel/http/admin.schemas.js';
 import { categoryBody } from './category.schemas.js';
 import { adminCardParams as cardParams, cardKindBody } from '../../customers/routes/customer.schemas.js';
@@ -139,7 +140,7 @@ export function adminCatalogRoutes(s: CatalogAdminServices): Router {
             marginPct: number | null;
         };
         const category = await s.categories.upsert(
-            { ...body, code, marginBp: marginPct === null ? null : Math.round(marginPct * 100) } as never,
+            { ...body, code, marginBp: marginPct === null ? null : percentToBasisPoints(marginPct) } as never,
             adminPrincipal(res).username,
         );
         res.json({ category });

@@ -11,6 +11,7 @@ import type { CatalogService } from './catalog.service.js';
 import type { CategoryRebuildService, RebuildProgress } from './category-rebuild.service.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import type { CatalogRepositories } from '../catalog.repositories.js';
+import { basisPointsToPercent } from '../../../kernel/units/shares.js';
 
 /** A category as the admin API shows it, with its rules and its reach. */
 export interface CategoryView {
@@ -195,7 +196,7 @@ export class ChronicCategoryService {
             lapseAfterDays: c.lapseAfterDays,
             minPurchases: c.minPurchases,
             seasonalMonths: c.seasonalMonths,
-            marginPct: c.marginBp === null ? null : c.marginBp / 100,
+            marginPct: c.marginBp === null ? null : basisPointsToPercent(c.marginBp),
             publicLabel: c.publicLabel,
             accrualRateBp: c.accrualRateBp,
             excludedFromAccrual: c.excludedFromAccrual,
