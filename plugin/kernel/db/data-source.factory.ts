@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { RefillConfigError } from '../errors/refill-error.js';
+import { loadDatabaseDriver } from './database-driver.loader.js';
 import { mysqlQueryFormat } from './mysql-format.js';
 
 /** Options for a DataSource Refill opens itself. */
@@ -26,6 +27,7 @@ export function createDataSourceFromUrl(options: OwnDataSourceOptions): DataSour
         return new DataSource({
             // Both use mysql2; the mariadb flavour reads MariaDB's schema metadata right.
             type: url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
+            driver: loadDatabaseDriver('mysql2'),
             url: url.replace(/^mariadb:/, 'mysql:'),
             timezone: 'Z',
             charset: 'utf8mb4_unicode_ci',
@@ -62,6 +64,7 @@ export function createDataSourceFromUrl(options: OwnDataSourceOptions): DataSour
         return new DataSource({
             type: 'better-sqlite3',
             database,
+            driver: loadDatabaseDriver('better-sqlite3'),
             enableWAL: database !== ':memory:',
             timeout: 10000,
             prepareDatabase: (db: { pragma(sql: string): unknown }) => {
