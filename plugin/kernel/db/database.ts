@@ -2,9 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Mutex } from 'async-mutex';
 import type { RefillLogger } from '../logging/logger.port.js';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntitySchema } from 'typeorm';
 import { RefillConfigError } from '../errors/refill-error.js';
 import { fromDbTime, fromDbTimeOrNull, type DateReadMode } from './db-time.js';
+import { entityRowMapper, type EntityRowMapper } from './entity-row.mapper.js';
 import { isRetryableDbError } from './db-errors.js';
 import { MysqlConnectionGuard } from './mysql-connection-guard.js';
 import { MysqlExecutor } from './mysql-executor.js';
@@ -99,6 +100,15 @@ export class Database {
     /** Reads a nullable DATETIME column value. */
     timeOrNull(value: unknown): Date | null {
         return fromDbTimeOrNull(value, this.dateMode);
+    }
+
+    /**
+     * The row mapping of one of Refill's entities (its column list and
+     * row ↔ object conversions, from the DataSource's metadata), built once
+     * per DataSource and entity.
+     */
+    rows<T extends object>(entity: EntitySchema<T>): EntityRowMapper<T> {
+        return entityRowMapper(this.dataSource, entity, this.dateMode);
     }
 
     /**
