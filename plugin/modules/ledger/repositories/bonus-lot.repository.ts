@@ -1,9 +1,9 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
-import { type Row, type SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { BonusLot, LotKind, LotState } from '../entities/bonus-lot.entity.js';
-import { numOrNull } from '../../../kernel/db/row-mappers.js';
+import { type SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { BonusLotEntity, type BonusLot, type LotKind, type LotState } from '../entities/bonus-lot.entity.js';
 
 /** A lot to insert; its purchase and return may be ids of rows inserted earlier in the same unit of work. */
 export type NewLot = Omit<BonusLot, 'id' | 'purchaseId' | 'returnId'> & {
@@ -18,57 +18,21 @@ export interface LotChange {
     state: LotState;
 }
 
-const COLUMNS =
-    'id, customer_id, kind, amount, remaining, state, active_from, expires_at, purchase_id, return_id, offer_id, created_at';
-
-const INSERT_COLUMNS =
-    'customer_id, kind, amount, remaining, state, active_from, expires_at, purchase_id, return_id, offer_id, created_at';
-
-/** The values of {@link INSERT_COLUMNS} for one lot. */
-function lotRow(lot: NewLot): unknown[] {
-    return [
-        lot.customerId,
-        lot.kind,
-        lot.amount,
-        lot.remaining,
-        lot.state,
-        toDbTime(lot.activeFrom),
-        toDbTime(lot.expiresAt),
-        lot.purchaseId,
-        lot.returnId,
-        lot.offerId,
-        toDbTime(lot.createdAt),
-    ];
-}
-
 /** Reads and writes `refill_bonus_lots`. Callers hold the owning customer's row lock. */
 export class BonusLotRepository {
-    constructor(private readonly db: Database) {}
+    private readonly lots: EntityRowMapper<BonusLot>;
 
-    private map(row: Row): BonusLot {
-        return {
-            id: Number(row.id),
-            customerId: Number(row.customer_id),
-            kind: row.kind as LotKind,
-            amount: Number(row.amount),
-            remaining: Number(row.remaining),
-            state: row.state as LotState,
-            activeFrom: this.db.time(row.active_from),
-            expiresAt: this.db.time(row.expires_at),
-            purchaseId: numOrNull(row.purchase_id),
-            returnId: numOrNull(row.return_id),
-            offerId: numOrNull(row.offer_id),
-            createdAt: this.db.time(row.created_at),
-        };
+    constructor(db: Database) {
+        this.lots = db.rows(BonusLotEntity);
     }
 
     /** The customer's lots that still hold bonuses (active or pending). */
     async findOpen(exec: SqlExecutor | Database, customerId: number): Promise<BonusLot[]> {
         const rows = await exec.all(
-            `SELECT ${COLUMNS} FROM refill_bonus_lots WHERE customer_id = ? AND state IN ('active', 'pending') ORDER BY expires_at, id`,
+            `SELECT ${this.lots.columns} FROM refill_bonus_lots WHERE customer_id = ? AND state IN ('active', 'pending') ORDER BY expires_at, id`,
             [customerId],
         );
-        return rows.map((r) => this.map(r));
+        return rows.map((r) => this.lots.fromRow(r));
     }
 
     /** The open lots of several customers, grouped by customer id. */
@@ -79,11 +43,11 @@ export class BonusLotRepository {
         const out = new Map<number, BonusLot[]>(customerIds.map((id) => [id, []]));
         if (!customerIds.length) return out;
         const rows = await exec.all(
-            `SELECT ${COLUMNS} FROM refill_bonus_lots WHERE customer_id IN (${sqlDialect.inList(customerIds.length)}) AND state IN ('active', 'pending') ORDER BY customer_id, expires_at, id`,
+            `SELECT ${this.lots.columns} FROM refill_bonus_lots WHERE customer_id IN (${sqlDialect.inList(customerIds.length)}) AND state IN ('active', 'pending') ORDER BY customer_id, expires_at, id`,
             customerIds,
         );
         for (const row of rows) {
-            const lot = this.map(row);
+            const lot = this.lots.fromRow(row);
             out.get(lot.customerId)?.push(lot);
         }
         return out;
@@ -101,6 +65,7 @@ export class BonusLotRepository {
         limit: number,
     ): Promise<number[]> {
         const t = toDbTime(now);
+        // Hand-written: a DISTINCT range scan of one index, no rows read.
         const sql =
             due === 'expiry'
                 ? `SELECT DISTINCT customer_id FROM refill_bonus_lots WHERE state IN ('active', 'pending') AND expires_at <= ? LIMIT ?`
@@ -112,30 +77,23 @@ export class BonusLotRepository {
     /** All lots of a customer, newest first (for the admin and for tests). */
     async findAll(exec: SqlExecutor | Database, customerId: number): Promise<BonusLot[]> {
         const rows = await exec.all(
-            `SELECT ${COLUMNS} FROM refill_bonus_lots WHERE customer_id = ? ORDER BY id DESC`,
+            `SELECT ${this.lots.columns} FROM refill_bonus_lots WHERE customer_id = ? ORDER BY id DESC`,
             [customerId],
         );
-        return rows.map((r) => this.map(r));
+        return rows.map((r) => this.lots.fromRow(r));
     }
 
     /** Inserts one lot and returns its id. */
     async insert(tx: SqlExecutor, lot: NewLot): Promise<number> {
-        return (
-            await tx.run(
-                `INSERT INTO refill_bonus_lots (${INSERT_COLUMNS}) VALUES ${sqlDialect.valuesPlaceholders(1, 11)}`,
-                lotRow(lot),
-            )
-        ).insertId;
+        const shape = this.lots.insertable;
+        return (await tx.run(shape.insert(1), shape.values(lot))).insertId;
     }
 
     /** Inserts many lots, up to 1,000 a statement (imports read their ids back with {@link newestIdsOfKind}). */
     async insertMany(tx: SqlExecutor, lots: readonly NewLot[]): Promise<void> {
-        for (const chunk of sqlDialect.chunks(lots)) {
-            await tx.run(
-                `INSERT INTO refill_bonus_lots (${INSERT_COLUMNS}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 11)}`,
-                chunk.flatMap(lotRow),
-            );
-        }
+        const shape = this.lots.insertable;
+        for (const chunk of sqlDialect.chunks(lots))
+            await tx.run(shape.insert(chunk.length), shape.valuesOf(chunk));
     }
 
     /** Per customer, the id of their newest lot of `kind` (the caller holds their row locks). */
@@ -146,6 +104,7 @@ export class BonusLotRepository {
     ): Promise<Map<number, number>> {
         const out = new Map<number, number>();
         for (const chunk of sqlDialect.chunks(customerIds)) {
+            // Hand-written: an aggregate (the newest id per customer).
             const rows = await exec.all<{ customer_id: unknown; id: unknown }>(
                 `SELECT customer_id, MAX(id) AS id FROM refill_bonus_lots WHERE kind = ? AND customer_id IN (${sqlDialect.inList(chunk.length)}) GROUP BY customer_id`,
                 [kind, ...chunk],
@@ -161,6 +120,7 @@ export class BonusLotRepository {
     }
 
     private async applyChunk(tx: SqlExecutor, changes: readonly LotChange[]): Promise<void> {
+        // Hand-written: one statement for many rows, a CASE per changed column.
         const remainingCase = changes.map(() => 'WHEN ? THEN ?').join(' ');
         const stateCase = changes.map(() => 'WHEN ? THEN ?').join(' ');
         await tx.run(

@@ -1,9 +1,8 @@
 import type { Database } from '../../../kernel/db/database.js';
-import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
-import { type Row, type SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { LedgerEntry, LedgerKind } from '../entities/ledger-entry.entity.js';
-import { numOrNull } from '../../../kernel/db/row-mappers.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
+import { type SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { LedgerEntryEntity, type LedgerEntry } from '../entities/ledger-entry.entity.js';
 
 /** A ledger entry to append; its lot, purchase and return may be ids of rows inserted earlier in the same unit of work. */
 export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'lotId' | 'purchaseId' | 'returnId'> & {
@@ -12,24 +11,13 @@ export type NewLedgerEntry = Omit<LedgerEntry, 'id' | 'lotId' | 'purchaseId' | '
     returnId: number | null;
 };
 
-const COLUMNS = [
-    'customer_id',
-    'kind',
-    'amount',
-    'debt_change',
-    'lot_id',
-    'purchase_id',
-    'return_id',
-    'offer_id',
-    'reason',
-    'author',
-    'idempotency_key',
-    'created_at',
-];
-
 /** Appends to and reads `refill_ledger_entries`. Entries are never updated or deleted. */
 export class LedgerEntryRepository {
-    constructor(private readonly db: Database) {}
+    private readonly entries: EntityRowMapper<LedgerEntry>;
+
+    constructor(db: Database) {
+        this.entries = db.rows(LedgerEntryEntity);
+    }
 
     /** Appends entries with multi-row inserts (up to 1,000 rows a statement). */
     async append(tx: SqlExecutor, all: readonly NewLedgerEntry[]): Promise<void> {
@@ -37,32 +25,17 @@ export class LedgerEntryRepository {
     }
 
     private async appendChunk(tx: SqlExecutor, entries: readonly NewLedgerEntry[]): Promise<void> {
-        await tx.run(
-            `INSERT INTO refill_ledger_entries (${COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(entries.length, COLUMNS.length)}`,
-            entries.flatMap((e) => [
-                e.customerId,
-                e.kind,
-                e.amount,
-                e.debtChange,
-                e.lotId,
-                e.purchaseId,
-                e.returnId,
-                e.offerId,
-                e.reason,
-                e.author,
-                e.idempotencyKey,
-                toDbTime(e.createdAt),
-            ]),
-        );
+        const shape = this.entries.insertable;
+        await tx.run(shape.insert(entries.length), shape.valuesOf(entries));
     }
 
     /** The entry made under a caller-supplied idempotency key, if any. */
     async findByIdempotencyKey(exec: SqlExecutor | Database, key: string): Promise<LedgerEntry | null> {
         const rows = await exec.all(
-            `SELECT id, ${COLUMNS.join(', ')} FROM refill_ledger_entries WHERE idempotency_key = ?`,
+            `SELECT ${this.entries.columns} FROM refill_ledger_entries WHERE idempotency_key = ?`,
             [key],
         );
-        return rows[0] ? this.map(rows[0]) : null;
+        return rows[0] ? this.entries.fromRow(rows[0]) : null;
     }
 
     /** Which of these idempotency keys have been used (imports check many at once). */
@@ -88,10 +61,10 @@ export class LedgerEntryRepository {
         limit = 100,
     ): Promise<LedgerEntry[]> {
         const rows = await exec.all(
-            `SELECT id, ${COLUMNS.join(', ')} FROM refill_ledger_entries WHERE customer_id = ? ORDER BY id DESC LIMIT ?`,
+            `SELECT ${this.entries.columns} FROM refill_ledger_entries WHERE customer_id = ? ORDER BY id DESC LIMIT ?`,
             [customerId, limit],
         );
-        return rows.map((r) => this.map(r));
+        return rows.map((r) => this.entries.fromRow(r));
     }
 
     /** Sums of amount and debt change over a customer's entries (the ledger's view of their balance). */
@@ -99,28 +72,11 @@ export class LedgerEntryRepository {
         exec: SqlExecutor | Database,
         customerId: number,
     ): Promise<{ amount: number; debt: number }> {
+        // Hand-written: an aggregate.
         const [row] = await exec.all<{ amount: unknown; debt: unknown }>(
             `SELECT COALESCE(SUM(amount), 0) AS amount, COALESCE(SUM(debt_change), 0) AS debt FROM refill_ledger_entries WHERE customer_id = ?`,
             [customerId],
         );
         return { amount: Number(row.amount), debt: Number(row.debt) };
-    }
-
-    private map(row: Row): LedgerEntry {
-        return {
-            id: Number(row.id),
-            customerId: Number(row.customer_id),
-            kind: row.kind as LedgerKind,
-            amount: Number(row.amount),
-            debtChange: Number(row.debt_change),
-            lotId: numOrNull(row.lot_id),
-            purchaseId: numOrNull(row.purchase_id),
-            returnId: numOrNull(row.return_id),
-            offerId: numOrNull(row.offer_id),
-            reason: (row.reason as string) ?? null,
-            author: (row.author as string) ?? null,
-            idempotencyKey: (row.idempotency_key as string) ?? null,
-            createdAt: this.db.time(row.created_at),
-        };
     }
 }

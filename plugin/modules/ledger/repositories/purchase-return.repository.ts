@@ -1,35 +1,23 @@
 import type { Database } from '../../../kernel/db/database.js';
-import { toDbTime } from '../../../kernel/db/db-time.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import { type SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { PurchaseReturn } from '../entities/purchase-return.entity.js';
+import { PurchaseReturnEntity, type PurchaseReturn } from '../entities/purchase-return.entity.js';
 
 /** A return to insert. */
 export type NewPurchaseReturn = Omit<PurchaseReturn, 'id'>;
 
 /** Reads and writes `refill_returns`. */
 export class PurchaseReturnRepository {
-    constructor(private readonly db: Database) {}
+    private readonly returns: EntityRowMapper<PurchaseReturn>;
+
+    constructor(db: Database) {
+        this.returns = db.rows(PurchaseReturnEntity);
+    }
 
     /** Inserts a return; throws a duplicate-key error if its return id exists. */
     async insert(tx: SqlExecutor, r: NewPurchaseReturn): Promise<number> {
-        return (
-            await tx.run(
-                `INSERT INTO refill_returns (return_id, purchase_id, store_id, returned_at, amount, reversed, refunded, shortfall, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-                [
-                    r.returnId,
-                    r.purchaseId,
-                    r.storeId,
-                    toDbTime(r.returnedAt),
-                    r.amount,
-                    r.reversed,
-                    r.refunded,
-                    r.shortfall,
-                    r.requestHash,
-                    r.response,
-                    toDbTime(r.createdAt),
-                ],
-            )
-        ).insertId;
+        const shape = this.returns.insertable;
+        return (await tx.run(shape.insert(1), shape.values(r))).insertId;
     }
 
     /** Stores a return's ledger totals and the response given, for replays. */
@@ -52,24 +40,9 @@ export class PurchaseReturnRepository {
         returnId: string,
     ): Promise<PurchaseReturn | null> {
         const rows = await exec.all(
-            `SELECT id, return_id, purchase_id, store_id, returned_at, amount, reversed, refunded, shortfall, request_hash, response, created_at FROM refill_returns WHERE store_id = ? AND return_id = ?`,
+            `SELECT ${this.returns.columns} FROM refill_returns WHERE store_id = ? AND return_id = ?`,
             [storeId, returnId],
         );
-        const r = rows[0];
-        if (!r) return null;
-        return {
-            id: Number(r.id),
-            returnId: String(r.return_id),
-            purchaseId: Number(r.purchase_id),
-            storeId: Number(r.store_id),
-            returnedAt: this.db.time(r.returned_at),
-            amount: Number(r.amount),
-            reversed: Number(r.reversed),
-            refunded: Number(r.refunded),
-            shortfall: Number(r.shortfall),
-            requestHash: String(r.request_hash),
-            response: (r.response as string) ?? null,
-            createdAt: this.db.time(r.created_at),
-        };
+        return rows[0] ? this.returns.fromRow(rows[0]) : null;
     }
 }

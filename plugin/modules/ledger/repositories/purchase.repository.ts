@@ -1,26 +1,41 @@
 import type { Database } from '../../../kernel/db/database.js';
-import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
-import { type Row, type SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { Purchase } from '../entities/purchase.entity.js';
-import type { PurchaseLine } from '../entities/purchase-line.entity.js';
-import { numOrNull } from '../../../kernel/db/row-mappers.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
+import { type SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { PurchaseEntity, type Purchase } from '../entities/purchase.entity.js';
+import { PurchaseLineEntity, type PurchaseLine } from '../entities/purchase-line.entity.js';
 
 /** A purchase to insert. */
 export type NewPurchase = Omit<Purchase, 'id'>;
 /** A purchase line to insert. */
 export type NewPurchaseLine = Omit<PurchaseLine, 'id' | 'purchaseId'>;
 
+/** What an imported receipt sets: nothing earned or spent, no stored response (the rest keeps its default). */
+const IMPORTED_PURCHASE = [
+    'receiptId',
+    'customerId',
+    'storeId',
+    'purchasedAt',
+    'totalAmount',
+    'source',
+    'createdAt',
+] as const;
+/** What an imported line sets: what was earned, spent and returned keeps its default, 0. */
+const IMPORTED_LINE = [
+    'purchaseId',
+    'lineNo',
+    'sku',
+    'name',
+    'atc',
+    'categoryId',
+    'quantityMilli',
+    'amount',
+] as const;
+
 /** A past receipt to import. */
-export type ImportedPurchase = Pick<
-    Purchase,
-    'receiptId' | 'customerId' | 'storeId' | 'purchasedAt' | 'totalAmount' | 'createdAt'
->;
+export type ImportedPurchase = Pick<Purchase, Exclude<(typeof IMPORTED_PURCHASE)[number], 'source'>>;
 /** A line of a past receipt to import. */
-export type ImportedLine = Pick<
-    PurchaseLine,
-    'purchaseId' | 'lineNo' | 'sku' | 'name' | 'atc' | 'categoryId' | 'quantityMilli' | 'amount'
->;
+export type ImportedLine = Pick<PurchaseLine, (typeof IMPORTED_LINE)[number]>;
 
 /** A receipt as tills and imports name it: the till's id within its store. */
 export interface ReceiptRef {
@@ -42,50 +57,20 @@ export interface LineReturnTotals {
     refundedRedeemed: number;
 }
 
-const PURCHASE_COLUMNS =
-    'id, receipt_id, customer_id, store_id, purchased_at, total_amount, redeemed, earned, source, request_hash, response, created_at';
-const LINE_COLUMNS = [
-    'purchase_id',
-    'line_no',
-    'sku',
-    'name',
-    'atc',
-    'category_id',
-    'quantity_milli',
-    'amount',
-    'redeemed',
-    'earned',
-    'offer_earned',
-    'returned_quantity_milli',
-    'returned_amount',
-    'reversed_earned',
-    'refunded_redeemed',
-];
-
 /** Reads and writes `refill_purchases` and `refill_purchase_lines`. */
 export class PurchaseRepository {
-    constructor(private readonly db: Database) {}
+    private readonly purchases: EntityRowMapper<Purchase>;
+    private readonly lines: EntityRowMapper<PurchaseLine>;
+
+    constructor(db: Database) {
+        this.purchases = db.rows(PurchaseEntity);
+        this.lines = db.rows(PurchaseLineEntity);
+    }
 
     /** Inserts a purchase; throws a duplicate-key error if its receipt id exists. */
     async insert(tx: SqlExecutor, p: NewPurchase): Promise<number> {
-        return (
-            await tx.run(
-                `INSERT INTO refill_purchases (receipt_id, customer_id, store_id, purchased_at, total_amount, redeemed, earned, source, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-                [
-                    p.receiptId,
-                    p.customerId,
-                    p.storeId,
-                    toDbTime(p.purchasedAt),
-                    p.totalAmount,
-                    p.redeemed,
-                    p.earned,
-                    p.source,
-                    p.requestHash,
-                    p.response,
-                    toDbTime(p.createdAt),
-                ],
-            )
-        ).insertId;
+        const shape = this.purchases.insertable;
+        return (await tx.run(shape.insert(1), shape.values(p))).insertId;
     }
 
     /**
@@ -94,19 +79,10 @@ export class PurchaseRepository {
      * back with {@link idsByReceiptIds}.
      */
     async insertImported(tx: SqlExecutor, purchases: readonly ImportedPurchase[]): Promise<void> {
+        const shape = this.purchases.pick(IMPORTED_PURCHASE);
         for (const chunk of sqlDialect.chunks(purchases)) {
-            await tx.run(
-                `INSERT INTO refill_purchases (receipt_id, customer_id, store_id, purchased_at, total_amount, source, created_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 7)}`,
-                chunk.flatMap((p) => [
-                    p.receiptId,
-                    p.customerId,
-                    p.storeId,
-                    toDbTime(p.purchasedAt),
-                    p.totalAmount,
-                    'import',
-                    toDbTime(p.createdAt),
-                ]),
-            );
+            const rows = chunk.map((p) => ({ ...p, source: 'import' }));
+            await tx.run(shape.insert(rows.length), shape.valuesOf(rows));
         }
     }
 
@@ -115,21 +91,9 @@ export class PurchaseRepository {
      * columns of what was earned, spent and returned keep their default, 0.
      */
     async insertImportedLines(tx: SqlExecutor, lines: readonly ImportedLine[]): Promise<void> {
-        for (const chunk of sqlDialect.chunks(lines, 3000)) {
-            await tx.run(
-                `INSERT INTO refill_purchase_lines (purchase_id, line_no, sku, name, atc, category_id, quantity_milli, amount) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 8)}`,
-                chunk.flatMap((l) => [
-                    l.purchaseId,
-                    l.lineNo,
-                    l.sku,
-                    l.name,
-                    l.atc,
-                    l.categoryId,
-                    l.quantityMilli,
-                    l.amount,
-                ]),
-            );
-        }
+        const shape = this.lines.pick(IMPORTED_LINE);
+        for (const chunk of sqlDialect.chunks(lines, 3000))
+            await tx.run(shape.insert(chunk.length), shape.valuesOf(chunk));
     }
 
     /**
@@ -161,26 +125,9 @@ export class PurchaseRepository {
     /** Inserts the lines of one purchase in one statement. */
     async insertLines(tx: SqlExecutor, purchaseId: number, lines: readonly NewPurchaseLine[]): Promise<void> {
         if (!lines.length) return;
-        await tx.run(
-            `INSERT INTO refill_purchase_lines (${LINE_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(lines.length, LINE_COLUMNS.length)}`,
-            lines.flatMap((l) => [
-                purchaseId,
-                l.lineNo,
-                l.sku,
-                l.name,
-                l.atc,
-                l.categoryId,
-                l.quantityMilli,
-                l.amount,
-                l.redeemed,
-                l.earned,
-                l.offerEarned,
-                l.returnedQuantityMilli,
-                l.returnedAmount,
-                l.reversedEarned,
-                l.refundedRedeemed,
-            ]),
-        );
+        const shape = this.lines.insertable;
+        const rows = lines.map((l) => ({ ...l, purchaseId }));
+        await tx.run(shape.insert(rows.length), shape.valuesOf(rows));
     }
 
     /** A purchase by its store and the till's receipt id. */
@@ -190,36 +137,19 @@ export class PurchaseRepository {
         receiptId: string,
     ): Promise<Purchase | null> {
         const rows = await exec.all(
-            `SELECT ${PURCHASE_COLUMNS} FROM refill_purchases WHERE store_id = ? AND receipt_id = ?`,
+            `SELECT ${this.purchases.columns} FROM refill_purchases WHERE store_id = ? AND receipt_id = ?`,
             [storeId, receiptId],
         );
-        return rows[0] ? this.map(rows[0]) : null;
+        return rows[0] ? this.purchases.fromRow(rows[0]) : null;
     }
 
     /** The lines of a purchase, in receipt order. */
     async findLines(exec: SqlExecutor | Database, purchaseId: number): Promise<PurchaseLine[]> {
         const rows = await exec.all(
-            `SELECT id, ${LINE_COLUMNS.join(', ')} FROM refill_purchase_lines WHERE purchase_id = ? ORDER BY line_no`,
+            `SELECT ${this.lines.columns} FROM refill_purchase_lines WHERE purchase_id = ? ORDER BY line_no`,
             [purchaseId],
         );
-        return rows.map((r) => ({
-            id: Number(r.id),
-            purchaseId: Number(r.purchase_id),
-            lineNo: Number(r.line_no),
-            sku: String(r.sku),
-            name: String(r.name),
-            atc: (r.atc as string) ?? null,
-            categoryId: numOrNull(r.category_id),
-            quantityMilli: Number(r.quantity_milli),
-            amount: Number(r.amount),
-            redeemed: Number(r.redeemed),
-            earned: Number(r.earned),
-            offerEarned: Number(r.offer_earned),
-            returnedQuantityMilli: Number(r.returned_quantity_milli),
-            returnedAmount: Number(r.returned_amount),
-            reversedEarned: Number(r.reversed_earned),
-            refundedRedeemed: Number(r.refunded_redeemed),
-        }));
+        return rows.map((r) => this.lines.fromRow(r));
     }
 
     /** Writes the new running return totals of several lines. */
@@ -230,22 +160,5 @@ export class PurchaseRepository {
                 [l.returnedQuantityMilli, l.returnedAmount, l.reversedEarned, l.refundedRedeemed, l.id],
             );
         }
-    }
-
-    private map(row: Row): Purchase {
-        return {
-            id: Number(row.id),
-            receiptId: String(row.receipt_id),
-            customerId: Number(row.customer_id),
-            storeId: Number(row.store_id),
-            purchasedAt: this.db.time(row.purchased_at),
-            totalAmount: Number(row.total_amount),
-            redeemed: Number(row.redeemed),
-            earned: Number(row.earned),
-            source: String(row.source),
-            requestHash: (row.request_hash as string) ?? null,
-            response: (row.response as string) ?? null,
-            createdAt: this.db.time(row.created_at),
-        };
     }
 }
