@@ -2,6 +2,7 @@ import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import type { EventBus } from '../../../kernel/events/event-bus.js';
 import type { MemberAssigned } from '../../../kernel/events/refill-events.js';
 import { newReminder, type CascadeRepository } from '../repositories/cascade.repository.js';
+import { trafficOf } from '../../../kernel/vocabulary/message-kinds.js';
 
 /**
  * Messaging's reaction to campaign assignments, inside the transaction that
@@ -28,7 +29,7 @@ export class CampaignEventsSubscriber {
                     campaignId: page.campaignId,
                     categoryId: page.categoryId,
                     kind: 'lapse-offer',
-                    traffic: 'marketing',
+                    traffic: trafficOf('lapse-offer'),
                     status: 'gated',
                     runDay: page.assignmentDay,
                     nextAt: page.assignedAt,

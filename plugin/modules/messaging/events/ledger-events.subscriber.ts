@@ -2,9 +2,12 @@ import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import type { EventBus } from '../../../kernel/events/event-bus.js';
 import type { PurchaseCommitted } from '../../../kernel/events/refill-events.js';
 import { newReminder, type CascadeRepository } from '../repositories/cascade.repository.js';
+import { MS_PER_DAY } from '../../../kernel/units/time.js';
+import { messagePayload } from '../../../kernel/vocabulary/message-data.js';
+import { trafficOf } from '../../../kernel/vocabulary/message-kinds.js';
 
 /** A day, ms: how long the balance message may wait before it is pointless. */
-const BALANCE_DEADLINE_MS = 86_400_000;
+const BALANCE_DEADLINE_MS = MS_PER_DAY;
 
 /** What the ledger subscriber needs of messaging's settings. */
 export interface LedgerEventsSettings {
@@ -41,10 +44,12 @@ export class LedgerEventsSubscriber {
                     cascadeKey: `balance:${sale.receiptId}`,
                     customerId: sale.customerId,
                     kind: 'balance',
-                    traffic: 'service',
+                    traffic: trafficOf('balance'),
                     nextAt: now,
                     deadlineAt: new Date(now.getTime() + BALANCE_DEADLINE_MS),
-                    payload: JSON.stringify({ purchase: { earned: sale.earned, total: sale.total } }),
+                    payload: messagePayload('balance', {
+                        purchase: { earned: sale.earned, total: sale.total },
+                    }),
                 }),
             ],
             now,
