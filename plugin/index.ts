@@ -12,16 +12,13 @@ export type {
     PosKeyInput,
     StoreInput,
 } from './refill-admin.inputs.js';
-export type { CreatedPosKey } from './modules/admin/services/pos-key.service.js';
-export type { PosKeySummary } from './modules/admin/repositories/pos-key.repository.js';
-export type { CategoryView } from './modules/catalog/services/chronic-category.service.js';
-export type { RebuildProgress } from './modules/catalog/services/category-rebuild.service.js';
+export type { CreatedPosKey, PosKeySummary } from './modules/admin/index.js';
+export type { CategoryView, RebuildProgress } from './modules/catalog/index.js';
 export type { JobStatus } from './kernel/jobs/refill-scheduler.js';
 export type {
     AccrualOptions,
     PosOptions,
     RedemptionOptions,
-    RefillConfig,
     RefillOptions,
     ReturnOptions,
 } from './config/refill-options.js';
@@ -31,12 +28,7 @@ export * from './refill-entities.js';
 export { refillMigrations } from '../migrations/index.js';
 export { RefillError, RefillConfigError } from './kernel/errors/refill-error.js';
 export type { ErrorCode } from './kernel/errors/error-codes.js';
-export type {
-    BalanceView,
-    CustomerUpdate,
-    CustomerView,
-    OfferView,
-} from './modules/customers/services/customer.service.js';
+export type { BalanceView, CustomerUpdate, CustomerView, OfferView } from './modules/customers/index.js';
 export type {
     BasketLineInput,
     PreviewInput,
@@ -44,21 +36,19 @@ export type {
     PurchaseInput,
     PurchaseRequest,
     PurchaseResult,
+    ReturnInput,
+    ReturnRequest,
     ReturnResult,
-} from './modules/ledger/services/purchase.views.js';
-export type { ReturnInput, ReturnRequest } from './modules/ledger/services/return.service.js';
+} from './modules/ledger/index.js';
 export type { CampaignOptions, MessagingOptions, SendGuardOptions } from './config/refill-options.js';
-export type { ChannelsConfig, ProviderConfig } from './modules/messaging/channels/provider-registry.js';
-export { ChannelError } from './modules/messaging/channels/channel-provider.js';
-export type {
-    Channel,
-    ChannelProvider,
-    OutgoingMessage,
-    SendResult,
-    StatusUpdate,
-} from './modules/messaging/channels/channel-provider.js';
-export type { ContactVerdict } from './modules/messaging/policy/contact-policy.js';
-export type { CampaignDesign, CampaignView } from './modules/campaigns/services/campaign-design.js';
-export type { CampaignReport } from './modules/campaigns/services/campaign-report.service.js';
-export type { CampaignPlan } from './modules/campaigns/services/campaign-planning.service.js';
-export type { SelectionSummary } from './modules/campaigns/services/campaign-selection.service.js';
+export {
+    type Channel,
+    ChannelError,
+    type ChannelProvider,
+    type ChannelsConfig,
+    type OutgoingMessage,
+    type ProviderConfig,
+    type SendResult,
+    type StatusUpdate,
+} from './modules/messaging/index.js';
+export type { CampaignDesign, CampaignReport, CampaignView } from './modules/campaigns/index.js';
