@@ -14,6 +14,7 @@ import { createCampaignBody, updateCampaignBody } from './campaign.schemas.js';
 import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
 import { adminRoute } from '../../admin/routes/api-security.js';
 import { campaignReportCsv } from './campaign-report.csv.js';
+import { EDITOR_ROLES, READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 
 /** The campaign services the routes call. */
 export interface CampaignApiServices {
@@ -36,8 +37,8 @@ const memberQuery = Joi.object({
 const memberExportQuery = memberQuery.fork(['page', 'pageSize'], (k) => k.forbidden());
 
 /** Reading needs any admin role; changing needs admin or marketer. */
-const READ = ['admin', 'manager', 'marketer'] as const;
-const WRITE = ['admin', 'marketer'] as const;
+const READ = READER_ROLES;
+const WRITE = EDITOR_ROLES;
 const unknownCampaign = { REFILL_NOT_FOUND: 'No campaign with this id' };
 
 /** A launch, pause, resume or finish of a campaign. */

@@ -13,6 +13,7 @@ import { adminCardParams as cardParams, cardKindBody } from '../../customers/rou
 import { tokenBody } from '../../admin/routes/token.schemas.js';
 import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
 import { adminRoute } from '../../admin/routes/api-security.js';
+import { EDITOR_ROLES, READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 
 /** What the category, card-kind and token routes call. */
 export interface CatalogAdminServices {
@@ -22,8 +23,8 @@ export interface CatalogAdminServices {
     adminTokens: AdminTokenService;
 }
 
-const READ = ['admin', 'manager', 'marketer'] as const;
-const WRITE = ['admin', 'marketer'] as const;
+const READ = READER_ROLES;
+const WRITE = EDITOR_ROLES;
 const unknownCategory = { REFILL_NOT_FOUND: 'No category with this code' };
 
 /** The category, card-kind and token routes: what each validates, who may call it, what it answers. */

@@ -11,6 +11,7 @@ import { mountRoute } from '../../../kernel/http/route-table.js';
 import { idParams } from '../../../kernel/http/admin.schemas.js';
 import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
 import { adminRoute } from '../../admin/routes/api-security.js';
+import { EDITOR_ROLES, READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 
 /** What the send and message-tracking routes call. */
 export interface SendApiServices {
@@ -33,8 +34,8 @@ const testCardsBody = Joi.object({
 });
 const cardParams = Joi.object({ cardNumber: Joi.string().min(1).max(64).required() });
 
-const READ = ['admin', 'manager', 'marketer'] as const;
-const WRITE = ['admin', 'marketer'] as const;
+const READ = READER_ROLES;
+const WRITE = EDITOR_ROLES;
 const unknownCampaign = { REFILL_NOT_FOUND: 'No campaign with this id' };
 const unknownBatch = { REFILL_NOT_FOUND: 'No campaign with this id, or no send batch on this day' };
 

@@ -7,6 +7,7 @@ import { TEMPLATE_LOCALES, type PreviewRequest, type TemplateService } from '../
 import { mountRoute } from '../../../kernel/http/route-table.js';
 import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
 import { adminRoute } from '../../admin/routes/api-security.js';
+import { EDITOR_ROLES, READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 
 const kind = Joi.string().valid(...MESSAGE_KINDS);
 const channel = Joi.string().valid(...TEMPLATE_CHANNELS);
@@ -26,8 +27,8 @@ const previewBody = Joi.object({
     source,
 });
 
-const READ = ['admin', 'manager', 'marketer'] as const;
-const WRITE = ['admin', 'marketer'] as const;
+const READ = READER_ROLES;
+const WRITE = EDITOR_ROLES;
 
 /** The template routes: what each validates, who may call it, what it answers. */
 export const adminTemplateRouteTable = {
