@@ -1,7 +1,11 @@
 import type { Database } from '../../../kernel/db/database.js';
-import { toDbTime } from '../../../kernel/db/db-time.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
-import { type SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { type Row, type SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import {
+    CustomerCategoryStatEntity,
+    type CustomerCategoryStat,
+} from '../entities/customer-category-stat.entity.js';
 import { formatRecentDays, parseRecentDays, type CategoryStat } from '../rules/category-stats.rules.js';
 
 /** A statistics row with its key. */
@@ -10,46 +14,27 @@ export interface KeyedCategoryStat extends CategoryStat {
     categoryId: number;
 }
 
-const COLUMNS = [
-    'customer_id',
-    'category_id',
-    'first_at',
-    'last_at',
-    'purchase_count',
-    'total_amount',
-    'recent_days',
-];
-
-/** The statistics columns, for queries that read them beside others. */
-export const STAT_COLUMNS = COLUMNS;
-
-/** Maps a statistics row (its columns optionally aliased with `prefix`). */
-export function mapStatRow(
-    db: Pick<Database, 'time'>,
-    r: Record<string, unknown>,
-    prefix = '',
-): KeyedCategoryStat {
-    return {
-        customerId: Number(r[`${prefix}customer_id`]),
-        categoryId: Number(r[`${prefix}category_id`]),
-        firstAt: db.time(r[`${prefix}first_at`]),
-        lastAt: db.time(r[`${prefix}last_at`]),
-        purchaseCount: Number(r[`${prefix}purchase_count`]),
-        totalAmount: Number(r[`${prefix}total_amount`]),
-        recentDays: parseRecentDays(String(r[`${prefix}recent_days`])),
-    };
+/** A stored row as the rules read it: its day list parsed. */
+function toStat(row: CustomerCategoryStat): KeyedCategoryStat {
+    return { ...row, recentDays: parseRecentDays(row.recentDays) };
 }
 
 /** The statistics rows as the customers' locking read joins them (`lockByCardWithStats`). */
 export const CATEGORY_STATS_JOIN = {
     table: 'refill_customer_category_stats',
-    columns: STAT_COLUMNS,
-    map: mapStatRow,
+    select: (db: Database, alias: string, prefix: string): string =>
+        db.rows(CustomerCategoryStatEntity).select(alias, prefix),
+    map: (db: Database, row: Row, prefix: string): KeyedCategoryStat =>
+        toStat(db.rows(CustomerCategoryStatEntity).all.reader(prefix)(row)),
 };
 
 /** Reads and upserts `refill_customer_category_stats`. Callers hold the customers' row locks. */
 export class CategoryStatsRepository {
-    constructor(private readonly db: Database) {}
+    private readonly stats: EntityRowMapper<CustomerCategoryStat>;
+
+    constructor(db: Database) {
+        this.stats = db.rows(CustomerCategoryStatEntity);
+    }
 
     /** Rows for the given (customer, category) pairs. */
     async find(
@@ -59,10 +44,10 @@ export class CategoryStatsRepository {
         if (!pairs.length) return [];
         const where = pairs.map(() => '(customer_id = ? AND category_id = ?)').join(' OR ');
         const rows = await exec.all(
-            `SELECT ${COLUMNS.join(', ')} FROM refill_customer_category_stats WHERE ${where}`,
+            `SELECT ${this.stats.columns} FROM refill_customer_category_stats WHERE ${where}`,
             pairs.flat(),
         );
-        return rows.map((r) => mapStatRow(this.db, r));
+        return rows.map((r) => toStat(this.stats.fromRow(r)));
     }
 
     /** Every row of these customers, all categories (imports: one range scan of the key per customer). */
@@ -73,10 +58,10 @@ export class CategoryStatsRepository {
         const out: KeyedCategoryStat[] = [];
         for (const chunk of sqlDialect.chunks(customerIds)) {
             const rows = await exec.all(
-                `SELECT ${COLUMNS.join(', ')} FROM refill_customer_category_stats WHERE customer_id IN (${sqlDialect.inList(chunk.length)})`,
+                `SELECT ${this.stats.columns} FROM refill_customer_category_stats WHERE customer_id IN (${sqlDialect.inList(chunk.length)})`,
                 chunk,
             );
-            for (const r of rows) out.push(mapStatRow(this.db, r));
+            for (const r of rows) out.push(toStat(this.stats.fromRow(r)));
         }
         return out;
     }
@@ -90,10 +75,10 @@ export class CategoryStatsRepository {
         const out: KeyedCategoryStat[] = [];
         for (const chunk of sqlDialect.chunks(customerIds)) {
             const rows = await exec.all(
-                `SELECT ${COLUMNS.join(', ')} FROM refill_customer_category_stats WHERE category_id = ? AND customer_id IN (${sqlDialect.inList(chunk.length)})`,
+                `SELECT ${this.stats.columns} FROM refill_customer_category_stats WHERE category_id = ? AND customer_id IN (${sqlDialect.inList(chunk.length)})`,
                 [categoryId, ...chunk],
             );
-            for (const r of rows) out.push(mapStatRow(this.db, r));
+            for (const r of rows) out.push(toStat(this.stats.fromRow(r)));
         }
         return out;
     }
@@ -114,25 +99,21 @@ export class CategoryStatsRepository {
     /** Inserts or replaces rows in one statement. */
     async upsert(tx: SqlExecutor, stats: readonly KeyedCategoryStat[]): Promise<void> {
         if (!stats.length) return;
+        const shape = this.stats.all;
         const ins = (c: string) => sqlDialect.inserted(tx.dialect, c);
+        // Hand-written upsert: a row of the key takes every new value.
+        const update = sqlDialect.onConflictUpdate(
+            tx.dialect,
+            ['customer_id', 'category_id'],
+            Object.fromEntries(
+                shape.columnNames
+                    .filter((c) => c !== 'customer_id' && c !== 'category_id')
+                    .map((c) => [c, ins(c)]),
+            ),
+        );
         await tx.run(
-            `INSERT INTO refill_customer_category_stats (${COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(stats.length, COLUMNS.length)}` +
-                sqlDialect.onConflictUpdate(tx.dialect, ['customer_id', 'category_id'], {
-                    first_at: ins('first_at'),
-                    last_at: ins('last_at'),
-                    purchase_count: ins('purchase_count'),
-                    total_amount: ins('total_amount'),
-                    recent_days: ins('recent_days'),
-                }),
-            stats.flatMap((s) => [
-                s.customerId,
-                s.categoryId,
-                toDbTime(s.firstAt),
-                toDbTime(s.lastAt),
-                s.purchaseCount,
-                s.totalAmount,
-                formatRecentDays(s.recentDays),
-            ]),
+            shape.insert(stats.length) + update,
+            shape.valuesOf(stats.map((s) => ({ ...s, recentDays: formatRecentDays(s.recentDays) }))),
         );
     }
 }

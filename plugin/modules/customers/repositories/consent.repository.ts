@@ -1,9 +1,11 @@
 import type { Database } from '../../../kernel/db/database.js';
-import { toDbTime } from '../../../kernel/db/db-time.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
-import type { Row, SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import { CUSTOMER_OPT_OUT_SOURCES, type ConsentPurpose } from '../rules/consent.rules.js';
-import type { CustomerConsent } from '../entities/customer-consent.entity.js';
+import { ConsentEventEntity, type ConsentEvent } from '../entities/consent-event.entity.js';
+import { CustomerConsentEntity, type CustomerConsent } from '../entities/customer-consent.entity.js';
+import { CustomerServiceConsentEntity } from '../entities/customer-service-consent.entity.js';
 import { bool } from '../../../kernel/db/row-mappers.js';
 
 /** The table of each purpose's current consents. */
@@ -24,7 +26,17 @@ const TABLES: Record<ConsentPurpose, string> = {
  * before the split, for both).
  */
 export class ConsentRepository {
-    constructor(private readonly db: Database) {}
+    /** The current consents of each purpose (two tables of one shape). */
+    private readonly current: Record<ConsentPurpose, EntityRowMapper<CustomerConsent>>;
+    private readonly events: EntityRowMapper<ConsentEvent>;
+
+    constructor(db: Database) {
+        this.current = {
+            marketing: db.rows(CustomerConsentEntity),
+            service: db.rows(CustomerServiceConsentEntity),
+        };
+        this.events = db.rows(ConsentEventEntity);
+    }
 
     /** A customer's current consents of `purpose`. */
     async findForCustomer(
@@ -68,9 +80,9 @@ export class ConsentRepository {
         customerIds: readonly number[],
         purpose: ConsentPurpose = 'marketing',
     ): Promise<Map<number, CustomerConsent[]>> {
-        const marketing = await this.read(exec, TABLES.marketing, customerIds);
+        const marketing = await this.read(exec, 'marketing', customerIds);
         if (purpose === 'marketing') return group(marketing);
-        const service = await this.read(exec, TABLES.service, customerIds);
+        const service = await this.read(exec, 'service', customerIds);
         const own = new Set(service.map((c) => `${c.customerId}:${c.channel}`));
         return group([...service, ...marketing.filter((c) => !own.has(`${c.customerId}:${c.channel}`))]);
     }
@@ -83,27 +95,22 @@ export class ConsentRepository {
         purpose: ConsentPurpose = 'marketing',
     ): Promise<void> {
         if (!consents.length) return;
+        const shape = this.current[purpose].all;
         const ins = (c: string) => sqlDialect.inserted(tx.dialect, c);
+        // Hand-written upsert: the channel's current consent takes the new one.
         await tx.run(
-            `INSERT INTO ${TABLES[purpose]} (customer_id, channel, granted, changed_at, source) VALUES ${sqlDialect.valuesPlaceholders(consents.length, 5)}` +
+            shape.insert(consents.length) +
                 sqlDialect.onConflictUpdate(tx.dialect, ['customer_id', 'channel'], {
                     granted: ins('granted'),
                     changed_at: ins('changed_at'),
                     source: ins('source'),
                 }),
-            consents.flatMap((c) => [c.customerId, c.channel, c.granted, toDbTime(c.changedAt), c.source]),
+            shape.valuesOf(consents),
         );
+        const history = this.events.insertable;
         await tx.run(
-            `INSERT INTO refill_consent_events (customer_id, channel, granted, changed_at, source, recorded_at, purpose) VALUES ${sqlDialect.valuesPlaceholders(consents.length, 7)}`,
-            consents.flatMap((c) => [
-                c.customerId,
-                c.channel,
-                c.granted,
-                toDbTime(c.changedAt),
-                c.source,
-                toDbTime(now),
-                purpose,
-            ]),
+            history.insert(consents.length),
+            history.valuesOf(consents.map((c) => ({ ...c, recordedAt: now, purpose }))),
         );
     }
 
@@ -133,29 +140,20 @@ export class ConsentRepository {
 
     private async read(
         exec: SqlExecutor | Database,
-        table: string,
+        purpose: ConsentPurpose,
         customerIds: readonly number[],
     ): Promise<CustomerConsent[]> {
+        const consents = this.current[purpose];
         const out: CustomerConsent[] = [];
         for (const chunk of sqlDialect.chunks(customerIds)) {
             if (!chunk.length) continue;
             const rows = await exec.all(
-                `SELECT customer_id, channel, granted, changed_at, source FROM ${table} WHERE customer_id IN (${sqlDialect.inList(chunk.length)})`,
+                `SELECT ${consents.columns} FROM ${TABLES[purpose]} WHERE customer_id IN (${sqlDialect.inList(chunk.length)})`,
                 chunk,
             );
-            for (const r of rows) out.push(this.map(r));
+            for (const r of rows) out.push(consents.fromRow(r));
         }
         return out;
-    }
-
-    private map(r: Row): CustomerConsent {
-        return {
-            customerId: Number(r.customer_id),
-            channel: String(r.channel),
-            granted: bool(r.granted),
-            changedAt: this.db.time(r.changed_at),
-            source: (r.source as string) ?? null,
-        };
     }
 }
 

@@ -1,9 +1,9 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import { type Row, type SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { Customer } from '../entities/customer.entity.js';
-import { numOrNull } from '../../../kernel/db/row-mappers.js';
+import { CustomerEntity, type Customer } from '../entities/customer.entity.js';
 
 /**
  * Per-customer, per-category rows of another module's table that a locking
@@ -13,10 +13,10 @@ import { numOrNull } from '../../../kernel/db/row-mappers.js';
 export interface CategoryRowsJoin<S> {
     /** The table; its rows have `customer_id` and `category_id` columns. */
     table: string;
-    /** The columns to read beside the customer's. */
-    columns: readonly string[];
+    /** The columns to read beside the customer's, qualified with `alias` and aliased with `prefix`. */
+    select(db: Database, alias: string, prefix: string): string;
     /** Maps a joined row whose columns carry `prefix`. */
-    map(db: Pick<Database, 'time'>, row: Record<string, unknown>, prefix: string): S;
+    map(db: Database, row: Row, prefix: string): S;
 }
 
 /** Contact and profile fields a POS or an import may set. */
@@ -45,62 +45,64 @@ export interface CustomerState {
     offersUntil?: Date | null;
 }
 
-const COLUMNS =
-    'id, card_number, phone, email, name, timezone, home_store_id, balance, pending, debt, purchase_count, purchase_total, first_purchase_at, last_purchase_at, lots_due_at, offers_until, card_kind, locale, telegram_chat_id, push_token, enrolled_at, updated_at';
+/** The profile fields, in the order an update sets them. */
+const PROFILE_FIELDS = [
+    'phone',
+    'email',
+    'name',
+    'timezone',
+    'locale',
+    'telegramChatId',
+    'pushToken',
+    'homeStoreId',
+    'cardKind',
+] as const satisfies ReadonlyArray<keyof CustomerProfile>;
+
+/** The state fields a unit of work always writes back (with `updatedAt`). */
+const BALANCE_FIELDS = ['balance', 'pending', 'debt', 'lotsDueAt', 'updatedAt'] as const;
+/** The purchase aggregates and offer end a unit of work writes back when it changed them. */
+const AGGREGATE_FIELDS = [
+    'purchaseCount',
+    'purchaseTotal',
+    'firstPurchaseAt',
+    'lastPurchaseAt',
+    'offersUntil',
+] as const satisfies ReadonlyArray<keyof CustomerState>;
+/** What enrolling a card sets (the rest keeps its default). */
+const ENROL_FIELDS = ['cardNumber', 'homeStoreId', 'enrolledAt', 'updatedAt'] as const;
 
 /** Reads and writes `refill_customers`; locking reads serialise all balance changes of one customer. */
 export class CustomerRepository {
-    constructor(private readonly db: Database) {}
+    private readonly customers: EntityRowMapper<Customer>;
 
-    private map(row: Row): Customer {
-        const db = this.db;
-        return {
-            id: Number(row.id),
-            cardNumber: String(row.card_number),
-            phone: (row.phone as string) ?? null,
-            email: (row.email as string) ?? null,
-            name: (row.name as string) ?? null,
-            timezone: (row.timezone as string) ?? null,
-            homeStoreId: numOrNull(row.home_store_id),
-            balance: Number(row.balance),
-            pending: Number(row.pending),
-            debt: Number(row.debt),
-            purchaseCount: Number(row.purchase_count),
-            purchaseTotal: Number(row.purchase_total),
-            firstPurchaseAt: db.timeOrNull(row.first_purchase_at),
-            lastPurchaseAt: db.timeOrNull(row.last_purchase_at),
-            lotsDueAt: db.timeOrNull(row.lots_due_at),
-            offersUntil: db.timeOrNull(row.offers_until),
-            cardKind: (row.card_kind as Customer['cardKind']) ?? 'regular',
-            locale: (row.locale as string) ?? null,
-            telegramChatId: (row.telegram_chat_id as string) ?? null,
-            pushToken: (row.push_token as string) ?? null,
-            enrolledAt: db.time(row.enrolled_at),
-            updatedAt: db.time(row.updated_at),
-        };
+    constructor(private readonly db: Database) {
+        this.customers = db.rows(CustomerEntity);
     }
 
     /** Finds a customer by card without locking. */
     async findByCard(exec: SqlExecutor | Database, cardNumber: string): Promise<Customer | null> {
-        const rows = await exec.all(`SELECT ${COLUMNS} FROM refill_customers WHERE card_number = ?`, [
-            cardNumber,
-        ]);
-        return rows[0] ? this.map(rows[0]) : null;
+        const rows = await exec.all(
+            `SELECT ${this.customers.columns} FROM refill_customers WHERE card_number = ?`,
+            [cardNumber],
+        );
+        return rows[0] ? this.customers.fromRow(rows[0]) : null;
     }
 
     /** Finds a customer by id without locking. */
     async findById(exec: SqlExecutor | Database, id: number): Promise<Customer | null> {
-        const rows = await exec.all(`SELECT ${COLUMNS} FROM refill_customers WHERE id = ?`, [id]);
-        return rows[0] ? this.map(rows[0]) : null;
+        const rows = await exec.all(`SELECT ${this.customers.columns} FROM refill_customers WHERE id = ?`, [
+            id,
+        ]);
+        return rows[0] ? this.customers.fromRow(rows[0]) : null;
     }
 
     /** Reads and row-locks a customer for the rest of the transaction. */
     async lockByCard(tx: SqlExecutor, cardNumber: string): Promise<Customer | null> {
         const rows = await tx.all(
-            `SELECT ${COLUMNS} FROM refill_customers WHERE card_number = ?${sqlDialect.forUpdate(tx.dialect)}`,
+            `SELECT ${this.customers.columns} FROM refill_customers WHERE card_number = ?${sqlDialect.forUpdate(tx.dialect)}`,
             [cardNumber],
         );
-        return rows[0] ? this.map(rows[0]) : null;
+        return rows[0] ? this.customers.fromRow(rows[0]) : null;
     }
 
     /**
@@ -118,15 +120,14 @@ export class CustomerRepository {
             const customer = await this.lockByCard(tx, cardNumber);
             return customer ? { customer, stats: [] } : null;
         }
-        const columns = COLUMNS.split(', ').map((c) => `c.${c}`);
-        const statColumns = stats.columns.map((c) => `s.${c} AS s_${c}`);
+        // Hand-written: one locking read of the customer and the joined rows (FOR UPDATE).
         const rows = await tx.all(
-            `SELECT ${[...columns, ...statColumns].join(', ')} FROM refill_customers c LEFT JOIN ${stats.table} s ON s.customer_id = c.id AND s.category_id IN (${sqlDialect.inList(categoryIds.length)}) WHERE c.card_number = ?${sqlDialect.forUpdate(tx.dialect)}`,
+            `SELECT ${this.customers.select('c')}, ${stats.select(this.db, 's', 's_')} FROM refill_customers c LEFT JOIN ${stats.table} s ON s.customer_id = c.id AND s.category_id IN (${sqlDialect.inList(categoryIds.length)}) WHERE c.card_number = ?${sqlDialect.forUpdate(tx.dialect)}`,
             [...categoryIds, cardNumber],
         );
         if (!rows.length) return null;
         return {
-            customer: this.map(rows[0]),
+            customer: this.customers.fromRow(rows[0]),
             stats: rows.filter((r) => r.s_customer_id !== null).map((r) => stats.map(this.db, r, 's_')),
         };
     }
@@ -135,10 +136,10 @@ export class CustomerRepository {
     async findByIds(exec: SqlExecutor | Database, ids: readonly number[]): Promise<Customer[]> {
         if (!ids.length) return [];
         const rows = await exec.all(
-            `SELECT ${COLUMNS} FROM refill_customers WHERE id IN (${sqlDialect.inList(ids.length)})`,
+            `SELECT ${this.customers.columns} FROM refill_customers WHERE id IN (${sqlDialect.inList(ids.length)})`,
             ids,
         );
-        return rows.map((r) => this.map(r));
+        return rows.map((r) => this.customers.fromRow(r));
     }
 
     /** Ids of customers with this phone number (E.164), for STOP replies. */
@@ -152,10 +153,10 @@ export class CustomerRepository {
         if (!ids.length) return [];
         const sorted = [...new Set(ids)].sort((a, b) => a - b);
         const rows = await tx.all(
-            `SELECT ${COLUMNS} FROM refill_customers WHERE id IN (${sqlDialect.inList(sorted.length)}) ORDER BY id${sqlDialect.forUpdate(tx.dialect)}`,
+            `SELECT ${this.customers.columns} FROM refill_customers WHERE id IN (${sqlDialect.inList(sorted.length)}) ORDER BY id${sqlDialect.forUpdate(tx.dialect)}`,
             sorted,
         );
-        return rows.map((r) => this.map(r));
+        return rows.map((r) => this.customers.fromRow(r));
     }
 
     /**
@@ -165,6 +166,7 @@ export class CustomerRepository {
      */
     async lockIds(tx: SqlExecutor, ids: readonly number[]): Promise<void> {
         const sorted = [...new Set(ids)].sort((a, b) => a - b);
+        // Hand-written: a lock (FOR UPDATE) that reads nothing.
         for (const chunk of sqlDialect.chunks(sorted))
             await tx.all(
                 `SELECT id FROM refill_customers WHERE id IN (${sqlDialect.inList(chunk.length)}) ORDER BY id${sqlDialect.forUpdate(tx.dialect)}`,
@@ -179,10 +181,10 @@ export class CustomerRepository {
         now: Date,
         homeStoreId: number | null,
     ): Promise<void> {
-        const t = toDbTime(now);
+        const shape = this.customers.pick(ENROL_FIELDS);
         await exec.run(
-            `${sqlDialect.insertIgnore(exec.dialect)} INTO refill_customers (card_number, home_store_id, enrolled_at, updated_at) VALUES (?, ?, ?, ?)`,
-            [cardNumber, homeStoreId, t, t],
+            shape.insert(1, sqlDialect.insertIgnore(exec.dialect)),
+            shape.values({ cardNumber, homeStoreId, enrolledAt: now, updatedAt: now }),
         );
     }
 
@@ -216,12 +218,12 @@ export class CustomerRepository {
         rows: ReadonlyArray<{ cardNumber: string; homeStoreId: number | null; enrolledAt: Date }>,
         now: Date,
     ): Promise<number> {
-        const t = toDbTime(now);
+        const shape = this.customers.pick(ENROL_FIELDS);
         let created = 0;
         for (const chunk of sqlDialect.chunks(rows)) {
             const { affected } = await tx.run(
-                `${sqlDialect.insertIgnore(tx.dialect)} INTO refill_customers (card_number, home_store_id, enrolled_at, updated_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 4)}`,
-                chunk.flatMap((r) => [r.cardNumber, r.homeStoreId, toDbTime(r.enrolledAt), t]),
+                shape.insert(chunk.length, sqlDialect.insertIgnore(tx.dialect)),
+                shape.valuesOf(chunk.map((r) => ({ ...r, updatedAt: now }))),
             );
             created += affected;
         }
@@ -234,70 +236,30 @@ export class CustomerRepository {
      * customers at once). `updated_at` becomes `now`.
      */
     async saveRows(tx: SqlExecutor, customers: readonly Customer[], now: Date): Promise<void> {
-        const columns = COLUMNS.split(', ');
-        const updated = columns.filter((c) => c !== 'id' && c !== 'card_number');
+        const shape = this.customers.all;
         const ins = (c: string) => sqlDialect.inserted(tx.dialect, c);
-        const t = (d: Date | null) => (d ? toDbTime(d) : null);
-        for (const chunk of sqlDialect.chunks(customers)) {
+        // Hand-written upsert: every column but the keys takes the new value.
+        const update = sqlDialect.onConflictUpdate(
+            tx.dialect,
+            ['id'],
+            Object.fromEntries(
+                shape.columnNames.filter((c) => c !== 'id' && c !== 'card_number').map((c) => [c, ins(c)]),
+            ),
+        );
+        for (const chunk of sqlDialect.chunks(customers))
             await tx.run(
-                `INSERT INTO refill_customers (${COLUMNS}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, columns.length)}` +
-                    sqlDialect.onConflictUpdate(
-                        tx.dialect,
-                        ['id'],
-                        Object.fromEntries(updated.map((c) => [c, ins(c)])),
-                    ),
-                chunk.flatMap((c) => [
-                    c.id,
-                    c.cardNumber,
-                    c.phone,
-                    c.email,
-                    c.name,
-                    c.timezone,
-                    c.homeStoreId,
-                    c.balance,
-                    c.pending,
-                    c.debt,
-                    c.purchaseCount,
-                    c.purchaseTotal,
-                    t(c.firstPurchaseAt),
-                    t(c.lastPurchaseAt),
-                    t(c.lotsDueAt),
-                    t(c.offersUntil),
-                    c.cardKind,
-                    c.locale,
-                    c.telegramChatId,
-                    c.pushToken,
-                    toDbTime(c.enrolledAt),
-                    toDbTime(now),
-                ]),
+                shape.insert(chunk.length) + update,
+                shape.valuesOf(chunk.map((c) => ({ ...c, updatedAt: now }))),
             );
-        }
     }
 
     /** Writes profile fields that are present in `profile`. */
     async updateProfile(tx: SqlExecutor, id: number, profile: CustomerProfile, now: Date): Promise<void> {
-        const map: Record<keyof CustomerProfile, string> = {
-            phone: 'phone',
-            email: 'email',
-            name: 'name',
-            timezone: 'timezone',
-            locale: 'locale',
-            telegramChatId: 'telegram_chat_id',
-            pushToken: 'push_token',
-            homeStoreId: 'home_store_id',
-            cardKind: 'card_kind',
-        };
-        const sets: string[] = [];
-        const params: unknown[] = [];
-        for (const [key, column] of Object.entries(map) as Array<[keyof CustomerProfile, string]>) {
-            if (profile[key] !== undefined) {
-                sets.push(`${column} = ?`);
-                params.push(profile[key]);
-            }
-        }
-        sets.push('updated_at = ?');
-        params.push(toDbTime(now), id);
-        await tx.run(`UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, params);
+        const { sets, params } = this.customers.assignments({ ...profile, updatedAt: now }, [
+            ...PROFILE_FIELDS,
+            'updatedAt',
+        ]);
+        await tx.run(`UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
     }
 
     /** Records the latest end of the customer's active offers (see {@link Customer.offersUntil}). */
@@ -314,6 +276,7 @@ export class CustomerRepository {
      */
     async extendOffersUntil(tx: SqlExecutor, ids: readonly number[], until: Date): Promise<void> {
         const t = toDbTime(until);
+        // Hand-written: a conditional update, atomic beside a till commit.
         for (const chunk of sqlDialect.chunks(ids))
             await tx.run(
                 `UPDATE refill_customers SET offers_until = CASE WHEN offers_until IS NULL OR offers_until < ? THEN ? ELSE offers_until END WHERE id IN (${sqlDialect.inList(chunk.length)})`,
@@ -328,6 +291,7 @@ export class CustomerRepository {
         now: Date,
     ): Promise<void> {
         if (!states.length) return;
+        // Hand-written: one statement for many rows, a CASE per column.
         const column = (pick: (s: CustomerState) => unknown) => ({
             sql: `CASE id ${states.map(() => 'WHEN ? THEN ?').join(' ')} END`,
             params: states.flatMap(({ id, state }) => [id, pick(state)]),
@@ -351,27 +315,10 @@ export class CustomerRepository {
 
     /** Writes back balances and purchase aggregates computed in a unit of work. */
     async saveState(tx: SqlExecutor, id: number, state: CustomerState, now: Date): Promise<void> {
-        const sets = ['balance = ?', 'pending = ?', 'debt = ?', 'lots_due_at = ?', 'updated_at = ?'];
-        const params: unknown[] = [
-            state.balance,
-            state.pending,
-            state.debt,
-            state.lotsDueAt ? toDbTime(state.lotsDueAt) : null,
-            toDbTime(now),
-        ];
-        const optional: Array<[keyof CustomerState, string]> = [
-            ['purchaseCount', 'purchase_count'],
-            ['purchaseTotal', 'purchase_total'],
-            ['firstPurchaseAt', 'first_purchase_at'],
-            ['lastPurchaseAt', 'last_purchase_at'],
-            ['offersUntil', 'offers_until'],
-        ];
-        for (const [key, column] of optional) {
-            const value = state[key];
-            if (value === undefined) continue;
-            sets.push(`${column} = ?`);
-            params.push(value instanceof Date ? toDbTime(value) : value);
-        }
+        const always = this.customers.assignments({ ...state, updatedAt: now }, BALANCE_FIELDS);
+        const changed = this.customers.assignments(state, AGGREGATE_FIELDS);
+        const sets = [...always.sets, ...changed.sets];
+        const params = [...always.params, ...changed.params];
         params.push(id);
         await tx.run(`UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, params);
     }
