@@ -1,6 +1,6 @@
 import Joi from 'joi';
-import type { AdminRole } from './modules/admin/entities/admin-user.entity.js';
-import type { CampaignDesign } from './modules/campaigns/services/campaign-design.js';
+import type { AdminRole } from './modules/admin/index.js';
+import type { CampaignDesign } from './modules/campaigns/index.js';
 
 /** A store to create or rename ({@link RefillAdmin.addStore}). */
 export interface StoreInput {

@@ -1,28 +1,27 @@
 import { validateOrThrow } from './kernel/http/validate.js';
 import { cardNumber as cardSchema } from './kernel/http/pos.schemas.js';
-import { customerBody } from './modules/customers/routes/customer.schemas.js';
+import {
+    type BalanceView,
+    customerBody,
+    type CustomerService,
+    type CustomerUpdate,
+    type CustomerView,
+} from './modules/customers/index.js';
 import {
     previewBody,
+    type PreviewInput,
+    type PreviewResult,
+    type PurchaseRequest,
+    type PurchaseResult,
+    type PurchaseService,
     receiptBody,
     receiptParams,
     returnBody,
-} from './modules/ledger/routes/receipt.schemas.js';
-import type {
-    CustomerService,
-    BalanceView,
-    CustomerUpdate,
-    CustomerView,
-} from './modules/customers/services/customer.service.js';
-import type { PurchaseService } from './modules/ledger/services/purchase.service.js';
-import type {
-    PreviewInput,
-    PreviewResult,
-    PurchaseRequest,
-    PurchaseResult,
-    ReturnResult,
-} from './modules/ledger/services/purchase.views.js';
-import type { ReturnRequest, ReturnService } from './modules/ledger/services/return.service.js';
-import type { StoreService } from './modules/admin/services/store.service.js';
+    type ReturnRequest,
+    type ReturnResult,
+    type ReturnService,
+} from './modules/ledger/index.js';
+import type { StoreService } from './modules/admin/index.js';
 
 /**
  * In-process calls for hosts that record sales themselves. They take the

@@ -6,33 +6,43 @@ import type { Database } from './kernel/db/database.js';
 import type { HealthService } from './kernel/db/health.service.js';
 import type { JobControlService } from './kernel/jobs/job-control.service.js';
 import type { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
-import type { AdminAuthService } from './modules/admin/services/admin-auth.service.js';
-import type { AdminTokenService } from './modules/admin/services/admin-token.service.js';
-import type { PosKeyService } from './modules/admin/services/pos-key.service.js';
-import type { StoreService } from './modules/admin/services/store.service.js';
-import type { CampaignMembersService } from './modules/campaigns/services/campaign-members.service.js';
-import type { CampaignPlanningService } from './modules/campaigns/services/campaign-planning.service.js';
-import type { CampaignReportService } from './modules/campaigns/services/campaign-report.service.js';
-import type { CampaignSelectionService } from './modules/campaigns/services/campaign-selection.service.js';
-import type { CampaignService } from './modules/campaigns/services/campaign.service.js';
-import type { OfferService } from './modules/campaigns/services/offer.service.js';
-import type { CatalogService } from './modules/catalog/services/catalog.service.js';
-import type { CategoryRebuildService } from './modules/catalog/services/category-rebuild.service.js';
-import type { ChronicCategoryService } from './modules/catalog/services/chronic-category.service.js';
-import type { CustomerService } from './modules/customers/services/customer.service.js';
-import type { HistoryImportService } from './modules/import/history-import.service.js';
-import type { LedgerAdjustmentService } from './modules/ledger/services/ledger-adjustment.service.js';
-import type { LotMaintenanceService } from './modules/ledger/services/lot-maintenance.service.js';
-import type { PurchaseService } from './modules/ledger/services/purchase.service.js';
-import type { ReturnService } from './modules/ledger/services/return.service.js';
-import type { CascadeDispatcher } from './modules/messaging/cascade/cascade-dispatcher.js';
-import type { SqlOutboxStore } from './modules/messaging/channels/sql-outbox.store.js';
-import type { InboundMessagesService } from './modules/messaging/inbound-messages.service.js';
-import type { MessageSender } from './modules/messaging/message-sender.js';
-import type { ReminderPlannerService } from './modules/messaging/services/reminder-planner.service.js';
-import type { SendGuardService } from './modules/messaging/services/send-guard.service.js';
-import type { TemplateService } from './modules/messaging/services/template.service.js';
-import type { TemplateRenderer } from './modules/messaging/templates/template-renderer.js';
+import type {
+    AdminAuthService,
+    AdminTokenService,
+    PosKeyService,
+    StoreService,
+} from './modules/admin/index.js';
+import type {
+    CampaignMembersService,
+    CampaignPlanningService,
+    CampaignReportService,
+    CampaignSelectionService,
+    CampaignService,
+    OfferService,
+} from './modules/campaigns/index.js';
+import type {
+    CatalogService,
+    CategoryRebuildService,
+    ChronicCategoryService,
+} from './modules/catalog/index.js';
+import type { CustomerService } from './modules/customers/index.js';
+import type { HistoryImportService } from './modules/import/index.js';
+import type {
+    LedgerAdjustmentService,
+    LotMaintenanceService,
+    PurchaseService,
+    ReturnService,
+} from './modules/ledger/index.js';
+import type {
+    CascadeDispatcher,
+    InboundMessagesService,
+    MessageSender,
+    ReminderPlannerService,
+    SendGuardService,
+    SqlOutboxStore,
+    TemplateRenderer,
+    TemplateService,
+} from './modules/messaging/index.js';
 import type { Repositories } from './refill-repositories.js';
 
 /** Every service the composition root builds: for the CLI, the admin API, the demo and tests, never for hosts. */

@@ -1,28 +1,37 @@
-import { MessageRepository } from './modules/messaging/repositories/message.repository.js';
-import { CascadeRepository } from './modules/messaging/repositories/cascade.repository.js';
-import { SendBatchRepository } from './modules/messaging/repositories/send-batch.repository.js';
+import {
+    CascadeRepository,
+    MessageRepository,
+    ReminderCandidateQuery,
+    SendBatchRepository,
+} from './modules/messaging/index.js';
 import { SettingRepository } from './kernel/db/setting.repository.js';
-import { ReminderCandidateQuery } from './modules/messaging/repositories/reminder-candidate.query.js';
-import { AdminTokenRepository } from './modules/admin/repositories/admin-token.repository.js';
-import { CampaignCandidateQuery } from './modules/campaigns/repositories/campaign-candidate.query.js';
-import { CampaignMemberRepository } from './modules/campaigns/repositories/campaign-member.repository.js';
-import { CampaignExclusionRepository } from './modules/campaigns/repositories/campaign-exclusion.repository.js';
-import { CampaignRunRepository } from './modules/campaigns/repositories/campaign-run.repository.js';
-import { CampaignRepository } from './modules/campaigns/repositories/campaign.repository.js';
+import {
+    AdminTokenRepository,
+    AuditRepository,
+    PosKeyRepository,
+    StoreRepository,
+} from './modules/admin/index.js';
+import {
+    CampaignCandidateQuery,
+    CampaignExclusionRepository,
+    CampaignMemberRepository,
+    CampaignRepository,
+    CampaignRunRepository,
+    OfferRepository,
+} from './modules/campaigns/index.js';
 import type { Database } from './kernel/db/database.js';
-import { AuditRepository } from './modules/admin/repositories/audit.repository.js';
-import { BonusLotRepository } from './modules/ledger/repositories/bonus-lot.repository.js';
-import { CatalogRepository } from './modules/catalog/repositories/catalog.repository.js';
-import { CategoryRebuildRepository } from './modules/catalog/repositories/category-rebuild.repository.js';
-import { CategoryStatsRepository } from './modules/catalog/repositories/category-stats.repository.js';
-import { ConsentRepository } from './modules/customers/repositories/consent.repository.js';
-import { CustomerRepository } from './modules/customers/repositories/customer.repository.js';
-import { LedgerEntryRepository } from './modules/ledger/repositories/ledger-entry.repository.js';
-import { OfferRepository } from './modules/campaigns/repositories/offer.repository.js';
-import { PosKeyRepository } from './modules/admin/repositories/pos-key.repository.js';
-import { PurchaseReturnRepository } from './modules/ledger/repositories/purchase-return.repository.js';
-import { PurchaseRepository } from './modules/ledger/repositories/purchase.repository.js';
-import { StoreRepository } from './modules/admin/repositories/store.repository.js';
+import {
+    BonusLotRepository,
+    LedgerEntryRepository,
+    PurchaseRepository,
+    PurchaseReturnRepository,
+} from './modules/ledger/index.js';
+import {
+    CatalogRepository,
+    CategoryRebuildRepository,
+    CategoryStatsRepository,
+} from './modules/catalog/index.js';
+import { ConsentRepository, CustomerRepository } from './modules/customers/index.js';
 
 /** Every repository, built once over one {@link Database}. */
 export interface Repositories {

@@ -4,24 +4,28 @@ import type { RefillLogger } from './kernel/logging/logger.port.js';
 import type { RefillConfig } from './config/refill-options.js';
 import type { Database } from './kernel/db/database.js';
 import type { Clock } from './kernel/clock.js';
-import type { CampaignSelectionService } from './modules/campaigns/services/campaign-selection.service.js';
-import type { CampaignService } from './modules/campaigns/services/campaign.service.js';
-import type { CategoryRebuildService } from './modules/catalog/services/category-rebuild.service.js';
-import type { LotMaintenanceService } from './modules/ledger/services/lot-maintenance.service.js';
-import type { Repositories } from './refill-repositories.js';
-import { activatePendingBonusesJob } from './modules/ledger/jobs/activate-pending-bonuses.job.js';
 import {
+    type CampaignJobDeps,
+    campaignsDailyJob,
+    type CampaignSelectionService,
     campaignSelectPartTask,
     campaignSelectTask,
-    campaignsDailyJob,
-    type CampaignJobDeps,
-} from './modules/campaigns/jobs/campaign-jobs.js';
-import { categoryRebuildTask } from './modules/catalog/jobs/category-rebuild.job.js';
-import { expireBonusesJob } from './modules/ledger/jobs/expire-bonuses.job.js';
-import { messageRemindersJob, messagesDispatchJob } from './modules/messaging/jobs/messaging-jobs.js';
-import type { CascadeDispatcher } from './modules/messaging/cascade/cascade-dispatcher.js';
-import type { ReminderPlannerService } from './modules/messaging/services/reminder-planner.service.js';
-import type { SendGuardService } from './modules/messaging/services/send-guard.service.js';
+    type CampaignService,
+} from './modules/campaigns/index.js';
+import { type CategoryRebuildService, categoryRebuildTask } from './modules/catalog/index.js';
+import {
+    activatePendingBonusesJob,
+    expireBonusesJob,
+    type LotMaintenanceService,
+} from './modules/ledger/index.js';
+import type { Repositories } from './refill-repositories.js';
+import {
+    type CascadeDispatcher,
+    messageRemindersJob,
+    messagesDispatchJob,
+    type ReminderPlannerService,
+    type SendGuardService,
+} from './modules/messaging/index.js';
 import { JobRunRecorder } from './kernel/jobs/job-run-recorder.js';
 import { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
 import { SqlJobBackend } from './kernel/jobs/sql-backend/index.js';

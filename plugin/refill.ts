@@ -13,41 +13,44 @@ import { createScheduler } from './refill-scheduler.factory.js';
 import { createRefillHooks, type RefillHooks } from './refill-hooks.js';
 import { RefillAdmin } from './refill-admin.facade.js';
 import { bindRefillInternals, type RefillServices } from './refill-internals.js';
-import { AdminAuthService } from './modules/admin/services/admin-auth.service.js';
+import {
+    AdminAuthService,
+    AdminSignInGuard,
+    AdminSignInRepository,
+    AdminTokenService,
+    AdminUserRepository,
+    PosKeyService,
+    StoreService,
+} from './modules/admin/index.js';
 import { JobControlService } from './kernel/jobs/job-control.service.js';
-import { CatalogService } from './modules/catalog/services/catalog.service.js';
-import { CampaignPlanningService } from './modules/campaigns/services/campaign-planning.service.js';
-import { CampaignReportService } from './modules/campaigns/services/campaign-report.service.js';
-import { CampaignMembersService } from './modules/campaigns/services/campaign-members.service.js';
-import { CampaignPlanHistoryService } from './modules/campaigns/services/campaign-plan-history.service.js';
-import { CampaignReportQuery } from './modules/campaigns/repositories/campaign-report.query.js';
-import { CampaignMessagingQuery } from './modules/campaigns/repositories/campaign-messaging.query.js';
-import { CampaignMemberListQuery } from './modules/campaigns/repositories/campaign-member-list.query.js';
-import { LapseHistoryQuery } from './modules/campaigns/repositories/lapse-history.query.js';
-import { CampaignSelectionService } from './modules/campaigns/services/campaign-selection.service.js';
-import { CampaignService } from './modules/campaigns/services/campaign.service.js';
-import { ChronicCategoryService } from './modules/catalog/services/chronic-category.service.js';
-import { CategoryRebuildService } from './modules/catalog/services/category-rebuild.service.js';
-import { AdminTokenService } from './modules/admin/services/admin-token.service.js';
-import { createMessaging } from './modules/messaging/create-messaging.js';
-import { subscribeMessaging } from './modules/messaging/events/subscribe-messaging.js';
+import { CatalogService, CategoryRebuildService, ChronicCategoryService } from './modules/catalog/index.js';
+import {
+    CampaignMemberListQuery,
+    CampaignMembersService,
+    CampaignMessagingQuery,
+    CampaignOffersReader,
+    CampaignPlanHistoryService,
+    CampaignPlanningService,
+    CampaignReportQuery,
+    CampaignReportService,
+    CampaignSelectionService,
+    CampaignService,
+    LapseHistoryQuery,
+    OfferService,
+} from './modules/campaigns/index.js';
+import { createMessaging, subscribeMessaging } from './modules/messaging/index.js';
 import { EventBus } from './kernel/events/event-bus.js';
-import { AdminSignInRepository } from './modules/admin/repositories/admin-sign-in.repository.js';
-import { AdminUserRepository } from './modules/admin/repositories/admin-user.repository.js';
-import { AdminSignInGuard } from './modules/admin/services/admin-sign-in-guard.service.js';
 import { systemClock, type Clock } from './kernel/clock.js';
-import { CustomerService } from './modules/customers/services/customer.service.js';
-import { LedgerBalanceReader } from './modules/ledger/services/bonus-balance.reader.js';
-import { CampaignOffersReader } from './modules/campaigns/services/active-offers.reader.js';
-import { HistoryImportService } from './modules/import/history-import.service.js';
-import { LedgerAdjustmentService } from './modules/ledger/services/ledger-adjustment.service.js';
-import { LotMaintenanceService } from './modules/ledger/services/lot-maintenance.service.js';
-import { OfferService } from './modules/campaigns/services/offer.service.js';
-import { PosKeyService } from './modules/admin/services/pos-key.service.js';
-import { PurchaseService } from './modules/ledger/services/purchase.service.js';
+import { CustomerService } from './modules/customers/index.js';
+import {
+    LedgerAdjustmentService,
+    LedgerBalanceReader,
+    LotMaintenanceService,
+    PurchaseService,
+    ReturnService,
+} from './modules/ledger/index.js';
+import { HistoryImportService } from './modules/import/index.js';
 import { createRepositories, type Repositories } from './refill-repositories.js';
-import { ReturnService } from './modules/ledger/services/return.service.js';
-import { StoreService } from './modules/admin/services/store.service.js';
 import { HealthService } from './kernel/db/health.service.js';
 
 export type { RefillHooks } from './refill-hooks.js';

@@ -1,34 +1,36 @@
-import { adminMessageRoutes } from '../modules/messaging/routes/messages.routes.js';
-import type { OutboxStore } from '../modules/messaging/channels/outbox.provider.js';
-import type { MessageRepository } from '../modules/messaging/repositories/message.repository.js';
 import {
-    adminCampaignRoutes,
-    type CampaignApiServices,
-} from '../modules/campaigns/routes/campaigns.routes.js';
-import {
-    adminCatalogRoutes,
-    type CatalogAdminServices,
-} from '../modules/catalog/routes/catalog-admin.routes.js';
-import { adminTemplateRoutes } from '../modules/messaging/routes/templates.routes.js';
-import type { TemplateService } from '../modules/messaging/services/template.service.js';
+    adminMessageRoutes,
+    adminSendRoutes,
+    adminTemplateRoutes,
+    type MessageRepository,
+    messagingPublicRoutes,
+    type OutboxStore,
+    type SendApiServices,
+    type TemplateService,
+} from '../modules/messaging/index.js';
+import { adminCampaignRoutes, type CampaignApiServices } from '../modules/campaigns/index.js';
+import { adminCatalogRoutes, type CatalogAdminServices } from '../modules/catalog/index.js';
 import express, { Router } from 'express';
 import type { RefillLogger } from '../kernel/logging/logger.port.js';
 import type { RefillConfig } from '../config/refill-options.js';
-import type { AdminAuthService } from '../modules/admin/services/admin-auth.service.js';
+import {
+    type AdminAuthService,
+    adminJobsRoutes,
+    adminSession,
+    adminSessionRoutes,
+    csrfProtection,
+    posAuth,
+    type PosKeyService,
+} from '../modules/admin/index.js';
 import type { JobControlService } from '../kernel/jobs/job-control.service.js';
-import type { CustomerService } from '../modules/customers/services/customer.service.js';
-import type { PosKeyService } from '../modules/admin/services/pos-key.service.js';
-import type { PurchaseService } from '../modules/ledger/services/purchase.service.js';
-import type { ReturnService } from '../modules/ledger/services/return.service.js';
-import { adminSession, csrfProtection } from '../modules/admin/routes/admin-session.middleware.js';
-import { adminJobsRoutes } from '../modules/admin/routes/jobs.routes.js';
-import { adminSendRoutes, type SendApiServices } from '../modules/messaging/routes/sends.routes.js';
-import { messagingPublicRoutes } from '../modules/messaging/routes/messaging-public.routes.js';
-import { adminSessionRoutes } from '../modules/admin/routes/session.routes.js';
+import {
+    type CustomerService,
+    posCardReadLimit,
+    posCustomerRoutes,
+    unknownCardMonitor,
+} from '../modules/customers/index.js';
+import { posReceiptRoutes, type PurchaseService, type ReturnService } from '../modules/ledger/index.js';
 import { errorHandler, notFound } from '../kernel/http/error-handler.js';
-import { posAuth } from '../modules/admin/routes/pos-auth.js';
-import { posCardReadLimit } from '../modules/customers/routes/pos-card-read-limit.js';
-import { unknownCardMonitor } from '../modules/customers/routes/pos-unknown-card-monitor.js';
 import { withTrustProxy } from '../kernel/http/trust-proxy.js';
 import { requestTimeout } from '../kernel/http/request-timeout.js';
 import type { HealthService } from '../kernel/db/health.service.js';
@@ -36,8 +38,6 @@ import { healthRoutes } from './routes/health.routes.js';
 import { posOpenApi } from './openapi/pos-openapi.js';
 import { adminOpenApi } from './openapi/admin-openapi.js';
 import { serveOpenApi } from './openapi/openapi-route.js';
-import { posCustomerRoutes } from '../modules/customers/routes/pos-customers.routes.js';
-import { posReceiptRoutes } from '../modules/ledger/routes/pos-receipts.routes.js';
 
 /** The services the HTTP API calls. */
 export interface ApiServices {

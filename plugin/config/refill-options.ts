@@ -1,8 +1,7 @@
 import type { Agenda } from 'agenda';
 import type { RefillLogger } from '../kernel/logging/logger.port.js';
 import type { DataSource } from 'typeorm';
-import type { ChannelsConfig } from '../modules/messaging/channels/provider-registry.js';
-import type { ContactCaps } from '../modules/messaging/policy/contact-caps.js';
+import type { ChannelsConfig, ContactCaps } from '../modules/messaging/index.js';
 import type { TrustProxy } from '../kernel/http/trust-proxy.js';
 
 /** Express's `trust proxy` value, as the kernel's HTTP helper takes it. */

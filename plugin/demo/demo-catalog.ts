@@ -1,4 +1,4 @@
-import type { CategoryInput, ProductInput } from '../modules/catalog/repositories/catalog.repository.js';
+import type { CategoryInput, ProductInput } from '../modules/catalog/index.js';
 import type { DemoProduct } from './demo-catalog.types.js';
 import { DEMO_CHRONIC_GROUPS } from './demo-chronic-groups.js';
 import { DEMO_RETAIL_CATEGORIES } from './demo-retail-categories.js';

@@ -1,4 +1,4 @@
-import type { CustomerImportRecord } from '../modules/import/history-import.types.js';
+import type { CustomerImportRecord } from '../modules/import/index.js';
 import { MS_PER_DAY } from '../kernel/units/time.js';
 import { storeTime, type DemoChain } from './demo-chain.js';
 import { planChronicTherapy, type DemoChronicPlan } from './demo-chronic-plan.js';

@@ -1,8 +1,4 @@
-import type {
-    CustomerImportRecord,
-    ImportRecord,
-    ReceiptImportRecord,
-} from '../modules/import/history-import.types.js';
+import type { CustomerImportRecord, ImportRecord, ReceiptImportRecord } from '../modules/import/index.js';
 import { BASKET_BEHAVIOUR, fillBasket, type DemoBasketLine } from './demo-basket.js';
 import { resolveDemoChain, storeTime, type DemoChain, type DemoChainOptions } from './demo-chain.js';
 import { chronicPurchases } from './demo-chronic-plan.js';

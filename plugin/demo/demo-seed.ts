@@ -1,8 +1,7 @@
-import type { Category } from '../modules/catalog/entities/category.entity.js';
+import type { Category, CategoryInput } from '../modules/catalog/index.js';
 import type { Refill } from '../refill.js';
 import { refillInternals, type RefillInternals } from '../refill-internals.js';
-import type { CategoryInput } from '../modules/catalog/repositories/catalog.repository.js';
-import type { ImportRecord } from '../modules/import/history-import.types.js';
+import type { ImportRecord } from '../modules/import/index.js';
 import { demoCategoryInputs, demoProductInputs } from './demo-catalog.js';
 import { resolveDemoChain, type DemoChain } from './demo-chain.js';
 import { demoCustomerHistory } from './demo-history.js';

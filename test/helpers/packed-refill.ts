@@ -48,16 +48,6 @@ function sourcesHash(): string {
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
-/** Removes tarballs of earlier versions of the code older than an hour (each is a few MB). */
-function forgetOldTarballs(keep: string): void {
-    const root = join(tmpdir(), 'refill-pack');
-    for (const name of readdirSync(root)) {
-        const path = join(root, name);
-        if (path === keep || path.endsWith('.lock')) continue;
-        if (Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
-    }
-}
-
 /**
  * Packs the repository as npm would publish it (`npm pack`, which runs the
  * `prepare` build first) and returns the tarball's path. Test files of one
@@ -81,7 +71,6 @@ export async function packRefill(): Promise<string> {
             continue;
         }
         try {
-            forgetOldTarballs(dir);
             mkdirSync(dir, { recursive: true });
             const { stdout } = await run('npm', ['pack', '--pack-destination', dir, '--silent'], {
                 cwd: REPO_ROOT,

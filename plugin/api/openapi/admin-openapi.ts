@@ -1,14 +1,19 @@
 import type { RefillConfig } from '../../config/refill-options.js';
 import type { ErrorCode } from '../../kernel/errors/error-codes.js';
 import type { RouteSpec } from '../../kernel/http/route-table.js';
-import { adminSecuritySchemes, ADMIN_WRITE_SECURITY } from '../../modules/admin/routes/api-security.js';
-import { adminJobRouteTable } from '../../modules/admin/routes/jobs.routes.js';
-import { adminSessionRouteTable } from '../../modules/admin/routes/session.routes.js';
-import { adminCampaignRouteTable } from '../../modules/campaigns/routes/campaigns.routes.js';
-import { adminCatalogRouteTable } from '../../modules/catalog/routes/catalog-admin.routes.js';
-import { adminMessageRouteTable } from '../../modules/messaging/routes/messages.routes.js';
-import { adminSendRouteTable } from '../../modules/messaging/routes/sends.routes.js';
-import { adminTemplateRouteTable } from '../../modules/messaging/routes/templates.routes.js';
+import {
+    ADMIN_WRITE_SECURITY,
+    adminJobRouteTable,
+    adminSecuritySchemes,
+    adminSessionRouteTable,
+} from '../../modules/admin/index.js';
+import { adminCampaignRouteTable } from '../../modules/campaigns/index.js';
+import { adminCatalogRouteTable } from '../../modules/catalog/index.js';
+import {
+    adminMessageRouteTable,
+    adminSendRouteTable,
+    adminTemplateRouteTable,
+} from '../../modules/messaging/index.js';
 import { buildOpenApi, type OpenApiDocument } from './openapi-document.js';
 import { OPENAPI_ROUTE } from './openapi-route.js';
 

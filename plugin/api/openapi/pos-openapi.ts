@@ -1,9 +1,9 @@
 import type { RefillConfig } from '../../config/refill-options.js';
 import type { ErrorCode } from '../../kernel/errors/error-codes.js';
 import type { RouteSpec } from '../../kernel/http/route-table.js';
-import { POS_SECURITY_SCHEMES } from '../../modules/admin/routes/api-security.js';
-import { posCustomerRouteTable } from '../../modules/customers/routes/pos-customers.routes.js';
-import { posReceiptRouteTable } from '../../modules/ledger/routes/pos-receipts.routes.js';
+import { POS_SECURITY_SCHEMES } from '../../modules/admin/index.js';
+import { posCustomerRouteTable } from '../../modules/customers/index.js';
+import { posReceiptRouteTable } from '../../modules/ledger/index.js';
 import { buildOpenApi, type OpenApiDocument } from './openapi-document.js';
 import { OPENAPI_ROUTE } from './openapi-route.js';
 

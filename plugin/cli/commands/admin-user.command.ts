@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { normaliseUsername } from '../../modules/admin/rules/admin-username.js';
+import { normaliseUsername } from '../../modules/admin/index.js';
 import { isAdminRole, type AdminRole } from '../../kernel/vocabulary/admin-roles.js';
 import type { CliContext } from '../cli-context.js';
 import { refillInternals } from '../../refill-internals.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { RebuildProgress } from '../../modules/catalog/services/category-rebuild.service.js';
+import type { RebuildProgress } from '../../modules/catalog/index.js';
 import type { CliContext } from '../cli-context.js';
 import { refillInternals } from '../../refill-internals.js';
 

@@ -4,9 +4,13 @@ import { basename, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { RefillError } from '../../kernel/errors/refill-error.js';
-import { importCatalog } from '../../modules/import/catalog-import.js';
-import { historyFormatOf, historySourceKey, readHistoryFile } from '../../modules/import/history-file.js';
-import type { ImportSummary } from '../../modules/import/history-import.types.js';
+import {
+    historyFormatOf,
+    historySourceKey,
+    importCatalog,
+    type ImportSummary,
+    readHistoryFile,
+} from '../../modules/import/index.js';
 import type { CliContext } from '../cli-context.js';
 import { refillInternals } from '../../refill-internals.js';
 

@@ -1,6 +1,6 @@
-import type { AuditRepository } from '../admin/repositories/audit.repository.js';
-import type { CategoryRebuildRepository } from '../catalog/repositories/category-rebuild.repository.js';
-import type { CustomerRepository } from '../customers/repositories/customer.repository.js';
+import type { AuditRepository } from '../admin/index.js';
+import type { CategoryRebuildRepository } from '../catalog/index.js';
+import type { CustomerRepository } from '../customers/index.js';
 import type { CampaignCandidateQuery } from './repositories/campaign-candidate.query.js';
 import type { CampaignExclusionRepository } from './repositories/campaign-exclusion.repository.js';
 import type { CampaignMemberRepository } from './repositories/campaign-member.repository.js';

@@ -1,6 +1,6 @@
 import type { SettingRepository } from '../../kernel/db/setting.repository.js';
-import type { AuditRepository } from '../admin/repositories/audit.repository.js';
-import type { CustomerRepository } from '../customers/repositories/customer.repository.js';
+import type { AuditRepository } from '../admin/index.js';
+import type { CustomerRepository } from '../customers/index.js';
 import type { CatalogRepository } from './repositories/catalog.repository.js';
 import type { CategoryRebuildRepository } from './repositories/category-rebuild.repository.js';
 import type { CategoryStatsRepository } from './repositories/category-stats.repository.js';

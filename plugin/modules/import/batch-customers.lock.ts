@@ -1,6 +1,5 @@
 import type { SqlExecutor } from '../../kernel/db/sql-executor.js';
-import type { Customer } from '../customers/entities/customer.entity.js';
-import type { CustomerRepository } from '../customers/repositories/customer.repository.js';
+import type { Customer, CustomerRepository } from '../customers/index.js';
 import type { PreparedBatch, PreparedReceipt } from './history-batch.types.js';
 
 /** The customers of a batch, row-locked for the rest of its transaction. */

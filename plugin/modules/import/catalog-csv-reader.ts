@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import { atcCode } from '../../kernel/http/pos.schemas.js';
 import { RefillError } from '../../kernel/errors/refill-error.js';
-import type { CategoryInput, ProductInput } from '../catalog/repositories/catalog.repository.js';
+import type { CategoryInput, ProductInput } from '../catalog/index.js';
 import {
     csvFlag,
     csvNumber,

@@ -1,7 +1,6 @@
 import { isDuplicateKeyError } from '../../kernel/db/db-errors.js';
 import { RefillError } from '../../kernel/errors/refill-error.js';
-import type { CategoryInput, ProductInput } from '../catalog/repositories/catalog.repository.js';
-import type { CatalogService } from '../catalog/services/catalog.service.js';
+import type { CatalogService, CategoryInput, ProductInput } from '../catalog/index.js';
 import { readCategoriesCsv, readProductsCsv, type CatalogRow } from './catalog-csv-reader.js';
 import type { CsvOptions, ImportSource } from './csv-source.js';
 

@@ -2,14 +2,12 @@ import type { Database } from '../../kernel/db/database.js';
 import type { SqlExecutor } from '../../kernel/db/sql-executor.js';
 import {
     BonusLotRepository,
-    type LotChange,
-    type NewLot,
-} from '../ledger/repositories/bonus-lot.repository.js';
-import {
     LedgerEntryRepository,
+    type LedgerStores,
+    type LotChange,
     type NewLedgerEntry,
-} from '../ledger/repositories/ledger-entry.repository.js';
-import type { LedgerStores } from '../ledger/services/ledger-session.js';
+    type NewLot,
+} from '../ledger/index.js';
 
 /** A lot a session created, under the placeholder id it was given. */
 export interface DeferredLot extends NewLot {

@@ -1,11 +1,9 @@
 import type { RefillConfig } from '../../config/refill-options.js';
 import type { Database } from '../../kernel/db/database.js';
-import type { CatalogSnapshot } from '../catalog/rules/catalog-snapshot.js';
-import { normalisePhone } from '../customers/rules/phone.js';
-import type { CustomerProfile } from '../customers/repositories/customer.repository.js';
-import { receiptKey } from '../ledger/repositories/purchase.repository.js';
+import type { CatalogService, CatalogSnapshot } from '../catalog/index.js';
+import { type CustomerProfile, normalisePhone } from '../customers/index.js';
+import { receiptKey } from '../ledger/index.js';
 import type { ImportRepositories } from './import.repositories.js';
-import type { CatalogService } from '../catalog/services/catalog.service.js';
 import { addDays, type Clock } from '../../kernel/clock.js';
 import type { ConsentChannel } from '../../kernel/vocabulary/channels.js';
 import type { CustomerImportRecord, ImportInput, ReceiptImportRecord } from './history-import.types.js';

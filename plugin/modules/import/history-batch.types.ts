@@ -1,6 +1,6 @@
 import type { ConsentChannel } from '../../kernel/vocabulary/channels.js';
-import type { CustomerProfile } from '../customers/repositories/customer.repository.js';
-import type { ImportedLine } from '../ledger/repositories/purchase.repository.js';
+import type { CustomerProfile } from '../customers/index.js';
+import type { ImportedLine } from '../ledger/index.js';
 
 /** A customer record, validated and resolved (phone in E.164, home store as an id). */
 export interface PreparedCustomer {

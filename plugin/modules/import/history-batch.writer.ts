@@ -2,11 +2,9 @@ import type { RefillConfig } from '../../config/refill-options.js';
 import type { Database } from '../../kernel/db/database.js';
 import { sqlDialect } from '../../kernel/db/sql-dialect.js';
 import type { SqlExecutor } from '../../kernel/db/sql-executor.js';
-import { addPurchase, type CategoryStat } from '../catalog/rules/category-stats.rules.js';
-import type { Customer } from '../customers/entities/customer.entity.js';
-import type { CustomerConsent } from '../customers/entities/customer-consent.entity.js';
-import type { KeyedCategoryStat } from '../catalog/repositories/category-stats.repository.js';
-import { receiptKey } from '../ledger/repositories/purchase.repository.js';
+import { addPurchase, type CategoryStat, type KeyedCategoryStat } from '../catalog/index.js';
+import type { Customer, CustomerConsent } from '../customers/index.js';
+import { receiptKey } from '../ledger/index.js';
 import type { ImportRepositories } from './import.repositories.js';
 import { lockBatchCustomers, type LockedCustomers } from './batch-customers.lock.js';
 import type {

@@ -8,7 +8,7 @@ import {
     ImportCheckpointRepository,
     type CheckpointProgress,
 } from './repositories/import-checkpoint.repository.js';
-import type { CatalogService } from '../catalog/services/catalog.service.js';
+import type { CatalogService } from '../catalog/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ImportInput, ImportSummary } from './history-import.types.js';
 import { HISTORY_STAMP } from '../../kernel/db/setting.repository.js';

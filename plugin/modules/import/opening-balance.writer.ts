@@ -1,8 +1,8 @@
 import type { RefillConfig } from '../../config/refill-options.js';
 import type { Database } from '../../kernel/db/database.js';
 import type { SqlExecutor } from '../../kernel/db/sql-executor.js';
-import type { Customer } from '../customers/entities/customer.entity.js';
-import { LedgerSession } from '../ledger/services/ledger-session.js';
+import type { Customer } from '../customers/index.js';
+import { LedgerSession } from '../ledger/index.js';
 import type { ImportRepositories } from './import.repositories.js';
 import type { LockedCustomers } from './batch-customers.lock.js';
 import { DeferredLedgerStores } from './deferred-ledger.stores.js';

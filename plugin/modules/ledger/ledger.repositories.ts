@@ -1,7 +1,7 @@
-import type { AuditRepository } from '../admin/repositories/audit.repository.js';
-import type { OfferRepository } from '../campaigns/repositories/offer.repository.js';
-import type { CategoryStatsRepository } from '../catalog/repositories/category-stats.repository.js';
-import type { CustomerRepository } from '../customers/repositories/customer.repository.js';
+import type { AuditRepository } from '../admin/index.js';
+import type { OfferRepository } from '../campaigns/index.js';
+import type { CategoryStatsRepository } from '../catalog/index.js';
+import type { CustomerRepository } from '../customers/index.js';
 import type { BonusLotRepository } from './repositories/bonus-lot.repository.js';
 import type { LedgerEntryRepository } from './repositories/ledger-entry.repository.js';
 import type { PurchaseReturnRepository } from './repositories/purchase-return.repository.js';

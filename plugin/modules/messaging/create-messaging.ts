@@ -1,6 +1,6 @@
 import type { RefillConfig } from '../../config/refill-options.js';
 import type { Database } from '../../kernel/db/database.js';
-import type { Category } from '../catalog/entities/category.entity.js';
+import type { Category } from '../catalog/index.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import type { Clock } from '../../kernel/clock.js';
 import { ReminderPlannerService } from './services/reminder-planner.service.js';

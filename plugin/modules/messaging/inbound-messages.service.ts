@@ -1,6 +1,5 @@
-import { CUSTOMER_OPT_OUT_SOURCES } from '../customers/rules/consent.rules.js';
+import { CUSTOMER_OPT_OUT_SOURCES, normalisePhone } from '../customers/index.js';
 import type { Database } from '../../kernel/db/database.js';
-import { normalisePhone } from '../customers/rules/phone.js';
 import { RefillError } from '../../kernel/errors/refill-error.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { MessagingRepositories } from './messaging.repositories.js';

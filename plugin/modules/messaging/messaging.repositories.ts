@@ -1,11 +1,7 @@
 import type { SettingRepository } from '../../kernel/db/setting.repository.js';
-import type { AdminTokenRepository } from '../admin/repositories/admin-token.repository.js';
-import type { AuditRepository } from '../admin/repositories/audit.repository.js';
-import type { CampaignRunRepository } from '../campaigns/repositories/campaign-run.repository.js';
-import type { CampaignRepository } from '../campaigns/repositories/campaign.repository.js';
-import type { OfferRepository } from '../campaigns/repositories/offer.repository.js';
-import type { ConsentRepository } from '../customers/repositories/consent.repository.js';
-import type { CustomerRepository } from '../customers/repositories/customer.repository.js';
+import type { AdminTokenRepository, AuditRepository } from '../admin/index.js';
+import type { CampaignRepository, CampaignRunRepository, OfferRepository } from '../campaigns/index.js';
+import type { ConsentRepository, CustomerRepository } from '../customers/index.js';
 import type { CascadeRepository } from './repositories/cascade.repository.js';
 import type { MessageRepository } from './repositories/message.repository.js';
 import type { ReminderCandidateQuery } from './repositories/reminder-candidate.query.js';

@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import type { Campaign } from './campaign.entity.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
+import type { Customer } from '../../customers/index.js';
 import { bigInt, int, str } from '../../../kernel/db/entity-columns.js';
 
 /**

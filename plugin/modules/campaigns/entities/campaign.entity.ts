@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import type { Category } from '../../catalog/entities/category.entity.js';
+import type { Category } from '../../catalog/index.js';
 import { bool, int, intId, str, text, time } from '../../../kernel/db/entity-columns.js';
 
 /** A campaign's lifecycle: draft → scheduled → active ⇄ paused → finished. */

@@ -1,7 +1,7 @@
 import { EntitySchema } from 'typeorm';
 import { bigId, bigInt, int, str, time } from '../../../kernel/db/entity-columns.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
-import type { Category } from '../../catalog/entities/category.entity.js';
+import type { Customer } from '../../customers/index.js';
+import type { Category } from '../../catalog/index.js';
 
 /**
  * A personal offer on a category: a multiplier of the base accrual (3x, 5x,

@@ -2,9 +2,8 @@ import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
 import type { Row } from '../../../kernel/db/sql-executor.js';
-import { parseRecentDays } from '../../catalog/rules/category-stats.rules.js';
-import type { LapseDays, LapsedRange } from '../../catalog/repositories/lapse-days.port.js';
-import type { CardKind } from '../../customers/entities/customer.entity.js';
+import { type LapseDays, type LapsedRange, parseRecentDays } from '../../catalog/index.js';
+import type { CardKind } from '../../customers/index.js';
 import { bool, numOrNull } from '../../../kernel/db/row-mappers.js';
 
 /** A customer the daily selection looks at, with what eligibility needs (never the contacts themselves). */

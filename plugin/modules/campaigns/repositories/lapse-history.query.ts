@@ -2,7 +2,7 @@ import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
 import type { Row } from '../../../kernel/db/sql-executor.js';
-import { parseRecentDays } from '../../catalog/rules/category-stats.rules.js';
+import { parseRecentDays } from '../../catalog/index.js';
 
 /** A customer's purchase days in a category, as the statistics row keeps them. */
 export interface PurchaseDays {

@@ -11,8 +11,7 @@ import { validateOrThrow } from '../../../kernel/http/validate.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
 import { idParams } from '../../../kernel/http/admin.schemas.js';
 import { createCampaignBody, updateCampaignBody } from './campaign.schemas.js';
-import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
-import { adminRoute } from '../../admin/routes/api-security.js';
+import { adminPrincipal, adminRoute } from '../../admin/index.js';
 import { campaignReportCsv } from './campaign-report.csv.js';
 import { EDITOR_ROLES, READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 

@@ -1,6 +1,6 @@
 import type { Database } from '../../../kernel/db/database.js';
-import type { CatalogService } from '../../catalog/services/catalog.service.js';
-import type { ActiveOffersReader, OfferView } from '../../customers/services/customer-balance.ports.js';
+import type { CatalogService } from '../../catalog/index.js';
+import type { ActiveOffersReader, OfferView } from '../../customers/index.js';
 import type { OfferRepository } from '../repositories/offer.repository.js';
 
 /** The campaigns' part of a customer's balance answer: their running personal offers. */

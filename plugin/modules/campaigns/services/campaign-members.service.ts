@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Database } from '../../../kernel/db/database.js';
 import { maskCard } from '../../../kernel/logging/logger.js';
-import type { AuditRepository } from '../../admin/repositories/audit.repository.js';
+import type { AuditRepository } from '../../admin/index.js';
 import type {
     CampaignMemberListQuery,
     MemberFilter,

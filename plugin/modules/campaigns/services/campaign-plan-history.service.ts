@@ -1,15 +1,15 @@
 import { DateTime } from 'luxon';
 import { newlyLapsedDays } from '../stats/cohort-size.stats.js';
 import { groupMean, sampleVariance, type GroupSums } from '../stats/group-sums.js';
-import { chainDayStart } from '../../catalog/rules/category-stats.rules.js';
 import {
+    type Category,
     categoryLapseRule,
+    chainDayStart,
     LAPSE_LOOKBACK_DAYS,
     lapseToday,
     lapseVerdict,
-} from '../../catalog/rules/lapse.rules.js';
+} from '../../catalog/index.js';
 import type { Campaign } from '../entities/campaign.entity.js';
-import type { Category } from '../../catalog/entities/category.entity.js';
 import type { LapseHistoryQuery } from '../repositories/lapse-history.query.js';
 import type { Clock } from '../../../kernel/clock.js';
 

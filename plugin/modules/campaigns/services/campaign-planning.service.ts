@@ -7,7 +7,7 @@ import type { CampaignReportService } from './campaign-report.service.js';
 import { PLAN_UNITS } from './campaign-report.units.js';
 import type { CampaignSelectionService, SelectionSummary } from './campaign-selection.service.js';
 import type { CampaignService } from './campaign.service.js';
-import type { CatalogService } from '../../catalog/services/catalog.service.js';
+import type { CatalogService } from '../../catalog/index.js';
 import { MS_PER_DAY } from '../../../kernel/units/time.js';
 import {
     basisPointsToFraction,

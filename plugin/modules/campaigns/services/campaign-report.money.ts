@@ -1,7 +1,7 @@
 import { netOfferBonuses } from '../stats/bonus-cost.stats.js';
 import { campaignMoney, type CampaignMoney } from '../stats/money.stats.js';
 import type { Campaign } from '../entities/campaign.entity.js';
-import type { Category } from '../../catalog/entities/category.entity.js';
+import type { Category } from '../../catalog/index.js';
 import type { GroupCost, MemberSet } from '../repositories/campaign-report.query.js';
 import type { CampaignEffects } from './campaign-report.effects.js';
 import { basisPointsToFraction, fractionToBasisPoints } from '../../../kernel/units/shares.js';

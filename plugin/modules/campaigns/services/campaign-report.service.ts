@@ -14,7 +14,7 @@ import { compareGroups, daySums, groupTotals, type CampaignEffects } from './cam
 import { marginUsed, reportMoney, type MarginUsed, type ReportMoney } from './campaign-report.money.js';
 import { REPORT_UNITS } from './campaign-report.units.js';
 import type { CampaignService } from './campaign.service.js';
-import type { CatalogService } from '../../catalog/services/catalog.service.js';
+import type { CatalogService } from '../../catalog/index.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { CampaignsRepositories } from '../campaigns.repositories.js';
 import { basisPointsToFraction } from '../../../kernel/units/shares.js';

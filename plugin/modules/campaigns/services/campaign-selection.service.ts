@@ -10,23 +10,23 @@ import {
     type ExclusionReason,
 } from '../rules/campaign-eligibility.rules.js';
 import {
+    type CatalogService,
+    type Category,
     categoryLapseRule,
     isSeasonalMonth,
+    LAPSE_LOOKBACK_DAYS,
+    type LapseRule,
     lapseScanWindow,
     lapseToday,
     lapseVerdict,
-    LAPSE_LOOKBACK_DAYS,
-    type LapseRule,
-} from '../../catalog/rules/lapse.rules.js';
+} from '../../catalog/index.js';
 import type { CampaignMember } from '../entities/campaign-member.entity.js';
 import type { Campaign } from '../entities/campaign.entity.js';
-import type { Category } from '../../catalog/entities/category.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { Candidate } from '../repositories/campaign-candidate.query.js';
 import type { ExcludedCustomer } from '../repositories/campaign-exclusion.repository.js';
 import type { NewOffer } from '../repositories/offer.repository.js';
 import type { CampaignsRepositories } from '../campaigns.repositories.js';
-import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import { campaignFilters, campaignChannels } from './campaign-design.js';
 

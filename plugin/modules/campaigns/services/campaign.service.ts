@@ -7,7 +7,7 @@ import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { CampaignFields } from '../repositories/campaign.repository.js';
 import { campaignView, type CampaignDesign, type CampaignView } from './campaign-design.js';
 import { percentToBasisPoints } from '../../../kernel/units/shares.js';
-import type { CatalogService } from '../../catalog/services/catalog.service.js';
+import type { CatalogService } from '../../catalog/index.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { AuditAction } from '../../../kernel/vocabulary/audit-actions.js';
 import { SCHEDULER_ACTOR } from '../../../kernel/vocabulary/audit-actors.js';

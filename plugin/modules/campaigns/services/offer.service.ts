@@ -1,6 +1,6 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
-import type { CatalogService } from '../../catalog/services/catalog.service.js';
+import type { CatalogService } from '../../catalog/index.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import type { CampaignsRepositories } from '../campaigns.repositories.js';
 

@@ -7,7 +7,7 @@
  * customers who became lapsed on each of the last days, by the same rule the
  * selection applies.
  */
-import { lapseVerdict, type LapseRule } from '../../catalog/rules/lapse.rules.js';
+import { type LapseRule, lapseVerdict } from '../../catalog/index.js';
 
 /**
  * The days in [fromDay, toDay] (epoch days) on which a customer became

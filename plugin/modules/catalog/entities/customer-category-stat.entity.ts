@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { bigInt, int, str, time } from '../../../kernel/db/entity-columns.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
+import type { Customer } from '../../customers/index.js';
 import type { Category } from './category.entity.js';
 
 /**

@@ -1,18 +1,23 @@
 import { Router } from 'express';
-import type { CardKind } from '../../customers/entities/customer.entity.js';
-import type { AdminRole } from '../../admin/entities/admin-user.entity.js';
-import type { AdminTokenService } from '../../admin/services/admin-token.service.js';
+import {
+    adminCardParams as cardParams,
+    type CardKind,
+    cardKindBody,
+    type CustomerService,
+} from '../../customers/index.js';
+import {
+    adminPrincipal,
+    type AdminRole,
+    adminRoute,
+    type AdminTokenService,
+    tokenBody,
+} from '../../admin/index.js';
 import type { CategoryRebuildService } from '../services/category-rebuild.service.js';
 import type { ChronicCategoryService } from '../services/chronic-category.service.js';
-import type { CustomerService } from '../../customers/services/customer.service.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
 import { percentToBasisPoints } from '../../../kernel/units/shares.js';
 import { codeParams } from '../../../kernel/http/admin.schemas.js';
 import { categoryBody } from './category.schemas.js';
-import { adminCardParams as cardParams, cardKindBody } from '../../customers/routes/customer.schemas.js';
-import { tokenBody } from '../../admin/routes/token.schemas.js';
-import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
-import { adminRoute } from '../../admin/routes/api-security.js';
 import { EDITOR_ROLES, READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 
 /** What the category, card-kind and token routes call. */

@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { bigId, bigInt, int, str, time } from '../../../kernel/db/entity-columns.js';
-import type { Store } from '../../admin/entities/store.entity.js';
+import type { Store } from '../../admin/index.js';
 
 /** What a card is for: campaigns leave out test and employee cards. */
 export type CardKind = 'regular' | 'test' | 'employee';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { maskContacts } from '../rules/contact-mask.js';
 import type { CustomerService, CustomerUpdate, CustomerView } from '../services/customer.service.js';
-import { posIdentity } from '../../admin/routes/pos-auth.js';
+import { posIdentity } from '../../admin/index.js';
 import { mountRoute, type RouteTable } from '../../../kernel/http/route-table.js';
 import { cardParams } from '../../../kernel/http/pos.schemas.js';
 import { customerBody } from './customer.schemas.js';

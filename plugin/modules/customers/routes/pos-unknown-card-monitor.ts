@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { RefillLogger } from '../../../kernel/logging/logger.port.js';
-import { posIdentity } from '../../admin/routes/pos-auth.js';
+import { posIdentity } from '../../admin/index.js';
 import { posKeyFingerprint, posKeyHint } from './pos-card-read-limit.js';
 
 /** How unknown-card lookups are watched. */

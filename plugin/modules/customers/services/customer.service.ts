@@ -1,4 +1,4 @@
-import type { AuditRepository } from '../../admin/repositories/audit.repository.js';
+import type { AuditRepository } from '../../admin/index.js';
 import type { CardKind } from '../entities/customer.entity.js';
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';

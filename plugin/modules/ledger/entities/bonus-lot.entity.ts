@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { bigId, bigInt, int, str, time } from '../../../kernel/db/entity-columns.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
+import type { Customer } from '../../customers/index.js';
 
 /** Life of a lot: pending until `activeFrom`, active, then spent (remaining 0) or expired (burned). */
 export type LotState = 'pending' | 'active' | 'spent' | 'expired';

@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { bigId, bigInt, int, str, time } from '../../../kernel/db/entity-columns.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
+import type { Customer } from '../../customers/index.js';
 
 /** The cause of a ledger entry. */
 export type LedgerKind =

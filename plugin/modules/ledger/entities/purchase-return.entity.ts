@@ -1,7 +1,7 @@
 import { EntitySchema } from 'typeorm';
 import { bigId, bigInt, int, str, jsonText, time } from '../../../kernel/db/entity-columns.js';
 import type { Purchase } from './purchase.entity.js';
-import type { Store } from '../../admin/entities/store.entity.js';
+import type { Store } from '../../admin/index.js';
 
 /** A return of some or all lines of a purchase; `returnId` is its idempotency key. */
 export interface PurchaseReturn {

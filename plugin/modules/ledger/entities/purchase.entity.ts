@@ -1,7 +1,7 @@
 import { EntitySchema } from 'typeorm';
 import { bigId, bigInt, int, str, jsonText, time } from '../../../kernel/db/entity-columns.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
-import type { Store } from '../../admin/entities/store.entity.js';
+import type { Customer } from '../../customers/index.js';
+import type { Store } from '../../admin/index.js';
 
 /**
  * A committed sale (a receipt). `receiptId` is the till's id, unique within

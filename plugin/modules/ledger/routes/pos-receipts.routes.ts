@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { PurchaseService } from '../services/purchase.service.js';
 import type { PreviewInput, PurchaseInput } from '../services/purchase.views.js';
 import type { ReturnInput, ReturnService } from '../services/return.service.js';
-import { posIdentity } from '../../admin/routes/pos-auth.js';
+import { posIdentity } from '../../admin/index.js';
 import { mountRoute, type RouteTable } from '../../../kernel/http/route-table.js';
 import { previewBody, receiptBody, receiptParams, returnBody } from './receipt.schemas.js';
 import { previewAnswer, receiptAnswer, returnAnswer } from './pos-receipt.responses.js';

@@ -1,4 +1,4 @@
-import type { RateSource, ResolvedLine } from '../../catalog/rules/basket.js';
+import type { RateSource, ResolvedLine } from '../../catalog/index.js';
 import { applyBasisPoints, roundDownTo, splitProportionally } from '../../../kernel/units/money.js';
 
 /** A personal offer that may apply to a basket. */

@@ -1,4 +1,4 @@
-import type { ResolvedLine } from '../../catalog/rules/basket.js';
+import type { ResolvedLine } from '../../catalog/index.js';
 import { applyBasisPoints, splitProportionally } from '../../../kernel/units/money.js';
 
 /** How much of a basket bonuses may pay. */

@@ -1,9 +1,8 @@
 import type { RefillConfig } from '../../../config/refill-options.js';
 import { computeAccrual, type ApplicableOffer, type LineAccrual } from '../rules/accrual.rules.js';
-import type { BasketLine, ResolvedLine } from '../../catalog/rules/basket.js';
-import type { CatalogSnapshot } from '../../catalog/rules/catalog-snapshot.js';
+import type { BasketLine, CatalogSnapshot, ResolvedLine } from '../../catalog/index.js';
 import { allocateRedemption, redemptionLimit, type RedemptionLimit } from '../rules/redemption.rules.js';
-import type { Offer } from '../../campaigns/entities/offer.entity.js';
+import type { Offer } from '../../campaigns/index.js';
 import { addDays } from '../../../kernel/clock.js';
 import type { AppliedOffer, BasketLineInput, LineResult } from './purchase.views.js';
 

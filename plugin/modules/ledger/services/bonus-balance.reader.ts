@@ -1,5 +1,5 @@
 import type { Database } from '../../../kernel/db/database.js';
-import type { BonusBalance, BonusBalanceReader } from '../../customers/services/customer-balance.ports.js';
+import type { BonusBalance, BonusBalanceReader } from '../../customers/index.js';
 import type { BonusLotRepository } from '../repositories/bonus-lot.repository.js';
 import { balanceAt } from '../rules/balance.rules.js';
 

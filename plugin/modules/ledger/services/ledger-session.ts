@@ -1,10 +1,9 @@
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import type { BonusLot, LotKind } from '../entities/bonus-lot.entity.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
+import type { Customer, CustomerState } from '../../customers/index.js';
 import type { LedgerKind } from '../entities/ledger-entry.entity.js';
 import { reversalOrder, spendOrder, takeFromLots, type LotView } from '../rules/lot-allocation.rules.js';
 import type { BonusLotRepository, LotChange } from '../repositories/bonus-lot.repository.js';
-import type { CustomerState } from '../../customers/repositories/customer.repository.js';
 import type { LedgerEntryRepository, NewLedgerEntry } from '../repositories/ledger-entry.repository.js';
 
 /** What caused a ledger movement: written on every entry it produces. */

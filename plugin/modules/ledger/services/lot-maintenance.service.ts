@@ -1,7 +1,7 @@
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
 import type { LotChange } from '../repositories/bonus-lot.repository.js';
-import type { CustomerState } from '../../customers/repositories/customer.repository.js';
+import type { CustomerState } from '../../customers/index.js';
 import type { NewLedgerEntry } from '../repositories/ledger-entry.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { LedgerSession } from './ledger-session.js';

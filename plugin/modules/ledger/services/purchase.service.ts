@@ -4,19 +4,20 @@ import { isDuplicateKeyError } from '../../../kernel/db/db-errors.js';
 import { balanceAt } from '../rules/balance.rules.js';
 import { checkPurchasedAt } from '../../../kernel/till-time.rules.js';
 import { capRedeem } from '../rules/redemption.rules.js';
-import { addPurchase } from '../../catalog/rules/category-stats.rules.js';
-import { requestHash } from '../rules/receipt-hash.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
 import {
+    addPurchase,
+    type CatalogService,
     CATEGORY_STATS_JOIN,
     type KeyedCategoryStat,
-} from '../../catalog/repositories/category-stats.repository.js';
-import type { Offer } from '../../campaigns/entities/offer.entity.js';
+} from '../../catalog/index.js';
+import { requestHash } from '../rules/receipt-hash.js';
+import type { Customer } from '../../customers/index.js';
+import type { Offer } from '../../campaigns/index.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import type { AfterCommitQueue } from '../../../kernel/events/after-commit-queue.js';
 import type { EventBus } from '../../../kernel/events/event-bus.js';
-import type { PosIdentity } from '../../admin/services/pos-identity.js';
+import type { PosIdentity } from '../../admin/index.js';
 import {
     appliedOffers,
     basketCategories,
@@ -25,7 +26,6 @@ import {
     resolveBasket,
     type PricedBasket,
 } from './basket-pricing.js';
-import type { CatalogService } from '../../catalog/services/catalog.service.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import { LedgerSession } from './ledger-session.js';
 import type { LedgerRepositories } from '../ledger.repositories.js';

@@ -7,15 +7,14 @@ import type { EventBus } from '../../../kernel/events/event-bus.js';
 import { requestHash } from '../rules/receipt-hash.js';
 import { planReturn } from '../rules/return.rules.js';
 import { checkReturnedAt } from '../../../kernel/till-time.rules.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
+import type { Customer } from '../../customers/index.js';
 import type { Purchase } from '../entities/purchase.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import { LedgerSession } from './ledger-session.js';
-import type { PosIdentity } from '../../admin/services/pos-identity.js';
+import type { PosIdentity, StoreService } from '../../admin/index.js';
 import type { ReturnResult } from './purchase.views.js';
 import type { LedgerRepositories } from '../ledger.repositories.js';
-import type { StoreService } from '../../admin/services/store.service.js';
 
 /** A return as the POS sends it. */
 export interface ReturnInput {

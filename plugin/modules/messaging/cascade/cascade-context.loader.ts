@@ -1,12 +1,10 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
-import type { Campaign } from '../../campaigns/entities/campaign.entity.js';
+import type { Campaign, Offer } from '../../campaigns/index.js';
 import type { Cascade } from '../entities/cascade.entity.js';
-import type { Category } from '../../catalog/entities/category.entity.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
-import type { Offer } from '../../campaigns/entities/offer.entity.js';
+import type { Category } from '../../catalog/index.js';
+import type { ConsentPurpose, Customer } from '../../customers/index.js';
 import type { MessagingRepositories } from '../messaging.repositories.js';
-import type { ConsentPurpose } from '../../customers/rules/consent.rules.js';
 import { ContactHistoryQuery } from '../repositories/contact-history.query.js';
 import { CustomerZoneQuery } from '../repositories/customer-zone.query.js';
 import type { SentMessage } from '../policy/contact-caps.js';

@@ -3,13 +3,9 @@ import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
 import { buildSteps, planStep, type CascadeStep } from '../rules/cascade.rules.js';
 import type { Cascade } from '../entities/cascade.entity.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
+import type { Customer } from '../../customers/index.js';
 import type { CascadePatch } from '../repositories/cascade.repository.js';
-import {
-    campaignCascade,
-    campaignChannels,
-    campaignTestCards,
-} from '../../campaigns/services/campaign-design.js';
+import { campaignCascade, campaignChannels, campaignTestCards } from '../../campaigns/index.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { MessagingRepositories } from '../messaging.repositories.js';
 import type { ChannelProvider } from '../channels/channel-provider.js';

@@ -1,6 +1,5 @@
-import { consentPurposeOf } from '../../customers/rules/consent.rules.js';
+import { consentPurposeOf, type Customer } from '../../customers/index.js';
 import type { Cascade } from '../entities/cascade.entity.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
 import type { ContactFacts, SentMessage } from '../policy/contact-policy.js';
 import type { CascadeContext } from './cascade-context.loader.js';
 import { contactFor } from './message-composer.js';

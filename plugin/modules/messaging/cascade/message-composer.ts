@@ -1,6 +1,6 @@
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Cascade } from '../entities/cascade.entity.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
+import type { Customer } from '../../customers/index.js';
 import type { OutgoingMessage } from '../channels/channel-provider.js';
 import { CHANNEL_CONTACTS, isChannel, type Channel } from '../../../kernel/vocabulary/channels.js';
 import type { MessagePayload, MessageTemplateData } from '../../../kernel/vocabulary/message-data.js';

@@ -5,7 +5,7 @@ import type { OutboxStore } from '../channels/outbox.provider.js';
 import type { MessageRepository } from '../repositories/message.repository.js';
 import { validateOrThrow } from '../../../kernel/http/validate.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
-import { adminRoute } from '../../admin/routes/api-security.js';
+import { adminRoute } from '../../admin/index.js';
 
 const statsQuery = Joi.object({ campaignId: Joi.number().integer().min(1) });
 const outboxQuery = Joi.object({

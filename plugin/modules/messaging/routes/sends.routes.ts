@@ -4,13 +4,12 @@ import type { InboundMessagesService } from '../inbound-messages.service.js';
 import { explainVerdict, type ContactVerdict } from '../policy/contact-policy.js';
 import type { MessageRepository } from '../repositories/message.repository.js';
 import type { CascadeRepository } from '../repositories/cascade.repository.js';
-import type { Customer } from '../../customers/entities/customer.entity.js';
+import type { Customer } from '../../customers/index.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { SendGuardService } from '../services/send-guard.service.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
 import { idParams } from '../../../kernel/http/admin.schemas.js';
-import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
-import { adminRoute } from '../../admin/routes/api-security.js';
+import { adminPrincipal, adminRoute } from '../../admin/index.js';
 import { EDITOR_ROLES, READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 
 /** What the send and message-tracking routes call. */

@@ -5,8 +5,7 @@ import { MESSAGE_KINDS, type MessageKind } from '../../../kernel/vocabulary/mess
 import { TEMPLATE_CHANNELS, type TemplateChannel } from '../../../kernel/vocabulary/template-channels.js';
 import { TEMPLATE_LOCALES, type PreviewRequest, type TemplateService } from '../services/template.service.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
-import { adminPrincipal } from '../../admin/routes/admin-session.middleware.js';
-import { adminRoute } from '../../admin/routes/api-security.js';
+import { adminPrincipal, adminRoute } from '../../admin/index.js';
 import { EDITOR_ROLES, READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 
 const kind = Joi.string().valid(...MESSAGE_KINDS);

@@ -1,9 +1,9 @@
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { CampaignFields } from '../../campaigns/repositories/campaign.repository.js';
+import type { CampaignFields } from '../../campaigns/index.js';
 import type { SendBatch } from '../entities/cascade.entity.js';
-import { normaliseUsername } from '../../admin/rules/admin-username.js';
+import { normaliseUsername } from '../../admin/index.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { AuditAction } from '../../../kernel/vocabulary/audit-actions.js';

@@ -9,7 +9,7 @@ import { sampleData } from '../templates/template-samples.js';
 import type { FoundTemplate, TemplateSource } from '../templates/template-source.js';
 import { cheaperVariant, type TranslitScheme } from '../sms/sms-transliteration.js';
 import type { SmsEncoding } from '../sms/sms-segments.js';
-import type { AuditRepository } from '../../admin/repositories/audit.repository.js';
+import type { AuditRepository } from '../../admin/index.js';
 import type { TemplateRepository } from '../repositories/template.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
 

@@ -1,0 +1,77 @@
+/**
+ * The messaging module's door: everything other modules and the composition level
+ * may use. Nothing else in `plugin/modules/messaging/` is imported from outside it
+ * (see README.md here and CONTRIBUTING.md).
+ */
+/** Entities: cascades, send batches and settings (`refill_cascades`, `refill_send_batches`, `refill_settings`). */
+export {
+    type Cascade,
+    CascadeEntity,
+    type CascadeStatus,
+    type SendBatch,
+    SendBatchEntity,
+    type Setting,
+    SettingEntity,
+} from './entities/cascade.entity.js';
+/** Entities: messages and the outbox (`refill_messages`, `refill_outbox`). */
+export {
+    type Message,
+    MessageEntity,
+    type OutboxMessage,
+    OutboxMessageEntity,
+} from './entities/message.entity.js';
+/** Entity: template overrides (`refill_templates`). */
+export { type TemplateOverride, TemplateOverrideEntity } from './entities/template.entity.js';
+/** Repository: cascades. */
+export { CascadeRepository } from './repositories/cascade.repository.js';
+/** Repository: messages. */
+export { MessageRepository } from './repositories/message.repository.js';
+/** Query: customers due a reminder. */
+export { ReminderCandidateQuery } from './repositories/reminder-candidate.query.js';
+/** Repository: send batches. */
+export { SendBatchRepository } from './repositories/send-batch.repository.js';
+/** Service: plans reminders. */
+export { ReminderPlannerService } from './services/reminder-planner.service.js';
+/** Service: the mass-send guard. */
+export { SendGuardService } from './services/send-guard.service.js';
+/** Service: template overrides and previews. */
+export { TemplateService } from './services/template.service.js';
+/** Admin API: message routes and their table. */
+export { adminMessageRoutes, adminMessageRouteTable } from './routes/messages.routes.js';
+/** Public routes: unsubscribe, STOP and delivery callbacks. */
+export { messagingPublicRoutes } from './routes/messaging-public.routes.js';
+/** Admin API: campaign send routes and their table. */
+export { adminSendRoutes, adminSendRouteTable, type SendApiServices } from './routes/sends.routes.js';
+/** Admin API: template routes and their table. */
+export { adminTemplateRoutes, adminTemplateRouteTable } from './routes/templates.routes.js';
+/** Job definitions: message dispatch and reminders. */
+export { messageRemindersJob, messagesDispatchJob } from './jobs/messaging-jobs.js';
+/** Subscribes messaging to PurchaseCommitted, PurchaseReturned and MemberAssigned. */
+export { subscribeMessaging } from './events/subscribe-messaging.js';
+/** The cascade engine: sends due reminder steps, cheapest usable channel first. */
+export { CascadeDispatcher } from './cascade/cascade-dispatcher.js';
+/** The channel provider contract a host implements. */
+export {
+    type Channel,
+    ChannelError,
+    type ChannelProvider,
+    type OutgoingMessage,
+    type SendResult,
+    type StatusUpdate,
+} from './channels/channel-provider.js';
+/** The outbox store the default provider writes to. */
+export type { OutboxStore } from './channels/outbox.provider.js';
+/** Channel provider options. */
+export type { ChannelsConfig, ProviderConfig } from './channels/provider-registry.js';
+/** The SQL outbox store. */
+export { SqlOutboxStore } from './channels/sql-outbox.store.js';
+/** Builds messaging's services (the composition root calls it once). */
+export { createMessaging } from './create-messaging.js';
+/** Service: inbound replies and delivery reports. */
+export { InboundMessagesService } from './inbound-messages.service.js';
+/** Sends a message exactly once through a provider. */
+export { MessageSender } from './message-sender.js';
+/** Contact caps per channel and traffic class, and their defaults. */
+export { type ContactCaps, DEFAULT_CONTACT_CAPS } from './policy/contact-caps.js';
+/** Renders message templates. */
+export { TemplateRenderer } from './templates/template-renderer.js';
