@@ -1,10 +1,11 @@
 import type { Database } from '../../../kernel/db/database.js';
-import { toDbTime } from '../../../kernel/db/db-time.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import type { CatalogProduct, CatalogRule } from '../rules/catalog-snapshot.js';
-import type { Category } from '../entities/category.entity.js';
-import { bool, numOrNull } from '../../../kernel/db/row-mappers.js';
+import { CategoryEntity, type Category } from '../entities/category.entity.js';
+import { CategoryRuleEntity, type CategoryRule } from '../entities/category-rule.entity.js';
+import { ProductEntity, type Product } from '../entities/product.entity.js';
 
 /** A product as imported. */
 export interface ProductInput extends CatalogProduct {
@@ -33,110 +34,87 @@ export interface CategoryInput {
     skus?: string[];
 }
 
-const PRODUCT_COLUMNS = [
+/** What the catalogue snapshot reads of a product. */
+const SNAPSHOT_PRODUCT = [
     'sku',
-    'name',
     'atc',
-    'accrual_rate_bp',
-    'excluded_from_accrual',
-    'excluded_from_redemption',
-    'prescription_only',
-    'created_at',
-    'updated_at',
-];
+    'accrualRateBp',
+    'excludedFromAccrual',
+    'excludedFromRedemption',
+] as const satisfies ReadonlyArray<keyof CatalogProduct>;
+/** What a rule is, without its id. */
+const RULE = ['categoryId', 'kind', 'value'] as const satisfies ReadonlyArray<keyof CatalogRule>;
+/** The fields every category upsert writes. */
+const CATEGORY_FIELDS = [
+    'name',
+    'accrualRateBp',
+    'excludedFromAccrual',
+    'excludedFromRedemption',
+    'chronic',
+    'seasonal',
+    'refillIntervalDays',
+    'lapseAfterDays',
+    'minPurchases',
+] as const;
+/** Campaign settings, written only when given, so a catalogue import never resets them. */
+const CAMPAIGN_SETTINGS = ['active', 'seasonalMonths', 'marginBp', 'publicLabel'] as const;
 
 /** Reads and writes the catalogue: `refill_products`, `refill_categories`, `refill_category_rules`. */
 export class CatalogRepository {
-    constructor(private readonly db: Database) {}
+    private readonly products: EntityRowMapper<Product>;
+    private readonly categories: EntityRowMapper<Category>;
+    private readonly rules: EntityRowMapper<CategoryRule>;
+
+    constructor(private readonly db: Database) {
+        this.products = db.rows(ProductEntity);
+        this.categories = db.rows(CategoryEntity);
+        this.rules = db.rows(CategoryRuleEntity);
+    }
 
     /** Every product, category and rule (for the in-memory catalogue snapshot). */
     async loadAll(): Promise<{ products: CatalogProduct[]; categories: Category[]; rules: CatalogRule[] }> {
-        const products = await this.db.all(
-            `SELECT sku, atc, accrual_rate_bp, excluded_from_accrual, excluded_from_redemption FROM refill_products`,
-        );
-        const rules = await this.db.all(`SELECT category_id, kind, value FROM refill_category_rules`);
+        const product = this.products.pick(SNAPSHOT_PRODUCT);
+        const rule = this.rules.pick(RULE);
+        const products = await this.db.all(`SELECT ${product.columns} FROM refill_products`);
+        const rules = await this.db.all(`SELECT ${rule.columns} FROM refill_category_rules`);
         return {
-            products: products.map((p) => ({
-                sku: String(p.sku),
-                atc: (p.atc as string) ?? null,
-                accrualRateBp: numOrNull(p.accrual_rate_bp),
-                excludedFromAccrual: bool(p.excluded_from_accrual),
-                excludedFromRedemption: bool(p.excluded_from_redemption),
-            })),
+            products: products.map(product.fromRow),
             categories: await this.listCategories(this.db),
-            rules: rules.map((r) => ({
-                categoryId: Number(r.category_id),
-                kind: r.kind as 'atc' | 'sku',
-                value: String(r.value),
-            })),
+            rules: rules.map(rule.fromRow),
         };
     }
 
     /** Every category rule (ATC prefixes and SKUs). */
     async listRules(exec: SqlExecutor | Database): Promise<CatalogRule[]> {
+        const rule = this.rules.pick(RULE);
         const rows = await exec.all(
-            `SELECT category_id, kind, value FROM refill_category_rules ORDER BY category_id, kind, value`,
+            `SELECT ${rule.columns} FROM refill_category_rules ORDER BY category_id, kind, value`,
         );
-        return rows.map((r) => ({
-            categoryId: Number(r.category_id),
-            kind: r.kind as 'atc' | 'sku',
-            value: String(r.value),
-        }));
+        return rows.map(rule.fromRow);
     }
 
     /** Every category. */
     async listCategories(exec: SqlExecutor | Database): Promise<Category[]> {
-        const rows = await exec.all(
-            `SELECT id, code, name, accrual_rate_bp, excluded_from_accrual, excluded_from_redemption, chronic, seasonal, refill_interval_days, lapse_after_days, min_purchases, active, seasonal_months, margin_bp, public_label, created_at, updated_at FROM refill_categories ORDER BY code`,
-        );
-        return rows.map((c) => ({
-            id: Number(c.id),
-            code: String(c.code),
-            name: String(c.name),
-            accrualRateBp: numOrNull(c.accrual_rate_bp),
-            excludedFromAccrual: bool(c.excluded_from_accrual),
-            excludedFromRedemption: bool(c.excluded_from_redemption),
-            chronic: bool(c.chronic),
-            seasonal: bool(c.seasonal),
-            refillIntervalDays: numOrNull(c.refill_interval_days),
-            lapseAfterDays: numOrNull(c.lapse_after_days),
-            minPurchases: numOrNull(c.min_purchases),
-            active: bool(c.active),
-            seasonalMonths: c.seasonal_months ? String(c.seasonal_months).split(',').map(Number) : [],
-            marginBp: numOrNull(c.margin_bp),
-            publicLabel: (c.public_label as string) ?? null,
-            createdAt: this.db.time(c.created_at),
-            updatedAt: this.db.time(c.updated_at),
-        }));
+        const rows = await exec.all(`SELECT ${this.categories.columns} FROM refill_categories ORDER BY code`);
+        return rows.map((r) => this.categories.fromRow(r));
     }
 
     /** Inserts or updates products by SKU, in one statement per call. */
     async upsertProducts(tx: SqlExecutor, products: readonly ProductInput[], now: Date): Promise<void> {
         if (!products.length) return;
-        const t = toDbTime(now);
+        const shape = this.products.insertable;
         const ins = (c: string) => sqlDialect.inserted(tx.dialect, c);
+        // Hand-written upsert: a known SKU takes every new value but its creation time.
+        const update = sqlDialect.onConflictUpdate(
+            tx.dialect,
+            ['sku'],
+            Object.fromEntries(
+                shape.columnNames.filter((c) => c !== 'sku' && c !== 'created_at').map((c) => [c, ins(c)]),
+            ),
+        );
         await tx.run(
-            `INSERT INTO refill_products (${PRODUCT_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(products.length, PRODUCT_COLUMNS.length)}` +
-                sqlDialect.onConflictUpdate(tx.dialect, ['sku'], {
-                    name: ins('name'),
-                    atc: ins('atc'),
-                    accrual_rate_bp: ins('accrual_rate_bp'),
-                    excluded_from_accrual: ins('excluded_from_accrual'),
-                    excluded_from_redemption: ins('excluded_from_redemption'),
-                    prescription_only: ins('prescription_only'),
-                    updated_at: ins('updated_at'),
-                }),
-            products.flatMap((p) => [
-                p.sku,
-                p.name,
-                p.atc,
-                p.accrualRateBp,
-                p.excludedFromAccrual,
-                p.excludedFromRedemption,
-                p.prescriptionOnly,
-                t,
-                t,
-            ]),
+            shape.insert(products.length) + update,
+            shape.valuesOf(products.map((p) => ({ ...p, createdAt: now, updatedAt: now }))),
         );
     }
 
@@ -173,30 +151,24 @@ export class CatalogRepository {
         c: CategoryInput,
         now: Date,
     ): Promise<{ id: number; rulesChanged: boolean }> {
-        const t = toDbTime(now);
-        const values = [
-            c.name,
-            c.accrualRateBp ?? null,
-            c.excludedFromAccrual ?? false,
-            c.excludedFromRedemption ?? false,
-            c.chronic ?? false,
-            c.seasonal ?? false,
-            c.refillIntervalDays ?? null,
-            c.lapseAfterDays ?? null,
-            c.minPurchases ?? null,
-        ];
+        const fields: Pick<Category, (typeof CATEGORY_FIELDS)[number]> = {
+            name: c.name,
+            accrualRateBp: c.accrualRateBp ?? null,
+            excludedFromAccrual: c.excludedFromAccrual ?? false,
+            excludedFromRedemption: c.excludedFromRedemption ?? false,
+            chronic: c.chronic ?? false,
+            seasonal: c.seasonal ?? false,
+            refillIntervalDays: c.refillIntervalDays ?? null,
+            lapseAfterDays: c.lapseAfterDays ?? null,
+            minPurchases: c.minPurchases ?? null,
+        };
         const [existing] = await tx.all<{ id: unknown }>(`SELECT id FROM refill_categories WHERE code = ?`, [
             c.code,
         ]);
-        // Campaign settings are written only when given, so a catalogue import never resets them.
-        const extra: Array<[string, unknown]> = [];
-        if (c.active !== undefined) extra.push(['active', c.active]);
-        if (c.seasonalMonths !== undefined) extra.push(['seasonal_months', c.seasonalMonths.join(',')]);
-        if (c.marginBp !== undefined) extra.push(['margin_bp', c.marginBp]);
-        if (c.publicLabel !== undefined) extra.push(['public_label', c.publicLabel]);
-        const rules = [
-            ...(c.atcPrefixes ?? []).map((v) => ['atc', v.toUpperCase()]),
-            ...(c.skus ?? []).map((v) => ['sku', v]),
+        const settings = CAMPAIGN_SETTINGS.filter((f) => c[f] !== undefined);
+        const rules: Array<Pick<CategoryRule, 'kind' | 'value'>> = [
+            ...(c.atcPrefixes ?? []).map((v) => ({ kind: 'atc' as const, value: v.toUpperCase() })),
+            ...(c.skus ?? []).map((v) => ({ kind: 'sku' as const, value: v })),
         ];
         let id: number;
         let before: string[] = [];
@@ -205,28 +177,36 @@ export class CatalogRepository {
             before = (
                 await tx.all(`SELECT kind, value FROM refill_category_rules WHERE category_id = ?`, [id])
             ).map((r) => `${String(r.kind)}:${String(r.value)}`);
-            await tx.run(
-                `UPDATE refill_categories SET name = ?, accrual_rate_bp = ?, excluded_from_accrual = ?, excluded_from_redemption = ?, chronic = ?, seasonal = ?, refill_interval_days = ?, lapse_after_days = ?, min_purchases = ?, updated_at = ? WHERE id = ?`,
-                [...values, t, id],
-            );
-            for (const [column, value] of extra)
-                await tx.run(`UPDATE refill_categories SET ${column} = ? WHERE id = ?`, [value, id]);
+            const { sets, params } = this.categories.assignments({ ...c, ...fields, updatedAt: now }, [
+                ...CATEGORY_FIELDS,
+                'updatedAt',
+                ...settings,
+            ]);
+            await tx.run(`UPDATE refill_categories SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
             await tx.run(`DELETE FROM refill_category_rules WHERE category_id = ?`, [id]);
         } else {
+            const shape = this.categories.pick([
+                'code',
+                ...CATEGORY_FIELDS,
+                'createdAt',
+                'updatedAt',
+                ...settings,
+            ]);
             id = (
                 await tx.run(
-                    `INSERT INTO refill_categories (code, name, accrual_rate_bp, excluded_from_accrual, excluded_from_redemption, chronic, seasonal, refill_interval_days, lapse_after_days, min_purchases, created_at, updated_at${extra.map(([col]) => `, ${col}`).join('')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${extra.map(() => ', ?').join('')})`,
-                    [c.code, ...values, t, t, ...extra.map(([, v]) => v)],
+                    shape.insert(1),
+                    shape.values({ ...c, ...fields, createdAt: now, updatedAt: now } as Category),
                 )
             ).insertId;
         }
         if (rules.length) {
+            const shape = this.rules.pick(RULE);
             await tx.run(
-                `INSERT INTO refill_category_rules (category_id, kind, value) VALUES ${sqlDialect.valuesPlaceholders(rules.length, 3)}`,
-                rules.flatMap(([kind, value]) => [id, kind, value]),
+                shape.insert(rules.length),
+                shape.valuesOf(rules.map((r) => ({ ...r, categoryId: id }))),
             );
         }
-        const after = rules.map(([kind, value]) => `${kind}:${value}`);
+        const after = rules.map((r) => `${r.kind}:${r.value}`);
         return { id, rulesChanged: ruleSetKey(before) !== ruleSetKey(after) };
     }
 }

@@ -55,6 +55,7 @@ export class CategoryHistoryQuery {
 
     /** The next `limit` lines after id `afterId`, in id order. */
     async linesAfter(afterId: number, limit: number): Promise<MappedLine[]> {
+        // Hand-written: a keyset page of the ledger's lines (a projection the catalog maps itself).
         const rows = await this.db.all(
             `SELECT id, sku, atc, category_id FROM refill_purchase_lines WHERE id > ? ORDER BY id LIMIT ${Math.floor(limit)}`,
             [afterId],
@@ -115,6 +116,7 @@ export class CategoryHistoryQuery {
     ): Promise<CategoryPurchase[]> {
         const out: CategoryPurchase[] = [];
         for (const chunk of sqlDialect.chunks(customerIds, 500)) {
+            // Hand-written: a join, mapped to its own projection.
             const rows = await tx.all(
                 `SELECT p.customer_id, p.purchased_at, l.amount FROM refill_purchases p JOIN refill_purchase_lines l ON l.purchase_id = p.id
                  WHERE p.customer_id IN (${sqlDialect.inList(chunk.length)}) AND l.category_id = ?`,

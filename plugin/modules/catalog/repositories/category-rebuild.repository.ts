@@ -1,8 +1,14 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
-import type { Row, SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { CategoryRebuild, RebuildPhase, RebuildState } from '../entities/category-rebuild.entity.js';
+import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import {
+    CategoryRebuildEntity,
+    type CategoryRebuild,
+    type RebuildPhase,
+    type RebuildState,
+} from '../entities/category-rebuild.entity.js';
 
 /** Progress fields a batch advances (added to the stored counts). */
 export interface RebuildAdvance {
@@ -34,8 +40,15 @@ export interface RebuildPosition {
     cursorId: number;
 }
 
-const COLUMNS =
-    'category_id, generation, state, phase, cursor_id, lines_total, lines_done, lines_changed, customers_total, customers_done, rows_written, follow_ups, error, requested_at, started_at, finished_at, updated_at';
+/** What a transition writes when given. */
+const TRANSITION_FIELDS = [
+    'linesTotal',
+    'customersTotal',
+    'followUps',
+    'startedAt',
+    'finishedAt',
+    'error',
+] as const satisfies ReadonlyArray<keyof RebuildTransition>;
 
 /**
  * Reads and writes `refill_category_rebuilds`. Every write of a running
@@ -43,21 +56,27 @@ const COLUMNS =
  * so a superseded run or a second worker on the same batch writes nothing.
  */
 export class CategoryRebuildRepository {
-    constructor(private readonly db: Database) {}
+    private readonly rebuilds: EntityRowMapper<CategoryRebuild>;
+
+    constructor(db: Database) {
+        this.rebuilds = db.rows(CategoryRebuildEntity);
+    }
 
     /** The rebuild row of a category, if it was ever rebuilt. */
     async find(exec: SqlExecutor | Database, categoryId: number): Promise<CategoryRebuild | null> {
         const [row] = await exec.all(
-            `SELECT ${COLUMNS} FROM refill_category_rebuilds WHERE category_id = ?`,
+            `SELECT ${this.rebuilds.columns} FROM refill_category_rebuilds WHERE category_id = ?`,
             [categoryId],
         );
-        return row ? this.map(row) : null;
+        return row ? this.rebuilds.fromRow(row) : null;
     }
 
     /** Every rebuild row (one per category at most). */
     async list(exec: SqlExecutor | Database): Promise<CategoryRebuild[]> {
-        const rows = await exec.all(`SELECT ${COLUMNS} FROM refill_category_rebuilds ORDER BY category_id`);
-        return rows.map((r) => this.map(r));
+        const rows = await exec.all(
+            `SELECT ${this.rebuilds.columns} FROM refill_category_rebuilds ORDER BY category_id`,
+        );
+        return rows.map((r) => this.rebuilds.fromRow(r));
     }
 
     /**
@@ -67,6 +86,7 @@ export class CategoryRebuildRepository {
      */
     async request(tx: SqlExecutor, categoryId: number, phase: RebuildPhase, now: Date): Promise<void> {
         const t = toDbTime(now);
+        // Hand-written upsert: a new generation, its counts reset.
         // MySQL applies the assignments in order, so `phase` reads the old state before `state` changes.
         await tx.run(
             `INSERT INTO refill_category_rebuilds (category_id, generation, state, phase, requested_at, updated_at) VALUES (?, 1, 'queued', ?, ?, ?)` +
@@ -125,11 +145,8 @@ export class CategoryRebuildRepository {
             by.rowsWritten ?? 0,
             toDbTime(now),
         ];
-        if (by.followUps !== undefined) {
-            sets.push('follow_ups = ?');
-            params.push(by.followUps);
-        }
-        return this.compareAndSet(tx, at, sets, params);
+        const followUps = this.rebuilds.assignments(by, ['followUps']);
+        return this.compareAndSet(tx, at, [...sets, ...followUps.sets], [...params, ...followUps.params]);
     }
 
     /** Moves to another phase (cursor back to 0) or ends the rebuild, if the row is still where `at` says. */
@@ -141,24 +158,9 @@ export class CategoryRebuildRepository {
     ): Promise<boolean> {
         const sets = ['phase = ?', 'state = ?', 'cursor_id = 0', 'updated_at = ?'];
         const params: unknown[] = [to.phase, to.state, toDbTime(now)];
-        const optional: Array<[string, unknown]> = [
-            ['lines_total', to.linesTotal],
-            ['customers_total', to.customersTotal],
-            ['follow_ups', to.followUps],
-            ['started_at', to.startedAt === undefined ? undefined : toDbTime(to.startedAt)],
-            [
-                'finished_at',
-                to.finishedAt === undefined ? undefined : to.finishedAt && toDbTime(to.finishedAt),
-            ],
-            ['error', to.error],
-        ];
-        for (const [column, value] of optional) {
-            if (value === undefined) continue;
-            sets.push(`${column} = ?`);
-            params.push(value);
-        }
+        const optional = this.rebuilds.assignments(to, TRANSITION_FIELDS);
         // A transition keeps the cursor it was given only to find the row; the new phase starts at 0.
-        return this.compareAndSet(exec, at, sets, params);
+        return this.compareAndSet(exec, at, [...sets, ...optional.sets], [...params, ...optional.params]);
     }
 
     /** Marks a run as running (first batch of a generation or a resumed one), if it is still that generation. */
@@ -195,32 +197,11 @@ export class CategoryRebuildRepository {
         sets: string[],
         params: unknown[],
     ): Promise<boolean> {
+        // Hand-written: a compare-and-set on the run's position.
         const done = await exec.run(
             `UPDATE refill_category_rebuilds SET ${sets.join(', ')} WHERE category_id = ? AND generation = ? AND phase = ? AND cursor_id = ? AND state IN ('queued', 'running')`,
             [...params, at.categoryId, at.generation, at.phase, at.cursorId],
         );
         return done.affected === 1;
-    }
-
-    private map(r: Row): CategoryRebuild {
-        return {
-            categoryId: Number(r.category_id),
-            generation: Number(r.generation),
-            state: String(r.state) as RebuildState,
-            phase: String(r.phase) as RebuildPhase,
-            cursorId: Number(r.cursor_id),
-            linesTotal: Number(r.lines_total),
-            linesDone: Number(r.lines_done),
-            linesChanged: Number(r.lines_changed),
-            customersTotal: Number(r.customers_total),
-            customersDone: Number(r.customers_done),
-            rowsWritten: Number(r.rows_written),
-            followUps: (r.follow_ups as string | null) ?? null,
-            error: (r.error as string | null) ?? null,
-            requestedAt: this.db.time(r.requested_at),
-            startedAt: this.db.timeOrNull(r.started_at),
-            finishedAt: this.db.timeOrNull(r.finished_at),
-            updatedAt: this.db.time(r.updated_at),
-        };
     }
 }
