@@ -16,6 +16,13 @@ export type { CreatedPosKey, PosKeySummary } from './modules/admin/index.js';
 export type { CategoryView, RebuildProgress } from './modules/catalog/index.js';
 export type { JobStatus } from './kernel/jobs/refill-scheduler.js';
 export type {
+    CustomerImportRecord,
+    ImportOptions,
+    ImportRecord,
+    ImportSummary,
+    ReceiptImportRecord,
+} from './modules/import/index.js';
+export type {
     AccrualOptions,
     PosOptions,
     RedemptionOptions,

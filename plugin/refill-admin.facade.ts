@@ -27,6 +27,12 @@ import {
     type CampaignView,
     createCampaignBody,
 } from './modules/campaigns/index.js';
+import type {
+    HistoryImportService,
+    ImportOptions,
+    ImportRecord,
+    ImportSummary,
+} from './modules/import/index.js';
 import {
     adminUserInput,
     posKeyInput,
@@ -54,11 +60,12 @@ export interface RefillAdminServices {
     campaigns: CampaignService;
     campaignReports: CampaignReportService;
     jobs: JobControlService;
+    history: HistoryImportService;
 }
 
 /**
  * What a host may script on Refill (`refill.admin`): stores, POS keys, admin
- * users, categories, the campaign lifecycle and job control. Each call
+ * users, categories, the campaign lifecycle, job control and the history import. Each call
  * validates its input as the admin API does (a 400-style `RefillError` with
  * `REFILL_VALIDATION` and the bad fields), delegates to the same service the
  * admin API and the CLI use, and is audited under `actor` (default
@@ -200,6 +207,20 @@ export class RefillAdmin {
     /** Resumes a paused job. */
     async resumeJob(name: string, actor = HOST_ACTOR): Promise<void> {
         return this.#s.jobs.resume(name, actor);
+    }
+
+    /**
+     * Imports customers (with opening balances) and past receipts from any
+     * iterable, e.g. a generator over the host's old tables; see
+     * docs/import-formats.md. Receipts already present are skipped; with
+     * `checkpoint`, a run that died resumes where it stopped. Bad records are
+     * counted and listed in the summary, not thrown.
+     */
+    async importHistory(
+        records: AsyncIterable<ImportRecord> | Iterable<ImportRecord>,
+        options: ImportOptions = {},
+    ): Promise<ImportSummary> {
+        return this.#s.history.importRecords(records, options);
     }
 
     /** A campaign or POS key id, checked as the admin API checks it. */

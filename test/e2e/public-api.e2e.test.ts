@@ -100,6 +100,11 @@ const ROOT_TYPES = [
     'CampaignView',
     'CampaignReport',
     'JobStatus',
+    'ImportRecord',
+    'CustomerImportRecord',
+    'ReceiptImportRecord',
+    'ImportOptions',
+    'ImportSummary',
     // Channel providers a host writes.
     'Channel',
     'ChannelProvider',

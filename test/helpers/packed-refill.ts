@@ -48,6 +48,16 @@ function sourcesHash(): string {
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
+/** Removes tarballs of earlier versions of the code older than an hour (each is a few MB). */
+function forgetOldTarballs(keep: string): void {
+    const root = join(tmpdir(), 'refill-pack');
+    for (const name of readdirSync(root)) {
+        const path = join(root, name);
+        if (path === keep || path.endsWith('.lock')) continue;
+        if (Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+    }
+}
+
 /**
  * Packs the repository as npm would publish it (`npm pack`, which runs the
  * `prepare` build first) and returns the tarball's path. Test files of one
@@ -71,10 +81,15 @@ export async function packRefill(): Promise<string> {
             continue;
         }
         try {
+            forgetOldTarballs(dir);
             mkdirSync(dir, { recursive: true });
             const { stdout } = await run('npm', ['pack', '--pack-destination', dir, '--silent'], {
                 cwd: REPO_ROOT,
                 maxBuffer: 16 * 1024 * 1024,
+            }).catch((error: { stdout?: string; stderr?: string }) => {
+                // The build's (tsc's) complaints are on stdout: show them, not only the command.
+                const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim().split('\n').slice(-20);
+                throw new Error(`npm pack failed:\n${output.join('\n')}`);
             });
             const file = stdout.trim().split('\n').at(-1)!;
             writeFileSync(done, file);

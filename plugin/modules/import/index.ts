@@ -10,7 +10,7 @@ export { importCatalog } from './catalog-import.js';
 /** History files: format, source key and reader (CLI). */
 export { historyFormatOf, historySourceKey, readHistoryFile } from './history-file.js';
 /** Service: the history import. */
-export { HistoryImportService } from './history-import.service.js';
+export { HistoryImportService, type ImportOptions } from './history-import.service.js';
 /** History import records and summary. */
 export type {
     CustomerImportRecord,

@@ -131,6 +131,28 @@ describe.each(engines)('refill.admin on %s', (engine) => {
         expect(await codeOf(admin.pauseCampaign(draft.id))).toBe('REFILL_CONFLICT');
     });
 
+    it('imports customers and past receipts from an iterable, once', async () => {
+        const { admin } = t.refill;
+        const records = [
+            { type: 'customer' as const, cardNumber: '9100001', openingBalance: 5000 },
+            {
+                type: 'receipt' as const,
+                receiptId: 'OLD-1',
+                cardNumber: '9100001',
+                storeCode: 'S1',
+                purchasedAt: new Date('2026-01-10T10:00:00Z'),
+                lines: [{ sku: 'LOSARTAN-50', name: 'Losartan', quantity: 1, amount: 45000 }],
+            },
+        ];
+        expect(await admin.importHistory(records)).toMatchObject({
+            customersImported: 1,
+            receiptsImported: 1,
+            rejected: 0,
+        });
+        expect(await admin.importHistory(records)).toMatchObject({ receiptsImported: 0, receiptsSkipped: 1 });
+        expect(await t.refill.hooks.balance('9100001')).toMatchObject({ available: 5000 });
+    });
+
     it('lists, runs, pauses and resumes jobs', async () => {
         const { admin } = t.refill;
         const jobs = await admin.listJobs();
