@@ -150,22 +150,27 @@ export class HistoryImportService {
         let outcome: BatchOutcome;
         for (let attempt = 0; ; attempt++) {
             try {
-                outcome = await this.db.transaction(async (tx) => {
-                    const now = this.clock();
-                    const result = await this.writer.write(tx, batch, now, attempt > 0);
-                    if (options.checkpoint)
-                        await this.checkpoints.save(
-                            tx,
-                            {
-                                ...options.checkpoint,
-                                linesDone: batch.position,
-                                customersImported: base.customers + result.customersImported,
-                                receiptsImported: base.receipts + result.receiptsImported,
-                            },
-                            now,
-                        );
-                    return result;
-                });
+                // READ COMMITTED: the customer lock taken first orders writers, and without gap locks two new
+                // customers' first statistics rows no longer deadlock each other (REPEATABLE READ's gap locks did).
+                outcome = await this.db.transaction(
+                    async (tx) => {
+                        const now = this.clock();
+                        const result = await this.writer.write(tx, batch, now, attempt > 0);
+                        if (options.checkpoint)
+                            await this.checkpoints.save(
+                                tx,
+                                {
+                                    ...options.checkpoint,
+                                    linesDone: batch.position,
+                                    customersImported: base.customers + result.customersImported,
+                                    receiptsImported: base.receipts + result.receiptsImported,
+                                },
+                                now,
+                            );
+                        return result;
+                    },
+                    { readCommitted: true },
+                );
                 break;
             } catch (error) {
                 // A receipt id or opening balance committed since the batch was prepared: write it again,

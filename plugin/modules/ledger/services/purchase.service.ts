@@ -116,8 +116,12 @@ export class PurchaseService {
         let enrolled = false;
         for (;;) {
             try {
-                const result = await this.events.transaction(this.db, (tx, afterCommit) =>
-                    this.commitIn(tx, input, pos, hash, snapshot, enrolled, afterCommit),
+                // READ COMMITTED: the customer lock taken first orders writers, and without gap locks two new
+                // customers' first statistics rows no longer deadlock each other (REPEATABLE READ's gap locks did).
+                const result = await this.events.transaction(
+                    this.db,
+                    (tx, afterCommit) => this.commitIn(tx, input, pos, hash, snapshot, enrolled, afterCommit),
+                    { readCommitted: true },
                 );
                 return { result, replayed: false };
             } catch (error) {

@@ -76,23 +76,29 @@ export class ReturnService {
         const purchase = await this.purchaseOf(receiptId, input, pos);
         const returnedAt = this.returnTime(input, purchase);
         try {
-            return await this.events.transaction(this.db, async (tx, afterCommit) => {
-                const [customer] = await this.repos.customers.lockByIds(tx, [purchase.customerId]);
-                const replay = await this.replay(tx, pos.storeId, input.returnId, hash);
-                if (replay) return { result: replay, replayed: true };
-                return {
-                    result: await this.recordIn(tx, customer, {
-                        receiptId,
-                        purchase,
-                        input,
-                        pos,
-                        hash,
-                        returnedAt,
-                        afterCommit,
-                    }),
-                    replayed: false,
-                };
-            });
+            // READ COMMITTED: the customer lock taken first orders writers, and without gap locks two new
+            // customers' first statistics rows no longer deadlock each other (REPEATABLE READ's gap locks did).
+            return await this.events.transaction(
+                this.db,
+                async (tx, afterCommit) => {
+                    const [customer] = await this.repos.customers.lockByIds(tx, [purchase.customerId]);
+                    const replay = await this.replay(tx, pos.storeId, input.returnId, hash);
+                    if (replay) return { result: replay, replayed: true };
+                    return {
+                        result: await this.recordIn(tx, customer, {
+                            receiptId,
+                            purchase,
+                            input,
+                            pos,
+                            hash,
+                            returnedAt,
+                            afterCommit,
+                        }),
+                        replayed: false,
+                    };
+                },
+                { readCommitted: true },
+            );
         } catch (error) {
             if (!isDuplicateKeyError(error)) throw error;
             const replay = await this.replay(this.db, pos.storeId, input.returnId, hash);
