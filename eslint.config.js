@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import { boundaryConfigs } from './eslint.boundaries.js';
 
 export default tseslint.config(
     { ignores: ['dist/', 'data/', 'coverage/', 'node_modules/', 'admin-ui/dist/'] },
@@ -33,5 +34,6 @@ export default tseslint.config(
         files: ['bin/**/*.js'],
         languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     },
+    ...boundaryConfigs,
     prettier,
 );

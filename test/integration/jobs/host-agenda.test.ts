@@ -24,7 +24,10 @@ describe.each(engines)("a host's own Agenda on %s", (engine) => {
     });
     afterAll(async () => {
         await agenda?.stop();
-        if (refill) await refillInternals(refill).dataSource.destroy().catch(() => undefined);
+        if (refill)
+            await refillInternals(refill)
+                .dataSource.destroy()
+                .catch(() => undefined);
         await db?.drop();
     });
 
