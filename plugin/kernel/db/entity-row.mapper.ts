@@ -23,7 +23,9 @@ interface CompiledColumn {
  * properties as statement parameters, with conversions compiled once.
  */
 export class RowShape<V> {
-    /** The database column names, in the order of the properties given. */
+    /** The properties, in their order. */
+    readonly properties: ReadonlyArray<keyof V & string>;
+    /** The database column names, in the order of the properties. */
     readonly columnNames: readonly string[];
     /** The column list for `SELECT` and `INSERT`: `a, b, c`. */
     readonly columns: string;
@@ -40,6 +42,7 @@ export class RowShape<V> {
         readonly table: string,
         private readonly parts: readonly CompiledColumn[],
     ) {
+        this.properties = parts.map((p) => p.property as keyof V & string);
         this.columnNames = parts.map((p) => p.column);
         this.columns = this.columnNames.join(', ');
         this.width = parts.length;
@@ -127,7 +130,8 @@ export class RowShape<V> {
  */
 export class EntityRowMapper<T extends object> {
     private compiled: { all: RowShape<T>; byProperty: Map<string, CompiledColumn> } | null = null;
-    private readonly shapes = new Map<string, RowShape<Partial<T>>>();
+    /** Shapes of property lists (each a `RowShape` of a `Pick` of `T`), by list. */
+    private readonly shapes = new Map<string, unknown>();
     private insertShape: RowShape<Pick<T, Exclude<keyof T, 'id'> & string>> | null = null;
 
     constructor(
@@ -164,20 +168,14 @@ export class EntityRowMapper<T extends object> {
     /** The shape of some of the entity's properties (a projection, or the columns an insert sets); built once per list. */
     pick<K extends keyof T & string>(properties: readonly K[]): RowShape<Pick<T, K>> {
         const key = properties.join(',');
-        let shape = this.shapes.get(key);
-        if (shape === undefined) {
-            const { byProperty } = this.compiled ?? this.compile();
-            shape = new RowShape<Partial<T>>(
-                this.table,
-                properties.map((p) => {
-                    const column = byProperty.get(p);
-                    if (!column) throw new Error(`${this.table} has no column for the property "${p}"`);
-                    return column;
-                }),
-            );
-            this.shapes.set(key, shape);
-        }
-        return shape as RowShape<Pick<T, K>>;
+        const known = this.shapes.get(key);
+        if (known !== undefined) return known as RowShape<Pick<T, K>>;
+        const shape = new RowShape<Pick<T, K>>(
+            this.table,
+            properties.map((p) => this.part(p)),
+        );
+        this.shapes.set(key, shape);
+        return shape;
     }
 
     /**
@@ -316,7 +314,8 @@ function compileColumn(column: ColumnMeta, mode: DateReadMode): CompiledColumn {
     return { property: column.propertyName, column: column.databaseName, read, write };
 }
 
-const mappers = new WeakMap<DataSource, Map<object, EntityRowMapper<object>>>();
+/** Per DataSource, the mapper of each entity (an `EntityRowMapper` of that entity's type). */
+const mappers = new WeakMap<DataSource, Map<object, unknown>>();
 
 /**
  * The row mapper of `entity` on `dataSource`: one per DataSource and entity,
@@ -336,7 +335,7 @@ export function entityRowMapper<T extends object>(
     let mapper = byEntity.get(entity) as EntityRowMapper<T> | undefined;
     if (!mapper) {
         mapper = new EntityRowMapper<T>(dataSource, entity, dateMode);
-        byEntity.set(entity, mapper as EntityRowMapper<object>);
+        byEntity.set(entity, mapper);
     }
     return mapper;
 }
