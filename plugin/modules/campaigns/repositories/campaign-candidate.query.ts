@@ -105,6 +105,7 @@ export class CampaignCandidateQuery {
         let after: { lastAt: string; id: number } | null = null;
         for (;;) {
             const [where, params] = lapsedWhere(range, after);
+            // Hand-written: a keyset page over a join, with eligibility probes (a projection).
             const rows: Row[] = await this.db.all(
                 `SELECT s.customer_id, s.last_at, s.recent_days, ${CUSTOMER_FIELDS}, ${PROBE_FIELDS}
                  FROM refill_customer_category_stats s JOIN refill_customers c ON c.id = s.customer_id
@@ -128,6 +129,7 @@ export class CampaignCandidateQuery {
         let after: { lastAt: string; id: number } | null = null;
         for (;;) {
             const [where, params] = lapsedWhere(range, after);
+            // Hand-written: a keyset page of one index range (a projection).
             const rows: Row[] = await this.db.all(
                 `SELECT s.customer_id, s.last_at, s.recent_days FROM refill_customer_category_stats s
                  WHERE ${where} ORDER BY s.last_at, s.customer_id LIMIT ${pageSize}`,
@@ -152,6 +154,7 @@ export class CampaignCandidateQuery {
     ): AsyncGenerator<Candidate[]> {
         let afterId = range.fromId - 1;
         for (;;) {
+            // Hand-written: a keyset page with eligibility probes (a projection).
             const rows: Row[] = await this.db.all(
                 `SELECT c.id AS customer_id, ${CUSTOMER_FIELDS}, ${PROBE_FIELDS} FROM refill_customers c
                  WHERE c.id > ? AND c.id <= ? AND c.last_purchase_at >= ? AND c.purchase_count >= ?
@@ -177,6 +180,7 @@ export class CampaignCandidateQuery {
     async revenueSince(customerIds: readonly number[], since: Date): Promise<Map<number, number>> {
         const out = new Map<number, number>();
         for (const chunk of sqlDialect.chunks(customerIds)) {
+            // Hand-written: an aggregate.
             const rows = await this.db.all(
                 `SELECT customer_id, SUM(total_amount) AS total FROM refill_purchases WHERE customer_id IN (${sqlDialect.inList(chunk.length)}) AND purchased_at >= ? GROUP BY customer_id`,
                 [...chunk, toDbTime(since)],
@@ -188,6 +192,7 @@ export class CampaignCandidateQuery {
 
     /** The smallest and largest customer id, for splitting the work into ranges. */
     async customerIdRange(): Promise<{ min: number; max: number } | null> {
+        // Hand-written: an aggregate.
         const [row] = await this.db.all(`SELECT MIN(id) AS lo, MAX(id) AS hi FROM refill_customers`);
         const lo = numOrNull(row?.lo);
         return lo === null ? null : { min: lo, max: Number(row.hi) };

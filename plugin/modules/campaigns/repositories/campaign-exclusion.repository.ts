@@ -1,6 +1,8 @@
 import type { Database } from '../../../kernel/db/database.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { CampaignExclusionEntity, type CampaignExclusion } from '../entities/campaign-exclusion.entity.js';
 
 /** One customer a selection run excluded, and why. */
 export interface ExcludedCustomer {
@@ -24,7 +26,11 @@ export interface ExclusionCounts {
  * of a part, or the same exclusion on the next day, writes nothing new.
  */
 export class CampaignExclusionRepository {
-    constructor(private readonly db: Database) {}
+    private readonly exclusions: EntityRowMapper<CampaignExclusion>;
+
+    constructor(db: Database) {
+        this.exclusions = db.rows(CampaignExclusionEntity);
+    }
 
     /** Records a page's excluded customers (rows that exist are kept as they are). */
     async record(
@@ -33,15 +39,17 @@ export class CampaignExclusionRepository {
         day: string,
         excluded: readonly ExcludedCustomer[],
     ): Promise<void> {
+        const shape = this.exclusions.all;
         for (const chunk of sqlDialect.chunks(excluded, 500))
             await exec.run(
-                `${sqlDialect.insertIgnore(exec.dialect)} INTO refill_campaign_exclusions (campaign_id, customer_id, reason, first_day) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 4)}`,
-                chunk.flatMap((e) => [campaignId, e.customerId, e.reason, day]),
+                shape.insert(chunk.length, sqlDialect.insertIgnore(exec.dialect)),
+                shape.valuesOf(chunk.map((e) => ({ ...e, campaignId, firstDay: day }))),
             );
     }
 
     /** Distinct excluded customers per reason, overall, and how many of them were assigned later. */
     async counts(exec: SqlExecutor | Database, campaignId: number): Promise<ExclusionCounts> {
+        // Hand-written: aggregates.
         const rows = await exec.all(
             `SELECT reason, COUNT(*) AS n FROM refill_campaign_exclusions WHERE campaign_id = ? GROUP BY reason ORDER BY reason`,
             [campaignId],

@@ -41,6 +41,7 @@ export class CampaignMemberListQuery {
     /** Members matching the filter. */
     async count(campaignId: number, filter: MemberFilter): Promise<number> {
         const where = this.where(filter);
+        // Hand-written: an aggregate over a join.
         const [row] = await this.db.all(
             `SELECT COUNT(*) AS n FROM refill_campaign_members m JOIN refill_customers c ON c.id = m.customer_id WHERE m.campaign_id = ?${where.sql}`,
             [campaignId, ...where.params],
@@ -88,6 +89,7 @@ export class CampaignMemberListQuery {
     }
 
     private select(): string {
+        // Hand-written: a join of members, cards and offers (a projection; offset and keyset pages).
         return `SELECT m.customer_id, c.card_number, m.group_name, m.assignment_day, m.assigned_at, m.window_ends_at,
                 o.id AS offer_id, o.redeemed_purchase_id
             FROM refill_campaign_members m
@@ -119,6 +121,7 @@ export class CampaignMemberListQuery {
         const ids = rows.map((r) => Number(r.customer_id));
         const outcomes = new Map<number, number>();
         for (const chunk of sqlDialect.chunks(ids)) {
+            // Hand-written: an aggregate over a join.
             const found = await this.db.all(
                 `SELECT m.customer_id, SUM(l.amount - l.returned_amount) AS revenue
                  FROM refill_campaign_members m

@@ -1,8 +1,9 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { CampaignMember } from '../entities/campaign-member.entity.js';
+import { CampaignMemberEntity, type CampaignMember } from '../entities/campaign-member.entity.js';
 
 /** Outcome sums of one group on one assignment day, over all members and over mature ones. */
 export interface GroupDayOutcome {
@@ -22,42 +23,19 @@ export interface GroupDayOutcome {
     allRevenueSquares: number;
 }
 
-const MEMBER_COLUMNS = [
-    'campaign_id',
-    'customer_id',
-    'group_name',
-    'bucket',
-    'segment',
-    'assigned_at',
-    'assignment_day',
-    'window_ends_at',
-    'days_since_last',
-    'median_interval_days',
-];
-
 /** Reads and writes `refill_campaign_members`: write-once assignments and their outcomes. */
 export class CampaignMemberRepository {
-    constructor(private readonly db: Database) {}
+    private readonly members: EntityRowMapper<CampaignMember>;
+
+    constructor(db: Database) {
+        this.members = db.rows(CampaignMemberEntity);
+    }
 
     /** Inserts new members. A customer already in the campaign makes the whole statement fail: members are never rewritten. */
     async insertMany(tx: SqlExecutor, members: readonly CampaignMember[]): Promise<void> {
-        for (const chunk of sqlDialect.chunks(members, 500)) {
-            await tx.run(
-                `INSERT INTO refill_campaign_members (${MEMBER_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, MEMBER_COLUMNS.length)}`,
-                chunk.flatMap((m) => [
-                    m.campaignId,
-                    m.customerId,
-                    m.group,
-                    m.bucket,
-                    m.segment,
-                    toDbTime(m.assignedAt),
-                    m.assignmentDay,
-                    toDbTime(m.windowEndsAt),
-                    m.daysSinceLast,
-                    m.medianIntervalDays,
-                ]),
-            );
-        }
+        const shape = this.members.all;
+        for (const chunk of sqlDialect.chunks(members, 500))
+            await tx.run(shape.insert(chunk.length), shape.valuesOf(chunk));
     }
 
     /** Members assigned on a day, per group. */
@@ -66,6 +44,7 @@ export class CampaignMemberRepository {
         campaignId: number,
         day: string,
     ): Promise<{ test: number; control: number }> {
+        // Hand-written: aggregates, here and below.
         const rows = await exec.all(
             `SELECT group_name, COUNT(*) AS n FROM refill_campaign_members WHERE campaign_id = ? AND assignment_day = ? GROUP BY group_name`,
             [campaignId, day],

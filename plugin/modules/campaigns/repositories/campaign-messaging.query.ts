@@ -69,6 +69,7 @@ const zero = (): Omit<ChannelFigures, 'channel'> => ({
 export class CampaignMessagingQuery {
     /** Waiting sends, reminders by state, and per-channel figures with their cost. */
     async figures(exec: SqlExecutor | Database, campaignId: number): Promise<CampaignMessagingFigures> {
+        // Hand-written: a projection and aggregates of messaging's tables.
         const [batches, gated, reminders, messages] = await Promise.all([
             exec.all(
                 `SELECT run_day, status, recipients, note FROM refill_send_batches

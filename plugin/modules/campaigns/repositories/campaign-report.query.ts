@@ -41,6 +41,7 @@ export class CampaignReportQuery {
     /** Offer bonuses and message costs of the members, mature ones and all, per group. */
     async memberCosts(exec: SqlExecutor | Database, campaignId: number, now: Date): Promise<MemberCosts> {
         const t = toDbTime(now);
+        // Hand-written: aggregates over joins.
         const [sums, returned] = await Promise.all([
             exec.all(
                 `SELECT m.group_name, CASE WHEN m.window_ends_at <= ? THEN 1 ELSE 0 END AS mature,

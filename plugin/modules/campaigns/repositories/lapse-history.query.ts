@@ -30,6 +30,7 @@ export class LapseHistoryQuery {
         let after: { lastAt: string; id: number } | null = null;
         for (;;) {
             const keyset: string = after ? ' AND (last_at > ? OR (last_at = ? AND customer_id > ?))' : '';
+            // Hand-written: a keyset page of one index range (a projection).
             const rows: Row[] = await this.db.all(
                 `SELECT customer_id, last_at, recent_days FROM refill_customer_category_stats
                  WHERE category_id = ? AND last_at >= ? AND purchase_count >= ?${keyset}
@@ -61,6 +62,7 @@ export class LapseHistoryQuery {
     ): Promise<Map<number, number>> {
         const out = new Map<number, number>();
         for (const chunk of sqlDialect.chunks(customerIds)) {
+            // Hand-written: an aggregate over a join.
             const rows = await this.db.all(
                 `SELECT p.customer_id, SUM(l.amount - l.returned_amount) AS revenue
                  FROM refill_purchases p JOIN refill_purchase_lines l ON l.purchase_id = p.id AND l.category_id = ?
