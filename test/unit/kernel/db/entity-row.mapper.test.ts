@@ -158,6 +158,21 @@ describe('entity row mapper', () => {
         ).toEqual({ sets: ['phone = ?', 'updated_at = ?'], params: [null, '2026-03-01 10:20:30.456'] });
     });
 
+    it('hands out shapes before the DataSource is initialised and resolves them on first use', async () => {
+        const later = new DataSource({
+            type: 'better-sqlite3',
+            database: ':memory:',
+            entities: refillEntities,
+        });
+        const shape = entityRowMapper(later, CustomerEntity, 'utc').pick(['id', 'cardNumber']);
+        await later.initialize();
+        try {
+            expect(shape.columns).toBe('id, card_number');
+        } finally {
+            await later.destroy();
+        }
+    });
+
     it('is built once per DataSource and entity', () => {
         expect(entityRowMapper(ds, CustomerEntity, 'utc')).toBe(entityRowMapper(ds, CustomerEntity, 'utc'));
         expect(entityRowMapper(ds, CustomerEntity, 'utc').pick(['id'])).toBe(
