@@ -18,6 +18,7 @@ export class SqlOutboxStore implements OutboxStore {
 
     /** The newest messages, optionally of one channel. */
     async list(filter: { channel?: Channel; limit?: number } = {}): Promise<OutboxEntry[]> {
+        // Hand-written: a projection under the provider's names.
         const rows = await this.db.all(
             `SELECT message_key, channel, recipient, subject, body, html, created_at FROM refill_outbox${filter.channel ? ' WHERE channel = ?' : ''} ORDER BY id DESC LIMIT ${Math.min(1000, Math.max(1, filter.limit ?? 100))}`,
             filter.channel ? [filter.channel] : [],

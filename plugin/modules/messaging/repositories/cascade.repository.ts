@@ -1,9 +1,9 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
-import type { Row, SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { Cascade, CascadeStatus } from '../entities/cascade.entity.js';
-import { numOrNull } from '../../../kernel/db/row-mappers.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
+import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { CascadeEntity, type Cascade, type CascadeStatus } from '../entities/cascade.entity.js';
 
 /** A cascade to plan (the engine fills in the rest). */
 export type NewCascade = Pick<
@@ -53,49 +53,66 @@ export type CascadePatch = Partial<
 export const OPEN_CASCADE_STATUSES: readonly CascadeStatus[] = ['gated', 'pending', 'waiting'];
 const OPEN = `('gated', 'pending', 'waiting')`;
 
-const INSERT_COLUMNS = [
-    'cascade_key',
-    'customer_id',
-    'campaign_id',
-    'category_id',
-    'offer_id',
+/** What planning a cascade sets (its walk through the channels starts at the defaults). */
+const PLANNED = [
+    'cascadeKey',
+    'customerId',
+    'campaignId',
+    'categoryId',
+    'offerId',
     'kind',
     'traffic',
     'status',
-    'run_day',
-    'next_at',
-    'deadline_at',
+    'runDay',
+    'nextAt',
+    'deadlineAt',
     'payload',
-    'created_at',
-    'updated_at',
-];
+    'createdAt',
+    'updatedAt',
+] as const;
+
+/**
+ * The columns of a step's upsert, in this order: the row's identity, the
+ * step's changes (`step` … `updated_at`, see {@link STEP_CHANGES}), then
+ * `claim_token` and `status`, which MySQL must assign last.
+ */
+const STEP_ROW = [
+    'id',
+    'cascadeKey',
+    'customerId',
+    'kind',
+    'traffic',
+    'step',
+    'attempt',
+    'channel',
+    'messageKey',
+    'awaitStatus',
+    'nextAt',
+    'outcome',
+    'updatedAt',
+    'createdAt',
+    'claimToken',
+    'status',
+] as const;
+/** The positions in {@link STEP_ROW} of what a step changes. */
+const STEP_CHANGES = [5, 13] as const;
 
 /** Reads and writes `refill_cascades`: one row per reminder walking its channels. */
 export class CascadeRepository {
-    constructor(private readonly db: Database) {}
+    private readonly cascades: EntityRowMapper<Cascade>;
+
+    constructor(private readonly db: Database) {
+        this.cascades = db.rows(CascadeEntity);
+    }
 
     /** Plans cascades; a key that exists is skipped (a re-run plans nothing twice). Returns how many were new. */
     async insertMany(exec: SqlExecutor | Database, rows: readonly NewCascade[], now: Date): Promise<number> {
+        const shape = this.cascades.pick(PLANNED);
         let inserted = 0;
         for (const chunk of sqlDialect.chunks(rows, 500)) {
             const result = await exec.run(
-                `${sqlDialect.insertIgnore(exec.dialect)} INTO refill_cascades (${INSERT_COLUMNS.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, INSERT_COLUMNS.length)}`,
-                chunk.flatMap((c) => [
-                    c.cascadeKey,
-                    c.customerId,
-                    c.campaignId,
-                    c.categoryId,
-                    c.offerId,
-                    c.kind,
-                    c.traffic,
-                    c.status,
-                    c.runDay,
-                    toDbTime(c.nextAt),
-                    c.deadlineAt ? toDbTime(c.deadlineAt) : null,
-                    c.payload,
-                    toDbTime(now),
-                    toDbTime(now),
-                ]),
+                shape.insert(chunk.length, sqlDialect.insertIgnore(exec.dialect)),
+                shape.valuesOf(chunk.map((c) => ({ ...c, createdAt: now, updatedAt: now }))),
             );
             inserted += result.affected;
         }
@@ -105,10 +122,10 @@ export class CascadeRepository {
     /** Cascades due at `now` in one state, oldest due first (the index on status, next_at serves it). */
     async due(status: 'pending' | 'waiting', now: Date, limit: number): Promise<Cascade[]> {
         const rows = await this.db.all(
-            `SELECT * FROM refill_cascades WHERE status = ? AND next_at <= ? ORDER BY next_at LIMIT ${Math.floor(limit)}`,
+            `SELECT ${this.cascades.columns} FROM refill_cascades WHERE status = ? AND next_at <= ? ORDER BY next_at LIMIT ${Math.floor(limit)}`,
             [status, toDbTime(now)],
         );
-        return rows.map((r) => this.map(r));
+        return rows.map((r) => this.cascades.fromRow(r));
     }
 
     /**
@@ -161,25 +178,9 @@ export class CascadeRepository {
         changes: ReadonlyArray<{ cascade: Cascade; patch: CascadePatch }>,
         now: Date,
     ): Promise<void> {
-        const columns = [
-            'id',
-            'cascade_key',
-            'customer_id',
-            'kind',
-            'traffic',
-            'step',
-            'attempt',
-            'channel',
-            'message_key',
-            'await_status',
-            'next_at',
-            'outcome',
-            'updated_at',
-            'created_at',
-            'claim_token',
-            'status',
-        ];
-        const updated = columns.slice(5, 13);
+        const shape = this.cascades.pick(STEP_ROW);
+        const updated = shape.columnNames.slice(...STEP_CHANGES);
+        // Hand-written upsert: only a cascade still open and still this run's changes.
         const mine = (table: string) =>
             `${table}status IN ${OPEN} AND (${table}claim_token IS NULL AND ${sqlDialect.inserted(exec.dialect, 'claim_token')} IS NULL OR ${table}claim_token = ${sqlDialect.inserted(exec.dialect, 'claim_token')})`;
         const tail =
@@ -190,31 +191,10 @@ export class CascadeRepository {
                 : ` ON CONFLICT (id) DO UPDATE SET ${[...updated, 'status']
                       .map((c) => `${c} = excluded.${c}`)
                       .join(', ')}, claim_token = NULL WHERE ${mine('refill_cascades.')}`;
-        const t = toDbTime(now);
         for (const chunk of sqlDialect.chunks(changes, 500))
             await exec.run(
-                `INSERT INTO refill_cascades (${columns.join(', ')}) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, columns.length)}${tail}`,
-                chunk.flatMap(({ cascade: c, patch: p }) => {
-                    const v = { ...c, ...p };
-                    return [
-                        c.id,
-                        c.cascadeKey,
-                        c.customerId,
-                        c.kind,
-                        c.traffic,
-                        v.step,
-                        v.attempt,
-                        v.channel,
-                        v.messageKey,
-                        v.awaitStatus,
-                        toDbTime(v.nextAt),
-                        v.outcome,
-                        t,
-                        toDbTime(c.createdAt),
-                        c.claimToken,
-                        v.status,
-                    ];
-                }),
+                `${shape.insert(chunk.length)}${tail}`,
+                shape.valuesOf(chunk.map(({ cascade, patch }) => ({ ...cascade, ...patch, updatedAt: now }))),
             );
     }
 
@@ -310,42 +290,18 @@ export class CascadeRepository {
     /** A customer's latest cascades. */
     async forCustomer(customerId: number, limit = 50): Promise<Cascade[]> {
         const rows = await this.db.all(
-            `SELECT * FROM refill_cascades WHERE customer_id = ? ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
+            `SELECT ${this.cascades.columns} FROM refill_cascades WHERE customer_id = ? ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
             [customerId],
         );
-        return rows.map((r) => this.map(r));
+        return rows.map((r) => this.cascades.fromRow(r));
     }
 
     /** One cascade by key. */
     async findByKey(key: string): Promise<Cascade | null> {
-        const [row] = await this.db.all(`SELECT * FROM refill_cascades WHERE cascade_key = ?`, [key]);
-        return row ? this.map(row) : null;
-    }
-
-    private map(r: Row): Cascade {
-        return {
-            id: Number(r.id),
-            cascadeKey: String(r.cascade_key),
-            customerId: Number(r.customer_id),
-            campaignId: numOrNull(r.campaign_id),
-            categoryId: numOrNull(r.category_id),
-            offerId: numOrNull(r.offer_id),
-            kind: r.kind as Cascade['kind'],
-            traffic: r.traffic as Cascade['traffic'],
-            status: r.status as CascadeStatus,
-            runDay: (r.run_day as string) ?? null,
-            step: Number(r.step),
-            attempt: Number(r.attempt),
-            channel: (r.channel as string) ?? null,
-            messageKey: (r.message_key as string) ?? null,
-            awaitStatus: (r.await_status as string) ?? null,
-            nextAt: this.db.time(r.next_at),
-            deadlineAt: this.db.timeOrNull(r.deadline_at),
-            payload: (r.payload as string) ?? null,
-            outcome: (r.outcome as string) ?? null,
-            claimToken: (r.claim_token as string) ?? null,
-            createdAt: this.db.time(r.created_at),
-            updatedAt: this.db.time(r.updated_at),
-        };
+        const [row] = await this.db.all(
+            `SELECT ${this.cascades.columns} FROM refill_cascades WHERE cascade_key = ?`,
+            [key],
+        );
+        return row ? this.cascades.fromRow(row) : null;
     }
 }

@@ -30,6 +30,7 @@ export class ContactHistoryQuery {
         const statuses = sqlDialect.inList(COUNTED_STATUSES.length);
         for (const chunk of sqlDialect.chunks(customerIds)) {
             if (!chunk.length) continue;
+            // Hand-written: a projection (the time a message counts from).
             const rows = await this.db.all(
                 `SELECT customer_id, message_key, channel, traffic, COALESCE(sent_at, handed_at, status_at, created_at) AS at FROM refill_messages WHERE customer_id IN (${sqlDialect.inList(chunk.length)}) AND created_at >= ? AND status IN (${statuses})`,
                 [...chunk, toDbTime(new Date(since.getTime() - CREATED_SLACK_MS)), ...COUNTED_STATUSES],

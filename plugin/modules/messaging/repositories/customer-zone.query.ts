@@ -19,6 +19,7 @@ export class CustomerZoneQuery {
         const out = new Map<number, ZoneSources>();
         for (const chunk of sqlDialect.chunks(customerIds)) {
             if (!chunk.length) continue;
+            // Hand-written: a join of other modules' tables with a correlated subquery (a projection).
             const rows = await this.db.all(
                 `SELECT c.id, c.timezone, c.home_store_id, h.timezone AS home_zone,
                         (SELECT p.store_id FROM refill_purchases p WHERE p.customer_id = c.id

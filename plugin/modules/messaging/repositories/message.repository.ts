@@ -1,8 +1,9 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
+import type { RowShape } from '../../../kernel/db/entity-row.mapper.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { Message } from '../entities/message.entity.js';
+import { MessageEntity, type Message } from '../entities/message.entity.js';
 import { numOrNull } from '../../../kernel/db/row-mappers.js';
 
 /** A message to claim for sending (inserted, or taken over where the row allows it). */
@@ -27,12 +28,7 @@ export type DecisionRow = Pick<
 > & { status: 'held' | 'dropped' };
 
 /** Where a message row stands in sending. */
-export interface SendState {
-    status: string;
-    claimToken: string | null;
-    leaseUntil: Date | null;
-    attempts: number;
-}
+export type SendState = Pick<Message, 'status' | 'claimToken' | 'leaseUntil' | 'attempts'>;
 
 /** A provider's answer to one message handed to it. */
 export interface SendResultRow {
@@ -84,7 +80,11 @@ export interface ChannelStats {
  * provider, answered, delivered).
  */
 export class MessageRepository {
-    constructor(private readonly db: Database) {}
+    private readonly sendState: RowShape<SendState>;
+
+    constructor(private readonly db: Database) {
+        this.sendState = db.rows(MessageEntity).pick(['status', 'claimToken', 'leaseUntil', 'attempts']);
+    }
 
     /**
      * Claims messages for sending under `token` until `leaseUntil`, in
@@ -105,6 +105,7 @@ export class MessageRepository {
         const t = toDbTime(now);
         const lease = toDbTime(leaseUntil);
         const v = (c: string) => sqlDialect.inserted(exec.dialect, c);
+        // Hand-written upsert: a key is inserted claimed, or taken over only where its row allows it.
         const takeOver =
             exec.dialect === 'mysql'
                 ? `(status = 'held' OR (status IN ('claimed', 'sending') AND lease_until <= ${v('status_at')}) OR (status = 'failed' AND attempts = ${v('attempts')}))`
@@ -158,6 +159,7 @@ export class MessageRepository {
     ): Promise<void> {
         const t = toDbTime(now);
         const v = (c: string) => sqlDialect.inserted(exec.dialect, c);
+        // Hand-written upsert: a new key is inserted, an open one takes the decision.
         const open =
             exec.dialect === 'mysql'
                 ? `(status = 'held' OR (status = 'claimed' AND lease_until <= ${v('status_at')}))`
@@ -193,16 +195,10 @@ export class MessageRepository {
         for (const chunk of sqlDialect.chunks(keys)) {
             if (!chunk.length) continue;
             const rows = await exec.all(
-                `SELECT message_key, status, claim_token, lease_until, attempts FROM refill_messages WHERE message_key IN (${sqlDialect.inList(chunk.length)})`,
+                `SELECT message_key, ${this.sendState.columns} FROM refill_messages WHERE message_key IN (${sqlDialect.inList(chunk.length)})`,
                 chunk,
             );
-            for (const r of rows)
-                out.set(String(r.message_key), {
-                    status: String(r.status),
-                    claimToken: (r.claim_token as string) ?? null,
-                    leaseUntil: this.db.timeOrNull(r.lease_until),
-                    attempts: Number(r.attempts),
-                });
+            for (const r of rows) out.set(String(r.message_key), this.sendState.fromRow(r));
         }
         return out;
     }
@@ -220,6 +216,7 @@ export class MessageRepository {
     ): Promise<Set<string>> {
         const t = toDbTime(now);
         const mine = new Set<string>();
+        // Hand-written: a compare-and-set on the claim.
         for (const chunk of sqlDialect.chunks(keys, 500)) {
             const list = sqlDialect.inList(chunk.length);
             const result = await exec.run(
@@ -267,6 +264,7 @@ export class MessageRepository {
         const always: Column[] = ['provider_message_id', 'cost', 'segments', 'sent_at'];
         // Only while no delivery report came first; status, which the conditions read, last (MySQL assigns left to right).
         const whileSending: Column[] = ['failure_reason', 'status'];
+        // Hand-written: an upsert that only updates (SQLite) or an update by key with a CASE per column (MySQL).
         const answered = `status IN ('sending', 'delivered', 'read')`;
         if (exec.dialect === 'sqlite') {
             const sending = (c: string) =>
@@ -391,6 +389,7 @@ export class MessageRepository {
 
     /** A customer's latest messages with their verdicts (why they did or did not get one). */
     async forCustomer(customerId: number, limit = 50): Promise<CustomerMessage[]> {
+        // Hand-written: a projection under the support view's names.
         const rows = await this.db.all(
             `SELECT message_key, campaign_id, kind, step, channel, traffic, status, verdict, segments, cost, failure_reason, created_at FROM refill_messages WHERE customer_id = ? ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
             [customerId],
@@ -413,6 +412,7 @@ export class MessageRepository {
 
     /** Failed and all sent-or-failed messages of a campaign since a moment (the canary's failure share). */
     async failureShare(campaignId: number, since: Date): Promise<{ failed: number; total: number }> {
+        // Hand-written: aggregates, here and below.
         const [row] = await this.db.all(
             `SELECT SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed, COUNT(*) AS total FROM refill_messages WHERE campaign_id = ? AND created_at >= ? AND status IN ('sending', 'sent', 'delivered', 'read', 'failed')`,
             [campaignId, toDbTime(since)],

@@ -27,6 +27,7 @@ export class ReminderCandidateQuery {
      * offer's category since the offer started.
      */
     async expiringOffers(now: Date, until: Date): Promise<ExpiringOffer[]> {
+        // Hand-written: a join of other modules' tables (a projection).
         const rows = await this.db.all(
             `SELECT o.id, o.customer_id, o.campaign_id, o.category_id, o.ends_at
              FROM refill_offers o
@@ -47,6 +48,7 @@ export class ReminderCandidateQuery {
 
     /** Customers whose active bonuses burning in `(now, until]` add up to at least `minAmount`. */
     async expiringBonuses(now: Date, until: Date, minAmount: number): Promise<ExpiringBonuses[]> {
+        // Hand-written: an aggregate.
         const rows = await this.db.all(
             `SELECT customer_id, SUM(remaining) AS amount, MIN(expires_at) AS first_expiry
              FROM refill_bonus_lots

@@ -1,33 +1,35 @@
 import type { Database } from '../../../kernel/db/database.js';
-import { toDbTime } from '../../../kernel/db/db-time.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
-import type { Row, SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { TemplateOverride } from '../entities/template.entity.js';
+import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { TemplateOverrideEntity, type TemplateOverride } from '../entities/template.entity.js';
 
 /** The key of a template: kind, channel and locale. */
 export type TemplateKey = Pick<TemplateOverride, 'kind' | 'channel' | 'locale'>;
 
-const COLUMNS = 'kind, channel, locale, source, updated_by, updated_at';
-
 /** Reads and writes `refill_templates`: templates saved through the admin API. */
 export class TemplateRepository {
-    constructor(private readonly db: Database) {}
+    private readonly templates: EntityRowMapper<TemplateOverride>;
+
+    constructor(private readonly db: Database) {
+        this.templates = db.rows(TemplateOverrideEntity);
+    }
 
     /** Every saved template (few: at most kinds × channels × locales). */
     async list(): Promise<TemplateOverride[]> {
         const rows = await this.db.all(
-            `SELECT ${COLUMNS} FROM refill_templates ORDER BY kind, channel, locale`,
+            `SELECT ${this.templates.columns} FROM refill_templates ORDER BY kind, channel, locale`,
         );
-        return rows.map((r) => this.map(r));
+        return rows.map((r) => this.templates.fromRow(r));
     }
 
     /** The saved template with this key, if any. */
     async find(exec: SqlExecutor | Database, key: TemplateKey): Promise<TemplateOverride | null> {
         const [r] = await exec.all(
-            `SELECT ${COLUMNS} FROM refill_templates WHERE kind = ? AND channel = ? AND locale = ?`,
+            `SELECT ${this.templates.columns} FROM refill_templates WHERE kind = ? AND channel = ? AND locale = ?`,
             [key.kind, key.channel, key.locale],
         );
-        return r ? this.map(r) : null;
+        return r ? this.templates.fromRow(r) : null;
     }
 
     /** Saves a template, replacing the one with the same key. */
@@ -36,13 +38,14 @@ export class TemplateRepository {
         t: TemplateKey & Pick<TemplateOverride, 'source' | 'updatedBy'>,
         now: Date,
     ): Promise<void> {
+        const shape = this.templates.all;
         const set = Object.fromEntries(
             ['source', 'updated_by', 'updated_at'].map((c) => [c, sqlDialect.inserted(tx.dialect, c)]),
         );
+        // Hand-written upsert: the key's template is replaced.
         await tx.run(
-            `INSERT INTO refill_templates (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)` +
-                sqlDialect.onConflictUpdate(tx.dialect, ['kind', 'channel', 'locale'], set),
-            [t.kind, t.channel, t.locale, t.source, t.updatedBy, toDbTime(now)],
+            shape.insert(1) + sqlDialect.onConflictUpdate(tx.dialect, ['kind', 'channel', 'locale'], set),
+            shape.values({ ...t, updatedAt: now }),
         );
     }
 
@@ -53,16 +56,5 @@ export class TemplateRepository {
             [key.kind, key.channel, key.locale],
         );
         return result.affected > 0;
-    }
-
-    private map(r: Row): TemplateOverride {
-        return {
-            kind: String(r.kind),
-            channel: String(r.channel),
-            locale: String(r.locale),
-            source: String(r.source),
-            updatedBy: String(r.updated_by),
-            updatedAt: this.db.time(r.updated_at),
-        };
     }
 }
