@@ -1,12 +1,14 @@
 import type { RefillConfig } from '../../../config/refill-options.js';
-import type { Database } from '../../../kernel/db/database.js';
 import { isDuplicateKeyError } from '../../../kernel/db/db-errors.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import { maskCard } from '../../../kernel/logging/logger.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
-import { LedgerSession } from './ledger-session.js';
+import type { AuditRepository } from '../../admin/index.js';
+import type { CustomerRepository } from '../../customers/index.js';
+import type { LedgerEntryRepository } from '../repositories/ledger-entry.repository.js';
+import type { LedgerDatabase } from './ledger-database.port.js';
+import { LedgerSession, type LedgerStores } from './ledger-session.js';
 import type { BalanceAfter } from './purchase.views.js';
-import type { LedgerRepositories } from '../ledger.repositories.js';
 
 /** A manual change of a customer's bonuses. */
 export interface Adjustment {
@@ -21,14 +23,21 @@ export interface Adjustment {
     idempotencyKey?: string;
 }
 
+/** The repository methods an adjustment uses: the session's stores, the customer's row and state, the audit log. */
+export interface LedgerAdjustmentPorts extends LedgerStores {
+    customers: Pick<CustomerRepository, 'lockByCard' | 'findByCard' | 'saveState'>;
+    entries: Pick<LedgerEntryRepository, 'findByIdempotencyKey' | 'append'>;
+    audit: Pick<AuditRepository, 'append'>;
+}
+
 /**
  * Manual balance adjustments by staff: each one is a ledger entry with its
  * reason and author and an audit record, in one transaction.
  */
 export class LedgerAdjustmentService {
     constructor(
-        private readonly db: Database,
-        private readonly repos: LedgerRepositories,
+        private readonly db: LedgerDatabase,
+        private readonly repos: LedgerAdjustmentPorts,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
     ) {}

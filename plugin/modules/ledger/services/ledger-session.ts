@@ -25,10 +25,10 @@ export interface CreditSpec extends LedgerCause {
     expiresAt: Date;
 }
 
-/** The collaborators a session writes through. */
+/** The collaborators a session reads and writes through: exactly the repository methods it calls. */
 export interface LedgerStores {
-    lots: BonusLotRepository;
-    entries: LedgerEntryRepository;
+    lots: Pick<BonusLotRepository, 'findOpen' | 'insert' | 'applyChanges'>;
+    entries: Pick<LedgerEntryRepository, 'append'>;
 }
 
 /** A lot in a session: stored or about to be. */
