@@ -1,11 +1,10 @@
 import type { RefillConfig } from '../../../config/refill-options.js';
-import type { Database } from '../../../kernel/db/database.js';
-import type { LotChange } from '../repositories/bonus-lot.repository.js';
-import type { CustomerState } from '../../customers/index.js';
+import type { BonusLotRepository, LotChange } from '../repositories/bonus-lot.repository.js';
+import type { CustomerRepository, CustomerState } from '../../customers/index.js';
 import type { NewLedgerEntry } from '../repositories/ledger-entry.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
-import { LedgerSession } from './ledger-session.js';
-import type { LedgerRepositories } from '../ledger.repositories.js';
+import type { LedgerDatabase } from './ledger-database.port.js';
+import { LedgerSession, type LedgerStores } from './ledger-session.js';
 
 /** What one maintenance run did. */
 export interface MaintenanceResult {
@@ -25,6 +24,15 @@ export interface MaintenanceOptions {
     onBatch?: (result: MaintenanceResult) => void;
 }
 
+/** The repository methods maintenance uses: the session's stores, the due customers and their lots, their balances. */
+export interface LotMaintenancePorts extends LedgerStores {
+    lots: Pick<
+        BonusLotRepository,
+        'customersWithDueLots' | 'findOpenForCustomers' | 'findOpen' | 'insert' | 'applyChanges'
+    >;
+    customers: Pick<CustomerRepository, 'lockByIds' | 'saveBalances'>;
+}
+
 /**
  * Burns expired lots and activates matured pending lots for the whole base,
  * in batches of customers: each batch is one transaction that row-locks its
@@ -36,8 +44,8 @@ export interface MaintenanceOptions {
  */
 export class LotMaintenanceService {
     constructor(
-        private readonly db: Database,
-        private readonly repos: LedgerRepositories,
+        private readonly db: LedgerDatabase,
+        private readonly repos: LotMaintenancePorts,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
     ) {}
