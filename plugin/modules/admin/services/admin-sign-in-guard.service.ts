@@ -7,11 +7,12 @@ import type { SignInFailure } from '../entities/sign-in-failure.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { AdminSignInRepository } from '../repositories/admin-sign-in.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
+import { MS_PER_DAY } from '../../../kernel/units/time.js';
 
 /** The window of the per-IP count. */
 const IP_WINDOW_MS = 15 * 60_000;
 /** An account's failures are forgotten after this long without one. */
-const FORGET_AFTER_MS = 24 * 3_600_000;
+const FORGET_AFTER_MS = MS_PER_DAY;
 
 /**
  * Limits guessing admin passwords, with counters in the database so they
