@@ -64,7 +64,7 @@ export interface Repositories {
 /** Builds the repositories over a database. */
 export function createRepositories(db: Database): Repositories {
     return {
-        audit: new AuditRepository(),
+        audit: new AuditRepository(db),
         campaigns: new CampaignRepository(db),
         members: new CampaignMemberRepository(db),
         runs: new CampaignRunRepository(db),

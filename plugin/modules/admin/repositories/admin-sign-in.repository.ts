@@ -1,10 +1,16 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { SignInFailure, SignInScope } from '../entities/sign-in-failure.entity.js';
+import {
+    SignInFailureEntity,
+    type SignInFailure,
+    type SignInScope,
+} from '../entities/sign-in-failure.entity.js';
 
-const COLUMNS = 'scope, subject, failures, window_started_at, last_failure_at, locked_until';
+/** What saving a counter writes. */
+const COUNTER_FIELDS = ['failures', 'windowStartedAt', 'lastFailureAt', 'lockedUntil'] as const;
 
 /**
  * Reads and writes `refill_sign_in_failures`, the sign-in counters shared by
@@ -13,7 +19,11 @@ const COLUMNS = 'scope, subject, failures, window_started_at, last_failure_at, l
  * locks it in one statement, so concurrent attempts queue up on it.
  */
 export class AdminSignInRepository {
-    constructor(private readonly db: Database) {}
+    private readonly counters: EntityRowMapper<SignInFailure>;
+
+    constructor(db: Database) {
+        this.counters = db.rows(SignInFailureEntity);
+    }
 
     /**
      * The counter of `subject` in `scope`, row-locked until `tx` ends; a fresh
@@ -22,39 +32,33 @@ export class AdminSignInRepository {
      * on); SQLite's `BEGIN IMMEDIATE` already holds the write lock.
      */
     async lock(tx: SqlExecutor, scope: SignInScope, subject: string, now: Date): Promise<SignInFailure> {
-        const at = toDbTime(now);
+        const shape = this.counters.all;
+        // Hand-written: an upsert that changes nothing (the row exists after it), then a lock (FOR UPDATE).
         await tx.run(
-            `INSERT INTO refill_sign_in_failures (${COLUMNS}) VALUES (?, ?, 0, ?, ?, NULL)` +
+            shape.insert(1) +
                 sqlDialect.onConflictUpdate(tx.dialect, ['scope', 'subject'], { failures: 'failures' }),
-            [scope, subject, at, at],
+            shape.values({
+                scope,
+                subject,
+                failures: 0,
+                windowStartedAt: now,
+                lastFailureAt: now,
+                lockedUntil: null,
+            }),
         );
         const [r] = await tx.all(
-            `SELECT ${COLUMNS} FROM refill_sign_in_failures WHERE scope = ? AND subject = ?${sqlDialect.forUpdate(tx.dialect)}`,
+            `SELECT ${shape.columns} FROM refill_sign_in_failures WHERE scope = ? AND subject = ?${sqlDialect.forUpdate(tx.dialect)}`,
             [scope, subject],
         );
-        return {
-            scope,
-            subject,
-            failures: Number(r.failures),
-            windowStartedAt: this.db.time(r.window_started_at),
-            lastFailureAt: this.db.time(r.last_failure_at),
-            lockedUntil: this.db.timeOrNull(r.locked_until),
-        };
+        return { ...shape.fromRow(r), scope, subject };
     }
 
     /** Writes a counter back (inside the transaction that locked it). */
     async save(tx: SqlExecutor, counter: SignInFailure): Promise<void> {
+        const { sets, params } = this.counters.assignments(counter, COUNTER_FIELDS);
         await tx.run(
-            `UPDATE refill_sign_in_failures SET failures = ?, window_started_at = ?, last_failure_at = ?, locked_until = ?
-              WHERE scope = ? AND subject = ?`,
-            [
-                counter.failures,
-                toDbTime(counter.windowStartedAt),
-                toDbTime(counter.lastFailureAt),
-                counter.lockedUntil ? toDbTime(counter.lockedUntil) : null,
-                counter.scope,
-                counter.subject,
-            ],
+            `UPDATE refill_sign_in_failures SET ${sets.join(', ')} WHERE scope = ? AND subject = ?`,
+            [...params, counter.scope, counter.subject],
         );
     }
 

@@ -1,7 +1,8 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { AdminToken } from '../entities/admin-token.entity.js';
+import { AdminTokenEntity, type AdminToken } from '../entities/admin-token.entity.js';
 
 /** A live token with the person it acts for. */
 export interface LiveAdminToken extends AdminToken {
@@ -11,7 +12,11 @@ export interface LiveAdminToken extends AdminToken {
 
 /** Reads and writes `refill_admin_tokens` (hashes only; the token itself is shown once). */
 export class AdminTokenRepository {
-    constructor(private readonly db: Database) {}
+    private readonly tokens: EntityRowMapper<AdminToken>;
+
+    constructor(private readonly db: Database) {
+        this.tokens = db.rows(AdminTokenEntity);
+    }
 
     /** Stores a new token's hash; returns its id. */
     async insert(
@@ -19,34 +24,24 @@ export class AdminTokenRepository {
         token: Pick<AdminToken, 'name' | 'tokenHash' | 'role' | 'createdBy' | 'userId'>,
         now: Date,
     ): Promise<number> {
-        const result = await tx.run(
-            `INSERT INTO refill_admin_tokens (name, token_hash, role, created_by, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-            [token.name, token.tokenHash, token.role, token.createdBy, token.userId, toDbTime(now)],
-        );
+        const shape = this.tokens.pick(['name', 'tokenHash', 'role', 'createdBy', 'userId', 'createdAt']);
+        const result = await tx.run(shape.insert(1), shape.values({ ...token, createdAt: now }));
         return result.insertId;
     }
 
     /** The live (not revoked) token with this hash, with its person; none when that person is disabled. */
     async findLive(hash: string): Promise<LiveAdminToken | null> {
+        // Hand-written: a join with the token's person.
         const [r] = await this.db.all(
-            `SELECT t.id, t.name, t.token_hash, t.role, t.created_by, t.user_id, t.created_at, t.last_used_at,
-                    u.username
+            `SELECT ${this.tokens.select('t')}, u.username
                FROM refill_admin_tokens t LEFT JOIN refill_admin_users u ON u.id = t.user_id
               WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.user_id IS NULL OR u.disabled_at IS NULL)`,
             [hash],
         );
         if (!r) return null;
         return {
-            id: Number(r.id),
-            name: String(r.name),
-            tokenHash: String(r.token_hash),
-            role: String(r.role),
-            createdBy: String(r.created_by),
-            userId: r.user_id === null || r.user_id === undefined ? null : Number(r.user_id),
+            ...this.tokens.fromRow(r),
             username: r.username === null || r.username === undefined ? null : String(r.username),
-            createdAt: this.db.time(r.created_at),
-            lastUsedAt: this.db.timeOrNull(r.last_used_at),
-            revokedAt: null,
         };
     }
 

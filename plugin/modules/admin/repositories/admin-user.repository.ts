@@ -1,41 +1,33 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
-import type { Row, SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { AdminRole, AdminUser } from '../entities/admin-user.entity.js';
-import type { AdminSession } from '../entities/admin-session.entity.js';
-
-const USER_COLUMNS =
-    'id, username, password_hash, role, display_name, created_at, disabled_at, last_login_at';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
+import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { AdminUserEntity, type AdminUser } from '../entities/admin-user.entity.js';
+import { AdminSessionEntity, type AdminSession } from '../entities/admin-session.entity.js';
 
 /** Reads and writes admin users and their sessions. */
 export class AdminUserRepository {
-    constructor(private readonly db: Database) {}
+    private readonly users: EntityRowMapper<AdminUser>;
+    private readonly sessions: EntityRowMapper<AdminSession>;
 
-    private mapUser(r: Row, prefix = ''): AdminUser {
-        return {
-            id: Number(r[`${prefix}id`]),
-            username: String(r[`${prefix}username`]),
-            passwordHash: String(r[`${prefix}password_hash`]),
-            role: r[`${prefix}role`] as AdminRole,
-            displayName: (r[`${prefix}display_name`] as string) ?? null,
-            createdAt: this.db.time(r[`${prefix}created_at`]),
-            disabledAt: this.db.timeOrNull(r[`${prefix}disabled_at`]),
-            lastLoginAt: this.db.timeOrNull(r[`${prefix}last_login_at`]),
-        };
+    constructor(db: Database) {
+        this.users = db.rows(AdminUserEntity);
+        this.sessions = db.rows(AdminSessionEntity);
     }
 
     /** A user by username. */
     async findByUsername(exec: SqlExecutor | Database, username: string): Promise<AdminUser | null> {
-        const rows = await exec.all(`SELECT ${USER_COLUMNS} FROM refill_admin_users WHERE username = ?`, [
-            username,
-        ]);
-        return rows[0] ? this.mapUser(rows[0]) : null;
+        const rows = await exec.all(
+            `SELECT ${this.users.columns} FROM refill_admin_users WHERE username = ?`,
+            [username],
+        );
+        return rows[0] ? this.users.fromRow(rows[0]) : null;
     }
 
     /** Every user. */
     async list(exec: SqlExecutor | Database): Promise<AdminUser[]> {
-        const rows = await exec.all(`SELECT ${USER_COLUMNS} FROM refill_admin_users ORDER BY username`);
-        return rows.map((r) => this.mapUser(r));
+        const rows = await exec.all(`SELECT ${this.users.columns} FROM refill_admin_users ORDER BY username`);
+        return rows.map((r) => this.users.fromRow(r));
     }
 
     /** Creates a user; returns its id. */
@@ -43,10 +35,8 @@ export class AdminUserRepository {
         tx: SqlExecutor,
         user: Omit<AdminUser, 'id' | 'disabledAt' | 'lastLoginAt'>,
     ): Promise<number> {
-        const { insertId } = await tx.run(
-            `INSERT INTO refill_admin_users (username, password_hash, role, display_name, created_at) VALUES (?, ?, ?, ?, ?)`,
-            [user.username, user.passwordHash, user.role, user.displayName, toDbTime(user.createdAt)],
-        );
+        const shape = this.users.pick(['username', 'passwordHash', 'role', 'displayName', 'createdAt']);
+        const { insertId } = await tx.run(shape.insert(1), shape.values(user));
         return insertId;
     }
 
@@ -62,17 +52,8 @@ export class AdminUserRepository {
 
     /** Stores a new session. */
     async insertSession(tx: SqlExecutor, s: AdminSession): Promise<void> {
-        await tx.run(
-            `INSERT INTO refill_admin_sessions (id, user_id, csrf_token, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)`,
-            [
-                s.id,
-                s.userId,
-                s.csrfToken,
-                toDbTime(s.createdAt),
-                toDbTime(s.expiresAt),
-                toDbTime(s.lastSeenAt),
-            ],
-        );
+        const shape = this.sessions.all;
+        await tx.run(shape.insert(1), shape.values(s));
     }
 
     /** A live session with its (enabled) user, or null. */
@@ -81,28 +62,16 @@ export class AdminUserRepository {
         id: string,
         now: Date,
     ): Promise<{ session: AdminSession; user: AdminUser } | null> {
+        // Hand-written: a join of the session and its person, each under its own prefix.
         const rows = await exec.all(
-            `SELECT s.id AS s_id, s.user_id, s.csrf_token, s.created_at AS s_created_at, s.expires_at, s.last_seen_at,
-                    u.id AS u_id, u.username AS u_username, u.password_hash AS u_password_hash, u.role AS u_role,
-                    u.display_name AS u_display_name, u.created_at AS u_created_at, u.disabled_at AS u_disabled_at,
-                    u.last_login_at AS u_last_login_at
+            `SELECT ${this.sessions.select('s', 's_')}, ${this.users.select('u', 'u_')}
                FROM refill_admin_sessions s JOIN refill_admin_users u ON u.id = s.user_id
               WHERE s.id = ? AND s.expires_at > ? AND u.disabled_at IS NULL`,
             [id, toDbTime(now)],
         );
         const r = rows[0];
         if (!r) return null;
-        return {
-            session: {
-                id: String(r.s_id),
-                userId: Number(r.user_id),
-                csrfToken: String(r.csrf_token),
-                createdAt: this.db.time(r.s_created_at),
-                expiresAt: this.db.time(r.expires_at),
-                lastSeenAt: this.db.time(r.last_seen_at),
-            },
-            user: this.mapUser(r, 'u_'),
-        };
+        return { session: this.sessions.all.reader('s_')(r), user: this.users.all.reader('u_')(r) };
     }
 
     /** Extends a session (sliding expiry). */

@@ -1,5 +1,7 @@
-import { toDbTime } from '../../../kernel/db/db-time.js';
+import type { Database } from '../../../kernel/db/database.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { AuditEntryEntity, type AuditEntry } from '../entities/audit-entry.entity.js';
 import type { AuditAction } from '../../../kernel/vocabulary/audit-actions.js';
 import type { AuditEntityType } from '../../../kernel/vocabulary/audit-entity-types.js';
 
@@ -16,18 +18,22 @@ export interface AuditRecord {
 
 /** Appends to `refill_audit_log`, in the same transaction as the change it records. */
 export class AuditRepository {
+    private readonly entries: EntityRowMapper<AuditEntry>;
+
+    constructor(db: Database) {
+        this.entries = db.rows(AuditEntryEntity);
+    }
+
     /** Appends one record. */
     async append(tx: SqlExecutor, record: AuditRecord, now: Date): Promise<void> {
+        const shape = this.entries.insertable;
         await tx.run(
-            `INSERT INTO refill_audit_log (actor, action, entity_type, entity_id, details, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-            [
-                record.actor,
-                record.action,
-                record.entityType,
-                record.entityId,
-                record.details ? JSON.stringify(record.details) : null,
-                toDbTime(now),
-            ],
+            shape.insert(1),
+            shape.values({
+                ...record,
+                details: record.details ? JSON.stringify(record.details) : null,
+                createdAt: now,
+            }),
         );
     }
 }

@@ -1,6 +1,8 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { PosKeyEntity, type PosKey } from '../entities/pos-key.entity.js';
 
 /** A POS key that is valid, with its store. */
 export interface ActivePosKey {
@@ -21,7 +23,11 @@ export interface PosKeySummary {
 
 /** Reads and writes `refill_pos_keys`. */
 export class PosKeyRepository {
-    constructor(private readonly db: Database) {}
+    private readonly keys: EntityRowMapper<PosKey>;
+
+    constructor(private readonly db: Database) {
+        this.keys = db.rows(PosKeyEntity);
+    }
 
     /** Stores a new key's hash. */
     async insert(
@@ -32,15 +38,17 @@ export class PosKeyRepository {
         label: string | null,
         now: Date,
     ): Promise<number> {
+        const shape = this.keys.pick(['storeId', 'keyHash', 'keyHint', 'label', 'createdAt']);
         const { insertId } = await tx.run(
-            `INSERT INTO refill_pos_keys (store_id, key_hash, key_hint, label, created_at) VALUES (?, ?, ?, ?, ?)`,
-            [storeId, keyHash, keyHint, label, toDbTime(now)],
+            shape.insert(1),
+            shape.values({ storeId, keyHash, keyHint, label, createdAt: now }),
         );
         return insertId;
     }
 
     /** The unrevoked key with this hash, if any. */
     async findActiveByHash(keyHash: string): Promise<ActivePosKey | null> {
+        // Hand-written: a join with the store (a projection).
         const rows = await this.db.all(
             `SELECT k.id, k.store_id, s.code FROM refill_pos_keys k JOIN refill_stores s ON s.id = k.store_id WHERE k.key_hash = ? AND k.revoked_at IS NULL`,
             [keyHash],
@@ -54,6 +62,7 @@ export class PosKeyRepository {
      * when the last one was): instances compare it to drop their cached keys.
      */
     async revocationStamp(exec: SqlExecutor | Database): Promise<string> {
+        // Hand-written: an aggregate.
         const [row] = await exec.all(
             `SELECT COUNT(revoked_at) AS revoked, MAX(revoked_at) AS latest FROM refill_pos_keys`,
         );
@@ -62,6 +71,7 @@ export class PosKeyRepository {
 
     /** Every key, newest first. */
     async list(exec: SqlExecutor | Database): Promise<PosKeySummary[]> {
+        // Hand-written: a join with the store (a projection).
         const rows = await exec.all(
             `SELECT k.id, s.code, k.key_hint, k.label, k.created_at, k.revoked_at FROM refill_pos_keys k JOIN refill_stores s ON s.id = k.store_id ORDER BY k.id DESC`,
         );

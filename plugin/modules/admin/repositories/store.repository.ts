@@ -1,36 +1,34 @@
 import type { Database } from '../../../kernel/db/database.js';
-import { toDbTime } from '../../../kernel/db/db-time.js';
-import type { Row, SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { Store } from '../entities/store.entity.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
+import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { StoreEntity, type Store } from '../entities/store.entity.js';
 
 /** Reads and writes `refill_stores`. */
 export class StoreRepository {
-    constructor(private readonly db: Database) {}
+    private readonly stores: EntityRowMapper<Store>;
+
+    constructor(db: Database) {
+        this.stores = db.rows(StoreEntity);
+    }
 
     /** A store by its code. */
     async findByCode(exec: SqlExecutor | Database, code: string): Promise<Store | null> {
-        const rows = await exec.all(
-            `SELECT id, code, name, timezone, created_at FROM refill_stores WHERE code = ?`,
-            [code],
-        );
-        return rows[0] ? this.map(rows[0]) : null;
+        const rows = await exec.all(`SELECT ${this.stores.columns} FROM refill_stores WHERE code = ?`, [
+            code,
+        ]);
+        return rows[0] ? this.stores.fromRow(rows[0]) : null;
     }
 
     /** A store by id. */
     async findById(exec: SqlExecutor | Database, id: number): Promise<Store | null> {
-        const rows = await exec.all(
-            `SELECT id, code, name, timezone, created_at FROM refill_stores WHERE id = ?`,
-            [id],
-        );
-        return rows[0] ? this.map(rows[0]) : null;
+        const rows = await exec.all(`SELECT ${this.stores.columns} FROM refill_stores WHERE id = ?`, [id]);
+        return rows[0] ? this.stores.fromRow(rows[0]) : null;
     }
 
     /** Every store, by code. */
     async list(exec: SqlExecutor | Database): Promise<Store[]> {
-        const rows = await exec.all(
-            `SELECT id, code, name, timezone, created_at FROM refill_stores ORDER BY code`,
-        );
-        return rows.map((r) => this.map(r));
+        const rows = await exec.all(`SELECT ${this.stores.columns} FROM refill_stores ORDER BY code`);
+        return rows.map((r) => this.stores.fromRow(r));
     }
 
     /** Creates a store, or updates its name and timezone; returns it. */
@@ -50,20 +48,9 @@ export class StoreRepository {
             ]);
             return { ...existing, name, timezone };
         }
-        const { insertId } = await tx.run(
-            `INSERT INTO refill_stores (code, name, timezone, created_at) VALUES (?, ?, ?, ?)`,
-            [code, name, timezone, toDbTime(now)],
-        );
-        return { id: insertId, code, name, timezone, createdAt: now };
-    }
-
-    private map(r: Row): Store {
-        return {
-            id: Number(r.id),
-            code: String(r.code),
-            name: String(r.name),
-            timezone: (r.timezone as string) ?? null,
-            createdAt: this.db.time(r.created_at),
-        };
+        const store = { code, name, timezone, createdAt: now };
+        const shape = this.stores.insertable;
+        const { insertId } = await tx.run(shape.insert(1), shape.values(store));
+        return { id: insertId, ...store };
     }
 }
