@@ -1,8 +1,9 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
+import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { ImportCheckpoint } from '../entities/import-checkpoint.entity.js';
+import { ImportCheckpointEntity, type ImportCheckpoint } from '../entities/import-checkpoint.entity.js';
 
 /** Progress to save after a committed batch. */
 export type CheckpointProgress = Pick<
@@ -16,32 +17,28 @@ export type CheckpointProgress = Pick<
  * it describes, so it can never run ahead of (or behind) the data.
  */
 export class ImportCheckpointRepository {
-    constructor(private readonly db: Database) {}
+    private readonly checkpoints: EntityRowMapper<ImportCheckpoint>;
+
+    constructor(db: Database) {
+        this.checkpoints = db.rows(ImportCheckpointEntity);
+    }
 
     /** The checkpoint of a source, if an import of it ever started. */
     async find(exec: SqlExecutor | Database, sourceKey: string): Promise<ImportCheckpoint | null> {
         const rows = await exec.all(
-            `SELECT source_key, file_name, lines_done, receipts_imported, customers_imported, updated_at, completed_at FROM refill_import_checkpoints WHERE source_key = ?`,
+            `SELECT ${this.checkpoints.columns} FROM refill_import_checkpoints WHERE source_key = ?`,
             [sourceKey],
         );
-        const r = rows[0];
-        if (!r) return null;
-        return {
-            sourceKey: String(r.source_key),
-            fileName: String(r.file_name),
-            linesDone: Number(r.lines_done),
-            receiptsImported: Number(r.receipts_imported),
-            customersImported: Number(r.customers_imported),
-            updatedAt: this.db.time(r.updated_at),
-            completedAt: this.db.timeOrNull(r.completed_at),
-        };
+        return rows[0] ? this.checkpoints.fromRow(rows[0]) : null;
     }
 
     /** Saves progress (and clears `completed_at`: the source is being imported again). */
     async save(exec: SqlExecutor | Database, p: CheckpointProgress, now: Date): Promise<void> {
+        const shape = this.checkpoints.all;
         const ins = (c: string) => sqlDialect.inserted(exec.dialect, c);
+        // Hand-written upsert: the source's progress is replaced, its completion cleared.
         await exec.run(
-            `INSERT INTO refill_import_checkpoints (source_key, file_name, lines_done, receipts_imported, customers_imported, updated_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, NULL)` +
+            shape.insert(1) +
                 sqlDialect.onConflictUpdate(exec.dialect, ['source_key'], {
                     file_name: ins('file_name'),
                     lines_done: ins('lines_done'),
@@ -50,14 +47,7 @@ export class ImportCheckpointRepository {
                     updated_at: ins('updated_at'),
                     completed_at: 'NULL',
                 }),
-            [
-                p.sourceKey,
-                p.fileName.slice(0, 255),
-                p.linesDone,
-                p.receiptsImported,
-                p.customersImported,
-                toDbTime(now),
-            ],
+            shape.values({ ...p, fileName: p.fileName.slice(0, 255), updatedAt: now, completedAt: null }),
         );
     }
 
