@@ -1,5 +1,4 @@
 import type { RefillConfig } from '../../../config/refill-options.js';
-import type { Database } from '../../../kernel/db/database.js';
 import { isDuplicateKeyError } from '../../../kernel/db/db-errors.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import type { AfterCommitQueue } from '../../../kernel/events/after-commit-queue.js';
@@ -7,14 +6,16 @@ import type { EventBus } from '../../../kernel/events/event-bus.js';
 import { requestHash } from '../rules/receipt-hash.js';
 import { planReturn } from '../rules/return.rules.js';
 import { checkReturnedAt } from '../../../kernel/till-time.rules.js';
-import type { Customer } from '../../customers/index.js';
+import type { Customer, CustomerRepository } from '../../customers/index.js';
 import type { Purchase } from '../entities/purchase.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
-import { LedgerSession } from './ledger-session.js';
+import type { PurchaseReturnRepository } from '../repositories/purchase-return.repository.js';
+import type { PurchaseRepository } from '../repositories/purchase.repository.js';
+import type { LedgerDatabase } from './ledger-database.port.js';
+import { LedgerSession, type LedgerStores } from './ledger-session.js';
 import type { PosIdentity, StoreService } from '../../admin/index.js';
 import type { ReturnResult } from './purchase.views.js';
-import type { LedgerRepositories } from '../ledger.repositories.js';
 
 /** A return as the POS sends it. */
 export interface ReturnInput {
@@ -42,6 +43,13 @@ interface CheckedReturn {
     afterCommit: AfterCommitQueue;
 }
 
+/** The repository methods a return uses: the session's stores, the customer's lock and state, the sale, the return row. */
+export interface ReturnPorts extends LedgerStores {
+    customers: Pick<CustomerRepository, 'lockByIds' | 'saveState'>;
+    purchases: Pick<PurchaseRepository, 'findByReceiptId' | 'findLines' | 'updateReturnTotals'>;
+    returns: Pick<PurchaseReturnRepository, 'insert' | 'complete' | 'findByReturnId'>;
+}
+
 /**
  * Records returns, full or partial by line. Takes back the returned lines'
  * share of the bonuses the purchase earned and gives back their share of the
@@ -58,9 +66,9 @@ interface CheckedReturn {
  */
 export class ReturnService {
     constructor(
-        private readonly db: Database,
-        private readonly repos: LedgerRepositories,
-        private readonly stores: StoreService,
+        private readonly db: LedgerDatabase,
+        private readonly repos: ReturnPorts,
+        private readonly stores: Pick<StoreService, 'identity'>,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
         private readonly events: EventBus,
@@ -257,7 +265,7 @@ export class ReturnService {
     }
 
     private async replay(
-        exec: SqlExecutor | Database,
+        exec: SqlExecutor,
         storeId: number,
         returnId: string,
         hash: string,
