@@ -1,5 +1,4 @@
 import type { RefillConfig } from '../../../config/refill-options.js';
-import type { Database } from '../../../kernel/db/database.js';
 import { isDuplicateKeyError } from '../../../kernel/db/db-errors.js';
 import { balanceAt } from '../rules/balance.rules.js';
 import { checkPurchasedAt } from '../../../kernel/till-time.rules.js';
@@ -7,12 +6,13 @@ import { capRedeem } from '../rules/redemption.rules.js';
 import {
     addPurchase,
     type CatalogService,
+    type CategoryStatsRepository,
     CATEGORY_STATS_JOIN,
     type KeyedCategoryStat,
 } from '../../catalog/index.js';
 import { requestHash } from '../rules/receipt-hash.js';
-import type { Customer } from '../../customers/index.js';
-import type { Offer } from '../../campaigns/index.js';
+import type { Customer, CustomerRepository } from '../../customers/index.js';
+import type { Offer, OfferRepository } from '../../campaigns/index.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import type { AfterCommitQueue } from '../../../kernel/events/after-commit-queue.js';
@@ -27,12 +27,28 @@ import {
     type PricedBasket,
 } from './basket-pricing.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
-import { LedgerSession } from './ledger-session.js';
-import type { LedgerRepositories } from '../ledger.repositories.js';
+import type { PurchaseRepository } from '../repositories/purchase.repository.js';
+import type { LedgerDatabase } from './ledger-database.port.js';
+import { LedgerSession, type LedgerStores } from './ledger-session.js';
 import type { PreviewInput, PreviewResult, PurchaseInput, PurchaseResult } from './purchase.views.js';
 
 /** Thrown inside the commit transaction when the card must be enrolled first. */
 class EnrolFirst extends Error {}
+
+/**
+ * The repository methods a sale and a preview use: the session's stores, the
+ * customer's lock, enrolment and state, the offers, the purchase rows and the
+ * category statistics.
+ */
+export interface PurchasePorts extends LedgerStores {
+    customers: Pick<
+        CustomerRepository,
+        'findByCard' | 'enrolIfMissing' | 'lockByCardWithStats' | 'saveState'
+    >;
+    offers: Pick<OfferRepository, 'findActive' | 'markRedeemed' | 'latestEnd'>;
+    purchases: Pick<PurchaseRepository, 'insert' | 'insertLines' | 'findByReceiptId'>;
+    stats: Pick<CategoryStatsRepository, 'upsert'>;
+}
 
 /**
  * Prices baskets and commits sales. A commit is one transaction that holds
@@ -46,9 +62,9 @@ class EnrolFirst extends Error {}
  */
 export class PurchaseService {
     constructor(
-        private readonly db: Database,
-        private readonly repos: LedgerRepositories,
-        private readonly catalog: CatalogService,
+        private readonly db: LedgerDatabase,
+        private readonly repos: PurchasePorts,
+        private readonly catalog: Pick<CatalogService, 'snapshot'>,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
         private readonly events: EventBus,
