@@ -1,8 +1,8 @@
 import type { AuditRepository } from '../../admin/index.js';
 import type { CardKind } from '../entities/customer.entity.js';
 import type { RefillConfig } from '../../../config/refill-options.js';
-import type { Database } from '../../../kernel/db/database.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import type { TransactionRunner } from '../../../kernel/events/event-bus.js';
 import { decideConsent, needsLastTillAct, type ConsentPurpose } from '../rules/consent.rules.js';
 import { checkConsentAt } from '../../../kernel/till-time.rules.js';
 import { normalisePhone } from '../rules/phone.js';
@@ -84,17 +84,30 @@ export interface ChangeSource {
     source: string;
 }
 
+/** The customer methods the service uses: look-ups, the row lock, enrolment and profile writes. */
+export type CustomerPort = Pick<
+    CustomerRepository,
+    'findByCard' | 'findById' | 'lockByCard' | 'enrolIfMissing' | 'updateProfile'
+>;
+
+/** The consent methods the service uses: the stored consents, the till's last acts, new records. */
+export type ConsentPort = Pick<
+    ConsentRepository,
+    'findForCustomer' | 'lastTillActs' | 'record' | 'separateService'
+>;
+
 /** Enrols and updates customers, and answers balance requests. */
 export class CustomerService {
     constructor(
-        private readonly db: Database,
-        private readonly customers: CustomerRepository,
-        private readonly consents: ConsentRepository,
+        /** Units of work, and reads outside them (the composition root passes its `Database`). */
+        private readonly db: TransactionRunner & SqlExecutor,
+        private readonly customers: CustomerPort,
+        private readonly consents: ConsentPort,
         private readonly bonuses: BonusBalanceReader,
         private readonly offers: ActiveOffersReader,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
-        private readonly audit: AuditRepository,
+        private readonly audit: Pick<AuditRepository, 'append'>,
     ) {}
 
     /** Marks a card as a regular, test or employee card (campaigns leave the last two out). Audited. */
