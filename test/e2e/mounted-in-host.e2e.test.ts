@@ -4,7 +4,6 @@ import { DataSource, EntitySchema, Table, type MigrationInterface, type QueryRun
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRefill, refillEntities, refillMigrations } from '../../plugin/index.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/test-database.js';
-import { refillInternals } from '../../plugin/testing.js';
 
 /** The host's own entity: an order of its web shop. */
 interface HostOrder {
@@ -90,8 +89,8 @@ describe.each(engines)('Refill mounted in a host app on %s', (engine) => {
             'CreateHostOrders1700000000000',
         ]);
 
-        await refillInternals(refill).services.stores.upsert('WEB', 'Web shop', null, 'host');
-        const { key } = await refillInternals(refill).services.posKeys.create('WEB', 'checkout', 'host');
+        await refill.admin.addStore({ code: 'WEB', name: 'Web shop' });
+        const { key } = await refill.admin.createPosKey({ storeCode: 'WEB', label: 'checkout' });
 
         const app = express();
         app.use(express.json());
