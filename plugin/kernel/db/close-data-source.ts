@@ -1,11 +1,6 @@
 import type { RefillLogger } from '../logging/logger.port.js';
 import type { DataSource } from 'typeorm';
 
-/** The part of mysql2's pool reached when a close has to be forced (not public API: read defensively). */
-interface MysqlPoolInternals {
-    _allConnections?: { length: number; get(index: number): { destroy?: () => void } | undefined };
-}
-
 /**
  * Closes a DataSource Refill opened itself within `timeoutMs`. mysql2 ends
  * each pooled connection with a QUIT that waits behind the connection's
@@ -19,11 +14,48 @@ export async function closeDataSource(
     logger: RefillLogger,
 ): Promise<void> {
     if (!dataSource.isInitialized) return;
-    const pool = (dataSource.driver as unknown as { pool?: MysqlPoolInternals }).pool;
+    const sockets = pooledConnections(dataSource);
     if (await settleWithin(dataSource.destroy(), timeoutMs)) return;
     logger.warn({ timeoutMs }, 'the database connections did not close in time; destroyed them');
-    const all = pool?._allConnections;
-    for (let i = 0; i < (all?.length ?? 0); i++) all?.get(i)?.destroy?.();
+    for (const connection of sockets()) connection.destroy();
+}
+
+/**
+ * The one place Refill reaches into a driver: the connections of the mysql2
+ * pool under a DataSource it opened itself, to destroy them when a close
+ * hangs. Neither TypeORM nor mysql2 has a public way to end a pool without
+ * the QUIT handshake that hangs on a dead network, nor to list a pool's
+ * connections; TypeORM's MySQL driver keeps the pool in its `pool` field and
+ * mysql2 keeps the connections in `_allConnections` (a queue). Both are read
+ * defensively: anything else yields no connections, and the close simply
+ * stops waiting.
+ */
+function pooledConnections(dataSource: DataSource): () => Array<{ destroy(): void }> {
+    const driver: object = dataSource.driver;
+    const pool: unknown = 'pool' in driver ? driver.pool : undefined;
+    return () => {
+        const all: unknown =
+            typeof pool === 'object' && pool !== null && '_allConnections' in pool
+                ? pool._allConnections
+                : undefined;
+        if (
+            typeof all !== 'object' ||
+            all === null ||
+            !('toArray' in all) ||
+            typeof all.toArray !== 'function'
+        )
+            return [];
+        const list: unknown = all.toArray();
+        return Array.isArray(list)
+            ? list.filter(
+                  (c): c is { destroy(): void } =>
+                      typeof c === 'object' &&
+                      c !== null &&
+                      'destroy' in c &&
+                      typeof c.destroy === 'function',
+              )
+            : [];
+    };
 }
 
 /** Waits for `work` at most `timeoutMs`; says whether it settled in time (its failure counts as settled). */

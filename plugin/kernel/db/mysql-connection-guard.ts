@@ -1,17 +1,8 @@
-import type { Connection, PoolConnection } from 'mysql2';
+import type { ConnectionOptions, PoolConnection } from 'mysql2';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { RefillLogger } from '../logging/logger.port.js';
-import type { DataSource } from 'typeorm';
 import { DatabaseTimeoutError } from './db-errors.js';
 import { formatMysql } from './mysql-format.js';
-
-/** The part of TypeORM's MySQL driver the guard uses: its pool and the mysql2 module it loaded. */
-interface MysqlDriver {
-    obtainMasterConnection(): Promise<PoolConnection>;
-    mysql: { createConnection(options: Record<string, unknown>): Connection };
-}
-
-/** A pooled connection as mysql2 keeps it (`lastActiveTime` is set on every release). */
-type PooledConnection = PoolConnection & { lastActiveTime?: number };
 
 /** How the guard treats the connections of one pool. */
 export interface ConnectionGuardOptions {
@@ -19,6 +10,17 @@ export interface ConnectionGuardOptions {
     validateIdleMs: number;
     /** Logs timeouts, destroyed connections and kills (no SQL text, no values). */
     logger: RefillLogger | null;
+}
+
+/**
+ * A connection of the DataSource's pool, checked out through a TypeORM
+ * QueryRunner: `connection` is what `QueryRunner.connect()` hands out (mysql2's
+ * pooled connection, used through mysql2's own API).
+ */
+export interface MysqlLease {
+    readonly connection: PoolConnection;
+    /** Gives the connection back through its QueryRunner (the pool drops a destroyed one). */
+    release(): void;
 }
 
 /** Longest time a ping of an idle connection may take before the connection counts as dead. */
@@ -34,9 +36,11 @@ const MAX_PENDING_KILLS = 50;
  * and never errors; left alone it holds its pool slot and every request that
  * gets it hangs. So:
  *
- * - checking a connection out of the pool has a time limit;
- * - a connection idle longer than `validateIdleMs` is pinged first, and
- *   destroyed (another one is taken) when the ping does not come back;
+ * - checking a connection out of the pool (`createQueryRunner().connect()`)
+ *   has a time limit;
+ * - a connection Refill has not used for `validateIdleMs` (or never used) is
+ *   pinged first, and destroyed (another one is taken) when the ping does not
+ *   come back;
  * - every statement has a time limit; when it passes, the connection is
  *   destroyed (so it never returns to the pool) and its server session is
  *   killed through a new connection as soon as the server can be reached
@@ -45,6 +49,8 @@ const MAX_PENDING_KILLS = 50;
  */
 export class MysqlConnectionGuard {
     private readonly kills = new Set<NodeJS.Timeout>();
+    /** When Refill last gave each connection back (mysql2 keeps no public idle time). */
+    private readonly releasedAt = new WeakMap<PoolConnection, number>();
     private closed = false;
 
     constructor(
@@ -52,23 +58,25 @@ export class MysqlConnectionGuard {
         private readonly options: ConnectionGuardOptions,
     ) {}
 
-    private get driver(): MysqlDriver {
-        return this.dataSource.driver as unknown as MysqlDriver;
-    }
-
     /** Checks a live connection out of the pool within `timeoutMs`, or throws {@link DatabaseTimeoutError}. */
-    async acquire(timeoutMs: number): Promise<PoolConnection> {
+    async acquire(timeoutMs: number): Promise<MysqlLease> {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
             const remaining = deadline - Date.now();
             if (remaining <= 0) throw this.timedOut(new DatabaseTimeoutError('acquire', timeoutMs));
-            const connection = await this.checkOut(remaining, timeoutMs);
-            const idle = Date.now() - (connection.lastActiveTime ?? Date.now());
-            if (idle <= this.options.validateIdleMs) return connection;
+            const lease = await this.checkOut(remaining, timeoutMs);
+            const releasedAt = this.releasedAt.get(lease.connection);
+            const idle = releasedAt === undefined ? Infinity : Date.now() - releasedAt;
+            if (idle <= this.options.validateIdleMs) return lease;
             const pingMs = Math.min(PING_TIMEOUT_MS, Math.max(deadline - Date.now(), 1));
-            if (await this.ping(connection, pingMs)) return connection;
+            if (await this.ping(lease.connection, pingMs)) return lease;
+            lease.release();
             this.options.logger?.warn(
-                { threadId: connection.threadId, idleMs: idle, timeoutMs: pingMs },
+                {
+                    threadId: lease.connection.threadId,
+                    idleMs: releasedAt === undefined ? undefined : idle,
+                    timeoutMs: pingMs,
+                },
                 'database connection did not answer a ping; destroyed',
             );
         }
@@ -86,7 +94,7 @@ export class MysqlConnectionGuard {
                 done = true;
                 const threadId = connection.threadId;
                 connection.destroy();
-                this.killLater(connection, threadId);
+                this.killLater(connection.config, threadId);
                 fail(this.timedOut(new DatabaseTimeoutError('query', timeoutMs), threadId));
             }, timeoutMs);
             // Values are already in the text; an explicit empty list keeps a host pool's
@@ -105,11 +113,15 @@ export class MysqlConnectionGuard {
     async isAlive(timeoutMs: number): Promise<boolean> {
         const started = Date.now();
         try {
-            const connection = await this.acquire(timeoutMs);
+            const lease = await this.acquire(timeoutMs);
             try {
-                await this.query(connection, 'SELECT 1', Math.max(timeoutMs - (Date.now() - started), 1));
+                await this.query(
+                    lease.connection,
+                    'SELECT 1',
+                    Math.max(timeoutMs - (Date.now() - started), 1),
+                );
             } finally {
-                connection.release();
+                lease.release();
             }
             return true;
         } catch {
@@ -143,19 +155,21 @@ export class MysqlConnectionGuard {
         });
     }
 
-    private checkOut(remaining: number, timeoutMs: number): Promise<PooledConnection> {
+    /** A connection through a new QueryRunner, within `remaining` ms. */
+    private checkOut(remaining: number, timeoutMs: number): Promise<MysqlLease> {
+        const runner = this.dataSource.createQueryRunner('master');
         return new Promise((ok, fail) => {
             let late = false;
             const timer = setTimeout(() => {
                 late = true;
                 fail(this.timedOut(new DatabaseTimeoutError('acquire', timeoutMs)));
             }, remaining);
-            this.driver.obtainMasterConnection().then(
-                (connection) => {
+            runner.connect().then(
+                (connection: PoolConnection) => {
                     // Handed out after the caller gave up: straight back to the pool.
-                    if (late) return connection.release();
+                    if (late) return void runner.release();
                     clearTimeout(timer);
-                    ok(connection as PooledConnection);
+                    ok(this.lease(runner, connection));
                 },
                 (error: unknown) => {
                     if (late) return;
@@ -166,6 +180,16 @@ export class MysqlConnectionGuard {
         });
     }
 
+    private lease(runner: QueryRunner, connection: PoolConnection): MysqlLease {
+        return {
+            connection,
+            release: () => {
+                this.releasedAt.set(connection, Date.now());
+                void runner.release();
+            },
+        };
+    }
+
     private timedOut(error: DatabaseTimeoutError, threadId?: number | null): DatabaseTimeoutError {
         this.options.logger?.warn(
             { phase: error.phase, timeoutMs: error.timeoutMs, threadId: threadId ?? undefined },
@@ -174,11 +198,15 @@ export class MysqlConnectionGuard {
         return error;
     }
 
-    /** Kills the server session of a destroyed connection, retrying while the server is unreachable. */
-    private killLater(connection: PoolConnection, threadId: number | null): void {
+    /**
+     * Kills the server session of a destroyed connection, retrying while the
+     * server is unreachable. Through a connection of its own, opened with the
+     * pool's settings (mysql2's `config` of the destroyed connection): the
+     * pool's own connections may all be waiting on the same dead network.
+     */
+    private killLater(config: ConnectionOptions, threadId: number | null): void {
         if (!threadId || this.closed || this.kills.size >= MAX_PENDING_KILLS) return;
-        const config = (connection as unknown as { config: Record<string, unknown> }).config;
-        const options = {
+        const options: ConnectionOptions = {
             host: config.host,
             port: config.port,
             socketPath: config.socketPath,
@@ -207,9 +235,10 @@ export class MysqlConnectionGuard {
         attempt(0);
     }
 
-    private killOnce(options: Record<string, unknown>, threadId: number): Promise<void> {
+    private async killOnce(options: ConnectionOptions, threadId: number): Promise<void> {
+        const { createConnection } = await import('mysql2');
         return new Promise((ok, fail) => {
-            const killer = this.driver.mysql.createConnection(options);
+            const killer = createConnection(options);
             killer.on('error', () => undefined);
             const timer = setTimeout(() => {
                 killer.destroy();

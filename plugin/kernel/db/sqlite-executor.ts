@@ -5,24 +5,24 @@ import { bindable } from './bindable.js';
 import type { Row, RunResult, SqlExecutor } from './sql-executor.js';
 
 /**
- * Runs SQL straight on the better-sqlite3 connection TypeORM opened, with a
- * cache of prepared statements (TypeORM's QueryRunner adds event broadcasts
- * and result copies per statement). Callers hold the DataSource's SQLite lock.
+ * Runs SQL on the better-sqlite3 connection of the DataSource, which a
+ * TypeORM QueryRunner hands out (`createQueryRunner().connect()`), with an
+ * LRU cache of prepared statements. Not through `QueryRunner.query()`: its
+ * cache keeps 100 statements first-in first-out, which Refill's IN lists
+ * and multi-row inserts (one statement per size) would keep flushing, and
+ * its statements die with the connection when the DataSource is
+ * re-initialised. Callers hold the DataSource's SQLite lock.
  */
 export class SqliteExecutor implements SqlExecutor {
     readonly dialect = 'sqlite' as const;
     private readonly statements = new LRUCache<string, BetterSqlite3.Statement>({ max: 1000 });
-    private preparedOn: BetterSqlite3.Database | null = null;
+    /** The connection the statements were prepared on. */
+    private connection: BetterSqlite3.Database | null = null;
 
     constructor(private readonly dataSource: DataSource) {}
 
-    private get connection(): BetterSqlite3.Database {
-        return (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database })
-            .databaseConnection;
-    }
-
     async all<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-        const stmt = this.prepare(sql);
+        const stmt = this.prepare(this.connection?.open ? this.connection : await this.connect(), sql);
         if (!stmt.reader) {
             stmt.run(...bindable(params));
             return [];
@@ -31,7 +31,7 @@ export class SqliteExecutor implements SqlExecutor {
     }
 
     async run(sql: string, params: readonly unknown[] = []): Promise<RunResult> {
-        const stmt = this.prepare(sql);
+        const stmt = this.prepare(this.connection?.open ? this.connection : await this.connect(), sql);
         if (stmt.reader) {
             stmt.all(...bindable(params));
             return { affected: 0, insertId: 0 };
@@ -40,13 +40,23 @@ export class SqliteExecutor implements SqlExecutor {
         return { affected: changes, insertId: Number(lastInsertRowid) };
     }
 
-    private prepare(sql: string): BetterSqlite3.Statement {
-        const connection = this.connection;
-        if (connection !== this.preparedOn) {
-            // The DataSource was re-initialised: statements of the old connection are dead.
-            this.statements.clear();
-            this.preparedOn = connection;
+    /** The DataSource's connection, first or after the DataSource was re-initialised (the old one closed). */
+    private async connect(): Promise<BetterSqlite3.Database> {
+        const runner = this.dataSource.createQueryRunner();
+        try {
+            const connection: BetterSqlite3.Database = await runner.connect();
+            if (connection !== this.connection) {
+                // Statements of a closed connection are dead.
+                this.statements.clear();
+                this.connection = connection;
+            }
+            return connection;
+        } finally {
+            await runner.release();
         }
+    }
+
+    private prepare(connection: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
         let stmt = this.statements.get(sql);
         if (!stmt) {
             stmt = connection.prepare(sql);
