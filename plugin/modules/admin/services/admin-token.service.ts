@@ -5,7 +5,8 @@ import type { AdminRole } from '../entities/admin-user.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { AdminUserRepository } from '../repositories/admin-user.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { AdminRepositories } from '../admin.repositories.js';
+import type { AdminTokenRepository } from '../repositories/admin-token.repository.js';
+import type { AuditRepository } from '../repositories/audit.repository.js';
 
 /** Who an API token speaks for. */
 export interface TokenPrincipal {
@@ -15,6 +16,12 @@ export interface TokenPrincipal {
     /** The person the token acts for (admin user id and normalised username), or null. */
     userId: number | null;
     username: string | null;
+}
+
+/** The repository methods {@link AdminTokenService} calls (the composition root passes its bag). */
+export interface AdminTokenPorts {
+    audit: Pick<AuditRepository, 'append'>;
+    adminTokens: Pick<AdminTokenRepository, 'insert' | 'revoke' | 'findLive' | 'touch'>;
 }
 
 const PREFIX = 'rfa_';
@@ -38,7 +45,7 @@ function hashToken(token: string): string {
 export class AdminTokenService {
     constructor(
         private readonly db: Database,
-        private readonly repos: AdminRepositories,
+        private readonly repos: AdminTokenPorts,
         private readonly users: AdminUserRepository,
         private readonly clock: Clock,
     ) {}
