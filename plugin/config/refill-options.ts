@@ -1,7 +1,8 @@
 import type { Agenda } from 'agenda';
 import type { RefillLogger } from '../kernel/logging/logger.port.js';
 import type { DataSource } from 'typeorm';
-import type { ChannelsConfig, ContactCaps } from '../modules/messaging/index.js';
+import type { ChannelsConfig } from '../kernel/vocabulary/channel-providers.js';
+import type { ContactCaps } from '../kernel/vocabulary/contact-caps.js';
 import type { TrustProxy } from '../kernel/http/trust-proxy.js';
 
 /** Express's `trust proxy` value, as the kernel's HTTP helper takes it. */

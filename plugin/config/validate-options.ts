@@ -5,7 +5,7 @@ import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { RefillConfigError } from '../kernel/errors/refill-error.js';
 import { MS_PER_DAY } from '../kernel/units/time.js';
 import { CHANNELS } from '../kernel/vocabulary/channels.js';
-import { type ContactCaps, DEFAULT_CONTACT_CAPS } from '../modules/messaging/index.js';
+import { type ContactCaps, DEFAULT_CONTACT_CAPS } from '../kernel/vocabulary/contact-caps.js';
 import type { MessagingCapsOptions, RefillConfig, RefillOptions, TrustProxy } from './refill-options.js';
 
 const timezone = Joi.string().custom((value: string, helpers) =>

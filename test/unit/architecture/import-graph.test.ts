@@ -3,10 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
     areaOf,
-    countsForCycles,
     cycles,
     importEdges,
     LAYERS,
+    OPTION_TYPES,
     layeringProblem,
     sourceFiles,
     type ImportEdge,
@@ -21,15 +21,21 @@ const { edges, unresolved } = importEdges(root, files);
 /** The file-level import graph the cycle walk follows. */
 function fileGraph(list: readonly ImportEdge[]): (file: string) => string[] {
     const next = new Map<string, string[]>();
-    for (const e of list.filter(countsForCycles)) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+    for (const e of list) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
     return (file) => next.get(file) ?? [];
 }
 
-/** The module-level graph: one node per area (kernel, each module, composition). */
+/**
+ * The area of a file in the module-level graph: the option types, which modules may
+ * import, are their own node, apart from the composition files that import the modules.
+ */
+const nodeOf = (file: string): string => (file === OPTION_TYPES ? 'options' : areaOf(file));
+
+/** The module-level graph: one node per area (kernel, each module, the option types, composition). */
 function areaGraph(list: readonly ImportEdge[]): { nodes: string[]; next: (area: string) => string[] } {
     const next = new Map<string, Set<string>>();
-    for (const e of list.filter(countsForCycles)) {
-        const [from, to] = [areaOf(e.from), areaOf(e.to)];
+    for (const e of list) {
+        const [from, to] = [nodeOf(e.from), nodeOf(e.to)];
         if (from !== to) next.set(from, (next.get(from) ?? new Set()).add(to));
     }
     return { nodes: [...next.keys()], next: (area) => [...(next.get(area) ?? [])] };
@@ -111,5 +117,17 @@ describe('the import graph checks', () => {
         ]);
         const areas = areaGraph(list);
         expect(cycles(areas.nodes, areas.next)).toEqual([['ledger', 'catalog', 'ledger']]);
+    });
+
+    it('report a cycle through the option types, type-only edges included', () => {
+        const list = [
+            edge('plugin/modules/ledger/services/a.ts', OPTION_TYPES, true),
+            edge(OPTION_TYPES, 'plugin/modules/ledger/index.ts', true),
+            edge('plugin/modules/ledger/index.ts', 'plugin/modules/ledger/services/a.ts'),
+        ];
+        const nodes = [...new Set(list.flatMap((e) => [e.from, e.to]))];
+        expect(cycles(nodes, fileGraph(list))).not.toEqual([]);
+        const areas = areaGraph(list);
+        expect(cycles(areas.nodes, areas.next)).toEqual([['ledger', 'options', 'ledger']]);
     });
 });

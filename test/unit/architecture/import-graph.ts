@@ -189,8 +189,3 @@ function pathWithin(
     }
     return [start, start];
 }
-
-/** Whether an edge counts for the cycle walks: the tolerated module → option types edge does not. */
-export function countsForCycles(edge: ImportEdge): boolean {
-    return !(edge.to === OPTION_TYPES && areaOf(edge.from) !== 'composition' && edge.typeOnly);
-}

@@ -5,33 +5,10 @@ import {
     type SendResult,
     type StatusUpdate,
 } from './channel-provider.js';
+import type { HttpSmsSettings } from '../../../kernel/vocabulary/channel-providers.js';
 
-/** A configurable HTTP SMS gateway (SMSC, SMS.ru, an aggregator, the chain's own). */
-export interface HttpSmsSettings {
-    url: string;
-    method?: 'POST' | 'GET';
-    /** Extra headers, e.g. an API key header. */
-    headers?: Record<string, string>;
-    auth?: { type: 'basic'; user: string; pass: string } | { type: 'bearer'; token: string };
-    /** Body (POST) or query (GET) fields; values may use {to}, {text}, {sender}, {id}, {segments}. */
-    fields: Record<string, string>;
-    /** POST bodies as JSON (default) or as an HTML form. */
-    encoding?: 'json' | 'form';
-    /** Dotted path of the provider's message id in the JSON answer, e.g. `data.id`. */
-    idPath: string;
-    sender?: string;
-    /** Price per segment, minor units. */
-    pricePerSegment: number;
-    timeoutMs?: number;
-    /** How the gateway's delivery callbacks look. */
-    callback?: {
-        idField: string;
-        statusField: string;
-        /** Provider status → Refill status. */
-        statuses: Record<string, 'delivered' | 'read' | 'failed'>;
-        reasonField?: string;
-    };
-}
+/** HttpSms settings (the kernel's vocabulary). */
+export type { HttpSmsSettings } from '../../../kernel/vocabulary/channel-providers.js';
 
 /**
  * The value at a dotted path of a gateway's JSON, own properties only: a

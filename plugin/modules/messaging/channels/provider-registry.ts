@@ -1,24 +1,20 @@
 import Joi from 'joi';
 import { RefillConfigError } from '../../../kernel/errors/refill-error.js';
 import type { Channel } from '../../../kernel/vocabulary/channels.js';
-import type { ChannelProvider } from './channel-provider.js';
-import { HttpSmsProvider, type HttpSmsSettings } from './http-sms.provider.js';
+import type {
+    ChannelProvider,
+    ChannelsConfig,
+    ProviderConfig,
+    WebhookSettings,
+} from '../../../kernel/vocabulary/channel-providers.js';
+import { HttpSmsProvider } from './http-sms.provider.js';
 import { OutboxProvider, type OutboxStore } from './outbox.provider.js';
-import { SmtpProvider, type SmtpSettings } from './smtp.provider.js';
-import { TelegramProvider, type TelegramSettings } from './telegram.provider.js';
-import { WebhookProvider, type WebhookSettings } from './webhook.provider.js';
+import { SmtpProvider } from './smtp.provider.js';
+import { TelegramProvider } from './telegram.provider.js';
+import { WebhookProvider } from './webhook.provider.js';
 
-/** How one channel sends: the outbox (default), a shipped provider with its settings, or the host's own. */
-export type ProviderConfig =
-    | { type: 'outbox' }
-    | { type: 'custom'; provider: ChannelProvider }
-    | ({ type: 'smtp' } & SmtpSettings)
-    | ({ type: 'telegram' } & TelegramSettings)
-    | ({ type: 'http-sms' } & HttpSmsSettings)
-    | ({ type: 'webhook' } & Omit<WebhookSettings, 'channel'>);
-
-/** Providers per channel; a channel left out uses the outbox. */
-export type ChannelsConfig = Partial<Record<Channel, ProviderConfig>>;
+/** Channel provider options (the kernel's vocabulary). */
+export type { ChannelsConfig, ProviderConfig } from '../../../kernel/vocabulary/channel-providers.js';
 
 const url = Joi.string().uri({ scheme: ['http', 'https'] });
 const timeout = Joi.number().integer().min(100).max(120_000);

@@ -5,21 +5,10 @@ import {
     type OutgoingMessage,
     type SendResult,
 } from './channel-provider.js';
+import type { SmtpSettings } from '../../../kernel/vocabulary/channel-providers.js';
 
-/** SMTP settings. */
-export interface SmtpSettings {
-    host: string;
-    port: number;
-    secure?: boolean;
-    auth?: { user: string; pass: string };
-    from: string;
-    /** Cost per email, minor units. Default 0. */
-    costPerMessage?: number;
-    /** Connection and greeting timeout, ms. Default 10000. */
-    timeoutMs?: number;
-    /** Domain of generated Message-IDs. Default the `from` address's domain. */
-    messageIdDomain?: string;
-}
+/** Smtp settings (the kernel's vocabulary). */
+export type { SmtpSettings } from '../../../kernel/vocabulary/channel-providers.js';
 
 /**
  * Email through any SMTP server with nodemailer: subject, HTML and text

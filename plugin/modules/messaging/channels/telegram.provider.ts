@@ -4,15 +4,10 @@ import {
     type OutgoingMessage,
     type SendResult,
 } from './channel-provider.js';
+import type { TelegramSettings } from '../../../kernel/vocabulary/channel-providers.js';
 
-/** Telegram Bot API settings. */
-export interface TelegramSettings {
-    token: string;
-    /** Default https://api.telegram.org (a local server in tests). */
-    baseUrl?: string;
-    timeoutMs?: number;
-    costPerMessage?: number;
-}
+/** Telegram settings (the kernel's vocabulary). */
+export type { TelegramSettings } from '../../../kernel/vocabulary/channel-providers.js';
 
 interface TelegramAnswer {
     ok: boolean;

@@ -1,22 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
     ChannelError,
-    type Channel,
     type ChannelProvider,
     type OutgoingMessage,
     type SendResult,
     type StatusUpdate,
 } from './channel-provider.js';
+import type { WebhookSettings } from '../../../kernel/vocabulary/channel-providers.js';
 
-/** The chain's own gateway for push, Viber or WhatsApp. */
-export interface WebhookSettings {
-    channel: Extract<Channel, 'push' | 'viber' | 'whatsapp'>;
-    url: string;
-    /** HMAC-SHA256 key signing requests and verifying callbacks. */
-    secret: string;
-    costPerMessage?: number;
-    timeoutMs?: number;
-}
+/** Webhook settings (the kernel's vocabulary). */
+export type { WebhookSettings } from '../../../kernel/vocabulary/channel-providers.js';
 
 /** The signature header value of a body: `sha256=<hex>`. */
 export function signBody(secret: string, body: string): string {

@@ -1,0 +1,125 @@
+/**
+ * The channel provider contract and the options that pick a provider per
+ * channel: pure types, so the options (plugin/config) and the messaging module
+ * both read them from below. Messaging's door re-exports them.
+ */
+import type { Channel } from './channels.js';
+
+/** A message ready for a provider. */
+export interface OutgoingMessage {
+    /** Stable idempotency key (the message row's unique key): a provider that supports it dedupes on it. */
+    key: string;
+    channel: Channel;
+    /** Phone (E.164), email address, chat id or device token. */
+    to: string;
+    /** SMS and messenger text, or the email's plain-text part. */
+    text: string;
+    subject?: string;
+    html?: string;
+    /** Marketing messages carry unsubscribe headers where the channel has them. */
+    marketing?: boolean;
+    unsubscribeUrl?: string;
+    /** SMS segments, for per-segment pricing. */
+    segments?: number;
+}
+
+/** What a provider answered. */
+export interface SendResult {
+    providerMessageId: string;
+    /** What the message cost, integer minor units. */
+    cost: number;
+    status: 'accepted' | 'sent' | 'delivered';
+}
+
+/** A delivery report parsed from a provider's webhook. */
+export interface StatusUpdate {
+    providerMessageId: string;
+    status: 'delivered' | 'read' | 'failed';
+    reason?: string;
+    at: Date;
+}
+
+/**
+ * One interface for every provider: send returns the provider's message id
+ * and the cost; a provider with delivery webhooks parses them into
+ * delivered / read / failed with a reason.
+ */
+export interface ChannelProvider {
+    readonly id: string;
+    readonly channel: Channel;
+    send(message: OutgoingMessage, signal?: AbortSignal): Promise<SendResult>;
+    parseStatusCallback?(request: { headers: Record<string, unknown>; body: unknown }): StatusUpdate[];
+}
+
+/** SMTP settings. */
+export interface SmtpSettings {
+    host: string;
+    port: number;
+    secure?: boolean;
+    auth?: { user: string; pass: string };
+    from: string;
+    /** Cost per email, minor units. Default 0. */
+    costPerMessage?: number;
+    /** Connection and greeting timeout, ms. Default 10000. */
+    timeoutMs?: number;
+    /** Domain of generated Message-IDs. Default the `from` address's domain. */
+    messageIdDomain?: string;
+}
+
+/** Telegram Bot API settings. */
+export interface TelegramSettings {
+    token: string;
+    /** Default https://api.telegram.org (a local server in tests). */
+    baseUrl?: string;
+    timeoutMs?: number;
+    costPerMessage?: number;
+}
+
+/** A configurable HTTP SMS gateway (SMSC, SMS.ru, an aggregator, the chain's own). */
+export interface HttpSmsSettings {
+    url: string;
+    method?: 'POST' | 'GET';
+    /** Extra headers, e.g. an API key header. */
+    headers?: Record<string, string>;
+    auth?: { type: 'basic'; user: string; pass: string } | { type: 'bearer'; token: string };
+    /** Body (POST) or query (GET) fields; values may use {to}, {text}, {sender}, {id}, {segments}. */
+    fields: Record<string, string>;
+    /** POST bodies as JSON (default) or as an HTML form. */
+    encoding?: 'json' | 'form';
+    /** Dotted path of the provider's message id in the JSON answer, e.g. `data.id`. */
+    idPath: string;
+    sender?: string;
+    /** Price per segment, minor units. */
+    pricePerSegment: number;
+    timeoutMs?: number;
+    /** How the gateway's delivery callbacks look. */
+    callback?: {
+        idField: string;
+        statusField: string;
+        /** Provider status → Refill status. */
+        statuses: Record<string, 'delivered' | 'read' | 'failed'>;
+        reasonField?: string;
+    };
+}
+
+/** The chain's own gateway for push, Viber or WhatsApp. */
+export interface WebhookSettings {
+    channel: Extract<Channel, 'push' | 'viber' | 'whatsapp'>;
+    url: string;
+    /** HMAC-SHA256 key signing requests and verifying callbacks. */
+    secret: string;
+    costPerMessage?: number;
+    timeoutMs?: number;
+}
+
+/** How one channel sends: the outbox (default), a shipped provider with its settings, or the host's own. */
+export type ProviderConfig =
+    | { type: 'outbox' }
+    | { type: 'custom'; provider: ChannelProvider }
+    | ({ type: 'smtp' } & SmtpSettings)
+    | ({ type: 'telegram' } & TelegramSettings)
+    | ({ type: 'http-sms' } & HttpSmsSettings)
+    | ({ type: 'webhook' } & Omit<WebhookSettings, 'channel'>);
+
+/** Providers per channel; a channel left out uses the outbox. */
+export type ChannelsConfig = Partial<Record<Channel, ProviderConfig>>;
