@@ -5,11 +5,27 @@ import { CatalogSnapshot } from '../rules/catalog-snapshot.js';
 import { sameStat, statFromPurchases } from '../rules/category-stats.rules.js';
 import type { CategoryRebuild } from '../entities/category-rebuild.entity.js';
 import type { CategoryHistoryQuery, CategoryPurchase } from '../repositories/category-history.query.js';
-import type { RebuildPosition } from '../repositories/category-rebuild.repository.js';
-import type { KeyedCategoryStat } from '../repositories/category-stats.repository.js';
-import { HISTORY_STAMP } from '../../../kernel/db/setting.repository.js';
+import type {
+    CategoryRebuildRepository,
+    RebuildPosition,
+} from '../repositories/category-rebuild.repository.js';
+import type {
+    CategoryStatsRepository,
+    KeyedCategoryStat,
+} from '../repositories/category-stats.repository.js';
+import type { CatalogRepository } from '../repositories/catalog.repository.js';
+import { HISTORY_STAMP, type SettingRepository } from '../../../kernel/db/setting.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { CatalogRepositories } from '../catalog.repositories.js';
+import type { CustomerRepository } from '../../customers/index.js';
+
+/** The repository methods a rebuild run calls (the composition root passes its bag). */
+export interface CategoryRebuildRunnerPorts {
+    catalog: Pick<CatalogRepository, 'loadAll'>;
+    customers: Pick<CustomerRepository, 'lockIds'>;
+    rebuilds: Pick<CategoryRebuildRepository, 'advance' | 'find' | 'markRunning' | 'request' | 'transition'>;
+    settings: Pick<SettingRepository, 'bump'>;
+    stats: Pick<CategoryStatsRepository, 'deleteForCategory' | 'findForCategory' | 'upsert'>;
+}
 
 /** Called after every batch of a run. */
 export interface RebuildRunHooks {
@@ -52,7 +68,7 @@ const active = (row: CategoryRebuild | null, generation: number): row is Categor
 export class CategoryRebuildRunner {
     constructor(
         private readonly db: Database,
-        private readonly repos: CatalogRepositories,
+        private readonly repos: CategoryRebuildRunnerPorts,
         private readonly history: CategoryHistoryQuery,
         private readonly config: RefillConfig,
         private readonly clock: Clock,

@@ -8,11 +8,26 @@ import { safeError } from '../../../kernel/logging/logger.js';
 import { CategoryHistoryQuery } from '../repositories/category-history.query.js';
 import {
     CategoryRebuildRunner,
+    type CategoryRebuildRunnerPorts,
     type RebuildRunHooks,
     type RebuildRunResult,
 } from './category-rebuild.runner.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { CatalogRepositories } from '../catalog.repositories.js';
+import type { SettingRepository } from '../../../kernel/db/setting.repository.js';
+import type { AuditRepository } from '../../admin/index.js';
+import type { CatalogRepository } from '../repositories/catalog.repository.js';
+import type { CategoryRebuildRepository } from '../repositories/category-rebuild.repository.js';
+
+/** The repository methods the rebuild service calls, its runner's included (the composition root passes its bag). */
+export interface CategoryRebuildPorts extends CategoryRebuildRunnerPorts {
+    audit: Pick<AuditRepository, 'append'>;
+    catalog: Pick<CatalogRepository, 'listCategories' | 'loadAll'>;
+    rebuilds: Pick<
+        CategoryRebuildRepository,
+        'advance' | 'fail' | 'find' | 'list' | 'markRunning' | 'request' | 'resume' | 'transition'
+    >;
+    settings: Pick<SettingRepository, 'bump' | 'get' | 'set'>;
+}
 
 /** A rebuild as the admin API, the CLI and a campaign's dry run show it. */
 export interface RebuildProgress {
@@ -52,7 +67,7 @@ export class CategoryRebuildService {
 
     constructor(
         private readonly db: Database,
-        private readonly repos: CatalogRepositories,
+        private readonly repos: CategoryRebuildPorts,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
         private readonly enqueue: RebuildEnqueue,

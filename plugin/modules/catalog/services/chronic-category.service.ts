@@ -5,12 +5,13 @@ import { toDbTime } from '../../../kernel/db/db-time.js';
 import { categoryLapseRule, lapseScanWindow, lapseToday, lapseVerdict } from '../rules/lapse.rules.js';
 import type { Category } from '../entities/category.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
-import type { CategoryInput } from '../repositories/catalog.repository.js';
-import { HISTORY_STAMP } from '../../../kernel/db/setting.repository.js';
+import type { CatalogRepository, CategoryInput } from '../repositories/catalog.repository.js';
+import type { LapseDaysReader } from '../repositories/lapse-days.port.js';
+import { HISTORY_STAMP, type SettingRepository } from '../../../kernel/db/setting.repository.js';
+import type { AuditRepository } from '../../admin/index.js';
 import type { CatalogService } from './catalog.service.js';
 import type { CategoryRebuildService, RebuildProgress } from './category-rebuild.service.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
-import type { CatalogRepositories } from '../catalog.repositories.js';
 import { basisPointsToPercent } from '../../../kernel/units/shares.js';
 
 /** A category as the admin API shows it, with its rules and its reach. */
@@ -46,6 +47,15 @@ interface Reach {
     lapsedBuyers: number;
 }
 
+/** The repository methods the category service calls (the composition root passes its bag). */
+export interface ChronicCategoryPorts {
+    audit: Pick<AuditRepository, 'append'>;
+    catalog: Pick<CatalogRepository, 'listRules' | 'ruleOwners' | 'upsertCategory'>;
+    settings: Pick<SettingRepository, 'get'>;
+    /** The lapse range's rows, for a category's lapsed-buyers count (campaigns' candidate query). */
+    candidates: LapseDaysReader;
+}
+
 const REACH_TTL_MS = 10 * 60_000;
 const NO_REACH: Reach = { buyers: 0, revenue: 0, lapsedBuyers: 0 };
 
@@ -68,7 +78,7 @@ export class ChronicCategoryService {
 
     constructor(
         private readonly db: Database,
-        private readonly repos: CatalogRepositories,
+        private readonly repos: ChronicCategoryPorts,
         private readonly catalog: CatalogService,
         private readonly rebuilds: CategoryRebuildService,
         private readonly timezone: string,
@@ -180,7 +190,7 @@ export class ChronicCategoryService {
 
     private view(
         c: Category,
-        rules: Awaited<ReturnType<CatalogRepositories['catalog']['listRules']>>,
+        rules: Awaited<ReturnType<CatalogRepository['listRules']>>,
         reach: Map<number, Reach> | null,
         rebuilds: Map<number, RebuildProgress>,
     ): CategoryView {
