@@ -3,26 +3,43 @@ import type { Database } from '../../kernel/db/database.js';
 import type { Category } from '../catalog/index.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import type { Clock } from '../../kernel/clock.js';
-import { ReminderPlannerService } from './services/reminder-planner.service.js';
-import type { MessagingRepositories } from './messaging.repositories.js';
-import { SendGuardService } from './services/send-guard.service.js';
+import { ReminderPlannerService, type ReminderPlannerPorts } from './services/reminder-planner.service.js';
+import { SendGuardService, type SendGuardPorts } from './services/send-guard.service.js';
 import { TemplateService } from './services/template.service.js';
-import { CascadeContextLoader } from './cascade/cascade-context.loader.js';
-import { CascadeDispatcher } from './cascade/cascade-dispatcher.js';
+import { CascadeContextLoader, type CascadeContextPorts } from './cascade/cascade-context.loader.js';
+import { CascadeDispatcher, type CascadeDispatcherPorts } from './cascade/cascade-dispatcher.js';
 import { MessageComposer } from './cascade/message-composer.js';
 import type { Channel, ChannelProvider } from './channels/channel-provider.js';
 import { createProviders } from './channels/provider-registry.js';
 import { SqlOutboxStore } from './channels/sql-outbox.store.js';
-import { InboundMessagesService } from './inbound-messages.service.js';
+import { InboundMessagesService, type InboundMessagesPorts } from './inbound-messages.service.js';
 import { LinkSigner } from './link-signer.js';
 import { MessageSender } from './message-sender.js';
 import { DatabaseTemplateSource } from './templates/database-template-source.js';
 import { TemplateRenderer } from './templates/template-renderer.js';
+import type { SettingRepository } from '../../kernel/db/setting.repository.js';
+import type { AuditRepository } from '../admin/index.js';
+import type { MessageRepository } from './repositories/message.repository.js';
 import {
     FileTemplateSource,
     LayeredTemplateSource,
     shippedTemplatesDir,
 } from './templates/template-source.js';
+
+/**
+ * The repositories {@link createMessaging} needs: what each service it builds
+ * calls, and the whole repositories it hands on (settings to the link signer,
+ * messages to the sender, audit to the template service).
+ */
+export type MessagingPorts = SendGuardPorts &
+    ReminderPlannerPorts &
+    InboundMessagesPorts &
+    CascadeDispatcherPorts &
+    CascadeContextPorts & {
+        settings: SettingRepository;
+        messages: MessageRepository;
+        audit: AuditRepository;
+    };
 
 /** Refill's messaging parts, built once per instance. */
 export interface Messaging {
@@ -46,7 +63,7 @@ export interface Messaging {
  */
 export function createMessaging(
     db: Database,
-    repos: MessagingRepositories,
+    repos: MessagingPorts,
     config: RefillConfig,
     categories: () => Promise<Category[]>,
     clock: Clock,

@@ -1,11 +1,25 @@
-import { CUSTOMER_OPT_OUT_SOURCES, normalisePhone } from '../customers/index.js';
+import {
+    CUSTOMER_OPT_OUT_SOURCES,
+    normalisePhone,
+    type ConsentRepository,
+    type CustomerRepository,
+} from '../customers/index.js';
 import type { Database } from '../../kernel/db/database.js';
 import { RefillError } from '../../kernel/errors/refill-error.js';
 import type { Clock } from '../../kernel/clock.js';
-import type { MessagingRepositories } from './messaging.repositories.js';
+import type { CascadeRepository } from './repositories/cascade.repository.js';
+import type { MessageRepository } from './repositories/message.repository.js';
 import { ChannelError, type ChannelProvider } from './channels/channel-provider.js';
 import { isChannel, type Channel } from '../../kernel/vocabulary/channels.js';
 import type { LinkSigner } from './link-signer.js';
+
+/** The repository methods {@link InboundMessagesService} calls (the composition root passes its bag). */
+export interface InboundMessagesPorts {
+    cascades: Pick<CascadeRepository, 'completeByMessage' | 'hurryByMessage'>;
+    consents: Pick<ConsentRepository, 'record' | 'separateService'>;
+    customers: Pick<CustomerRepository, 'findByIds' | 'idsByPhone' | 'lockByIds'>;
+    messages: Pick<MessageRepository, 'applyStatus' | 'keyOf'>;
+}
 
 /** Words that withdraw SMS marketing consent when a customer replies with them (Russian and English). */
 const STOP_WORDS = /^\s*(stop|unsubscribe|cancel|end|quit|стоп|отписаться|отписка|отказ)(?![\p{L}\p{N}])/iu;
@@ -21,7 +35,7 @@ const STOP_WORDS = /^\s*(stop|unsubscribe|cancel|end|quit|стоп|отписа�
 export class InboundMessagesService {
     constructor(
         private readonly db: Database,
-        private readonly repos: MessagingRepositories,
+        private readonly repos: InboundMessagesPorts,
         private readonly providers: Map<Channel, ChannelProvider>,
         private readonly links: LinkSigner,
         private readonly defaultCountry: string,

@@ -1,15 +1,29 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
-import type { Campaign, Offer } from '../../campaigns/index.js';
+import type { Campaign, CampaignRepository, Offer, OfferRepository } from '../../campaigns/index.js';
 import type { Cascade } from '../entities/cascade.entity.js';
 import type { Category } from '../../catalog/index.js';
-import type { ConsentPurpose, Customer } from '../../customers/index.js';
-import type { MessagingRepositories } from '../messaging.repositories.js';
+import type {
+    ConsentPurpose,
+    ConsentRepository,
+    Customer,
+    CustomerRepository,
+} from '../../customers/index.js';
+import type { MessageRepository } from '../repositories/message.repository.js';
 import { ContactHistoryQuery } from '../repositories/contact-history.query.js';
 import { CustomerZoneQuery } from '../repositories/customer-zone.query.js';
 import type { SentMessage } from '../policy/contact-caps.js';
 import { customerZone, isZone } from '../policy/customer-zone.js';
 import { MS_PER_DAY } from '../../../kernel/units/time.js';
+
+/** The repository methods {@link CascadeContextLoader} calls (the composition root passes its bag). */
+export interface CascadeContextPorts {
+    campaigns: Pick<CampaignRepository, 'find'>;
+    consents: Pick<ConsentRepository, 'findForCustomers'>;
+    customers: Pick<CustomerRepository, 'findByIds'>;
+    messages: Pick<MessageRepository, 'statuses'>;
+    offers: Pick<OfferRepository, 'findByIds' | 'findForCampaign'>;
+}
 
 /** What was already sent to one customer lately: the history the contact policy's caps count. */
 export class ContactCounts {
@@ -61,7 +75,7 @@ export interface CascadeContext {
 export class CascadeContextLoader {
     constructor(
         private readonly db: Database,
-        private readonly repos: MessagingRepositories,
+        private readonly repos: CascadeContextPorts,
         private readonly categories: () => Promise<Category[]>,
         private readonly timezone: string,
         private readonly history = new ContactHistoryQuery(db),

@@ -4,10 +4,9 @@ import type { Database } from '../../../kernel/db/database.js';
 import { buildSteps, planStep, type CascadeStep } from '../rules/cascade.rules.js';
 import type { Cascade } from '../entities/cascade.entity.js';
 import type { Customer } from '../../customers/index.js';
-import type { CascadePatch } from '../repositories/cascade.repository.js';
+import type { CascadePatch, CascadeRepository } from '../repositories/cascade.repository.js';
 import { campaignCascade, campaignChannels, campaignTestCards } from '../../campaigns/index.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { MessagingRepositories } from '../messaging.repositories.js';
 import type { ChannelProvider } from '../channels/channel-provider.js';
 import { isChannel, type Channel } from '../../../kernel/vocabulary/channels.js';
 import { SEND_LEASE_MS, type MessageSender, type SendRequest } from '../message-sender.js';
@@ -17,6 +16,11 @@ import { contactPolicySettings } from '../policy/contact-policy-settings.js';
 import { consentedTo, customerFacts, usableChannel, zoneOf } from './contact-facts.js';
 import type { CascadeContext, CascadeContextLoader } from './cascade-context.loader.js';
 import type { MessageComposer } from './message-composer.js';
+
+/** The repository methods {@link CascadeDispatcher} calls (the composition root passes its bag). */
+export interface CascadeDispatcherPorts {
+    cascades: Pick<CascadeRepository, 'claimDue' | 'updateMany'>;
+}
 
 /** What one dispatch run did. */
 export interface DispatchCounts {
@@ -76,7 +80,7 @@ export class CascadeDispatcher {
 
     constructor(
         private readonly db: Database,
-        private readonly repos: MessagingRepositories,
+        private readonly repos: CascadeDispatcherPorts,
         private readonly loader: CascadeContextLoader,
         private readonly composer: MessageComposer,
         private readonly sender: MessageSender,

@@ -1,13 +1,19 @@
 import { DateTime } from 'luxon';
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
-import { newReminder, type NewCascade } from '../repositories/cascade.repository.js';
+import { newReminder, type CascadeRepository, type NewCascade } from '../repositories/cascade.repository.js';
 import type { ExpiringBonuses } from '../repositories/reminder-candidate.query.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { MessagingRepositories } from '../messaging.repositories.js';
+import type { ReminderCandidateQuery } from '../repositories/reminder-candidate.query.js';
 import { MS_PER_DAY } from '../../../kernel/units/time.js';
 import { messagePayload } from '../../../kernel/vocabulary/message-data.js';
 import { trafficOf } from '../../../kernel/vocabulary/message-kinds.js';
+
+/** The repository methods {@link ReminderPlannerService} calls (the composition root passes its bag). */
+export interface ReminderPlannerPorts {
+    cascades: Pick<CascadeRepository, 'insertMany'>;
+    reminders: Pick<ReminderCandidateQuery, 'expiringBonuses' | 'expiringOffers' | 'newCustomers'>;
+}
 
 /** The notice of bonuses about to burn: one per customer and first burn day, due now, deadline the burn. */
 export function bonusExpiryReminder(b: ExpiringBonuses, now: Date): NewCascade {
@@ -34,7 +40,7 @@ export function bonusExpiryReminder(b: ExpiringBonuses, now: Date): NewCascade {
 export class ReminderPlannerService {
     constructor(
         private readonly db: Database,
-        private readonly repos: MessagingRepositories,
+        private readonly repos: ReminderPlannerPorts,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
     ) {}

@@ -1,13 +1,27 @@
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { CampaignFields } from '../../campaigns/index.js';
+import type { CampaignFields, CampaignRepository, CampaignRunRepository } from '../../campaigns/index.js';
 import type { SendBatch } from '../entities/cascade.entity.js';
 import { normaliseUsername } from '../../admin/index.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { AuditAction } from '../../../kernel/vocabulary/audit-actions.js';
-import type { MessagingRepositories } from '../messaging.repositories.js';
+import type { AdminTokenRepository, AuditRepository } from '../../admin/index.js';
+import type { CascadeRepository } from '../repositories/cascade.repository.js';
+import type { MessageRepository } from '../repositories/message.repository.js';
+import type { SendBatchRepository } from '../repositories/send-batch.repository.js';
+
+/** The repository methods {@link SendGuardService} calls (the composition root passes its bag). */
+export interface SendGuardPorts {
+    adminTokens: Pick<AdminTokenRepository, 'peopleNamed'>;
+    audit: Pick<AuditRepository, 'append'>;
+    campaigns: Pick<CampaignRepository, 'find' | 'update'>;
+    cascades: Pick<CascadeRepository, 'cancelCampaign' | 'countByStatus' | 'gatedRuns' | 'release'>;
+    messages: Pick<MessageRepository, 'failureShare'>;
+    runs: Pick<CampaignRunRepository, 'list'>;
+    sendBatches: Pick<SendBatchRepository, 'find' | 'insert' | 'list' | 'transition' | 'withStatus'>;
+}
 
 /** Who approves a large send: the actor as recorded, and their person (null for a token bound to nobody). */
 export interface Approver {
@@ -42,7 +56,7 @@ export class SendGuardService {
 
     constructor(
         private readonly db: Database,
-        private readonly repos: MessagingRepositories,
+        private readonly repos: SendGuardPorts,
         config: RefillConfig,
         private readonly clock: Clock,
     ) {
