@@ -2,7 +2,8 @@ import type { Database } from '../../../kernel/db/database.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { CatalogService } from '../../catalog/index.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
-import type { CampaignsRepositories } from '../campaigns.repositories.js';
+import type { CustomerRepository } from '../../customers/index.js';
+import type { OfferRepository } from '../repositories/offer.repository.js';
 
 /** A personal offer to grant. */
 export interface OfferGrant {
@@ -23,11 +24,17 @@ export interface OfferGrant {
     startsAt?: Date;
 }
 
+/** The repository methods OfferService calls (the composition root passes its repository bag). */
+export interface OfferPorts {
+    customers: Pick<CustomerRepository, 'lockByCard' | 'setOffersUntil'>;
+    offers: Pick<OfferRepository, 'insert'>;
+}
+
 /** Grants personal offers (campaigns build on this). */
 export class OfferService {
     constructor(
         private readonly db: Database,
-        private readonly repos: CampaignsRepositories,
+        private readonly repos: OfferPorts,
         private readonly catalog: CatalogService,
         private readonly clock: Clock,
     ) {}
