@@ -16,7 +16,10 @@ import { REPORT_UNITS } from './campaign-report.units.js';
 import type { CampaignService } from './campaign.service.js';
 import type { CatalogService } from '../../catalog/index.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { CampaignsRepositories } from '../campaigns.repositories.js';
+import type { CampaignRepository } from '../repositories/campaign.repository.js';
+import type { CampaignExclusionRepository } from '../repositories/campaign-exclusion.repository.js';
+import type { CampaignMemberRepository } from '../repositories/campaign-member.repository.js';
+import type { CampaignRunRepository } from '../repositories/campaign-run.repository.js';
 import { basisPointsToFraction } from '../../../kernel/units/shares.js';
 
 export type { CampaignEffects } from './campaign-report.effects.js';
@@ -99,6 +102,14 @@ export interface CampaignReportQueries {
     messaging: CampaignMessagingQuery;
 }
 
+/** The repository methods CampaignReportService calls (the composition root passes its repository bag). */
+export interface CampaignReportPorts {
+    campaigns: Pick<CampaignRepository, 'list'>;
+    exclusions: Pick<CampaignExclusionRepository, 'counts'>;
+    members: Pick<CampaignMemberRepository, 'contaminatedControls' | 'outcomes'>;
+    runs: Pick<CampaignRunRepository, 'list'>;
+}
+
 /**
  * Builds a campaign's effect report from its members' outcomes: sample
  * ratio mismatch overall and per day, maturity, distinct exclusions,
@@ -111,7 +122,7 @@ export interface CampaignReportQueries {
 export class CampaignReportService {
     constructor(
         private readonly db: Database,
-        private readonly repos: CampaignsRepositories,
+        private readonly repos: CampaignReportPorts,
         private readonly campaigns: CampaignService,
         private readonly catalog: CatalogService,
         private readonly clock: Clock,
@@ -206,7 +217,7 @@ export class CampaignReportService {
 
     private days(
         outcomes: GroupDayOutcome[],
-        runs: Awaited<ReturnType<CampaignsRepositories['runs']['list']>>,
+        runs: Awaited<ReturnType<CampaignRunRepository['list']>>,
         q: number,
     ): CampaignDay[] {
         const byDay = new Map<string, CampaignDay>();
