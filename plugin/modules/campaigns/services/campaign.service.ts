@@ -11,7 +11,8 @@ import type { CatalogService } from '../../catalog/index.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { AuditAction } from '../../../kernel/vocabulary/audit-actions.js';
 import { SCHEDULER_ACTOR } from '../../../kernel/vocabulary/audit-actors.js';
-import type { CampaignsRepositories } from '../campaigns.repositories.js';
+import type { AuditRepository } from '../../admin/index.js';
+import type { CampaignRepository } from '../repositories/campaign.repository.js';
 
 /** Design fields that may still change once a campaign has launched (they only affect future selections). */
 const EDITABLE_AFTER_LAUNCH = new Set([
@@ -36,6 +37,12 @@ const MOVES: Record<'launch' | 'pause' | 'resume' | 'finish', CampaignStatus[]> 
     finish: ['scheduled', 'active', 'paused'],
 };
 
+/** The repository methods CampaignService calls (the composition root passes its repository bag). */
+export interface CampaignPorts {
+    audit: Pick<AuditRepository, 'append'>;
+    campaigns: Pick<CampaignRepository, 'codeTaken' | 'find' | 'insert' | 'list' | 'update'>;
+}
+
 /**
  * Campaigns' design and lifecycle: draft → scheduled → active ⇄ paused →
  * finished. The assignment design (category, rule, control share, salt,
@@ -45,7 +52,7 @@ const MOVES: Record<'launch' | 'pause' | 'resume' | 'finish', CampaignStatus[]> 
 export class CampaignService {
     constructor(
         private readonly db: Database,
-        private readonly repos: CampaignsRepositories,
+        private readonly repos: CampaignPorts,
         private readonly catalog: CatalogService,
         private readonly clock: Clock,
     ) {}
