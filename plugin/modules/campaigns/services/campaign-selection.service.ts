@@ -12,6 +12,7 @@ import {
 import {
     type CatalogService,
     type Category,
+    type CategoryRebuildRepository,
     categoryLapseRule,
     isSeasonalMonth,
     LAPSE_LOOKBACK_DAYS,
@@ -26,7 +27,13 @@ import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { Candidate } from '../repositories/campaign-candidate.query.js';
 import type { ExcludedCustomer } from '../repositories/campaign-exclusion.repository.js';
 import type { NewOffer } from '../repositories/offer.repository.js';
-import type { CampaignsRepositories } from '../campaigns.repositories.js';
+import type { CustomerRepository } from '../../customers/index.js';
+import type { CampaignCandidateQuery } from '../repositories/campaign-candidate.query.js';
+import type { CampaignExclusionRepository } from '../repositories/campaign-exclusion.repository.js';
+import type { CampaignMemberRepository } from '../repositories/campaign-member.repository.js';
+import type { CampaignRunRepository } from '../repositories/campaign-run.repository.js';
+import type { CampaignRepository } from '../repositories/campaign.repository.js';
+import type { OfferRepository } from '../repositories/offer.repository.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import { campaignFilters, campaignChannels } from './campaign-design.js';
 
@@ -70,6 +77,18 @@ export interface SelectionSummary {
 
 const YEAR_DAYS = LAPSE_LOOKBACK_DAYS;
 
+/** The repository methods CampaignSelectionService calls (the composition root passes its repository bag). */
+export interface CampaignSelectionPorts {
+    campaigns: Pick<CampaignRepository, 'find'>;
+    candidates: Pick<CampaignCandidateQuery, 'customerIdRange' | 'lapsed' | 'regular' | 'revenueSince'>;
+    customers: Pick<CustomerRepository, 'extendOffersUntil' | 'lockIds'>;
+    exclusions: Pick<CampaignExclusionRepository, 'record'>;
+    members: Pick<CampaignMemberRepository, 'countForDayInRange' | 'insertMany'>;
+    offers: Pick<OfferRepository, 'insertMany'>;
+    rebuilds: Pick<CategoryRebuildRepository, 'find'>;
+    runs: Pick<CampaignRunRepository, 'save'>;
+}
+
 /**
  * The daily selection of a campaign: reads lapsed (and, if asked, regular)
  * candidates page by page, applies the lapse rule and eligibility, assigns
@@ -82,7 +101,7 @@ const YEAR_DAYS = LAPSE_LOOKBACK_DAYS;
 export class CampaignSelectionService {
     constructor(
         private readonly db: Database,
-        private readonly repos: CampaignsRepositories,
+        private readonly repos: CampaignSelectionPorts,
         private readonly catalog: CatalogService,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
