@@ -2,14 +2,15 @@ import { DateTime } from 'luxon';
 import type { CampaignSelectionService, SelectionPart } from '../services/campaign-selection.service.js';
 import type { CampaignService } from '../services/campaign.service.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { CampaignsRepositories } from '../campaigns.repositories.js';
+import type { CampaignRunRepository } from '../repositories/campaign-run.repository.js';
 import type { Database } from '../../../kernel/db/database.js';
 import type { JobCounts, RefillJob, RefillTask } from '../../../kernel/jobs/refill-job.js';
 
 /** What the campaign jobs need. */
 export interface CampaignJobDeps {
     db: Database;
-    repos: CampaignsRepositories;
+    /** The run repository methods the jobs call (the composition root passes its repository bag). */
+    repos: { runs: Pick<CampaignRunRepository, 'list' | 'save'> };
     campaigns: CampaignService;
     selection: CampaignSelectionService;
     timezone: string;
