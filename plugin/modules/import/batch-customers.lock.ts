@@ -32,7 +32,7 @@ interface Joining {
  * store of its earliest receipt.
  */
 export async function lockBatchCustomers(
-    customers: CustomerRepository,
+    customers: Pick<CustomerRepository, 'enrolMany' | 'idsByCards' | 'lockByIds'>,
     tx: SqlExecutor,
     batch: PreparedBatch,
     now: Date,

@@ -4,6 +4,9 @@ import type { CatalogService, CategoryInput, ProductInput } from '../catalog/ind
 import { readCategoriesCsv, readProductsCsv, type CatalogRow } from './catalog-csv-reader.js';
 import type { CsvOptions, ImportSource } from './csv-source.js';
 
+/** The catalogue methods an import calls (callers pass the catalog service). */
+export type CatalogImportPort = Pick<CatalogService, 'upsertCategories' | 'upsertProducts'>;
+
 /** Totals of a catalogue import. */
 export interface CatalogImportSummary {
     /** Products inserted or updated. */
@@ -39,7 +42,7 @@ export interface CatalogImportOptions extends CsvOptions {
  * can be run again with a corrected file. Invalid rows are counted and skipped.
  */
 export async function importCatalog(
-    catalog: CatalogService,
+    catalog: CatalogImportPort,
     sources: CatalogSources,
     options: CatalogImportOptions = {},
 ): Promise<CatalogImportSummary> {

@@ -1,9 +1,16 @@
 import type { RefillConfig } from '../../config/refill-options.js';
 import type { Database } from '../../kernel/db/database.js';
 import type { CatalogService, CatalogSnapshot } from '../catalog/index.js';
-import { type CustomerProfile, normalisePhone } from '../customers/index.js';
-import { receiptKey } from '../ledger/index.js';
-import type { ImportRepositories } from './import.repositories.js';
+import type { StoreRepository } from '../admin/index.js';
+import { type CustomerProfile, type CustomerRepository, normalisePhone } from '../customers/index.js';
+import { type PurchaseRepository, receiptKey } from '../ledger/index.js';
+
+/** The repository methods the batch preparer calls (the composition root passes its bag). */
+export interface HistoryBatchPreparerPorts {
+    customers: Pick<CustomerRepository, 'idsByCards'>;
+    purchases: Pick<PurchaseRepository, 'idsByReceiptIds'>;
+    stores: Pick<StoreRepository, 'list'>;
+}
 import { addDays, type Clock } from '../../kernel/clock.js';
 import type { ConsentChannel } from '../../kernel/vocabulary/channels.js';
 import type { CustomerImportRecord, ImportInput, ReceiptImportRecord } from './history-import.types.js';
@@ -55,7 +62,7 @@ export class HistoryBatchPreparer {
 
     constructor(
         private readonly db: Database,
-        private readonly repos: ImportRepositories,
+        private readonly repos: HistoryBatchPreparerPorts,
         private readonly catalog: CatalogService,
         private readonly config: RefillConfig,
         private readonly clock: Clock,

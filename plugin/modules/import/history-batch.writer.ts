@@ -2,10 +2,14 @@ import type { RefillConfig } from '../../config/refill-options.js';
 import type { Database } from '../../kernel/db/database.js';
 import { sqlDialect } from '../../kernel/db/sql-dialect.js';
 import type { SqlExecutor } from '../../kernel/db/sql-executor.js';
-import { addPurchase, type CategoryStat, type KeyedCategoryStat } from '../catalog/index.js';
-import type { Customer, CustomerConsent } from '../customers/index.js';
-import { receiptKey } from '../ledger/index.js';
-import type { ImportRepositories } from './import.repositories.js';
+import {
+    addPurchase,
+    type CategoryStat,
+    type CategoryStatsRepository,
+    type KeyedCategoryStat,
+} from '../catalog/index.js';
+import type { ConsentRepository, Customer, CustomerConsent, CustomerRepository } from '../customers/index.js';
+import { type PurchaseRepository, receiptKey } from '../ledger/index.js';
 import { lockBatchCustomers, type LockedCustomers } from './batch-customers.lock.js';
 import type {
     BatchOutcome,
@@ -13,7 +17,15 @@ import type {
     PreparedCustomer,
     PreparedReceipt,
 } from './history-batch.types.js';
-import { OpeningBalanceWriter } from './opening-balance.writer.js';
+import { OpeningBalanceWriter, type OpeningBalancePorts } from './opening-balance.writer.js';
+
+/** The repository methods the batch writer calls, its opening-balance writer's included (the composition root passes its bag). */
+export interface HistoryBatchWriterPorts extends OpeningBalancePorts {
+    consents: Pick<ConsentRepository, 'findForCustomers' | 'record'>;
+    customers: Pick<CustomerRepository, 'enrolMany' | 'idsByCards' | 'lockByIds' | 'saveRows'>;
+    purchases: Pick<PurchaseRepository, 'idsByReceiptIds' | 'insertImported' | 'insertImportedLines'>;
+    stats: Pick<CategoryStatsRepository, 'findForCustomers' | 'upsert'>;
+}
 
 /** Where imported consents come from (`refill_customer_consents.source`). */
 const CONSENT_SOURCE = 'import';
@@ -31,7 +43,7 @@ export class HistoryBatchWriter {
 
     constructor(
         db: Database,
-        private readonly repos: ImportRepositories,
+        private readonly repos: HistoryBatchWriterPorts,
         private readonly config: RefillConfig,
     ) {
         this.openings = new OpeningBalanceWriter(db, repos, config);

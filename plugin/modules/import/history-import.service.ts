@@ -11,8 +11,18 @@ import {
 import type { CatalogService } from '../catalog/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { ImportInput, ImportSummary } from './history-import.types.js';
-import { HISTORY_STAMP } from '../../kernel/db/setting.repository.js';
-import type { ImportRepositories } from './import.repositories.js';
+import { HISTORY_STAMP, type SettingRepository } from '../../kernel/db/setting.repository.js';
+import type { CustomerRepository } from '../customers/index.js';
+import type { PurchaseRepository } from '../ledger/index.js';
+import type { HistoryBatchPreparerPorts } from './history-batch.preparer.js';
+import type { HistoryBatchWriterPorts } from './history-batch.writer.js';
+
+/** The repository methods an import run calls, its preparer's and writer's included (the composition root passes its bag). */
+export interface HistoryImportPorts extends HistoryBatchPreparerPorts, HistoryBatchWriterPorts {
+    customers: Pick<CustomerRepository, 'enrolMany' | 'idsByCards' | 'lockByIds' | 'saveRows'>;
+    purchases: Pick<PurchaseRepository, 'idsByReceiptIds' | 'insertImported' | 'insertImportedLines'>;
+    settings: Pick<SettingRepository, 'bump'>;
+}
 
 /** Options of one import run. */
 export interface ImportOptions {
@@ -47,7 +57,7 @@ export class HistoryImportService {
 
     constructor(
         readonly db: Database,
-        readonly repos: ImportRepositories,
+        readonly repos: HistoryImportPorts,
         readonly catalog: CatalogService,
         readonly config: RefillConfig,
         readonly clock: Clock,

@@ -2,10 +2,18 @@ import type { RefillConfig } from '../../config/refill-options.js';
 import type { Database } from '../../kernel/db/database.js';
 import type { SqlExecutor } from '../../kernel/db/sql-executor.js';
 import type { Customer } from '../customers/index.js';
-import { LedgerSession } from '../ledger/index.js';
-import type { ImportRepositories } from './import.repositories.js';
+import { type BonusLotRepository, type LedgerEntryRepository, LedgerSession } from '../ledger/index.js';
 import type { LockedCustomers } from './batch-customers.lock.js';
 import { DeferredLedgerStores } from './deferred-ledger.stores.js';
+
+/** The repository methods the opening-balance writer calls (the composition root passes its bag). */
+export interface OpeningBalancePorts {
+    entries: Pick<LedgerEntryRepository, 'append' | 'existingIdempotencyKeys'>;
+    lots: Pick<
+        BonusLotRepository,
+        'applyChanges' | 'findOpenForCustomers' | 'insertMany' | 'newestIdsOfKind'
+    >;
+}
 import type { PreparedCustomer } from './history-batch.types.js';
 
 /** The idempotency key of a card's opening balance: it is credited once, whatever the reruns. */
@@ -23,7 +31,7 @@ export function openingBalanceKey(cardNumber: string): string {
 export class OpeningBalanceWriter {
     constructor(
         private readonly db: Database,
-        private readonly repos: ImportRepositories,
+        private readonly repos: OpeningBalancePorts,
         private readonly config: RefillConfig,
     ) {}
 
