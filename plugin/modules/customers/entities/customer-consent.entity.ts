@@ -20,23 +20,31 @@ export interface CustomerConsent {
     customer?: Customer;
 }
 
-/** TypeORM schema of {@link CustomerConsent}. */
-export const CustomerConsentEntity = new EntitySchema<CustomerConsent>({
-    name: 'RefillCustomerConsent',
-    tableName: 'refill_customer_consents',
-    columns: {
-        customerId: { ...bigInt('customer_id'), primary: true },
-        channel: { ...str('channel', 16), primary: true },
-        granted: bool('granted'),
-        changedAt: time('changed_at'),
-        source: str('source', 64, true),
-    },
-    relations: {
-        customer: {
-            type: 'many-to-one',
-            target: 'RefillCustomer',
-            joinColumn: { name: 'customer_id' },
-            onDelete: 'CASCADE',
+/**
+ * A table of per-channel consents: one row per customer and channel. The
+ * marketing and the service consents are kept in two tables of this shape.
+ */
+export function consentEntitySchema(name: string, tableName: string): EntitySchema<CustomerConsent> {
+    return new EntitySchema<CustomerConsent>({
+        name,
+        tableName,
+        columns: {
+            customerId: { ...bigInt('customer_id'), primary: true },
+            channel: { ...str('channel', 16), primary: true },
+            granted: bool('granted'),
+            changedAt: time('changed_at'),
+            source: str('source', 64, true),
         },
-    },
-});
+        relations: {
+            customer: {
+                type: 'many-to-one',
+                target: 'RefillCustomer',
+                joinColumn: { name: 'customer_id' },
+                onDelete: 'CASCADE',
+            },
+        },
+    });
+}
+
+/** TypeORM schema of {@link CustomerConsent}. */
+export const CustomerConsentEntity = consentEntitySchema('RefillCustomerConsent', 'refill_customer_consents');

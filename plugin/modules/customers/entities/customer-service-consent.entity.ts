@@ -1,6 +1,4 @@
-import { EntitySchema } from 'typeorm';
-import { bigInt, bool, str, time } from '../../../kernel/db/entity-columns.js';
-import type { CustomerConsent } from './customer-consent.entity.js';
+import { consentEntitySchema, type CustomerConsent } from './customer-consent.entity.js';
 
 /**
  * The consent of one customer to service messages (bonus expiry, balance,
@@ -12,22 +10,7 @@ import type { CustomerConsent } from './customer-consent.entity.js';
 export type CustomerServiceConsent = CustomerConsent;
 
 /** TypeORM schema of {@link CustomerServiceConsent}. */
-export const CustomerServiceConsentEntity = new EntitySchema<CustomerServiceConsent>({
-    name: 'RefillCustomerServiceConsent',
-    tableName: 'refill_customer_service_consents',
-    columns: {
-        customerId: { ...bigInt('customer_id'), primary: true },
-        channel: { ...str('channel', 16), primary: true },
-        granted: bool('granted'),
-        changedAt: time('changed_at'),
-        source: str('source', 64, true),
-    },
-    relations: {
-        customer: {
-            type: 'many-to-one',
-            target: 'RefillCustomer',
-            joinColumn: { name: 'customer_id' },
-            onDelete: 'CASCADE',
-        },
-    },
-});
+export const CustomerServiceConsentEntity = consentEntitySchema(
+    'RefillCustomerServiceConsent',
+    'refill_customer_service_consents',
+);
