@@ -107,6 +107,11 @@ export interface AdminOptions {
     signInMaxLockMinutes?: number;
     /** Failed sign-ins from one client IP, across usernames, per 15 minutes (password spraying). Default 50. */
     signInAttemptsPerIp?: number;
+    /**
+     * The largest manual adjustment (credit or debit, bonuses) a store manager
+     * may make at the store desk; admins are not limited. Default 1000.
+     */
+    managerAdjustmentLimit?: number;
 }
 
 /** Chronic-lapse campaigns: how the daily selection splits its work. */

@@ -36,3 +36,24 @@ describe('security options', () => {
         ).toThrow(expect.objectContaining({ field: 'admin.signInMaxLockMinutes' }));
     });
 });
+
+describe('store desk options', () => {
+    it('limits managers’ adjustments to 1000 bonuses by default and takes a whole number of bonuses', () => {
+        expect(validateOptions(base).admin.managerAdjustmentLimit).toBe(1000);
+        expect(
+            validateOptions({ ...base, admin: { managerAdjustmentLimit: 0 } }).admin.managerAdjustmentLimit,
+        ).toBe(0);
+        for (const managerAdjustmentLimit of [-1, 1.5, 'lots'])
+            expect(() =>
+                validateOptions({
+                    ...base,
+                    admin: { managerAdjustmentLimit: managerAdjustmentLimit as never },
+                }),
+            ).toThrow(
+                expect.objectContaining({
+                    code: 'REFILL_CONFIG_INVALID',
+                    field: 'admin.managerAdjustmentLimit',
+                }),
+            );
+    });
+});
