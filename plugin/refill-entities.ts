@@ -37,6 +37,7 @@ import {
     ProductEntity,
 } from './modules/catalog/index.js';
 import {
+    CardReplacementEntity,
     ConsentEventEntity,
     CustomerConsentEntity,
     CustomerEntity,
@@ -93,6 +94,7 @@ export type {
 } from './modules/catalog/index.js';
 export type {
     CardKind,
+    CardReplacement,
     ConsentEvent,
     Customer,
     CustomerConsent,
@@ -108,6 +110,7 @@ export const refillEntities = [
     CustomerConsentEntity,
     CustomerServiceConsentEntity,
     ConsentEventEntity,
+    CardReplacementEntity,
     CategoryEntity,
     CategoryRuleEntity,
     ProductEntity,
@@ -157,6 +160,7 @@ export {
     CategoryRuleEntity,
     CategoryRebuildEntity,
     ConsentEventEntity,
+    CardReplacementEntity,
     CustomerCategoryStatEntity,
     CustomerConsentEntity,
     CustomerServiceConsentEntity,

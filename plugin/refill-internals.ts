@@ -25,7 +25,11 @@ import type {
     CategoryRebuildService,
     ChronicCategoryService,
 } from './modules/catalog/index.js';
-import type { CustomerService } from './modules/customers/index.js';
+import type {
+    CardReplacementService,
+    CustomerDeskService,
+    CustomerService,
+} from './modules/customers/index.js';
 import type { HistoryImportService } from './modules/import/index.js';
 import type {
     LedgerAdjustmentService,
@@ -49,6 +53,10 @@ import type { Repositories } from './refill-repositories.js';
 export interface RefillServices {
     catalog: CatalogService;
     customers: CustomerService;
+    /** The store desk: contacts, consents, block and unblock of a customer (audited). */
+    customerDesk: CustomerDeskService;
+    /** The store desk: card replacement (audited, idempotent by key). */
+    cardReplacements: CardReplacementService;
     purchases: PurchaseService;
     returns: ReturnService;
     posKeys: PosKeyService;

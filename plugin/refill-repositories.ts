@@ -31,7 +31,11 @@ import {
     CategoryRebuildRepository,
     CategoryStatsRepository,
 } from './modules/catalog/index.js';
-import { ConsentRepository, CustomerRepository } from './modules/customers/index.js';
+import {
+    CardReplacementRepository,
+    ConsentRepository,
+    CustomerRepository,
+} from './modules/customers/index.js';
 
 /** Every repository, built once over one {@link Database}. */
 export interface Repositories {
@@ -52,6 +56,7 @@ export interface Repositories {
     stats: CategoryStatsRepository;
     rebuilds: CategoryRebuildRepository;
     consents: ConsentRepository;
+    replacements: CardReplacementRepository;
     customers: CustomerRepository;
     entries: LedgerEntryRepository;
     offers: OfferRepository;
@@ -81,6 +86,7 @@ export function createRepositories(db: Database): Repositories {
         stats: new CategoryStatsRepository(db),
         rebuilds: new CategoryRebuildRepository(db),
         consents: new ConsentRepository(db),
+        replacements: new CardReplacementRepository(db),
         customers: new CustomerRepository(db),
         entries: new LedgerEntryRepository(db),
         offers: new OfferRepository(db),

@@ -41,7 +41,7 @@ import {
 import { createMessaging, subscribeMessaging } from './modules/messaging/index.js';
 import { EventBus } from './kernel/events/event-bus.js';
 import { systemClock, type Clock } from './kernel/clock.js';
-import { CustomerService } from './modules/customers/index.js';
+import { CardReplacementService, CustomerDeskService, CustomerService } from './modules/customers/index.js';
 import {
     LedgerAdjustmentService,
     LedgerBalanceReader,
@@ -158,6 +158,8 @@ export function createRefill(options: RefillOptions): Refill {
             clock,
             repos.audit,
         ),
+        customerDesk: new CustomerDeskService(database, repos, config, clock),
+        cardReplacements: new CardReplacementService(database, repos, clock),
         purchases: new PurchaseService(database, repos, catalog, config, clock, events),
         returns: new ReturnService(database, repos, stores, config, clock, events),
         posKeys: new PosKeyService(database, repos.posKeys, repos.stores, repos.audit, clock, ttl),

@@ -24,12 +24,20 @@ import {
 } from '../modules/admin/index.js';
 import type { JobControlService } from '../kernel/jobs/job-control.service.js';
 import {
+    adminDeskRoutes,
     type CustomerService,
+    type DeskApiServices,
     posCardReadLimit,
     posCustomerRoutes,
     unknownCardMonitor,
 } from '../modules/customers/index.js';
-import { posReceiptRoutes, type PurchaseService, type ReturnService } from '../modules/ledger/index.js';
+import {
+    adminAdjustmentRoutes,
+    type LedgerAdjustmentService,
+    posReceiptRoutes,
+    type PurchaseService,
+    type ReturnService,
+} from '../modules/ledger/index.js';
 import { errorHandler, notFound } from '../kernel/http/error-handler.js';
 import { withTrustProxy } from '../kernel/http/trust-proxy.js';
 import { requestTimeout } from '../kernel/http/request-timeout.js';
@@ -47,13 +55,15 @@ export interface ApiServices {
     posKeys: PosKeyService;
     adminAuth: AdminAuthService;
     jobs: JobControlService;
+    adjustments: LedgerAdjustmentService;
 }
 
 /** Everything the router needs: the POS and admin services. */
 export type RouterServices = ApiServices &
     CampaignApiServices &
     CatalogAdminServices &
-    SendApiServices & {
+    SendApiServices &
+    DeskApiServices & {
         outbox: OutboxStore;
         messages: MessageRepository;
         templates: TemplateService;
@@ -108,6 +118,12 @@ export function createRefillRouter(
     admin.use(adminJobsRoutes(services.jobs));
     admin.use(adminCampaignRoutes(services));
     admin.use(adminCatalogRoutes(services));
+    admin.use(adminDeskRoutes(services));
+    admin.use(
+        adminAdjustmentRoutes(services.adjustments, {
+            managerLimit: config.admin.managerAdjustmentLimit,
+        }),
+    );
     admin.use(adminMessageRoutes(services.messages, services.outbox));
     admin.use(adminTemplateRoutes(services.templates));
     admin.use(

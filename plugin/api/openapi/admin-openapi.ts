@@ -9,6 +9,8 @@ import {
 } from '../../modules/admin/index.js';
 import { adminCampaignRouteTable } from '../../modules/campaigns/index.js';
 import { adminCatalogRouteTable } from '../../modules/catalog/index.js';
+import { adminDeskRouteTable } from '../../modules/customers/index.js';
+import { adminAdjustmentRouteTable } from '../../modules/ledger/index.js';
 import {
     adminMessageRouteTable,
     adminSendRouteTable,
@@ -58,7 +60,11 @@ export function adminOpenApi(config: RefillConfig): OpenApiDocument {
             { name: 'campaigns', description: 'Design, launch and measure win-back campaigns' },
             { name: 'sends', description: 'The send guard: approvals, canaries, kill switch, test mode' },
             { name: 'categories', description: 'Chronic categories and their rebuilds' },
-            { name: 'customers', description: 'Card kinds and message decisions per customer' },
+            {
+                name: 'customers',
+                description:
+                    'The store desk: card kinds, contacts, consents, adjustments, card replacement and blocks; message decisions per customer',
+            },
             { name: 'messages', description: 'Delivery figures, the outbox and gateway endpoints' },
             { name: 'templates', description: 'Message templates: overrides and previews' },
             { name: 'jobs', description: 'Scheduled jobs' },
@@ -71,6 +77,8 @@ export function adminOpenApi(config: RefillConfig): OpenApiDocument {
             adminCampaignRouteTable,
             adminSendRouteTable,
             adminCatalogRouteTable,
+            adminDeskRouteTable,
+            adminAdjustmentRouteTable,
             adminMessageRouteTable,
             adminTemplateRouteTable,
             adminJobRouteTable,

@@ -18,6 +18,12 @@ export const ERROR_CODES = {
     REFILL_CONFLICT: 409,
     /** A large send must be approved by an admin other than the one who launched the campaign. */
     REFILL_SECOND_ADMIN_REQUIRED: 409,
+    /** The card was replaced by another: the till must use the new card (returns of its receipts still work). */
+    REFILL_CARD_REPLACED: 409,
+    /** The card is blocked at the store desk: no sales, previews, balances or profile changes at the till. */
+    REFILL_CARD_BLOCKED: 409,
+    /** A manager's adjustment beyond `admin.managerAdjustmentLimit` (`details.limit`). */
+    REFILL_ADJUSTMENT_LIMIT: 403,
     REFILL_PAYLOAD_TOO_LARGE: 413,
     REFILL_RATE_LIMITED: 429,
     REFILL_UNSUPPORTED_MEDIA_TYPE: 415,

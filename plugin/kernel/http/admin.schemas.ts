@@ -9,3 +9,13 @@ export const percent = Joi.number().min(0).max(100).precision(2);
 export const idParams = Joi.object({ id: Joi.number().integer().min(1).max(2_147_483_647).required() });
 /** Path parameters. */
 export const codeParams = Joi.object({ code: adminCode.required() });
+
+/** Why a store-desk action is taken: recorded in the audit log (3 to 500 characters). */
+export const deskReason = Joi.string().trim().min(3).max(500);
+/**
+ * A client's key that makes a write safe to retry: 8 to 64 printable ASCII
+ * characters (a UUID does). A retry with the key answers the first result.
+ */
+export const idempotencyKey = Joi.string()
+    .pattern(/^[\x21-\x7e]{8,64}$/)
+    .message('must be 8 to 64 printable ASCII characters, e.g. a UUID');

@@ -3,6 +3,8 @@
  * may use. Nothing else in `plugin/modules/customers/` is imported from outside it
  * (see README.md here and CONTRIBUTING.md).
  */
+/** Entity: cards replaced at the store desk (`refill_card_replacements`). */
+export { type CardReplacement, CardReplacementEntity } from './entities/card-replacement.entity.js';
 /** Entity: the consent history (`refill_consent_events`). */
 export { type ConsentEvent, ConsentEventEntity } from './entities/consent-event.entity.js';
 /** Entity: marketing consents (`refill_customer_consents`). */
@@ -14,6 +16,11 @@ export {
 } from './entities/customer-service-consent.entity.js';
 /** Entity: customers and their card kind (`refill_customers`). */
 export { type CardKind, type Customer, CustomerEntity } from './entities/customer.entity.js';
+/** Repository: cards replaced at the store desk. */
+export {
+    CardReplacementRepository,
+    type NewCardReplacement,
+} from './repositories/card-replacement.repository.js';
 /** Repository: consents and their history. */
 export { ConsentRepository } from './repositories/consent.repository.js';
 /** Repository: customers (profiles, aggregates, balances' row locks). */
@@ -24,6 +31,8 @@ export {
 } from './repositories/customer.repository.js';
 /** Pure rules: consent decisions and purposes. */
 export { type ConsentPurpose, consentPurposeOf, CUSTOMER_OPT_OUT_SOURCES } from './rules/consent.rules.js';
+/** Pure rule: why a till may not use a card (replaced, blocked). */
+export { CARD_REFUSAL_ERRORS, cardRefusal } from './rules/card-refusal.rules.js';
 /** Pure rule: phone numbers in E.164. */
 export { normalisePhone } from './rules/phone.js';
 /** Ports of the balance answer (the ledger and campaigns implement them) and the offer view. */
@@ -40,8 +49,24 @@ export {
     type CustomerUpdate,
     type CustomerView,
 } from './services/customer.service.js';
+/** Service: replaces a customer's card (audited, idempotent by key). */
+export {
+    type CardReplacementPorts,
+    type CardReplacementRequest,
+    CardReplacementService,
+} from './services/card-replacement.service.js';
+/** Service: the store desk's contacts, consents, block and unblock (audited). */
+export {
+    type CustomerDeskPorts,
+    CustomerDeskService,
+    type DeskContacts,
+} from './services/customer-desk.service.js';
+/** The desk actions' answer: the customer's minimal card. */
+export { type DeskCustomerView, deskView } from './services/desk-customer.view.js';
 /** POS and admin API: customer body schemas. */
 export { adminCardParams, cardKindBody, customerBody } from './routes/customer.schemas.js';
+/** Admin API: the store desk's customer routes and their table. */
+export { adminDeskRoutes, adminDeskRouteTable, type DeskApiServices } from './routes/admin-desk.routes.js';
 /** POS API: the card-read rate limit. */
 export { posCardReadLimit } from './routes/pos-card-read-limit.js';
 /** POS API: customer routes and their table. */

@@ -24,7 +24,11 @@ export { type ImportedLine, PurchaseRepository, receiptKey } from './repositorie
 /** The ledger's part of a customer's balance answer (customers' BonusBalanceReader port). */
 export { LedgerBalanceReader } from './services/bonus-balance.reader.js';
 /** Service: manual adjustments (audited). */
-export { LedgerAdjustmentService } from './services/ledger-adjustment.service.js';
+export {
+    type Adjustment,
+    type AdjustmentResult,
+    LedgerAdjustmentService,
+} from './services/ledger-adjustment.service.js';
 /** A customer's ledger inside one transaction (the import replays history through it). */
 export { LedgerSession, type LedgerStores } from './services/ledger-session.js';
 /** Service: expiry and activation of lots. */
@@ -43,6 +47,12 @@ export type {
 } from './services/purchase.views.js';
 /** Service: returns (publishes PurchaseReturned). */
 export { type ReturnInput, type ReturnRequest, ReturnService } from './services/return.service.js';
+/** Admin API: the store desk's adjustment route and its table. */
+export {
+    adjustmentBody,
+    adminAdjustmentRoutes,
+    adminAdjustmentRouteTable,
+} from './routes/admin-adjustment.routes.js';
 /** POS API: receipt routes and their table. */
 export { posReceiptRoutes, posReceiptRouteTable } from './routes/pos-receipts.routes.js';
 /** POS API: receipt and return body schemas. */

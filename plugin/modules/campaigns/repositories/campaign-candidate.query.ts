@@ -95,7 +95,8 @@ function lapsedWhere(range: LapsedRange, after: { lastAt: string; id: number } |
  * The set-based reads of the daily selection. Candidates come in pages
  * (keyset pagination, so memory stays flat whatever the base size); the
  * lapsed ones by a range on the statistics index `(category_id, last_at)`,
- * the regular ones by a primary-key range over customers.
+ * the regular ones by a primary-key range over customers. Cards blocked at
+ * the store desk are never candidates.
  */
 export class CampaignCandidateQuery {
     constructor(private readonly db: Database) {}
@@ -109,7 +110,7 @@ export class CampaignCandidateQuery {
             const rows: Row[] = await this.db.all(
                 `SELECT s.customer_id, s.last_at, s.recent_days, ${CUSTOMER_FIELDS}, ${PROBE_FIELDS}
                  FROM refill_customer_category_stats s JOIN refill_customers c ON c.id = s.customer_id
-                 WHERE ${where}
+                 WHERE ${where} AND c.blocked_at IS NULL
                  ORDER BY s.last_at, s.customer_id LIMIT ${pageSize}`,
                 [...probeParams(probe), ...params],
             );
@@ -157,7 +158,7 @@ export class CampaignCandidateQuery {
             // Hand-written: a keyset page with eligibility probes (a projection).
             const rows: Row[] = await this.db.all(
                 `SELECT c.id AS customer_id, ${CUSTOMER_FIELDS}, ${PROBE_FIELDS} FROM refill_customers c
-                 WHERE c.id > ? AND c.id <= ? AND c.last_purchase_at >= ? AND c.purchase_count >= ?
+                 WHERE c.id > ? AND c.id <= ? AND c.last_purchase_at >= ? AND c.purchase_count >= ? AND c.blocked_at IS NULL
                    AND NOT EXISTS (SELECT 1 FROM refill_customer_category_stats s WHERE s.customer_id = c.id AND s.category_id = ?)
                  ORDER BY c.id LIMIT ${pageSize}`,
                 [

@@ -13,6 +13,10 @@ export interface ConsentEvent {
     recordedAt: Date;
     /** `marketing` or `service`; null for entries recorded before the two were told apart (both). */
     purpose: string | null;
+    /** Who changed it at the store desk (`admin:<username>`); null for tills, imports and the customer's replies. */
+    actor?: string | null;
+    /** Why it was changed at the store desk. */
+    reason?: string | null;
     /** The related row, when loaded through TypeORM relations. */
     customer?: Customer;
 }
@@ -30,6 +34,8 @@ export const ConsentEventEntity = new EntitySchema<ConsentEvent>({
         source: str('source', 64, true),
         recordedAt: time('recorded_at'),
         purpose: str('purpose', 12, true),
+        actor: str('actor', 128, true),
+        reason: str('reason', 500, true),
     },
     relations: {
         customer: {

@@ -44,6 +44,10 @@ export interface Customer {
     offersUntil: Date | null;
     /** `regular`, or `test` / `employee` cards that campaigns leave out. */
     cardKind: CardKind;
+    /** When the card was blocked at the store desk (no sales, balances or profile changes at the till); null: not blocked. */
+    blockedAt: Date | null;
+    /** Why it was blocked (the desk's words). */
+    blockReason: string | null;
     enrolledAt: Date;
     updatedAt: Date;
     /** The related row, when loaded through TypeORM relations. */
@@ -75,6 +79,8 @@ export const CustomerEntity = new EntitySchema<Customer>({
         lotsDueAt: time('lots_due_at', true),
         offersUntil: time('offers_until', true),
         cardKind: { ...str('card_kind', 12), default: 'regular' },
+        blockedAt: time('blocked_at', true),
+        blockReason: str('block_reason', 500, true),
         enrolledAt: time('enrolled_at'),
         updatedAt: time('updated_at'),
     },

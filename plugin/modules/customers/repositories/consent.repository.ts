@@ -87,12 +87,16 @@ export class ConsentRepository {
         return group([...service, ...marketing.filter((c) => !own.has(`${c.customerId}:${c.channel}`))]);
     }
 
-    /** Sets the current consents of `purpose` given and appends them to the history. */
+    /**
+     * Sets the current consents of `purpose` given and appends them to the
+     * history; a change made at the store desk names its actor and reason there.
+     */
     async record(
         tx: SqlExecutor,
         consents: readonly CustomerConsent[],
         now: Date,
         purpose: ConsentPurpose = 'marketing',
+        desk: { actor: string; reason: string } | null = null,
     ): Promise<void> {
         if (!consents.length) return;
         const shape = this.current[purpose].all;
@@ -110,7 +114,15 @@ export class ConsentRepository {
         const history = this.events.insertable;
         await tx.run(
             history.insert(consents.length),
-            history.valuesOf(consents.map((c) => ({ ...c, recordedAt: now, purpose }))),
+            history.valuesOf(
+                consents.map((c) => ({
+                    ...c,
+                    recordedAt: now,
+                    purpose,
+                    actor: desk?.actor ?? null,
+                    reason: desk?.reason ?? null,
+                })),
+            ),
         );
     }
 

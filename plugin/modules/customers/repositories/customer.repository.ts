@@ -262,6 +262,47 @@ export class CustomerRepository {
         await tx.run(`UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
     }
 
+    /**
+     * Whether the card was replaced by another at the store desk (it is then
+     * no customer's card, and never enrolled again). Read right after a
+     * locking read of the card found nothing: the replacement committed with
+     * the move of the card, so the reader sees both or neither.
+     */
+    async isReplacedCard(exec: SqlExecutor | Database, cardNumber: string): Promise<boolean> {
+        const rows = await exec.all(
+            `SELECT 1 AS found FROM refill_card_replacements WHERE old_card_number = ?`,
+            [cardNumber],
+        );
+        return rows.length > 0;
+    }
+
+    /** Blocks (with the moment and reason) or unblocks (nulls) a card the caller holds locked. */
+    async setBlock(
+        tx: SqlExecutor,
+        id: number,
+        block: { at: Date; reason: string } | null,
+        now: Date,
+    ): Promise<void> {
+        const { sets, params } = this.customers.assignments(
+            { blockedAt: block?.at ?? null, blockReason: block?.reason ?? null, updatedAt: now },
+            ['blockedAt', 'blockReason', 'updatedAt'],
+        );
+        await tx.run(`UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+    }
+
+    /**
+     * Moves a customer the caller holds locked to another card number (their
+     * balance, lots and history stay on the customer id). A card another
+     * customer holds fails on the unique card index.
+     */
+    async changeCard(tx: SqlExecutor, id: number, cardNumber: string, now: Date): Promise<void> {
+        const { sets, params } = this.customers.assignments({ cardNumber, updatedAt: now }, [
+            'cardNumber',
+            'updatedAt',
+        ]);
+        await tx.run(`UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
+    }
+
     /** Records the latest end of the customer's active offers (see {@link Customer.offersUntil}). */
     async setOffersUntil(tx: SqlExecutor, id: number, until: Date | null): Promise<void> {
         await tx.run(`UPDATE refill_customers SET offers_until = ? WHERE id = ?`, [

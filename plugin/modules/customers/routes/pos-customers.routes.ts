@@ -5,6 +5,7 @@ import { posIdentity } from '../../admin/index.js';
 import { mountRoute, type RouteTable } from '../../../kernel/http/route-table.js';
 import { cardParams } from '../../../kernel/http/pos.schemas.js';
 import { customerBody } from './customer.schemas.js';
+import { CARD_REFUSAL_ERRORS } from '../rules/card-refusal.rules.js';
 import { balanceAnswer, customerAnswer } from './pos-customer.responses.js';
 
 /** The answer of a read by card over the POS key's per-minute budget (`pos.cardReadsPerMinute`). */
@@ -25,7 +26,7 @@ export const posCustomerRouteTable = {
         body: customerBody,
         success: { status: 200, description: 'Updated', schema: customerAnswer },
         answers: { 201: { description: 'Enrolled', schema: customerAnswer } },
-        errors: RATE_LIMITED,
+        errors: { ...CARD_REFUSAL_ERRORS, ...RATE_LIMITED },
     },
     getCustomer: {
         method: 'get',
@@ -34,7 +35,11 @@ export const posCustomerRouteTable = {
         tags: ['customers'],
         params: cardParams,
         success: { status: 200, description: 'The customer', schema: customerAnswer },
-        errors: { REFILL_CUSTOMER_NOT_FOUND: 'Unknown card', ...RATE_LIMITED },
+        errors: {
+            REFILL_CUSTOMER_NOT_FOUND: 'Unknown card',
+            REFILL_CARD_REPLACED: CARD_REFUSAL_ERRORS.REFILL_CARD_REPLACED,
+            ...RATE_LIMITED,
+        },
     },
     getBalance: {
         method: 'get',
@@ -43,7 +48,7 @@ export const posCustomerRouteTable = {
         tags: ['customers'],
         params: cardParams,
         success: { status: 200, description: 'The balance', schema: balanceAnswer },
-        errors: { REFILL_CUSTOMER_NOT_FOUND: 'Unknown card', ...RATE_LIMITED },
+        errors: { REFILL_CUSTOMER_NOT_FOUND: 'Unknown card', ...CARD_REFUSAL_ERRORS, ...RATE_LIMITED },
     },
 } satisfies RouteTable;
 

@@ -5,7 +5,8 @@ import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import type { TransactionRunner } from '../../../kernel/events/event-bus.js';
 import { decideConsent, needsLastTillAct, type ConsentPurpose } from '../rules/consent.rules.js';
 import { checkConsentAt } from '../../../kernel/till-time.rules.js';
-import { normalisePhone } from '../rules/phone.js';
+import { contactProfile } from './contact-profile.js';
+import { cardRefusal } from '../rules/card-refusal.rules.js';
 import type { Customer } from '../entities/customer.entity.js';
 import type { CustomerConsent } from '../entities/customer-consent.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
@@ -87,7 +88,7 @@ export interface ChangeSource {
 /** The customer methods the service uses: look-ups, the row lock, enrolment and profile writes. */
 export type CustomerPort = Pick<
     CustomerRepository,
-    'findByCard' | 'findById' | 'lockByCard' | 'enrolIfMissing' | 'updateProfile'
+    'findByCard' | 'findById' | 'lockByCard' | 'enrolIfMissing' | 'updateProfile' | 'isReplacedCard'
 >;
 
 /** The consent methods the service uses: the stored consents, the till's last acts, new records. */
@@ -168,6 +169,12 @@ export class CustomerService {
         ];
         return this.db.transaction(async (tx) => {
             let customer = await this.customers.lockByCard(tx, cardNumber);
+            // A blocked card changes nothing; a replaced one is never enrolled again.
+            const refusal = cardRefusal(
+                customer,
+                !customer && (await this.customers.isReplacedCard(tx, cardNumber)),
+            );
+            if (refusal) throw refusal;
             const created = !customer;
             if (!customer) {
                 await this.customers.enrolIfMissing(tx, cardNumber, now, by.storeId);
@@ -226,8 +233,7 @@ export class CustomerService {
 
     /** A customer's profile and consents. */
     async get(cardNumber: string): Promise<CustomerView> {
-        const customer = await this.customers.findByCard(this.db, cardNumber);
-        if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+        const customer = await this.known(cardNumber);
         return this.view(
             customer,
             await this.consents.findForCustomer(this.db, customer.id, 'marketing'),
@@ -237,8 +243,9 @@ export class CustomerService {
 
     /** Available and pending bonuses, the next expiries and the active personal offers. */
     async balance(cardNumber: string): Promise<BalanceView> {
-        const customer = await this.customers.findByCard(this.db, cardNumber);
-        if (!customer) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+        const customer = await this.known(cardNumber);
+        const blocked = cardRefusal(customer, false);
+        if (blocked) throw blocked;
         const now = this.clock();
         const at = await this.bonuses.balanceOf(customer.id, now, customer.timezone ?? this.config.timezone);
         const offers = await this.offers.activeOffers(customer.id, now);
@@ -252,26 +259,16 @@ export class CustomerService {
         };
     }
 
+    /** The card's customer; a replaced card is refused as such, an unknown one is not found. */
+    private async known(cardNumber: string): Promise<Customer> {
+        const customer = await this.customers.findByCard(this.db, cardNumber);
+        if (customer) return customer;
+        if (await this.customers.isReplacedCard(this.db, cardNumber)) throw cardRefusal(null, true);
+        throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+    }
+
     private profileFrom(update: CustomerUpdate): CustomerProfile {
-        const profile: CustomerProfile = {};
-        if (update.phone !== undefined) {
-            if (update.phone === null) profile.phone = null;
-            else {
-                const phone = normalisePhone(update.phone, this.config.defaultCountry);
-                if (!phone)
-                    throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
-                        { path: 'phone', message: 'is not a valid phone number' },
-                    ]);
-                profile.phone = phone;
-            }
-        }
-        if (update.email !== undefined) profile.email = update.email?.toLowerCase() ?? null;
-        if (update.name !== undefined) profile.name = update.name;
-        if (update.timezone !== undefined) profile.timezone = update.timezone;
-        if (update.locale !== undefined) profile.locale = update.locale;
-        if (update.telegramChatId !== undefined) profile.telegramChatId = update.telegramChatId;
-        if (update.pushToken !== undefined) profile.pushToken = update.pushToken;
-        return profile;
+        return contactProfile(update, this.config.defaultCountry);
     }
 
     private view(

@@ -3,6 +3,7 @@ import type { PurchaseService } from '../services/purchase.service.js';
 import type { PreviewInput, PurchaseInput } from '../services/purchase.views.js';
 import type { ReturnInput, ReturnService } from '../services/return.service.js';
 import { posIdentity } from '../../admin/index.js';
+import { CARD_REFUSAL_ERRORS } from '../../customers/index.js';
 import { mountRoute, type RouteTable } from '../../../kernel/http/route-table.js';
 import { previewBody, receiptBody, receiptParams, returnBody } from './receipt.schemas.js';
 import { previewAnswer, receiptAnswer, returnAnswer } from './pos-receipt.responses.js';
@@ -26,6 +27,7 @@ export function posReceiptRouteTable(maxLines: number) {
             body: previewBody(maxLines),
             success: { status: 200, description: 'The preview', schema: previewAnswer },
             errors: {
+                ...CARD_REFUSAL_ERRORS,
                 REFILL_RATE_LIMITED:
                     'Too many reads by card for this POS key (`pos.cardReadsPerMinute`); retry after `Retry-After` seconds',
             },
@@ -50,6 +52,7 @@ export function posReceiptRouteTable(maxLines: number) {
                 REFILL_CUSTOMER_NOT_FOUND: 'Unknown card (with `pos.unknownCard: reject`)',
                 REFILL_RECEIPT_CONFLICT: 'The receipt id was committed with a different body',
                 REFILL_REDEEM_EXCEEDS_LIMIT: 'Spending more than allowed; nothing was written',
+                ...CARD_REFUSAL_ERRORS,
             },
         },
         returnReceipt: {
@@ -57,7 +60,7 @@ export function posReceiptRouteTable(maxLines: number) {
             path: '/receipts/:receiptId/returns',
             summary: 'Return some or all lines of a receipt',
             description:
-                'Idempotent by `returnId` within the key’s store. Bonuses the receipt earned are taken back and bonuses it spent given back, line by line.',
+                'Idempotent by `returnId` within the key’s store. Bonuses the receipt earned are taken back and bonuses it spent given back, line by line. Works for receipts of a card since replaced or blocked: it addresses the receipt.',
             tags: ['receipts'],
             params: receiptParams,
             body: returnBody(maxLines),

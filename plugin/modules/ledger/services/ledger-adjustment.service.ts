@@ -4,7 +4,8 @@ import { RefillError } from '../../../kernel/errors/refill-error.js';
 import { maskCard } from '../../../kernel/logging/logger.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import type { AuditRepository } from '../../admin/index.js';
-import type { CustomerRepository } from '../../customers/index.js';
+import type { Customer, CustomerRepository } from '../../customers/index.js';
+import type { LedgerEntry } from '../entities/ledger-entry.entity.js';
 import type { LedgerEntryRepository } from '../repositories/ledger-entry.repository.js';
 import type { LedgerDatabase } from './ledger-database.port.js';
 import { LedgerSession, type LedgerStores } from './ledger-session.js';
@@ -21,6 +22,26 @@ export interface Adjustment {
     lifetimeDays?: number;
     /** Makes the adjustment safe to retry: a second call with the key changes nothing. */
     idempotencyKey?: string;
+}
+
+/** What an adjustment answers. */
+export interface AdjustmentResult {
+    /** The adjustment's first ledger entry (the one carrying its idempotency key); null without a key. */
+    entryId: number | null;
+    balance: BalanceAfter;
+    /** True when the idempotency key had been used: nothing changed. */
+    replayed: boolean;
+}
+
+/** The answer to a retried adjustment: the customer's balance now; a key used on another customer conflicts. */
+function replayOf(customer: Customer, earlier: LedgerEntry): AdjustmentResult {
+    if (earlier.customerId !== customer.id)
+        throw new RefillError('REFILL_CONFLICT', 'This idempotency key was used for another customer');
+    return {
+        entryId: earlier.id,
+        balance: { available: customer.balance, pending: customer.pending, debt: customer.debt },
+        replayed: true,
+    };
 }
 
 /** The repository methods an adjustment uses: the session's stores, the customer's row and state, the audit log. */
@@ -42,8 +63,13 @@ export class LedgerAdjustmentService {
         private readonly clock: Clock,
     ) {}
 
-    /** Applies an adjustment; returns the balance after it. */
-    async adjust(a: Adjustment): Promise<{ balance: BalanceAfter; replayed: boolean }> {
+    /**
+     * Applies an adjustment; returns the balance after it and, with an
+     * idempotency key, the id of its first ledger entry. A retry with the key
+     * changes nothing and answers `replayed`; the key used on another
+     * customer is a 409 REFILL_CONFLICT.
+     */
+    async adjust(a: Adjustment): Promise<AdjustmentResult> {
         if (!Number.isSafeInteger(a.amount) || a.amount === 0)
             throw new RefillError('REFILL_VALIDATION', 'Invalid adjustment', [
                 { path: 'amount', message: 'must be a non-zero integer' },
@@ -54,15 +80,10 @@ export class LedgerAdjustmentService {
                 const customer = await this.repos.customers.lockByCard(tx, a.cardNumber);
                 if (!customer)
                     throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
-                if (a.idempotencyKey && (await this.repos.entries.findByIdempotencyKey(tx, a.idempotencyKey)))
-                    return {
-                        balance: {
-                            available: customer.balance,
-                            pending: customer.pending,
-                            debt: customer.debt,
-                        },
-                        replayed: true,
-                    };
+                const earlier = a.idempotencyKey
+                    ? await this.repos.entries.findByIdempotencyKey(tx, a.idempotencyKey)
+                    : null;
+                if (earlier) return replayOf(customer, earlier);
                 const session = new LedgerSession(
                     tx,
                     this.repos,
@@ -110,7 +131,11 @@ export class LedgerAdjustmentService {
                     },
                     now,
                 );
+                const entry = a.idempotencyKey
+                    ? await this.repos.entries.findByIdempotencyKey(tx, a.idempotencyKey)
+                    : null;
                 return {
+                    entryId: entry?.id ?? null,
                     balance: { available: state.balance, pending: state.pending, debt: state.debt },
                     replayed: false,
                 };
@@ -119,15 +144,8 @@ export class LedgerAdjustmentService {
             // Two retries racing on one idempotency key: the loser sees the unique key and changes nothing.
             if (a.idempotencyKey && isDuplicateKeyError(error)) {
                 const customer = await this.repos.customers.findByCard(this.db, a.cardNumber);
-                if (customer)
-                    return {
-                        balance: {
-                            available: customer.balance,
-                            pending: customer.pending,
-                            debt: customer.debt,
-                        },
-                        replayed: true,
-                    };
+                const earlier = await this.repos.entries.findByIdempotencyKey(this.db, a.idempotencyKey);
+                if (customer && earlier) return replayOf(customer, earlier);
             }
             throw error;
         }

@@ -11,7 +11,7 @@ import {
     type KeyedCategoryStat,
 } from '../../catalog/index.js';
 import { requestHash } from '../rules/receipt-hash.js';
-import type { Customer, CustomerRepository } from '../../customers/index.js';
+import { cardRefusal, type Customer, type CustomerRepository } from '../../customers/index.js';
 import type { Offer, OfferRepository } from '../../campaigns/index.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
@@ -43,7 +43,7 @@ class EnrolFirst extends Error {}
 export interface PurchasePorts extends LedgerStores {
     customers: Pick<
         CustomerRepository,
-        'findByCard' | 'enrolIfMissing' | 'lockByCardWithStats' | 'saveState'
+        'findByCard' | 'enrolIfMissing' | 'lockByCardWithStats' | 'saveState' | 'isReplacedCard'
     >;
     offers: Pick<OfferRepository, 'findActive' | 'markRedeemed' | 'latestEnd'>;
     purchases: Pick<PurchaseRepository, 'insert' | 'insertLines' | 'findByReceiptId'>;
@@ -79,6 +79,13 @@ export class PurchaseService {
             : null;
         let available = 0;
         let offers: Offer[] = [];
+        if (input.cardNumber) {
+            const refusal = cardRefusal(
+                customer,
+                !customer && (await this.repos.customers.isReplacedCard(this.db, input.cardNumber)),
+            );
+            if (refusal) throw refusal;
+        }
         if (customer) {
             available = balanceAt(
                 await this.repos.lots.findOpen(this.db, customer.id),
@@ -179,6 +186,13 @@ export class PurchaseService {
             categories,
             CATEGORY_STATS_JOIN,
         );
+        // A replaced card is refused, never enrolled again: the replacement commits with the card's move,
+        // so a sale that waited on the customer's lock finds no customer and sees the replacement.
+        const refusal = cardRefusal(
+            locked?.customer ?? null,
+            !locked && (await customers.isReplacedCard(tx, input.cardNumber)),
+        );
+        if (refusal) throw refusal;
         if (!locked) {
             if (this.config.pos.unknownCard === 'reject')
                 throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');

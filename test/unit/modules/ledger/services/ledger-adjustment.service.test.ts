@@ -64,6 +64,8 @@ function customer(balance: number): Customer {
         lotsDueAt: new Date('2026-06-01T00:00:00Z'),
         offersUntil: null,
         cardKind: 'regular',
+        blockedAt: null,
+        blockReason: null,
         enrolledAt: NOW,
         updatedAt: NOW,
     };

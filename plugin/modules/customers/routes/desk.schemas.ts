@@ -1,0 +1,63 @@
+import Joi from 'joi';
+import { deskReason, idempotencyKey } from '../../../kernel/http/admin.schemas.js';
+import { cardNumber, ianaTimezone } from '../../../kernel/http/pos.schemas.js';
+import { CONSENT_CHANNELS } from '../../../kernel/vocabulary/channels.js';
+import { CONSENT_PURPOSES } from '../rules/consent.rules.js';
+
+/*
+ * What the store desk's routes validate, and what they answer (the answer
+ * schemas are for the OpenAPI document only).
+ */
+
+/** PATCH /customers/:cardNumber/contacts: at least one contact, and the reason. */
+export const contactsBody = Joi.object({
+    name: Joi.string().trim().max(255).allow(null),
+    phone: Joi.string().max(32).allow(null).description('Any format; stored as E.164'),
+    email: Joi.string().email({ tlds: false }).max(254).allow(null),
+    timezone: ianaTimezone.allow(null).description('IANA timezone'),
+    locale: Joi.string().valid('ru', 'en').allow(null),
+    reason: deskReason.required(),
+})
+    .or('name', 'phone', 'email', 'timezone', 'locale')
+    .messages({ 'object.missing': 'must change at least one of name, phone, email, timezone, locale' });
+
+/** `:cardNumber` and `:channel` of PUT /customers/:cardNumber/consents/:channel. */
+export const consentParams = Joi.object({
+    cardNumber: cardNumber.required(),
+    channel: Joi.string()
+        .valid(...CONSENT_CHANNELS)
+        .required(),
+});
+
+/** PUT /customers/:cardNumber/consents/:channel. */
+export const consentBody = Joi.object({
+    kind: Joi.string()
+        .valid(...CONSENT_PURPOSES)
+        .required()
+        .description('`marketing` (offers) or `service` (bonus expiry, balance, welcome)'),
+    granted: Joi.boolean().strict().required(),
+    reason: deskReason.required(),
+});
+
+/** POST /customers/:cardNumber/replace. */
+export const replaceBody = Joi.object({
+    newCardNumber: cardNumber.required(),
+    reason: deskReason.required(),
+    idempotencyKey: idempotencyKey.required(),
+});
+
+/** POST /customers/:cardNumber/block and /unblock. */
+export const blockBody = Joi.object({ reason: deskReason.required() });
+
+/** The customer as a desk action answers it. */
+export const deskCustomerAnswer = Joi.object({
+    customer: Joi.object({
+        id: Joi.number().integer(),
+        cardNumber: Joi.string(),
+        blocked: Joi.boolean(),
+        blockedAt: Joi.string().isoDate().allow(null),
+        blockReason: Joi.string().allow(null),
+        balance: Joi.number().integer().description('Bonuses available now'),
+        cardKind: Joi.string().valid('regular', 'test', 'employee'),
+    }).id('DeskCustomer'),
+});
