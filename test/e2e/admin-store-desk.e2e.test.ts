@@ -18,17 +18,14 @@ describe.each(engines)('store desk actions on %s', (engine) => {
     const pos = () => ({ Authorization: `Bearer ${t.key}` });
     const desk = (path: string) => `/loyalty/admin/v1/customers/${path}`;
     const sale = (card: string, receiptId: string, redeem = 0) =>
-        api
-            .post('/loyalty/pos/v1/receipts')
-            .set(pos())
-            .send({
-                receiptId,
-                cardNumber: card,
-                storeCode: 'S1',
-                purchasedAt: now(),
-                redeem,
-                lines: basket,
-            });
+        api.post('/loyalty/pos/v1/receipts').set(pos()).send({
+            receiptId,
+            cardNumber: card,
+            storeCode: 'S1',
+            purchasedAt: now(),
+            redeem,
+            lines: basket,
+        });
     const audit = (action: string) =>
         t.internals.database.all<{ actor: string; entity_id: string; details: string }>(
             'SELECT actor, entity_id, details FROM refill_audit_log WHERE action = ? ORDER BY id',
@@ -411,24 +408,19 @@ describe.each(engines)('store desk actions on %s', (engine) => {
 
         it('refuses a new card that belongs to a customer or was replaced before, and a reused key', async () => {
             expect((await sale('7400000003', 'RPL-4')).status).toBe(201);
-            const taken = await api
-                .post(desk(`${NEW}/replace`))
-                .set(bearer(admin))
-                .send({ newCardNumber: '7400000003', reason: 'card lost', idempotencyKey: 'replace-0002' });
-            expect(taken.status).toBe(409);
-            expect(taken.body.error.code).toBe('REFILL_CONFLICT');
-            const reused = await api
-                .post(desk(`${NEW}/replace`))
-                .set(bearer(admin))
-                .send({ newCardNumber: OLD, reason: 'card lost', idempotencyKey: 'replace-0003' });
-            expect(reused.status).toBe(409);
-            expect(reused.body.error.code).toBe('REFILL_CONFLICT');
-            const key = await api
-                .post(desk(`${NEW}/replace`))
-                .set(bearer(admin))
-                .send({ newCardNumber: '7400000009', reason: 'card lost', idempotencyKey: 'replace-0001' });
-            expect(key.status).toBe(409);
-            expect(key.body.error.code).toBe('REFILL_CONFLICT');
+            // Another customer's card, a card replaced before, a key used for another replacement.
+            for (const [newCardNumber, idempotencyKey] of [
+                ['7400000003', 'replace-0002'],
+                [OLD, 'replace-0003'],
+                ['7400000009', 'replace-0001'],
+            ]) {
+                const refused = await api
+                    .post(desk(`${NEW}/replace`))
+                    .set(bearer(admin))
+                    .send({ newCardNumber, reason: 'card lost', idempotencyKey });
+                expect(refused.status).toBe(409);
+                expect(refused.body.error.code).toBe('REFILL_CONFLICT');
+            }
             const acted = await api
                 .post(desk(`${OLD}/block`))
                 .set(bearer(admin))

@@ -3,15 +3,10 @@ import type { CustomerProfile } from '../repositories/customer.repository.js';
 import { normalisePhone } from '../rules/phone.js';
 
 /** Contact fields a till or the store desk sets. Absent fields stay as they are; null clears. */
-export interface ContactChanges {
-    phone?: string | null;
-    email?: string | null;
-    name?: string | null;
-    timezone?: string | null;
-    locale?: string | null;
-    telegramChatId?: string | null;
-    pushToken?: string | null;
-}
+export type ContactChanges = Pick<
+    CustomerProfile,
+    'phone' | 'email' | 'name' | 'timezone' | 'locale' | 'telegramChatId' | 'pushToken'
+>;
 
 /**
  * The profile fields to write for contact changes: the phone as E.164 (an
