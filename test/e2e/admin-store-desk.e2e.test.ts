@@ -421,6 +421,11 @@ describe.each(engines)('store desk actions on %s', (engine) => {
                 expect(refused.status).toBe(409);
                 expect(refused.body.error.code).toBe('REFILL_CONFLICT');
             }
+            const adjusted = await api
+                .post(desk(`${OLD}/adjustments`))
+                .set(bearer(admin))
+                .send({ amount: 5, reason: 'old card', idempotencyKey: 'adj-old-card-1' });
+            expect(adjusted.body.error.code).toBe('REFILL_CARD_REPLACED');
             const acted = await api
                 .post(desk(`${OLD}/block`))
                 .set(bearer(admin))

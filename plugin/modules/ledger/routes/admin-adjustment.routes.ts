@@ -50,6 +50,7 @@ export const adminAdjustmentRouteTable = {
         errors: {
             REFILL_ADJUSTMENT_LIMIT: 'A manager’s adjustment beyond the limit (`details.limit`)',
             REFILL_CUSTOMER_NOT_FOUND: 'No customer with this card',
+            REFILL_CARD_REPLACED: 'The card was replaced: adjust on the new card',
             REFILL_INSUFFICIENT_BALANCE: 'A debit beyond the available bonuses; nothing was written',
             REFILL_CONFLICT: 'The idempotency key was used for another customer',
         },

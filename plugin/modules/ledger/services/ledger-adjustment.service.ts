@@ -4,7 +4,7 @@ import { RefillError } from '../../../kernel/errors/refill-error.js';
 import { maskCard } from '../../../kernel/logging/logger.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import type { AuditRepository } from '../../admin/index.js';
-import type { Customer, CustomerRepository } from '../../customers/index.js';
+import { cardRefusal, type Customer, type CustomerRepository } from '../../customers/index.js';
 import type { LedgerEntry } from '../entities/ledger-entry.entity.js';
 import type { LedgerEntryRepository } from '../repositories/ledger-entry.repository.js';
 import type { LedgerDatabase } from './ledger-database.port.js';
@@ -46,7 +46,7 @@ function replayOf(customer: Customer, earlier: LedgerEntry): AdjustmentResult {
 
 /** The repository methods an adjustment uses: the session's stores, the customer's row and state, the audit log. */
 export interface LedgerAdjustmentPorts extends LedgerStores {
-    customers: Pick<CustomerRepository, 'lockByCard' | 'findByCard' | 'saveState'>;
+    customers: Pick<CustomerRepository, 'lockByCard' | 'findByCard' | 'saveState' | 'isReplacedCard'>;
     entries: Pick<LedgerEntryRepository, 'findByIdempotencyKey' | 'append'>;
     audit: Pick<AuditRepository, 'append'>;
 }
@@ -78,8 +78,12 @@ export class LedgerAdjustmentService {
             return await this.db.transaction(async (tx) => {
                 const now = this.clock();
                 const customer = await this.repos.customers.lockByCard(tx, a.cardNumber);
-                if (!customer)
+                if (!customer) {
+                    // A replaced card is no customer's card: the desk acts on the new one.
+                    if (await this.repos.customers.isReplacedCard(tx, a.cardNumber))
+                        throw cardRefusal(null, true) as RefillError;
                     throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+                }
                 const earlier = a.idempotencyKey
                     ? await this.repos.entries.findByIdempotencyKey(tx, a.idempotencyKey)
                     : null;

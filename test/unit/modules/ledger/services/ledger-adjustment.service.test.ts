@@ -102,6 +102,7 @@ function fakePorts(holder: Customer, lots: BonusLot[]) {
             lockByCard: async (_tx, card) => (card === holder.cardNumber ? holder : null),
             findByCard: async (_exec, card) => (card === holder.cardNumber ? holder : null),
             saveState: async (_tx, _id, state) => void written.states.push(state),
+            isReplacedCard: async () => false,
         },
         lots: {
             findOpen: async () => lots,
