@@ -11,6 +11,7 @@ import { CategoryRebuilds1767916800000 } from './1767916800000-category-rebuilds
 import { CampaignExclusions1767960000000 } from './1767960000000-campaign-exclusions.js';
 import { MessageSendStates1768003200000 } from './1768003200000-message-send-states.js';
 import { ServiceConsent1768089600000 } from './1768089600000-service-consent.js';
+import { AdminUiRoles1768176000000 } from './1768176000000-admin-ui-roles.js';
 import { StoreDesk1768348800000 } from './1768348800000-store-desk.js';
 
 /**
@@ -31,5 +32,6 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     CampaignExclusions1767960000000,
     MessageSendStates1768003200000,
     ServiceConsent1768089600000,
+    AdminUiRoles1768176000000,
     StoreDesk1768348800000,
 ];

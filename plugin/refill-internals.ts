@@ -9,6 +9,8 @@ import type { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
 import type {
     AdminAuthService,
     AdminTokenService,
+    AdminUserService,
+    AuditLogService,
     PosKeyService,
     StoreService,
 } from './modules/admin/index.js';
@@ -66,6 +68,10 @@ export interface RefillServices {
     history: HistoryImportService;
     maintenance: LotMaintenanceService;
     adminAuth: AdminAuthService;
+    /** Admin users for admins: list, create, change, reset passwords (audited). */
+    adminUsers: AdminUserService;
+    /** The audit log for people: filtered pages and the CSV export. */
+    auditLog: AuditLogService;
     adminTokens: AdminTokenService;
     categories: ChronicCategoryService;
     /** Rebuilds of categories' line mapping and statistics from the stored history, with progress. */

@@ -19,6 +19,10 @@ import {
     AdminSignInRepository,
     AdminTokenService,
     AdminUserRepository,
+    AdminUserService,
+    AdminUserStoreRepository,
+    AuditLogQuery,
+    AuditLogService,
     PosKeyService,
     StoreService,
 } from './modules/admin/index.js';
@@ -145,6 +149,16 @@ export function createRefill(options: RefillOptions): Refill {
     });
     const messaging = createMessaging(longDb, repos, config, () => catalog.categories(), clock);
     const adminUsers = new AdminUserRepository(database);
+    const userStores = new AdminUserStoreRepository(database);
+    const adminAuth = new AdminAuthService(
+        database,
+        adminUsers,
+        repos.audit,
+        clock,
+        config.admin.sessionTtlHours,
+        new AdminSignInGuard(database, new AdminSignInRepository(database), clock, config, logger),
+        userStores,
+    );
     const base: Omit<RefillServices, 'jobs' | 'health'> = {
         catalog,
         stores,
@@ -167,14 +181,14 @@ export function createRefill(options: RefillOptions): Refill {
         offers: new OfferService(longDb, repos, catalog, clock),
         history: new HistoryImportService(longDb, repos, catalog, config, clock),
         maintenance: new LotMaintenanceService(longDb, repos, config, clock),
-        adminAuth: new AdminAuthService(
+        adminAuth,
+        adminUsers: new AdminUserService(
             database,
-            adminUsers,
-            repos.audit,
+            { users: adminUsers, userStores, stores: repos.stores, audit: repos.audit },
+            adminAuth,
             clock,
-            config.admin.sessionTtlHours,
-            new AdminSignInGuard(database, new AdminSignInRepository(database), clock, config, logger),
         ),
+        auditLog: new AuditLogService(new AuditLogQuery(database)),
         adminTokens: new AdminTokenService(database, repos, adminUsers, clock),
         categories: new ChronicCategoryService(
             longDb,

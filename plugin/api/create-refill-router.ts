@@ -15,12 +15,18 @@ import type { RefillLogger } from '../kernel/logging/logger.port.js';
 import type { RefillConfig } from '../config/refill-options.js';
 import {
     type AdminAuthService,
+    adminAuditRoutes,
     adminJobsRoutes,
     adminSession,
     adminSessionRoutes,
     csrfProtection,
+    adminStoreRoutes,
+    adminUserRoutes,
+    type AdminUserService,
+    type AuditLogService,
     posAuth,
     type PosKeyService,
+    type StoreService,
 } from '../modules/admin/index.js';
 import type { JobControlService } from '../kernel/jobs/job-control.service.js';
 import {
@@ -54,6 +60,9 @@ export interface ApiServices {
     returns: ReturnService;
     posKeys: PosKeyService;
     adminAuth: AdminAuthService;
+    adminUsers: AdminUserService;
+    auditLog: AuditLogService;
+    stores: StoreService;
     jobs: JobControlService;
     adjustments: LedgerAdjustmentService;
 }
@@ -110,12 +119,15 @@ export function createRefillRouter(
     const admin = Router();
     admin.use(express.json({ limit: '64kb', strict: true }));
     serveOpenApi(admin, adminOpenApi(config));
-    admin.use(adminSessionRoutes(services.adminAuth, config));
+    admin.use(adminSessionRoutes(services.adminAuth, services.adminUsers, config));
     admin.use(
         adminSession(services.adminAuth, config.admin.cookieName, services.adminTokens),
         csrfProtection,
     );
     admin.use(adminJobsRoutes(services.jobs));
+    admin.use(adminUserRoutes(services.adminUsers));
+    admin.use(adminStoreRoutes(services.stores, services.posKeys));
+    admin.use(adminAuditRoutes(services.auditLog));
     admin.use(adminCampaignRoutes(services));
     admin.use(adminCatalogRoutes(services));
     admin.use(adminDeskRoutes(services));

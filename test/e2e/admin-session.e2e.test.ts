@@ -18,7 +18,14 @@ describe.each(engines)('admin sessions on %s', (engine) => {
             .post('/loyalty/admin/v1/session')
             .send({ username: 'olga', password: 'correct horse battery' });
         expect(signIn.status).toBe(201);
-        expect(signIn.body.user).toEqual({ username: 'olga', role: 'manager', displayName: null });
+        const user = {
+            id: expect.any(Number),
+            username: 'olga',
+            role: 'manager',
+            displayName: null,
+            storeIds: [],
+        };
+        expect(signIn.body).toEqual({ user, csrfToken: expect.any(String), expiresAt: expect.any(String) });
         const cookie = String(signIn.headers['set-cookie']);
         expect(cookie).toMatch(/refill_admin=/);
         expect(cookie).toMatch(/HttpOnly/);
@@ -27,10 +34,7 @@ describe.each(engines)('admin sessions on %s', (engine) => {
 
         const me = await agent.get('/loyalty/admin/v1/session');
         expect(me.status).toBe(200);
-        expect(me.body).toEqual({
-            user: { username: 'olga', role: 'manager' },
-            csrfToken: signIn.body.csrfToken,
-        });
+        expect(me.body).toEqual({ user, csrfToken: signIn.body.csrfToken, expiresAt: signIn.body.expiresAt });
 
         const noCsrf = await agent.delete('/loyalty/admin/v1/session');
         expect(noCsrf.status).toBe(403);

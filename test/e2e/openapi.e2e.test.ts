@@ -148,7 +148,7 @@ describe.each(engines)('OpenAPI documents on %s', (engine) => {
             schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
         });
         const tokens = requestSchema(admin, '/tokens', 'post');
-        expect(tokens.properties!.role).toMatchObject({ enum: ['admin', 'manager', 'marketer'] });
+        expect(tokens.properties!.role).toMatchObject({ enum: ['admin', 'marketer', 'manager', 'analyst'] });
     });
 
     it('matches what the real POS routes answer', async () => {

@@ -7,7 +7,10 @@
  */
 export const AUDIT_ACTIONS = [
     'admin_user.create',
+    'admin_user.update',
+    'admin_user.password_reset',
     'admin.sign_in',
+    'admin.password_change',
     'admin_token.create',
     'admin_token.revoke',
     'pos_key.create',

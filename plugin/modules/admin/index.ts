@@ -9,6 +9,8 @@ export { type AdminSession, AdminSessionEntity } from './entities/admin-session.
 export { type AdminToken, AdminTokenEntity } from './entities/admin-token.entity.js';
 /** Entity: admin users and their roles (`refill_admin_users`). */
 export { type AdminRole, type AdminUser, AdminUserEntity } from './entities/admin-user.entity.js';
+/** Entity: the stores a manager is bound to (`refill_admin_user_stores`). */
+export { type AdminUserStore, AdminUserStoreEntity } from './entities/admin-user-store.entity.js';
 /** Entity: the audit log (`refill_audit_log`). */
 export { type AuditEntry, AuditEntryEntity } from './entities/audit-entry.entity.js';
 /** Entity: POS API keys (`refill_pos_keys`). */
@@ -27,16 +29,34 @@ export { AdminSignInRepository } from './repositories/admin-sign-in.repository.j
 export { AdminTokenRepository } from './repositories/admin-token.repository.js';
 /** Repository: admin users and sessions. */
 export { AdminUserRepository } from './repositories/admin-user.repository.js';
+/** Repository: which stores managers are bound to. */
+export { AdminUserStoreRepository } from './repositories/admin-user-store.repository.js';
+/** Query: the audit log for people (filters, newest first). */
+export { type AuditFilter, AuditLogQuery } from './repositories/audit-log.query.js';
 /** Repository: appends to the audit log in the caller's transaction (every module audits through it). */
 export { AuditRepository } from './repositories/audit.repository.js';
 /** Repository: POS keys. */
 export { PosKeyRepository, type PosKeySummary } from './repositories/pos-key.repository.js';
 /** Repository: stores. */
-export { StoreRepository } from './repositories/store.repository.js';
+export { type StoreFields, StoreRepository, type StoreSummary } from './repositories/store.repository.js';
 /** Pure rule: the canonical spelling of an admin username. */
 export { normaliseUsername } from './rules/admin-username.js';
-/** Service: admin users, sign-in and sessions. */
-export { AdminAuthService } from './services/admin-auth.service.js';
+/** Service: sign-in and sessions (and the user creation the CLI uses). */
+export {
+    AdminAuthService,
+    type AdminPrincipal,
+    MIN_PASSWORD_LENGTH,
+    type SessionUser,
+} from './services/admin-auth.service.js';
+/** Service: admin users for admins (list, create, change, reset passwords; audited). */
+export {
+    type AdminUserPatch,
+    AdminUserService,
+    type AdminUserView,
+    type NewAdminUser,
+} from './services/admin-user.service.js';
+/** Service: the audit log for people (pages and the CSV export). */
+export { AuditLogService, type AuditView } from './services/audit-log.service.js';
 /** Service: slows and locks out repeated failed sign-ins. */
 export { AdminSignInGuard } from './services/admin-sign-in-guard.service.js';
 /** Service: admin API tokens (create, list, revoke; audited). */
@@ -56,6 +76,12 @@ export {
     adminSecuritySchemes,
     POS_SECURITY_SCHEMES,
 } from './routes/api-security.js';
+/** Admin API: the audit log routes and their table. */
+export { adminAuditRoutes, adminAuditRouteTable } from './routes/audit.routes.js';
+/** Admin API: stores and POS keys routes and their table. */
+export { adminStoreRoutes, adminStoreRouteTable } from './routes/stores.routes.js';
+/** Admin API: admin users routes and their table. */
+export { adminUserRoutes, adminUserRouteTable } from './routes/users.routes.js';
 /** Admin API: job control routes and their table. */
 export { adminJobRouteTable, adminJobsRoutes } from './routes/jobs.routes.js';
 /** POS API: key authentication and the identity it leaves on the request. */

@@ -1,5 +1,6 @@
 import type { JobsQueryOptions, JobsSort, JobState, RemoveJobsOptions, SortDirection } from 'agenda';
 import { sqlDialect } from '../../db/sql-dialect.js';
+import { likeContains } from '../../db/like-pattern.js';
 
 /** A WHERE clause with its parameters, and the part of the filter SQL cannot do. */
 export interface JobFilter {
@@ -29,11 +30,6 @@ export const STATE_SQL = `CASE
     WHEN next_run_at > ? THEN 'scheduled'
     WHEN next_run_at IS NOT NULL THEN 'queued'
     ELSE 'completed' END`;
-
-/** Escapes LIKE wildcards with `!` (the one escape character both engines accept the same way). */
-function likeContains(text: string): string {
-    return `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
-}
 
 function idList(filter: JobFilter, ids: readonly unknown[]): void {
     if (ids.length === 0) {

@@ -29,5 +29,6 @@ export const AuditEntryEntity = new EntitySchema<AuditEntry>({
     indices: [
         { name: 'IDX_refill_audit_entity', columns: ['entityType', 'entityId'] },
         { name: 'IDX_refill_audit_created', columns: ['createdAt'] },
+        { name: 'IDX_refill_audit_actor', columns: ['actor'] },
     ],
 });

@@ -17,6 +17,10 @@ export interface PosKey {
     createdAt: Date;
     /** Set when the key was revoked; revoked keys are refused. */
     revokedAt: Date | null;
+    /** When a till last used the key (recorded at most once a minute); null if never since recorded. */
+    lastUsedAt: Date | null;
+    /** The client IP of that last use. */
+    lastUsedIp: string | null;
     /** The related row, when loaded through TypeORM relations. */
     store?: Store;
 }
@@ -33,6 +37,8 @@ export const PosKeyEntity = new EntitySchema<PosKey>({
         label: str('label', 255, true),
         createdAt: time('created_at'),
         revokedAt: time('revoked_at', true),
+        lastUsedAt: time('last_used_at', true),
+        lastUsedIp: str('last_used_ip', 64, true),
     },
     relations: {
         store: {

@@ -9,6 +9,8 @@ export interface Store {
     name: string;
     /** IANA timezone of the store; the chain's timezone when null. */
     timezone: string | null;
+    /** Where the store is, for people; null when not given. */
+    address: string | null;
     createdAt: Date;
 }
 
@@ -21,6 +23,7 @@ export const StoreEntity = new EntitySchema<Store>({
         code: str('code', 64),
         name: str('name', 255),
         timezone: str('timezone', 64, true),
+        address: str('address', 500, true),
         createdAt: time('created_at'),
     },
     indices: [{ name: 'UQ_refill_stores_code', columns: ['code'], unique: true }],

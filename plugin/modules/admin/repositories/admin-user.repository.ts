@@ -2,6 +2,7 @@ import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { likeContains } from '../../../kernel/db/like-pattern.js';
 import { AdminUserEntity, type AdminUser } from '../entities/admin-user.entity.js';
 import { AdminSessionEntity, type AdminSession } from '../entities/admin-session.entity.js';
 
@@ -22,6 +23,47 @@ export class AdminUserRepository {
             [username],
         );
         return rows[0] ? this.users.fromRow(rows[0]) : null;
+    }
+
+    /** A user by id. */
+    async findById(exec: SqlExecutor | Database, id: number): Promise<AdminUser | null> {
+        const rows = await exec.all(`SELECT ${this.users.columns} FROM refill_admin_users WHERE id = ?`, [
+            id,
+        ]);
+        return rows[0] ? this.users.fromRow(rows[0]) : null;
+    }
+
+    /**
+     * Up to `limit` users with an id above `afterId`, by id; `q` keeps those
+     * whose username or display name contains it (case-insensitive).
+     */
+    async page(
+        exec: SqlExecutor | Database,
+        filter: { q?: string; afterId?: number },
+        limit: number,
+    ): Promise<AdminUser[]> {
+        const where = ['id > ?'];
+        const params: unknown[] = [filter.afterId ?? 0];
+        if (filter.q) {
+            where.push(`(username LIKE ? ESCAPE '!' OR LOWER(display_name) LIKE ? ESCAPE '!')`);
+            params.push(likeContains(filter.q), likeContains(filter.q));
+        }
+        const rows = await exec.all(
+            `SELECT ${this.users.columns} FROM refill_admin_users WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`,
+            [...params, limit],
+        );
+        return rows.map((r) => this.users.fromRow(r));
+    }
+
+    /** Changes a user's display name, role or disabled time (the fields `patch` sets). */
+    async update(
+        tx: SqlExecutor,
+        id: number,
+        patch: Partial<Pick<AdminUser, 'displayName' | 'role' | 'disabledAt'>>,
+    ): Promise<void> {
+        const { sets, params } = this.users.assignments(patch, ['displayName', 'role', 'disabledAt']);
+        if (sets.length)
+            await tx.run(`UPDATE refill_admin_users SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
     }
 
     /** Every user. */
@@ -93,8 +135,8 @@ export class AdminUserRepository {
         await exec.run(`DELETE FROM refill_admin_sessions WHERE id = ?`, [id]);
     }
 
-    /** Ends every session of a user (password change, disabling). */
-    async deleteSessionsOf(exec: SqlExecutor | Database, userId: number): Promise<void> {
-        await exec.run(`DELETE FROM refill_admin_sessions WHERE user_id = ?`, [userId]);
+    /** Ends every session of a user (password change, disabling) but the one kept, if any. */
+    async deleteSessionsOf(exec: SqlExecutor | Database, userId: number, keep = ''): Promise<void> {
+        await exec.run(`DELETE FROM refill_admin_sessions WHERE user_id = ? AND id <> ?`, [userId, keep]);
     }
 }

@@ -85,6 +85,30 @@ export class PosKeyRepository {
         }));
     }
 
+    /** A key by id. */
+    async findById(exec: SqlExecutor | Database, id: number): Promise<PosKey | null> {
+        const rows = await exec.all(`SELECT ${this.keys.columns} FROM refill_pos_keys WHERE id = ?`, [id]);
+        return rows[0] ? this.keys.fromRow(rows[0]) : null;
+    }
+
+    /** A store's keys, newest first. */
+    async listByStore(exec: SqlExecutor | Database, storeId: number): Promise<PosKey[]> {
+        const rows = await exec.all(
+            `SELECT ${this.keys.columns} FROM refill_pos_keys WHERE store_id = ? ORDER BY id DESC`,
+            [storeId],
+        );
+        return rows.map((r) => this.keys.fromRow(r));
+    }
+
+    /** Records when and from which IP a key was used. */
+    async touchUse(exec: SqlExecutor | Database, id: number, at: Date, ip: string): Promise<void> {
+        await exec.run(`UPDATE refill_pos_keys SET last_used_at = ?, last_used_ip = ? WHERE id = ?`, [
+            toDbTime(at),
+            ip.slice(0, 64),
+            id,
+        ]);
+    }
+
     /** Revokes a key; returns whether it existed and was active. */
     async revoke(tx: SqlExecutor, id: number, now: Date): Promise<boolean> {
         const { affected } = await tx.run(

@@ -3,6 +3,18 @@ import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import { StoreEntity, type Store } from '../entities/store.entity.js';
 
+/** A store as operators list it: with how many unrevoked POS keys it has. */
+export interface StoreSummary extends Store {
+    activeKeys: number;
+}
+
+/** What a store's upsert may change; a timezone or address left undefined stays as it is (null when new). */
+export interface StoreFields {
+    name: string;
+    timezone?: string | null;
+    address?: string | null;
+}
+
 /** Reads and writes `refill_stores`. */
 export class StoreRepository {
     private readonly stores: EntityRowMapper<Store>;
@@ -31,26 +43,75 @@ export class StoreRepository {
         return rows.map((r) => this.stores.fromRow(r));
     }
 
-    /** Creates a store, or updates its name and timezone; returns it. */
+    /** How many of `ids` are stores. */
+    async countExisting(exec: SqlExecutor | Database, ids: readonly number[]): Promise<number> {
+        if (ids.length === 0) return 0;
+        // Hand-written: an aggregate.
+        const [row] = await exec.all(
+            `SELECT COUNT(*) AS n FROM refill_stores WHERE id IN (${ids.map(() => '?').join(', ')})`,
+            [...ids],
+        );
+        return Number(row?.n ?? 0);
+    }
+
+    /**
+     * Up to `limit` stores with an id above `afterId`, by id, with their
+     * active key counts; `onlyIds` (a manager's stores) keeps those.
+     */
+    async page(
+        exec: SqlExecutor | Database,
+        filter: { afterId?: number; onlyIds?: readonly number[] },
+        limit: number,
+    ): Promise<StoreSummary[]> {
+        const where = ['s.id > ?'];
+        const params: unknown[] = [filter.afterId ?? 0];
+        if (filter.onlyIds) {
+            if (filter.onlyIds.length === 0) return [];
+            where.push(`s.id IN (${filter.onlyIds.map(() => '?').join(', ')})`);
+            params.push(...filter.onlyIds);
+        }
+        // Hand-written: each store with an aggregate of its keys.
+        const rows = await exec.all(
+            `SELECT ${this.stores.select('s')},
+                    (SELECT COUNT(*) FROM refill_pos_keys k WHERE k.store_id = s.id AND k.revoked_at IS NULL) AS active_keys
+               FROM refill_stores s WHERE ${where.join(' AND ')} ORDER BY s.id LIMIT ?`,
+            [...params, limit],
+        );
+        return rows.map((r) => ({ ...this.stores.fromRow(r), activeKeys: Number(r.active_keys) }));
+    }
+
+    /** Creates a store, or updates its name, timezone and address; returns it and whether it is new. */
     async upsert(
         tx: SqlExecutor,
         code: string,
-        name: string,
-        timezone: string | null,
+        fields: StoreFields,
         now: Date,
-    ): Promise<Store> {
+    ): Promise<{ store: Store; created: boolean }> {
         const existing = await this.findByCode(tx, code);
         if (existing) {
-            await tx.run(`UPDATE refill_stores SET name = ?, timezone = ? WHERE id = ?`, [
-                name,
-                timezone,
+            const store = {
+                ...existing,
+                name: fields.name,
+                timezone: fields.timezone === undefined ? existing.timezone : fields.timezone,
+                address: fields.address === undefined ? existing.address : fields.address,
+            };
+            await tx.run(`UPDATE refill_stores SET name = ?, timezone = ?, address = ? WHERE id = ?`, [
+                store.name,
+                store.timezone,
+                store.address,
                 existing.id,
             ]);
-            return { ...existing, name, timezone };
+            return { store, created: false };
         }
-        const store = { code, name, timezone, createdAt: now };
+        const row = {
+            code,
+            name: fields.name,
+            timezone: fields.timezone ?? null,
+            address: fields.address ?? null,
+            createdAt: now,
+        };
         const shape = this.stores.insertable;
-        const { insertId } = await tx.run(shape.insert(1), shape.values(store));
-        return { id: insertId, ...store };
+        const { insertId } = await tx.run(shape.insert(1), shape.values(row));
+        return { store: { id: insertId, ...row }, created: true };
     }
 }

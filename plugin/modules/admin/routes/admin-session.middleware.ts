@@ -32,6 +32,8 @@ export function adminSession(
                 userId: byToken.userId,
                 username: byToken.username ?? tokenActor(byToken.name),
                 role: byToken.role,
+                storeIds: await auth.storeIdsOf(byToken.userId, byToken.role),
+                displayName: null,
                 sessionId: '',
                 csrfToken: '',
                 token: { id: byToken.tokenId, name: byToken.name },

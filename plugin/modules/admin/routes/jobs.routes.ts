@@ -31,7 +31,7 @@ export const adminJobRouteTable = {
     listJobs: adminRoute({
         method: 'get',
         path: '/jobs',
-        roles: ['admin', 'manager'],
+        roles: ['admin', 'manager', 'analyst'],
         summary: 'Jobs with their schedule, last and next run, failures and recent runs',
         tags: ['jobs'],
         success: { status: 200, description: '`{ jobs }`' },
@@ -43,7 +43,7 @@ export const adminJobRouteTable = {
 
 /**
  * Jobs for operators: list them with schedule, last and next run, failures
- * and recent runs (admin, manager); run now, pause, resume (admin, audited).
+ * and recent runs (admin, manager, analyst); run now, pause, resume (admin, audited).
  */
 export function adminJobsRoutes(jobs: JobControlService): Router {
     const router = Router();

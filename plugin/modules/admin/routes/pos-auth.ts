@@ -18,6 +18,7 @@ export function posAuth(keys: PosKeyService): RequestHandler {
         const found = await keys.verify(match[1]);
         if (!found) throw new RefillError('REFILL_UNAUTHORIZED', 'Unknown or revoked POS key');
         res.locals.pos = { storeId: found.storeId, storeCode: found.storeCode } satisfies PosIdentity;
+        await keys.recordUse(found.keyId, req.ip ?? req.socket.remoteAddress ?? 'unknown');
         next();
     };
 }

@@ -3,13 +3,24 @@ import { Router, type Request, type Response } from 'express';
 import Joi from 'joi';
 import type { RefillConfig } from '../../../config/refill-options.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
-import type { AdminAuthService } from '../services/admin-auth.service.js';
+import {
+    type AdminAuthService,
+    type AdminPrincipal,
+    MIN_PASSWORD_LENGTH,
+} from '../services/admin-auth.service.js';
+import type { AdminUserService } from '../services/admin-user.service.js';
+import { sessionAnswer } from './admin-views.schemas.js';
 import { mountRoute, type RouteTable } from '../../../kernel/http/route-table.js';
 import { adminPrincipal, adminSession, csrfProtection } from './admin-session.middleware.js';
 
 const signInBody = Joi.object({
     username: Joi.string().max(64).required(),
     password: Joi.string().max(1024).required(),
+});
+
+const passwordChangeBody = Joi.object({
+    currentPassword: Joi.string().max(1024).required(),
+    newPassword: Joi.string().min(MIN_PASSWORD_LENGTH).max(1024).required(),
 });
 
 /** The session routes: what each validates, who may call it, what it answers. */
@@ -23,7 +34,7 @@ export const adminSessionRouteTable = {
         tags: ['session'],
         body: signInBody,
         security: [],
-        success: { status: 201, description: 'Signed in: `{ user, csrfToken, expiresAt }`' },
+        success: { status: 201, description: 'Signed in', schema: sessionAnswer },
         errors: {
             REFILL_UNAUTHORIZED: 'Wrong username or password, or a disabled account',
             REFILL_RATE_LIMITED: 'Too many failed attempts; retry after `Retry-After` seconds',
@@ -35,7 +46,19 @@ export const adminSessionRouteTable = {
         summary: 'The signed-in user and the session’s CSRF token',
         tags: ['session'],
         security: [{ adminSession: [] }],
-        success: { status: 200, description: '`{ user: { username, role }, csrfToken }`' },
+        success: { status: 200, description: 'The session', schema: sessionAnswer },
+    },
+    changePassword: {
+        method: 'post',
+        path: '/session/password',
+        summary: 'Change your own password',
+        description:
+            'Needs the current password. Ends your other sessions (this one stays). Audited (`admin.password_change`).',
+        tags: ['session'],
+        body: passwordChangeBody,
+        security: [{ adminSession: [], csrfToken: [] }],
+        success: { status: 204, description: 'Changed', mediaTypes: [] },
+        errors: { REFILL_UNAUTHORIZED: 'No live session, or the current password is wrong' },
     },
     signOut: {
         method: 'delete',
@@ -51,6 +74,17 @@ export const adminSessionRouteTable = {
 /** The cookie path: the admin API and the admin UI beside it (`<prefix>/admin`). */
 function cookiePath(req: Request): string {
     return req.baseUrl.replace(/\/v1$/, '') || '/';
+}
+
+/** The person of a session as the session routes answer them. */
+function sessionUser(p: AdminPrincipal) {
+    return {
+        id: p.userId,
+        username: p.username,
+        displayName: p.displayName,
+        role: p.role,
+        storeIds: p.storeIds,
+    };
 }
 
 /** Sets `Retry-After` on a rate-limited answer (the error handler keeps headers already set). */
@@ -70,7 +104,11 @@ function retryAfter(res: Response, error: unknown): unknown {
  * host app's `trust proxy`): behind a TLS proxy that is trusted, the
  * session cookie is Secure with `secureCookie: 'auto'`.
  */
-export function adminSessionRoutes(auth: AdminAuthService, config: RefillConfig): Router {
+export function adminSessionRoutes(
+    auth: AdminAuthService,
+    users: AdminUserService,
+    config: RefillConfig,
+): Router {
     const { cookieName, secureCookie } = config.admin;
     const router = Router();
     const secure = (req: Request) => (secureCookie === 'auto' ? req.secure : secureCookie);
@@ -101,8 +139,23 @@ export function adminSessionRoutes(auth: AdminAuthService, config: RefillConfig)
 
     mountRoute(router, adminSessionRouteTable.currentSession, adminSession(auth, cookieName), (_req, res) => {
         const p = adminPrincipal(res);
-        res.json({ user: { username: p.username, role: p.role }, csrfToken: p.csrfToken });
+        res.json({ user: sessionUser(p), csrfToken: p.csrfToken, expiresAt: p.expiresAt?.toISOString() });
     });
+
+    mountRoute(
+        router,
+        adminSessionRouteTable.changePassword,
+        adminSession(auth, cookieName),
+        csrfProtection,
+        async (_req, res) => {
+            const { currentPassword, newPassword } = res.locals.body as {
+                currentPassword: string;
+                newPassword: string;
+            };
+            await users.changeOwnPassword(adminPrincipal(res), currentPassword, newPassword);
+            res.status(204).end();
+        },
+    );
 
     mountRoute(
         router,

@@ -5,9 +5,10 @@ import type { AdminRole, AdminUser } from '../entities/admin-user.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { AdminUserRepository } from '../repositories/admin-user.repository.js';
 import type { AuditRepository } from '../repositories/audit.repository.js';
+import type { AdminUserStoreRepository } from '../repositories/admin-user-store.repository.js';
 import type { AdminSignInGuard } from './admin-sign-in-guard.service.js';
 import type { Clock } from '../../../kernel/clock.js';
-import { ADMIN_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
+import { ADMIN_ROLES, isStoreBound } from '../../../kernel/vocabulary/admin-roles.js';
 import { passwordHasher } from './password-hasher.js';
 
 /** The roles, from most to least powerful (the vocabulary's, re-exported). */
@@ -28,10 +29,25 @@ export interface AdminPrincipal {
      */
     username: string;
     role: AdminRole;
+    /** The stores a manager is bound to (empty for every other role). */
+    storeIds: number[];
+    /** The person's display name (null for a token bound to nobody). */
+    displayName: string | null;
     sessionId: string;
     csrfToken: string;
+    /** When the session ends unless used again (sessions only). */
+    expiresAt?: Date;
     /** The API token the request came with, if any. */
     token?: { id: number; name: string };
+}
+
+/** The signed-in person as the session routes answer them. */
+export interface SessionUser {
+    id: number | null;
+    username: string;
+    displayName: string | null;
+    role: AdminRole;
+    storeIds: number[];
 }
 
 /** A new session: `token` goes into the cookie and is never stored. */
@@ -39,11 +55,12 @@ export interface NewAdminSession {
     token: string;
     csrfToken: string;
     expiresAt: Date;
-    user: { username: string; role: AdminRole; displayName: string | null };
+    user: SessionUser;
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const MIN_PASSWORD = 12;
+/** The shortest password Refill accepts. */
+export const MIN_PASSWORD_LENGTH = 12;
 
 /**
  * Admin users, sign-in and sessions. Usernames are normalised once
@@ -61,16 +78,22 @@ export class AdminAuthService {
         private readonly clock: Clock,
         private readonly ttlHours: number,
         private readonly guard: AdminSignInGuard,
+        private readonly userStores: AdminUserStoreRepository,
     ) {}
 
-    /** Creates a user (with an audit entry); the username is stored normalised. */
+    /**
+     * Creates a user (with an audit entry) and returns their id; the username
+     * is stored normalised. A manager is bound to `storeIds` (callers check
+     * they exist); other roles to no store.
+     */
     async createUser(
         rawUsername: string,
         password: string,
         role: AdminRole,
         actor: string,
         displayName: string | null = null,
-    ): Promise<void> {
+        storeIds: readonly number[] = [],
+    ): Promise<number> {
         const username = normaliseUsername(rawUsername);
         if (!isValidUsername(username))
             throw new RefillError('REFILL_VALIDATION', 'Invalid user', [
@@ -83,12 +106,12 @@ export class AdminAuthService {
             throw new RefillError('REFILL_VALIDATION', 'Invalid user', [
                 { path: 'role', message: `must be one of ${ADMIN_ROLES.join(', ')}` },
             ]);
-        if (password.length < MIN_PASSWORD)
+        if (password.length < MIN_PASSWORD_LENGTH)
             throw new RefillError('REFILL_VALIDATION', 'Invalid user', [
-                { path: 'password', message: `must be at least ${MIN_PASSWORD} characters` },
+                { path: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` },
             ]);
         const passwordHash = await passwordHasher.hash(password);
-        await this.db.transaction(async (tx) => {
+        return this.db.transaction(async (tx) => {
             if (await this.users.findByUsername(tx, username))
                 throw new RefillError('REFILL_CONFLICT', `User ${username} exists`, { username });
             const now = this.clock();
@@ -99,6 +122,8 @@ export class AdminAuthService {
                 displayName,
                 createdAt: now,
             });
+            const stores = isStoreBound(role) ? [...new Set(storeIds)] : [];
+            await this.userStores.replace(tx, id, stores);
             await this.audit.append(
                 tx,
                 {
@@ -106,11 +131,18 @@ export class AdminAuthService {
                     action: 'admin_user.create',
                     entityType: 'admin_user',
                     entityId: String(id),
-                    details: { username, role },
+                    details: { username, role, storeIds: stores },
                 },
                 now,
             );
+            return id;
         });
+    }
+
+    /** The stores a user of `role` is bound to (none unless the role is store-bound). */
+    async storeIdsOf(userId: number | null, role: AdminRole): Promise<number[]> {
+        if (userId === null || !isStoreBound(role)) return [];
+        return (await this.userStores.storeIdsOf(this.db, [userId])).get(userId) ?? [];
     }
 
     /** Every user (without password hashes). */
@@ -161,7 +193,13 @@ export class AdminAuthService {
             token,
             csrfToken,
             expiresAt,
-            user: { username: user.username, role: user.role, displayName: user.displayName },
+            user: {
+                id: user.id,
+                username: user.username,
+                role: user.role,
+                displayName: user.displayName,
+                storeIds: await this.storeIdsOf(user.id, user.role),
+            },
         };
     }
 
@@ -170,20 +208,21 @@ export class AdminAuthService {
         const now = this.clock();
         const found = await this.users.findSession(this.db, sha256(token), now);
         if (!found) return null;
+        let expiresAt = found.session.expiresAt;
         // Extend a sliding session at most once a minute, not on every request.
-        if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000)
-            await this.users.touchSession(
-                this.db,
-                found.session.id,
-                now,
-                new Date(now.getTime() + this.ttlHours * 3_600_000),
-            );
+        if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) {
+            expiresAt = new Date(now.getTime() + this.ttlHours * 3_600_000);
+            await this.users.touchSession(this.db, found.session.id, now, expiresAt);
+        }
         return {
             userId: found.user.id,
             username: found.user.username,
             role: found.user.role,
+            storeIds: await this.storeIdsOf(found.user.id, found.user.role),
+            displayName: found.user.displayName,
             sessionId: found.session.id,
             csrfToken: found.session.csrfToken,
+            expiresAt,
         };
     }
 

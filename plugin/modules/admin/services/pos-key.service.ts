@@ -4,6 +4,7 @@ import type { Database } from '../../../kernel/db/database.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { AuditRepository } from '../repositories/audit.repository.js';
 import type { ActivePosKey, PosKeyRepository, PosKeySummary } from '../repositories/pos-key.repository.js';
+import type { PosKey } from '../entities/pos-key.entity.js';
 import type { StoreRepository } from '../repositories/store.repository.js';
 import type { Clock } from '../../../kernel/clock.js';
 
@@ -16,6 +17,8 @@ export interface CreatedPosKey {
 
 /** How often an instance asks whether any key was revoked elsewhere (the CLI, another instance), ms. */
 const REVOCATION_CHECK_MS = 500;
+/** A key's last use is written at most this often, ms. */
+const USE_RECORD_MS = 60_000;
 
 /**
  * Issues, verifies and revokes the per-store API keys tills authenticate
@@ -31,6 +34,8 @@ export class PosKeyService {
     private stamp: string | null = null;
     private stampReadAt = -Infinity;
     private stampRead: Promise<void> | null = null;
+    /** When this instance last wrote each key's use (clock ms). */
+    private readonly usesRecorded = new LRUCache<number, number>({ max: 10_000 });
 
     constructor(
         private readonly db: Database,
@@ -97,6 +102,34 @@ export class PosKeyService {
             }
         })();
         await this.stampRead;
+    }
+
+    /**
+     * Records that a key was used from `ip`: at most one UPDATE a minute per
+     * key and instance, so the POS path stays cheap. Never fails the request:
+     * a failed write is tried again on the next use.
+     */
+    async recordUse(keyId: number, ip: string): Promise<void> {
+        const now = this.clock();
+        const last = this.usesRecorded.get(keyId);
+        if (last !== undefined && now.getTime() - last < USE_RECORD_MS) return;
+        this.usesRecorded.set(keyId, now.getTime());
+        await this.keys.touchUse(this.db, keyId, now, ip).catch(() => this.usesRecorded.delete(keyId));
+    }
+
+    /** A store's keys, newest first (their hashes stay in the rows; never shown by the routes). */
+    async listByStore(storeCode: string): Promise<PosKey[]> {
+        const store = await this.stores.findByCode(this.db, storeCode);
+        if (!store)
+            throw new RefillError('REFILL_STORE_NOT_FOUND', `No store with code ${storeCode}`, { storeCode });
+        return this.keys.listByStore(this.db, store.id);
+    }
+
+    /** A key by id, or `REFILL_NOT_FOUND`. */
+    async get(id: number): Promise<PosKey> {
+        const key = await this.keys.findById(this.db, id);
+        if (!key) throw new RefillError('REFILL_NOT_FOUND', `No POS key ${id}`);
+        return key;
     }
 
     /** Every key (hints only). */

@@ -3,7 +3,10 @@ import type { Database } from '../../../kernel/db/database.js';
 import type { Store } from '../entities/store.entity.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { AuditRepository } from '../repositories/audit.repository.js';
-import type { StoreRepository } from '../repositories/store.repository.js';
+import type { StoreFields, StoreRepository, StoreSummary } from '../repositories/store.repository.js';
+import type { Page, PageRequest } from '../../../kernel/http/page.js';
+import { decodeCursor, toPage } from '../../../kernel/http/page.js';
+import Joi from 'joi';
 import type { Clock } from '../../../kernel/clock.js';
 import type { PosIdentity } from './pos-identity.js';
 
@@ -23,9 +26,17 @@ export class StoreService {
 
     /** Creates or renames a store. */
     async upsert(code: string, name: string, timezone: string | null, actor: string): Promise<Store> {
-        const store = await this.db.transaction(async (tx) => {
+        return (await this.put(code, { name, timezone }, actor)).store;
+    }
+
+    /**
+     * Creates a store or changes its name, timezone and address (an address
+     * left undefined stays); audited. Says whether the store is new.
+     */
+    async put(code: string, fields: StoreFields, actor: string): Promise<{ store: Store; created: boolean }> {
+        const saved = await this.db.transaction(async (tx) => {
             const now = this.clock();
-            const saved = await this.stores.upsert(tx, code, name, timezone, now);
+            const result = await this.stores.upsert(tx, code, fields, now);
             await this.audit.append(
                 tx,
                 {
@@ -33,19 +44,41 @@ export class StoreService {
                     action: 'store.upsert',
                     entityType: 'store',
                     entityId: code,
-                    details: { name, timezone },
+                    details: { ...fields, created: result.created },
                 },
                 now,
             );
-            return saved;
+            return result;
         });
         this.cache.delete(code);
-        return store;
+        return saved;
     }
 
     /** Every store. */
     async list(): Promise<Store[]> {
         return this.stores.list(this.db);
+    }
+
+    /** A page of stores by id with their active key counts; `onlyIds` (a manager's stores) keeps those. */
+    async page(request: PageRequest, onlyIds?: readonly number[]): Promise<Page<StoreSummary>> {
+        const afterId = decodeCursor(request.cursor, Joi.number().integer().min(0));
+        const rows = await this.stores.page(this.db, { afterId, onlyIds }, request.limit + 1);
+        return toPage(
+            rows,
+            request.limit,
+            (s) => s.id,
+            (s) => s,
+        );
+    }
+
+    /** A store by code, or `REFILL_STORE_NOT_FOUND`. */
+    async get(code: string): Promise<Store> {
+        const store = await this.stores.findByCode(this.db, code);
+        if (!store)
+            throw new RefillError('REFILL_STORE_NOT_FOUND', `No store with code ${code}`, {
+                storeCode: code,
+            });
+        return store;
     }
 
     /** The identity under which an in-process host records sales of a store. */

@@ -6,6 +6,7 @@ import type { MessageRepository } from '../repositories/message.repository.js';
 import { validateOrThrow } from '../../../kernel/http/validate.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
 import { adminRoute } from '../../admin/index.js';
+import { READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 
 const statsQuery = Joi.object({ campaignId: Joi.number().integer().min(1) });
 const outboxQuery = Joi.object({
@@ -18,7 +19,7 @@ export const adminMessageRouteTable = {
     messageStats: adminRoute({
         method: 'get',
         path: '/messages/stats',
-        roles: ['admin', 'manager', 'marketer'],
+        roles: READER_ROLES,
         summary: 'Sent, delivered, read, failed (by reason), held, dropped, segments and cost per channel',
         description: 'Of every message, or of one campaign’s.',
         tags: ['messages'],
@@ -28,7 +29,7 @@ export const adminMessageRouteTable = {
     listOutbox: adminRoute({
         method: 'get',
         path: '/outbox',
-        roles: ['admin'],
+        roles: ['admin', 'analyst'],
         summary: 'The outbox of the standalone default provider, newest first',
         tags: ['messages'],
         query: outboxQuery,
