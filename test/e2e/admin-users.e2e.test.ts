@@ -69,14 +69,12 @@ describe.each(engines)('admin users and sessions on %s', (engine) => {
             .send({ username: 'nostore', role: 'manager', password: 'a long enough password' });
         expect(noStores.status).toBe(400);
         expect(noStores.body.error.details[0].path).toBe('storeIds');
-        const unknownStore = await admin
-            .write('post', '/admin/v1/users')
-            .send({
-                username: 'ghost',
-                role: 'manager',
-                storeIds: [99999],
-                password: 'a long enough password',
-            });
+        const unknownStore = await admin.write('post', '/admin/v1/users').send({
+            username: 'ghost',
+            role: 'manager',
+            storeIds: [99999],
+            password: 'a long enough password',
+        });
         expect(unknownStore.status).toBe(400);
         expect(unknownStore.body.error.details[0].path).toBe('storeIds');
         const short = await admin

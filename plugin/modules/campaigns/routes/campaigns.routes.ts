@@ -123,7 +123,8 @@ export const adminCampaignRouteTable = {
     dryRunCampaign: adminRoute({
         method: 'post',
         path: '/campaigns/:id/dry-run',
-        roles: READ,
+        // A POST: a design tool of the editors (an analyst reads the plan and the report).
+        roles: WRITE,
         summary: 'Today’s segment without writing anything: its size, reach per channel, exclusions',
         tags: ['campaigns'],
         params: idParams,

@@ -42,7 +42,8 @@ export const adminTemplateRouteTable = {
     previewTemplate: adminRoute({
         method: 'post',
         path: '/templates/preview',
-        roles: READ,
+        // A POST: an editing tool of the editors (an analyst reads the templates).
+        roles: WRITE,
         summary: 'Render a template with sample data, with its SMS segments',
         description: 'Renders `source` (checked first) when given, else the template in use.',
         tags: ['templates'],
