@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
 
-/** What the standalone server's home page links to: the APIs and the health check. */
+/** What the standalone server's API page links to: the admin UI, the APIs and the health check. */
 const LINKS = {
+    ui: '/admin/',
     openapi: '/pos/v1/openapi.json',
     adminOpenapi: '/admin/v1/openapi.json',
     health: '/health',
@@ -18,7 +19,7 @@ const HTML = `<!doctype html>
 </head>
 <body>
 <h1>Refill</h1>
-<p>The loyalty server is running. The admin UI comes in a later release; until then, use the APIs.</p>
+<p>The loyalty server is running. The admin UI: <a href="${LINKS.ui}">${LINKS.ui}</a>.</p>
 <h2>POS API</h2>
 <p>Under <code>/pos/v1</code>, with a POS key (<code>Authorization: Bearer rfk_…</code>).
 Its description: <a href="${LINKS.openapi}">${LINKS.openapi}</a> (OpenAPI 3).</p>
@@ -36,9 +37,10 @@ ${LINKS.admin.map((path) => `<li><a href="${path}">${path}</a></li>`).join('\n')
 `;
 
 /**
- * `GET /` of the standalone server: a small static page with links to the
- * POS API's OpenAPI description, the admin API and the health check (the
- * admin UI will take its place). It shows no data and needs no sign-in.
+ * `GET /about` of the standalone server (`/` leads to the admin UI): a small
+ * static page with links to the admin UI, the POS API's OpenAPI
+ * description, the admin API and the health check. It shows no data and
+ * needs no sign-in.
  */
 export const homePage: RequestHandler = (_req, res) => {
     res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");

@@ -9,6 +9,7 @@ import type { RefillOptions, TrustProxy } from '../config/refill-options.js';
 import { createRefill, type Refill } from '../refill.js';
 import { refillInternals } from '../refill-internals.js';
 import { settleWithin } from '../kernel/db/close-data-source.js';
+import { adminBanner, createDemoAdmin, type DemoAdmin, existingDemoAdmin } from './demo-admin.js';
 import { homePage } from './home-page.js';
 
 /** How to run the standalone server. */
@@ -22,6 +23,8 @@ export interface StandaloneOptions {
     demoCustomers: number;
     /** Where the demo POS key is kept between starts (demo only). */
     demoKeyFile: string;
+    /** Where the demo admin's generated credentials are written on the first start (demo only). */
+    demoAdminFile?: string;
     logLevel: string;
     /** Connections in the MySQL pool (ignored for SQLite). */
     poolSize?: number;
@@ -39,6 +42,8 @@ export interface Standalone {
     refill: Refill;
     url: string;
     demoKey: string | null;
+    /** The demo admin (its password only on the start that created it); null without the demo. */
+    demoAdmin: DemoAdmin | null;
     /**
      * Shuts down: readiness answers `draining`, no new connections are accepted,
      * requests in flight get up to {@link DRAIN_MS} to finish (then their
@@ -47,6 +52,9 @@ export interface Standalone {
      */
     close(): Promise<void>;
 }
+
+/** Where the demo admin's credentials go by default. */
+export const DEFAULT_DEMO_ADMIN_FILE = './data/admin-credentials.txt';
 
 /** How long requests in flight get to finish on shutdown, ms (a POS request answers within pos.requestTimeoutMs). */
 export const DRAIN_MS = 5000;
@@ -67,6 +75,7 @@ export function parseTrustProxy(value: string | undefined): TrustProxy | undefin
 
 /**
  * Options from the environment (PORT, HOST, DATABASE_URL, REFILL_DEMO, REFILL_DEMO_CUSTOMERS,
+ * REFILL_DEMO_KEY_FILE, REFILL_DEMO_ADMIN_FILE,
  * REFILL_POOL_SIZE, REFILL_PUBLIC_URL, REFILL_MESSAGING — a JSON file of messaging options —,
  * REFILL_TRUST_PROXY and LOG_LEVEL).
  */
@@ -78,6 +87,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Standalone
         demo: env.REFILL_DEMO !== '0',
         demoCustomers: Number(env.REFILL_DEMO_CUSTOMERS ?? 2000),
         demoKeyFile: resolve(env.REFILL_DEMO_KEY_FILE ?? './data/demo-pos-key.txt'),
+        demoAdminFile: resolve(env.REFILL_DEMO_ADMIN_FILE ?? DEFAULT_DEMO_ADMIN_FILE),
         logLevel: env.LOG_LEVEL ?? 'info',
         poolSize: env.REFILL_POOL_SIZE ? Number(env.REFILL_POOL_SIZE) : undefined,
         publicUrl: env.REFILL_PUBLIC_URL,
@@ -107,14 +117,16 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     });
     await refill.start();
     const { services, logger } = refillInternals(refill);
-    let demoKey: string | null = null;
-    if (options.demo) demoKey = await ensureDemo(refill, options);
+    let demo: { key: string | null; admin: DemoAdmin | null } = { key: null, admin: null };
+    if (options.demo) demo = await ensureDemo(refill, options);
 
     const app = express();
     app.disable('x-powered-by');
     // The server's own routes (/) see what Refill's do.
     if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
-    app.get('/', homePage);
+    // The admin UI is the front door; the page of API links stays at /about.
+    app.get('/', (_req, res) => res.redirect(302, '/admin/'));
+    app.get('/about', homePage);
     // /health, /health/live and /health/ready come with Refill's router.
     app.use(refill.router);
     const server = await new Promise<Server>((ok, fail) => {
@@ -128,7 +140,8 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
         server,
         refill,
         url,
-        demoKey,
+        demoKey: demo.key,
+        demoAdmin: demo.admin,
         async close() {
             services.health.markDraining();
             const drained = new Promise<void>((ok) => server.close(() => ok()));
@@ -146,8 +159,13 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     };
 }
 
-async function ensureDemo(refill: Refill, options: StandaloneOptions): Promise<string | null> {
+/** Seeds the demo chain, its POS key and its admin on the first start; reads where they are on later ones. */
+async function ensureDemo(
+    refill: Refill,
+    options: StandaloneOptions,
+): Promise<{ key: string | null; admin: DemoAdmin | null }> {
     const { services, logger } = refillInternals(refill);
+    const adminFile = resolve(options.demoAdminFile ?? DEFAULT_DEMO_ADMIN_FILE);
     const stores = await services.stores.list();
     if (stores.length === 0) {
         logger.info({ customers: options.demoCustomers }, 'seeding the demo chain (first start)');
@@ -159,9 +177,12 @@ async function ensureDemo(refill: Refill, options: StandaloneOptions): Promise<s
         // Demo convenience only: a real chain creates keys with `npx refill pos-key create`.
         writeFileSync(options.demoKeyFile, `${key}\n`, { mode: 0o600 });
         chmodSync(options.demoKeyFile, 0o600);
-        return key;
+        return { key, admin: await createDemoAdmin(refill, adminFile) };
     }
-    return existsSync(options.demoKeyFile) ? readFileSync(options.demoKeyFile, 'utf8').trim() : null;
+    return {
+        key: existsSync(options.demoKeyFile) ? readFileSync(options.demoKeyFile, 'utf8').trim() : null,
+        admin: existingDemoAdmin(adminFile),
+    };
 }
 
 /** The store the demo key is for: the first Moscow pharmacy of the demo chain; null without stores. */
@@ -178,6 +199,7 @@ async function main(): Promise<void> {
     const store = app.demoKey ? await demoStore(app.refill) : null;
     console.log(`Refill is listening on ${app.url}`);
     console.log(`  POS API:  ${app.url}/pos/v1  (OpenAPI: ${app.url}/pos/v1/openapi.json)`);
+    for (const line of adminBanner(app.url, app.demoAdmin)) console.log(line);
     console.log(`  Database: ${options.databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`);
     if (app.demoKey) console.log(`  Demo POS key (store ${store}): ${app.demoKey}`);
     let stopping = false;

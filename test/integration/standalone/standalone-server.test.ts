@@ -78,8 +78,11 @@ describe.each(engines)('the standalone server on an empty %s database', (engine)
         expect(unauthorised.status).toBe(401);
     });
 
-    it('GET / of the standalone server is a small page with links to the APIs', async () => {
-        const res = await fetch(`${url()}/`);
+    it('GET / of the standalone server leads to the admin UI; /about is a small page with links to the APIs', async () => {
+        const root = await fetch(`${url()}/`, { redirect: 'manual' });
+        expect(root.status).toBe(302);
+        expect(root.headers.get('location')).toBe('/admin/');
+        const res = await fetch(`${url()}/about`);
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8/);
         const html = await res.text();
@@ -94,7 +97,9 @@ describe.each(engines)('the standalone server on an empty %s database', (engine)
             ]),
         );
         // Every link leads somewhere real: the public ones (the API descriptions too) answer, the admin ones ask for a sign-in.
-        for (const link of links) {
+        expect(links).toContain('/admin/');
+        // The UI's own page comes with the admin UI build (not part of these links' checks).
+        for (const link of links.filter((l) => l !== '/admin/')) {
             const target = await fetch(`${url()}${link}`);
             const signIn = link.startsWith('/admin/') && !link.endsWith('/openapi.json');
             expect(target.status, link).toBe(signIn ? 401 : 200);
