@@ -11,6 +11,36 @@ const jobParams = Joi.object({
         .required(),
 });
 
+const nullableTime = Joi.string().isoDate().allow(null).required();
+
+/** One job as `GET /jobs` lists it. */
+const jobStatusSchema = Joi.object({
+    name: Joi.string().required(),
+    description: Joi.string().required(),
+    schedule: Joi.string().required().description('When it runs (cron or interval, in the chain’s timezone)'),
+    paused: Joi.boolean().required(),
+    running: Joi.boolean().required(),
+    nextRunAt: nullableTime,
+    lastRunAt: nullableTime,
+    lastFinishedAt: nullableTime,
+    failCount: Joi.number().integer().required(),
+    failReason: Joi.string().allow(null).required(),
+    failedAt: nullableTime,
+    recentRuns: Joi.array()
+        .items(
+            Joi.object({
+                at: Joi.string().isoDate().required(),
+                event: Joi.string().valid('start', 'success', 'fail').required(),
+                durationMs: Joi.number(),
+                counts: Joi.object()
+                    .pattern(Joi.string(), Joi.number())
+                    .description('What the run did, by name'),
+                error: Joi.string(),
+            }),
+        )
+        .required(),
+}).id('JobStatus');
+
 /** A run, pause or resume of one job. */
 function jobAction(verb: 'run' | 'pause' | 'resume', summary: string) {
     return adminRoute({
@@ -21,7 +51,14 @@ function jobAction(verb: 'run' | 'pause' | 'resume', summary: string) {
         description: 'Audited.',
         tags: ['jobs'],
         params: jobParams,
-        success: { status: 202, description: 'Accepted: `{ job, action }`' },
+        success: {
+            status: 202,
+            description: 'Accepted',
+            schema: Joi.object({
+                job: Joi.string().required(),
+                action: Joi.string().valid('run', 'pause', 'resume').required(),
+            }),
+        },
         errors: { REFILL_NOT_FOUND: 'No job of this name' },
     });
 }
@@ -34,7 +71,11 @@ export const adminJobRouteTable = {
         roles: ['admin', 'manager', 'analyst'],
         summary: 'Jobs with their schedule, last and next run, failures and recent runs',
         tags: ['jobs'],
-        success: { status: 200, description: '`{ jobs }`' },
+        success: {
+            status: 200,
+            description: 'Every job',
+            schema: Joi.object({ jobs: Joi.array().items(jobStatusSchema).required() }),
+        },
     }),
     runJob: jobAction('run', 'Run a job now'),
     pauseJob: jobAction('pause', 'Pause a job'),
