@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { normaliseUsername } from '../../modules/admin/index.js';
-import { isAdminRole, type AdminRole } from '../../kernel/vocabulary/admin-roles.js';
+import { ADMIN_ROLES, isAdminRole, type AdminRole } from '../../kernel/vocabulary/admin-roles.js';
 import type { CliContext } from '../cli-context.js';
 import { refillInternals } from '../../refill-internals.js';
+
+const ROLES_TEXT = ADMIN_ROLES.join(', ');
 
 /** Reads all of stdin (for --password-stdin). */
 async function readStdin(): Promise<string> {
@@ -22,25 +24,40 @@ export function registerAdminUserCommands(program: Command, ctx: CliContext): vo
         .description(
             'create a user (the username is trimmed and lower-cased); without --password-stdin a random password is generated and printed once',
         )
-        .requiredOption('--role <role>', 'admin, manager or marketer')
+        .requiredOption('--role <role>', ROLES_TEXT)
+        .option(
+            '--stores <codes>',
+            'a manager’s stores, comma-separated store codes (required for a manager)',
+        )
         .option('--name <display-name>', 'shown in the admin UI')
         .option('--password-stdin', 'read the password from stdin')
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
         .action(
             async (
                 username: string,
-                opts: { role: AdminRole; name?: string; passwordStdin?: boolean; actor: string },
+                opts: {
+                    role: AdminRole;
+                    stores?: string;
+                    name?: string;
+                    passwordStdin?: boolean;
+                    actor: string;
+                },
             ) => {
+                if (!isAdminRole(opts.role)) throw new Error(`--role: ${ROLES_TEXT}`);
                 const password = opts.passwordStdin
                     ? await readStdin()
                     : randomBytes(12).toString('base64url');
                 await ctx.withRefill(program, async (refill) => {
-                    await refillInternals(refill).services.adminAuth.createUser(
-                        username,
-                        password,
-                        opts.role,
+                    const { adminUsers, stores } = refillInternals(refill).services;
+                    const codes = (opts.stores ?? '')
+                        .split(',')
+                        .map((c) => c.trim())
+                        .filter(Boolean);
+                    const storeIds = [];
+                    for (const code of codes) storeIds.push((await stores.get(code)).id);
+                    await adminUsers.create(
+                        { username, password, role: opts.role, displayName: opts.name ?? null, storeIds },
                         opts.actor,
-                        opts.name ?? null,
                     );
                 });
                 ctx.io.out(`admin user ${normaliseUsername(username)} (${opts.role}) created`);
@@ -64,14 +81,14 @@ export function registerAdminUserCommands(program: Command, ctx: CliContext): vo
     tokens
         .command('create <name>')
         .description('create a token; it is printed once and stored only as a hash')
-        .requiredOption('--role <role>', 'admin, manager or marketer')
+        .requiredOption('--role <role>', ROLES_TEXT)
         .option(
             '--user <username>',
             'the person the token acts for (without it the token has no person and cannot approve large sends)',
         )
         .option('--actor <who>', 'who makes the change (for the audit log)', process.env.USER ?? 'cli')
         .action(async (name: string, opts: { role: AdminRole; user?: string; actor: string }) => {
-            if (!isAdminRole(opts.role)) throw new Error('--role: admin, manager or marketer');
+            if (!isAdminRole(opts.role)) throw new Error(`--role: ${ROLES_TEXT}`);
             await ctx.withRefill(program, async (refill) => {
                 const token = await refillInternals(refill).services.adminTokens.create(
                     name,

@@ -98,6 +98,13 @@ describe('refill operator commands (CLI)', () => {
         expect(user.out[1]).toMatch(/^password \(shown once\): .{16}$/);
         expect((await cli('admin-user', 'list')).out[0]).toMatch(/^olga\tadmin\tactive/);
         expect((await cli('admin-user', 'create', 'x', '--role', 'boss')).code).toBe(1);
+        expect((await cli('admin-user', 'create', 'mila', '--role', 'manager')).err[0]).toMatch(/storeIds/);
+        expect((await cli('admin-user', 'create', 'mila', '--role', 'manager', '--stores', 'MSK-9')).code).toBe(
+            0,
+        );
+        expect((await cli('admin-user', 'list')).out).toContainEqual(
+            expect.stringMatching(/^mila\tmanager\tactive/),
+        );
 
         const list = await cli('jobs', 'list');
         expect(list.out.map((l) => l.split(/\s+/)[0])).toEqual([
