@@ -15,7 +15,7 @@ const storeIds = Joi.array()
 
 /** The signed-in person. */
 export const sessionUserSchema = Joi.object({
-    id: Joi.number().integer().allow(null).required(),
+    id: Joi.number().integer().required(),
     username: Joi.string().required(),
     displayName: Joi.string().allow(null).required(),
     role: role.required(),

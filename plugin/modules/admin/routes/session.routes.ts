@@ -7,6 +7,7 @@ import {
     type AdminAuthService,
     type AdminPrincipal,
     MIN_PASSWORD_LENGTH,
+    type SessionUser,
 } from '../services/admin-auth.service.js';
 import type { AdminUserService } from '../services/admin-user.service.js';
 import { sessionAnswer } from './admin-views.schemas.js';
@@ -77,7 +78,9 @@ function cookiePath(req: Request): string {
 }
 
 /** The person of a session as the session routes answer them. */
-function sessionUser(p: AdminPrincipal) {
+function sessionUser(p: AdminPrincipal): SessionUser {
+    // A session always belongs to a person (only a token may be bound to nobody).
+    if (p.userId === null) throw new RefillError('REFILL_UNAUTHORIZED', 'Sign in first');
     return {
         id: p.userId,
         username: p.username,

@@ -43,7 +43,7 @@ export interface AdminPrincipal {
 
 /** The signed-in person as the session routes answer them. */
 export interface SessionUser {
-    id: number | null;
+    id: number;
     username: string;
     displayName: string | null;
     role: AdminRole;

@@ -123,8 +123,8 @@ export const adminCampaignRouteTable = {
     dryRunCampaign: adminRoute({
         method: 'post',
         path: '/campaigns/:id/dry-run',
-        // A POST: a design tool of the editors (an analyst reads the plan and the report).
-        roles: WRITE,
+        // Writes nothing, but a POST: every role but the read-only analyst (who reads the plan and report).
+        roles: ['admin', 'marketer', 'manager'],
         summary: 'Today’s segment without writing anything: its size, reach per channel, exclusions',
         tags: ['campaigns'],
         params: idParams,
