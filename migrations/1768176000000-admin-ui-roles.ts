@@ -31,16 +31,26 @@ const LAST_USED_AT: Col = { name: 'last_used_at', type: 'datetime', precision: 3
 const LAST_USED_IP: Col = { name: 'last_used_ip', type: 'varchar', length: '64', isNullable: true };
 const AUDIT_ACTOR = new TableIndex({ name: 'IDX_refill_audit_actor', columnNames: ['actor'] });
 
-/** Adds `column` to `table` unless it is there (safe to run twice). */
-async function addColumnOnce(qr: QueryRunner, table: string, column: Col): Promise<void> {
+/** Adds those of `columns` that `table` lacks (safe to run twice). */
+async function addColumnsOnce(qr: QueryRunner, table: string, columns: Col[]): Promise<void> {
     const found = await qr.getTable(table);
-    if (!found?.findColumnByName(column.name)) await qr.addColumn(table, new TableColumn(column));
+    const missing = columns.filter((c) => !found?.findColumnByName(c.name));
+    if (missing.length)
+        await qr.addColumns(
+            table,
+            missing.map((c) => new TableColumn(c)),
+        );
 }
 
-/** Drops `column` from `table` if it is there. */
-async function dropColumnOnce(qr: QueryRunner, table: string, column: Col): Promise<void> {
+/** Drops those of `columns` that `table` has. */
+async function dropColumnsOnce(qr: QueryRunner, table: string, columns: Col[]): Promise<void> {
     const found = await qr.getTable(table);
-    if (found?.findColumnByName(column.name)) await qr.dropColumn(table, new TableColumn(column));
+    const present = columns.filter((c) => found?.findColumnByName(c.name));
+    if (present.length)
+        await qr.dropColumns(
+            table,
+            present.map((c) => new TableColumn(c)),
+        );
 }
 
 /** Managers bound to stores; store addresses; POS keys' last use; the audit log by actor. */
@@ -79,9 +89,8 @@ export class AdminUiRoles1768176000000 implements MigrationInterface {
             true,
             true,
         );
-        await addColumnOnce(qr, 'refill_stores', ADDRESS);
-        await addColumnOnce(qr, 'refill_pos_keys', LAST_USED_AT);
-        await addColumnOnce(qr, 'refill_pos_keys', LAST_USED_IP);
+        await addColumnsOnce(qr, 'refill_stores', [ADDRESS]);
+        await addColumnsOnce(qr, 'refill_pos_keys', [LAST_USED_AT, LAST_USED_IP]);
         const audit = await qr.getTable('refill_audit_log');
         if (!audit?.indices.some((i) => i.name === AUDIT_ACTOR.name))
             await qr.createIndex('refill_audit_log', AUDIT_ACTOR);
@@ -91,9 +100,8 @@ export class AdminUiRoles1768176000000 implements MigrationInterface {
         const audit = await qr.getTable('refill_audit_log');
         if (audit?.indices.some((i) => i.name === AUDIT_ACTOR.name))
             await qr.dropIndex('refill_audit_log', AUDIT_ACTOR.name as string);
-        await dropColumnOnce(qr, 'refill_pos_keys', LAST_USED_IP);
-        await dropColumnOnce(qr, 'refill_pos_keys', LAST_USED_AT);
-        await dropColumnOnce(qr, 'refill_stores', ADDRESS);
+        await dropColumnsOnce(qr, 'refill_pos_keys', [LAST_USED_AT, LAST_USED_IP]);
+        await dropColumnsOnce(qr, 'refill_stores', [ADDRESS]);
         await qr.dropTable(USER_STORES, true, true, true);
     }
 }
