@@ -99,9 +99,9 @@ describe('refill operator commands (CLI)', () => {
         expect((await cli('admin-user', 'list')).out[0]).toMatch(/^olga\tadmin\tactive/);
         expect((await cli('admin-user', 'create', 'x', '--role', 'boss')).code).toBe(1);
         expect((await cli('admin-user', 'create', 'mila', '--role', 'manager')).err[0]).toMatch(/storeIds/);
-        expect((await cli('admin-user', 'create', 'mila', '--role', 'manager', '--stores', 'MSK-9')).code).toBe(
-            0,
-        );
+        expect(
+            (await cli('admin-user', 'create', 'mila', '--role', 'manager', '--stores', 'MSK-9')).code,
+        ).toBe(0);
         expect((await cli('admin-user', 'list')).out).toContainEqual(
             expect.stringMatching(/^mila\tmanager\tactive/),
         );
