@@ -12,6 +12,7 @@ import { CampaignExclusions1767960000000 } from './1767960000000-campaign-exclus
 import { MessageSendStates1768003200000 } from './1768003200000-message-send-states.js';
 import { ServiceConsent1768089600000 } from './1768089600000-service-consent.js';
 import { AdminUiRoles1768176000000 } from './1768176000000-admin-ui-roles.js';
+import { CustomerSearch1768262400000 } from './1768262400000-customer-search.js';
 import { StoreDesk1768348800000 } from './1768348800000-store-desk.js';
 
 /**
@@ -33,5 +34,6 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     MessageSendStates1768003200000,
     ServiceConsent1768089600000,
     AdminUiRoles1768176000000,
+    CustomerSearch1768262400000,
     StoreDesk1768348800000,
 ];

@@ -18,6 +18,11 @@ export interface Customer {
     phone: string | null;
     email: string | null;
     name: string | null;
+    /**
+     * The name's search key (`nameSearchKey`: lower case, `ё` as `е`), kept
+     * by the repository whenever it writes `name`; the desk finds names by its start.
+     */
+    nameSearch?: string | null;
     /** IANA timezone for send windows and display; the chain's when null. */
     timezone: string | null;
     /** Language of messages (`ru`, `en`); the chain's default when null. */
@@ -64,6 +69,7 @@ export const CustomerEntity = new EntitySchema<Customer>({
         phone: str('phone', 20, true),
         email: str('email', 254, true),
         name: str('name', 255, true),
+        nameSearch: str('name_search', 255, true),
         timezone: str('timezone', 64, true),
         locale: str('locale', 8, true),
         telegramChatId: str('telegram_chat_id', 64, true),
@@ -97,5 +103,6 @@ export const CustomerEntity = new EntitySchema<Customer>({
         { name: 'IDX_refill_customers_phone', columns: ['phone'] },
         { name: 'IDX_refill_customers_email', columns: ['email'] },
         { name: 'IDX_refill_customers_enrolled', columns: ['enrolledAt'] },
+        { name: 'IDX_refill_customers_name_search', columns: ['nameSearch', 'id'] },
     ],
 });

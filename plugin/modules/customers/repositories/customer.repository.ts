@@ -4,6 +4,7 @@ import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
 import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import { type Row, type SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import { CustomerEntity, type Customer } from '../entities/customer.entity.js';
+import { nameSearchKey } from '../rules/customer-query.rules.js';
 
 /**
  * Per-customer, per-category rows of another module's table that a locking
@@ -57,6 +58,9 @@ const PROFILE_FIELDS = [
     'homeStoreId',
     'cardKind',
 ] as const satisfies ReadonlyArray<keyof CustomerProfile>;
+
+/** The search key stored beside a name (null without one). */
+const searchKeyOf = (name: string | null | undefined): string | null => (name ? nameSearchKey(name) : null);
 
 /** The state fields a unit of work always writes back (with `updatedAt`). */
 const BALANCE_FIELDS = ['balance', 'pending', 'debt', 'lotsDueAt', 'updatedAt'] as const;
@@ -249,14 +253,16 @@ export class CustomerRepository {
         for (const chunk of sqlDialect.chunks(customers))
             await tx.run(
                 shape.insert(chunk.length) + update,
-                shape.valuesOf(chunk.map((c) => ({ ...c, updatedAt: now }))),
+                shape.valuesOf(chunk.map((c) => ({ ...c, nameSearch: searchKeyOf(c.name), updatedAt: now }))),
             );
     }
 
-    /** Writes profile fields that are present in `profile`. */
+    /** Writes profile fields that are present in `profile` (a name with its search key). */
     async updateProfile(tx: SqlExecutor, id: number, profile: CustomerProfile, now: Date): Promise<void> {
-        const { sets, params } = this.customers.assignments({ ...profile, updatedAt: now }, [
+        const nameSearch = profile.name === undefined ? undefined : searchKeyOf(profile.name);
+        const { sets, params } = this.customers.assignments({ ...profile, nameSearch, updatedAt: now }, [
             ...PROFILE_FIELDS,
+            'nameSearch',
             'updatedAt',
         ]);
         await tx.run(`UPDATE refill_customers SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
