@@ -50,6 +50,31 @@ export const sqlDialect = {
         return out;
     },
 
+    /**
+     * `column` starts with `prefix`, exactly as stored, so that an index on
+     * `column` reads only the matching range: `LIKE 'prefix%'` on MySQL
+     * (escaped with `!`, which means the same in every sql_mode), and on
+     * SQLite, whose `LIKE` ranges only over NOCASE indexes and folds ASCII
+     * only, the range from `prefix` to `prefix` with its last character one
+     * code point higher (binary order is code point order in UTF-8).
+     */
+    startsWith(dialect: Dialect, column: string, prefix: string): { sql: string; params: string[] } {
+        if (dialect === 'mysql')
+            return { sql: `${column} LIKE ? ESCAPE '!'`, params: [`${prefix.replace(/[!%_]/g, '!$&')}%`] };
+        const chars = [...prefix];
+        const last = chars.pop()?.codePointAt(0);
+        if (last === undefined || last >= 0x10ffff)
+            return {
+                sql: `${column} >= ? AND substr(${column}, 1, ${chars.length + 1}) = ?`,
+                params: [prefix, prefix],
+            };
+        const next = last === 0xd7ff ? 0xe000 : last + 1; // skip the surrogates, which are no characters
+        return {
+            sql: `${column} >= ? AND ${column} < ?`,
+            params: [prefix, chars.join('') + String.fromCodePoint(next)],
+        };
+    },
+
     /** `?, ?, ?` for an IN list (at least one placeholder so the SQL stays valid). */
     inList(count: number): string {
         return new Array(Math.max(count, 1)).fill('?').join(', ');
