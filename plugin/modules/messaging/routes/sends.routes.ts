@@ -33,6 +33,62 @@ const testCardsBody = Joi.object({
 });
 const cardParams = Joi.object({ cardNumber: Joi.string().min(1).max(64).required() });
 
+const time = Joi.string().isoDate();
+
+/** GET /customers/:cardNumber/messages (for the OpenAPI document). */
+const customerMessagesAnswer = Joi.object({
+    messages: Joi.array()
+        .items(
+            Joi.object({
+                key: Joi.string(),
+                campaignId: Joi.number().integer().allow(null),
+                kind: Joi.string().description(
+                    'The message kind (lapse_offer, bonus_expiry, balance, welcome…)',
+                ),
+                step: Joi.number().integer().description('The cascade step it was sent at'),
+                channel: Joi.string(),
+                traffic: Joi.string().description('marketing or service'),
+                status: Joi.string().description(
+                    'planned, held, dropped, sending, sent, delivered, read, failed…',
+                ),
+                verdict: Joi.object({
+                    decision: Joi.string().valid('send', 'hold', 'drop').required(),
+                    reason: Joi.string(),
+                    nextAllowedAt: time,
+                })
+                    .unknown(true)
+                    .allow(null)
+                    .description('The contact policy’s decision, with the rule that held or dropped it'),
+                segments: Joi.number().integer().allow(null).description('SMS segments'),
+                cost: Joi.number().integer().description('Minor units'),
+                failureReason: Joi.string().allow(null),
+                createdAt: time,
+                explanation: Joi.string()
+                    .allow(null)
+                    .description('The verdict in words, in the customer’s timezone'),
+            })
+                .prefs({ presence: 'required' })
+                .id('CustomerMessage'),
+        )
+        .description('Newest first, up to 50'),
+    cascades: Joi.array()
+        .items(
+            Joi.object({
+                key: Joi.string(),
+                kind: Joi.string(),
+                status: Joi.string(),
+                step: Joi.number().integer(),
+                channel: Joi.string().allow(null),
+                outcome: Joi.string().allow(null),
+                nextAt: time,
+                deadlineAt: time.allow(null),
+            })
+                .prefs({ presence: 'required' })
+                .id('CustomerCascade'),
+        )
+        .description('The reminder cascades, newest first, up to 50'),
+}).prefs({ presence: 'required' });
+
 const READ = READER_ROLES;
 const WRITE = EDITOR_ROLES;
 const unknownCampaign = { REFILL_NOT_FOUND: 'No campaign with this id' };
@@ -120,7 +176,7 @@ export const adminSendRouteTable = {
             'Why someone did or did not get a message: "held: SMS daily cap 3/3, next allowed 09:00 Europe/Samara", in the customer’s timezone.',
         tags: ['customers', 'messages'],
         params: cardParams,
-        success: { status: 200, description: '`{ messages, cascades }`' },
+        success: { status: 200, description: '`{ messages, cascades }`', schema: customerMessagesAnswer },
         errors: { REFILL_CUSTOMER_NOT_FOUND: 'No customer with this card' },
     }),
     messagingEndpoints: adminRoute({
