@@ -20,6 +20,7 @@ import type {
     CampaignReportService,
     CampaignSelectionService,
     CampaignService,
+    CustomerCampaignsService,
     OfferService,
 } from './modules/campaigns/index.js';
 import type {
@@ -29,11 +30,13 @@ import type {
 } from './modules/catalog/index.js';
 import type {
     CardReplacementService,
+    CustomerCardService,
     CustomerDeskService,
     CustomerService,
 } from './modules/customers/index.js';
 import type { HistoryImportService } from './modules/import/index.js';
 import type {
+    CustomerHistoryService,
     LedgerAdjustmentService,
     LotMaintenanceService,
     PurchaseService,
@@ -59,6 +62,12 @@ export interface RefillServices {
     customerDesk: CustomerDeskService;
     /** The store desk: card replacement (audited, idempotent by key). */
     cardReplacements: CardReplacementService;
+    /** The store desk's customer search and customer card. */
+    customerCards: CustomerCardService;
+    /** The store desk's read of a customer's lots, ledger and receipts. */
+    customerHistory: CustomerHistoryService;
+    /** The store desk's read of a customer's offers and campaign memberships. */
+    customerCampaigns: CustomerCampaignsService;
     purchases: PurchaseService;
     returns: ReturnService;
     posKeys: PosKeyService;

@@ -39,14 +39,24 @@ import {
     CampaignReportService,
     CampaignSelectionService,
     CampaignService,
+    CustomerCampaignsQuery,
+    CustomerCampaignsService,
     LapseHistoryQuery,
     OfferService,
 } from './modules/campaigns/index.js';
 import { createMessaging, subscribeMessaging } from './modules/messaging/index.js';
 import { EventBus } from './kernel/events/event-bus.js';
 import { systemClock, type Clock } from './kernel/clock.js';
-import { CardReplacementService, CustomerDeskService, CustomerService } from './modules/customers/index.js';
 import {
+    CardReplacementService,
+    CustomerCardService,
+    CustomerDeskService,
+    CustomerSearchQuery,
+    CustomerService,
+} from './modules/customers/index.js';
+import {
+    CustomerHistoryQuery,
+    CustomerHistoryService,
     LedgerAdjustmentService,
     LedgerBalanceReader,
     LotMaintenanceService,
@@ -174,6 +184,26 @@ export function createRefill(options: RefillOptions): Refill {
         ),
         customerDesk: new CustomerDeskService(database, repos, config, clock),
         cardReplacements: new CardReplacementService(database, repos, clock),
+        customerCards: new CustomerCardService(
+            database,
+            new CustomerSearchQuery(database),
+            repos.consents,
+            config.defaultCountry,
+        ),
+        customerHistory: new CustomerHistoryService(
+            database,
+            repos.customers,
+            repos.lots,
+            new CustomerHistoryQuery(database),
+            repos.offers,
+            clock,
+        ),
+        customerCampaigns: new CustomerCampaignsService(
+            database,
+            repos.customers,
+            new CustomerCampaignsQuery(database),
+            clock,
+        ),
         purchases: new PurchaseService(database, repos, catalog, config, clock, events),
         returns: new ReturnService(database, repos, stores, config, clock, events),
         posKeys: new PosKeyService(database, repos.posKeys, repos.stores, repos.audit, clock, ttl),

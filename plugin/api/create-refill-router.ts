@@ -8,7 +8,12 @@ import {
     type SendApiServices,
     type TemplateService,
 } from '../modules/messaging/index.js';
-import { adminCampaignRoutes, type CampaignApiServices } from '../modules/campaigns/index.js';
+import {
+    adminCampaignRoutes,
+    adminCustomerCampaignRoutes,
+    type CampaignApiServices,
+    type CustomerCampaignsService,
+} from '../modules/campaigns/index.js';
 import { adminCatalogRoutes, type CatalogAdminServices } from '../modules/catalog/index.js';
 import express, { Router } from 'express';
 import type { RefillLogger } from '../kernel/logging/logger.port.js';
@@ -31,6 +36,8 @@ import {
 import type { JobControlService } from '../kernel/jobs/job-control.service.js';
 import {
     adminDeskRoutes,
+    adminCustomerRoutes,
+    type CustomerCardService,
     type CustomerService,
     type DeskApiServices,
     posCardReadLimit,
@@ -40,6 +47,8 @@ import {
 import {
     adminAdjustmentRoutes,
     type LedgerAdjustmentService,
+    adminCustomerHistoryRoutes,
+    type CustomerHistoryService,
     posReceiptRoutes,
     type PurchaseService,
     type ReturnService,
@@ -56,6 +65,9 @@ import { serveOpenApi } from './openapi/openapi-route.js';
 /** The services the HTTP API calls. */
 export interface ApiServices {
     customers: CustomerService;
+    customerCards: CustomerCardService;
+    customerHistory: CustomerHistoryService;
+    customerCampaigns: CustomerCampaignsService;
     purchases: PurchaseService;
     returns: ReturnService;
     posKeys: PosKeyService;
@@ -128,6 +140,9 @@ export function createRefillRouter(
     admin.use(adminUserRoutes(services.adminUsers));
     admin.use(adminStoreRoutes(services.stores, services.posKeys));
     admin.use(adminAuditRoutes(services.auditLog));
+    admin.use(adminCustomerRoutes(services.customerCards));
+    admin.use(adminCustomerHistoryRoutes(services.customerHistory));
+    admin.use(adminCustomerCampaignRoutes(services.customerCampaigns));
     admin.use(adminCampaignRoutes(services));
     admin.use(adminCatalogRoutes(services));
     admin.use(adminDeskRoutes(services));

@@ -10,10 +10,10 @@ import {
     adminStoreRouteTable,
     adminUserRouteTable,
 } from '../../modules/admin/index.js';
-import { adminCampaignRouteTable } from '../../modules/campaigns/index.js';
+import { adminCampaignRouteTable, adminCustomerCampaignRouteTable } from '../../modules/campaigns/index.js';
 import { adminCatalogRouteTable } from '../../modules/catalog/index.js';
-import { adminDeskRouteTable } from '../../modules/customers/index.js';
-import { adminAdjustmentRouteTable } from '../../modules/ledger/index.js';
+import { adminCustomerRouteTable, adminDeskRouteTable } from '../../modules/customers/index.js';
+import { adminAdjustmentRouteTable, adminCustomerHistoryRouteTable } from '../../modules/ledger/index.js';
 import {
     adminMessageRouteTable,
     adminSendRouteTable,
@@ -34,6 +34,9 @@ export const ADMIN_ROUTE_TABLES: readonly RouteTable[] = [
     adminCampaignRouteTable,
     adminSendRouteTable,
     adminCatalogRouteTable,
+    adminCustomerRouteTable,
+    adminCustomerHistoryRouteTable,
+    adminCustomerCampaignRouteTable,
     adminDeskRouteTable,
     adminAdjustmentRouteTable,
     adminMessageRouteTable,
@@ -85,7 +88,7 @@ export function adminOpenApi(config: RefillConfig): OpenApiDocument {
             {
                 name: 'customers',
                 description:
-                    'The store desk: card kinds, contacts, consents, adjustments, card replacement and blocks; message decisions per customer',
+                    'The store desk: customer search and the customer card (profile, consents, lots, ledger, receipts, offers, campaigns, messages); card kinds, contacts, consents, adjustments, card replacement and blocks',
             },
             { name: 'messages', description: 'Delivery figures, the outbox and gateway endpoints' },
             { name: 'templates', description: 'Message templates: overrides and previews' },

@@ -21,6 +21,8 @@ export { CampaignExclusionRepository } from './repositories/campaign-exclusion.r
 export { CampaignMemberListQuery } from './repositories/campaign-member-list.query.js';
 /** Repository: campaign members. */
 export { CampaignMemberRepository } from './repositories/campaign-member.repository.js';
+/** Query: a customer's offers and campaign memberships (the store desk). */
+export { CustomerCampaignsQuery } from './repositories/customer-campaigns.query.js';
 /** Query: a campaign's messaging counts for its report. */
 export { CampaignMessagingQuery } from './repositories/campaign-messaging.query.js';
 /** Query: a campaign's report sums. */
@@ -55,6 +57,8 @@ export { type CampaignReport, CampaignReportService } from './services/campaign-
 export { CampaignSelectionService } from './services/campaign-selection.service.js';
 /** Service: campaign lifecycle (create, update, start, pause, stop; audited). */
 export { CampaignService } from './services/campaign.service.js';
+/** Service: the store desk's read of a customer's offers and campaign memberships. */
+export { CustomerCampaignsService } from './services/customer-campaigns.service.js';
 /** Service: personal offers granted by hand. */
 export { OfferService } from './services/offer.service.js';
 /** Admin API: campaign body schemas. */
@@ -65,6 +69,11 @@ export {
     adminCampaignRouteTable,
     type CampaignApiServices,
 } from './routes/campaigns.routes.js';
+/** Admin API: the store desk's offers and campaigns routes of a customer, and their table. */
+export {
+    adminCustomerCampaignRoutes,
+    adminCustomerCampaignRouteTable,
+} from './routes/admin-customer-campaigns.routes.js';
 /** Job definitions: the daily campaigns job and the selection tasks. */
 export {
     type CampaignJobDeps,

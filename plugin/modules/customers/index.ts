@@ -23,6 +23,8 @@ export {
 } from './repositories/card-replacement.repository.js';
 /** Repository: consents and their history. */
 export { ConsentRepository } from './repositories/consent.repository.js';
+/** Query: the store desk's customer search (by card, phone, e-mail, the start of a name). */
+export { CustomerSearchQuery } from './repositories/customer-search.query.js';
 /** Repository: customers (profiles, aggregates, balances' row locks). */
 export {
     type CustomerProfile,
@@ -33,6 +35,8 @@ export {
 export { type ConsentPurpose, consentPurposeOf, CUSTOMER_OPT_OUT_SOURCES } from './rules/consent.rules.js';
 /** Pure rule: why a till may not use a card (replaced, blocked). */
 export { CARD_REFUSAL_ERRORS, cardRefusal } from './rules/card-refusal.rules.js';
+/** Pure rules: the desk's search read as typed, and the search key of names. */
+export { classifyCustomerQuery, type CustomerQuery, nameSearchKey } from './rules/customer-query.rules.js';
 /** Pure rule: phone numbers in E.164. */
 export { normalisePhone } from './rules/phone.js';
 /** Ports of the balance answer (the ledger and campaigns implement them) and the offer view. */
@@ -42,6 +46,16 @@ export type {
     BonusBalanceReader,
     OfferView,
 } from './services/customer-balance.ports.js';
+/** Port of the customer card: earlier cards and where an old card leads (card replacements). */
+export {
+    type CardReplacementsReader,
+    NO_CARD_REPLACEMENTS,
+    type PreviousCard,
+} from './services/customer-card.ports.js';
+/** Service: the store desk's customer search and customer card. */
+export { CustomerCardService } from './services/customer-card.service.js';
+/** The desk's views of customers. */
+export type { CustomerCard, CustomerSummary } from './services/customer-card.views.js';
 /** Service: enrolment, profiles, consents and balance answers. */
 export {
     type BalanceView,
@@ -67,6 +81,9 @@ export { type DeskCustomerView, deskView } from './services/desk-customer.view.j
 export { adminCardParams, cardKindBody, customerBody } from './routes/customer.schemas.js';
 /** Admin API: the store desk's customer routes and their table. */
 export { adminDeskRoutes, adminDeskRouteTable, type DeskApiServices } from './routes/admin-desk.routes.js';
+/** Admin API: the store desk's customer search and card routes, their table and `:cardNumber`. */
+export { adminCustomerRoutes, adminCustomerRouteTable } from './routes/admin-customers.routes.js';
+export { adminCardNumberParams } from './routes/customer-card.schemas.js';
 /** POS API: the card-read rate limit. */
 export { posCardReadLimit } from './routes/pos-card-read-limit.js';
 /** POS API: customer routes and their table. */

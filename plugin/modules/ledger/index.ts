@@ -15,6 +15,8 @@ export { type PurchaseReturn, PurchaseReturnEntity } from './entities/purchase-r
 export { type Purchase, PurchaseEntity } from './entities/purchase.entity.js';
 /** Repository: bonus lots. */
 export { BonusLotRepository, type LotChange, type NewLot } from './repositories/bonus-lot.repository.js';
+/** Query: a customer's ledger, receipts and returns as the store desk pages through them. */
+export { CustomerHistoryQuery } from './repositories/customer-history.query.js';
 /** Repository: ledger entries. */
 export { LedgerEntryRepository, type NewLedgerEntry } from './repositories/ledger-entry.repository.js';
 /** Repository: returns. */
@@ -23,6 +25,8 @@ export { PurchaseReturnRepository } from './repositories/purchase-return.reposit
 export { type ImportedLine, PurchaseRepository, receiptKey } from './repositories/purchase.repository.js';
 /** The ledger's part of a customer's balance answer (customers' BonusBalanceReader port). */
 export { LedgerBalanceReader } from './services/bonus-balance.reader.js';
+/** Service: the store desk's read of a customer's lots, ledger (with causes) and receipts. */
+export { CustomerHistoryService } from './services/customer-history.service.js';
 /** Service: manual adjustments (audited). */
 export {
     type Adjustment,
@@ -53,6 +57,11 @@ export {
     adminAdjustmentRoutes,
     adminAdjustmentRouteTable,
 } from './routes/admin-adjustment.routes.js';
+/** Admin API: the store desk's lots, ledger and receipts routes and their table. */
+export {
+    adminCustomerHistoryRoutes,
+    adminCustomerHistoryRouteTable,
+} from './routes/admin-customer-history.routes.js';
 /** POS API: receipt routes and their table. */
 export { posReceiptRoutes, posReceiptRouteTable } from './routes/pos-receipts.routes.js';
 /** POS API: receipt and return body schemas. */

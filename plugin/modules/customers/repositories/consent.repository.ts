@@ -87,6 +87,15 @@ export class ConsentRepository {
         return group([...service, ...marketing.filter((c) => !own.has(`${c.customerId}:${c.channel}`))]);
     }
 
+    /** A customer's consent history, newest first (up to `limit` entries). */
+    async history(exec: SqlExecutor | Database, customerId: number, limit = 500): Promise<ConsentEvent[]> {
+        const rows = await exec.all(
+            `SELECT ${this.events.columns} FROM refill_consent_events WHERE customer_id = ? ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
+            [customerId],
+        );
+        return rows.map((r) => this.events.fromRow(r));
+    }
+
     /**
      * Sets the current consents of `purpose` given and appends them to the
      * history; a change made at the store desk names its actor and reason there.

@@ -1,0 +1,88 @@
+import type { Database } from '../../../kernel/db/database.js';
+import { decodeCursor, pageOf, type Page, type PageQuery } from '../../../kernel/http/admin-page.js';
+import { RefillError } from '../../../kernel/errors/refill-error.js';
+import { classifyCustomerQuery } from '../rules/customer-query.rules.js';
+import type { ConsentRepository } from '../repositories/consent.repository.js';
+import type {
+    CustomerSearchQuery,
+    FoundCustomer,
+    SearchAfter,
+} from '../repositories/customer-search.query.js';
+import { NO_CARD_REPLACEMENTS, type CardReplacementsReader } from './customer-card.ports.js';
+import {
+    consentHistoryViews,
+    consentViews,
+    customerProfile,
+    customerSummary,
+    type CustomerCard,
+    type CustomerSummary,
+} from './customer-card.views.js';
+
+/**
+ * The store desk's read side of customers: the search as a person types it
+ * and the customer card (profile, contacts, consents with their history,
+ * earlier cards). Contacts are answered whole, for staff; nothing here logs them.
+ */
+export class CustomerCardService {
+    constructor(
+        private readonly db: Database,
+        private readonly search_: Pick<CustomerSearchQuery, 'search' | 'one'>,
+        private readonly consents: Pick<ConsentRepository, 'findForCustomer' | 'history'>,
+        /** The chain's country for phone numbers typed without a country code. */
+        private readonly defaultCountry: string,
+        private readonly replacements: CardReplacementsReader = NO_CARD_REPLACEMENTS,
+    ) {}
+
+    /**
+     * Customers matching `q` as typed (see `classifyCustomerQuery`): a page
+     * in id order for exact look-ups, by name for a name's start, newest
+     * first for an empty `q`.
+     */
+    async search(q: string | undefined, page: PageQuery): Promise<Page<CustomerSummary>> {
+        const query = classifyCustomerQuery(q, this.defaultCountry);
+        const byName = query.kind === 'name';
+        const key = byName
+            ? decodeCursor<[string, number]>(page.cursor, ['s', 'n'])
+            : decodeCursor<[number]>(page.cursor, ['n']);
+        const after: SearchAfter | null = !key
+            ? null
+            : byName
+              ? { nameSearch: key[0] as string, id: key[1] as number }
+              : { id: key[0] as number };
+        const rows = await this.search_.search(query, after, page.limit + 1);
+        const keyOf = ({ customer: c }: FoundCustomer) => (byName ? [c.nameSearch ?? '', c.id] : [c.id]);
+        return pageOf(rows, page.limit, keyOf, customerSummary);
+    }
+
+    /**
+     * The customer card of `cardNumber`; an old card that was replaced leads
+     * to its customer, with `replacedBy` saying so.
+     */
+    async card(cardNumber: string): Promise<CustomerCard> {
+        let found = await this.search_.one({ card: cardNumber });
+        let replacedBy: CustomerCard['replacedBy'] = null;
+        if (!found) {
+            const replacement = await this.replacements.replacementOf(cardNumber);
+            found = replacement ? await this.search_.one({ id: replacement.customerId }) : null;
+            if (found && replacement)
+                replacedBy = {
+                    cardNumber: found.customer.cardNumber,
+                    replacedAt: replacement.replacedAt.toISOString(),
+                };
+        }
+        if (!found) throw new RefillError('REFILL_CUSTOMER_NOT_FOUND', 'No customer with this card');
+        const id = found.customer.id;
+        const [marketing, service, history, previous] = await Promise.all([
+            this.consents.findForCustomer(this.db, id, 'marketing'),
+            this.consents.findForCustomer(this.db, id, 'service'),
+            this.consents.history(this.db, id),
+            this.replacements.previousCards(id),
+        ]);
+        return {
+            customer: customerProfile(found, previous),
+            consents: [...consentViews(marketing, 'marketing'), ...consentViews(service, 'service')],
+            consentHistory: consentHistoryViews(history),
+            replacedBy,
+        };
+    }
+}
