@@ -34,11 +34,13 @@ const cause = Joi.object({
     type: Joi.string()
         .valid('receipt', 'return', 'expiry', 'offer', 'adjustment', 'import', 'other')
         .required(),
-    receiptId: Joi.string().description('The till’s receipt id (of the returned receipt, for a return)'),
-    returnId: Joi.string().description('The till’s return id'),
-    campaignId: int.description('The campaign whose personal offer it was'),
-    reason: Joi.string().description('Why (adjustments, imports, a return’s shortfall)'),
-    author: Joi.string().description('Who (adjustments, imports)'),
+    receiptId: Joi.string()
+        .optional()
+        .description('The till’s receipt id (of the returned receipt, for a return)'),
+    returnId: Joi.string().optional().description('The till’s return id'),
+    campaignId: int.optional().description('The campaign whose personal offer it was'),
+    reason: Joi.string().optional().description('Why (adjustments, imports, a return’s shortfall)'),
+    author: Joi.string().optional().description('Who (adjustments, imports)'),
     label: Joi.string().required().description('One line in English'),
 }).id('LedgerCause');
 
