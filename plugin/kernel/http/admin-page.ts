@@ -48,6 +48,13 @@ export function pageSchema(item: Joi.Schema): Joi.ObjectSchema {
     });
 }
 
+/** The 400 of a cursor that no page gave out. */
+export function badCursor(): RefillError {
+    return new RefillError('REFILL_VALIDATION', 'Invalid request', [
+        { path: 'cursor', message: 'must be a cursor from an earlier page' },
+    ]);
+}
+
 /** Encodes the key of a page's last row as a cursor. */
 export function encodeCursor(key: readonly (string | number)[]): string {
     return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
@@ -73,10 +80,7 @@ export function decodeCursor<K extends (string | number)[]>(
         Array.isArray(key) &&
         key.length === types.length &&
         key.every((part, i) => (types[i] === 's' ? typeof part === 'string' : Number.isSafeInteger(part)));
-    if (!fits)
-        throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
-            { path: 'cursor', message: 'must be a cursor from an earlier page' },
-        ]);
+    if (!fits) throw badCursor();
     return key as K;
 }
 

@@ -1,7 +1,13 @@
 import type { Clock } from '../../../kernel/clock.js';
 import type { Database } from '../../../kernel/db/database.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
-import { decodeCursor, pageOf, type Page, type PageQuery } from '../../../kernel/http/admin-page.js';
+import {
+    badCursor,
+    decodeCursor,
+    pageOf,
+    type Page,
+    type PageQuery,
+} from '../../../kernel/http/admin-page.js';
 import type { OfferRepository } from '../../campaigns/index.js';
 import type { Customer, CustomerRepository } from '../../customers/index.js';
 import type { BonusLot, LotState } from '../entities/bonus-lot.entity.js';
@@ -113,10 +119,7 @@ export class CustomerHistoryService {
         const customer = await this.customer(cardNumber);
         const key = decodeCursor<[string, number]>(page.cursor, ['s', 'n']);
         const before = key ? { purchasedAt: new Date(key[0]), id: key[1] } : null;
-        if (before && Number.isNaN(before.purchasedAt.getTime()))
-            throw new RefillError('REFILL_VALIDATION', 'Invalid request', [
-                { path: 'cursor', message: 'must be a cursor from an earlier page' },
-            ]);
+        if (before && Number.isNaN(before.purchasedAt.getTime())) throw badCursor();
         const receipts = await this.history.receiptsPage(customer.id, before, page.limit + 1);
         const ids = receipts.slice(0, page.limit).map((r) => r.id);
         const lines = await this.history.linesOf(ids);
