@@ -325,4 +325,15 @@ describe.each(engines)('the store desk’s customer search and card on %s', (eng
         expect(messages.status, messages.text).toBe(200);
         conforms('/customers/{cardNumber}/messages', messages.body);
     });
+
+    it('keeps the name key when a name changes at the till or comes from an import', async () => {
+        await t.refill.hooks.upsertCustomer('AB-1234', { name: 'Щукин Семён' }, 'S1');
+        expect(cards(await search('щукин сем'))).toEqual(['AB-1234']);
+        expect(cards(await search('smith'))).toEqual([]);
+        await t.internals.services.history.importRecords([
+            { type: 'customer', cardNumber: '7720001', name: 'Ёлкина Мария' } as never,
+        ]);
+        expect(cards(await search('елкина'))).toEqual(['7720001']);
+        expect(cards(await search('ЁЛК'))).toEqual(['7720001']);
+    });
 });
