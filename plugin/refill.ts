@@ -188,6 +188,7 @@ export function createRefill(options: RefillOptions): Refill {
             database,
             new CustomerSearchQuery(database),
             repos.consents,
+            repos.replacements,
             config.defaultCountry,
         ),
         customerHistory: new CustomerHistoryService(

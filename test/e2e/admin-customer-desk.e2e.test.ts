@@ -336,4 +336,42 @@ describe.each(engines)('the store desk’s customer search and card on %s', (eng
         expect(cards(await search('елкина'))).toEqual(['7720001']);
         expect(cards(await search('ЁЛК'))).toEqual(['7720001']);
     });
+
+    it('shows a block, earlier cards (an old card leads to its customer) and who changed a consent', async () => {
+        const { customerDesk, cardReplacements } = t.internals.services;
+        await customerDesk.block('89123456789', 'card reported stolen', 'olga');
+        const [blocked] = (await search('89123456789')).data.filter((c) => c.cardNumber === '89123456789');
+        expect(blocked).toMatchObject({ blocked: true });
+        expect((await get('/customers/89123456789')).body.customer).toMatchObject({
+            blocked: true,
+            blockReason: 'card reported stolen',
+        });
+
+        await cardReplacements.replace({
+            cardNumber: '7700002',
+            newCardNumber: '7700092',
+            reason: 'lost',
+            idempotencyKey: 'replace-7700002',
+            actor: 'olga',
+        });
+        const moved = await get('/customers/7700092');
+        expect(moved.body.replacedBy).toBeNull();
+        expect(moved.body.customer.previousCards).toEqual([
+            { cardNumber: '7700002', replacedAt: expect.any(String) },
+        ]);
+        const old = await get('/customers/7700002');
+        expect(old.status, old.text).toBe(200);
+        conforms('/customers/{cardNumber}', old.body);
+        expect(old.body.customer.cardNumber).toBe('7700092');
+        expect(old.body.replacedBy).toEqual({ cardNumber: '7700092', replacedAt: expect.any(String) });
+
+        await customerDesk.setConsent('7700001', 'email', 'marketing', true, 'asked at the desk', 'olga');
+        const card = await get('/customers/7700001');
+        expect(card.body.consentHistory[0]).toMatchObject({
+            channel: 'email',
+            kind: 'marketing',
+            granted: true,
+            actor: 'admin:olga',
+        });
+    });
 });

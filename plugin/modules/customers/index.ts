@@ -46,12 +46,6 @@ export type {
     BonusBalanceReader,
     OfferView,
 } from './services/customer-balance.ports.js';
-/** Port of the customer card: earlier cards and where an old card leads (card replacements). */
-export {
-    type CardReplacementsReader,
-    NO_CARD_REPLACEMENTS,
-    type PreviousCard,
-} from './services/customer-card.ports.js';
 /** Service: the store desk's customer search and customer card. */
 export { CustomerCardService } from './services/customer-card.service.js';
 /** The desk's views of customers. */

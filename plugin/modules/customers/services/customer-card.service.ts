@@ -2,13 +2,13 @@ import type { Database } from '../../../kernel/db/database.js';
 import { decodeCursor, pageOf, type Page, type PageQuery } from '../../../kernel/http/admin-page.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import { classifyCustomerQuery } from '../rules/customer-query.rules.js';
+import type { CardReplacementRepository } from '../repositories/card-replacement.repository.js';
 import type { ConsentRepository } from '../repositories/consent.repository.js';
 import type {
     CustomerSearchQuery,
     FoundCustomer,
     SearchAfter,
 } from '../repositories/customer-search.query.js';
-import { NO_CARD_REPLACEMENTS, type CardReplacementsReader } from './customer-card.ports.js';
 import {
     consentHistoryViews,
     consentViews,
@@ -28,9 +28,9 @@ export class CustomerCardService {
         private readonly db: Database,
         private readonly search_: Pick<CustomerSearchQuery, 'search' | 'one'>,
         private readonly consents: Pick<ConsentRepository, 'findForCustomer' | 'history'>,
+        private readonly replacements: Pick<CardReplacementRepository, 'findByOldCard' | 'forCustomer'>,
         /** The chain's country for phone numbers typed without a country code. */
         private readonly defaultCountry: string,
-        private readonly replacements: CardReplacementsReader = NO_CARD_REPLACEMENTS,
     ) {}
 
     /**
@@ -62,7 +62,7 @@ export class CustomerCardService {
         let found = await this.search_.one({ card: cardNumber });
         let replacedBy: CustomerCard['replacedBy'] = null;
         if (!found) {
-            const replacement = await this.replacements.replacementOf(cardNumber);
+            const replacement = await this.replacements.findByOldCard(this.db, cardNumber);
             found = replacement ? await this.search_.one({ id: replacement.customerId }) : null;
             if (found && replacement)
                 replacedBy = {
@@ -76,7 +76,7 @@ export class CustomerCardService {
             this.consents.findForCustomer(this.db, id, 'marketing'),
             this.consents.findForCustomer(this.db, id, 'service'),
             this.consents.history(this.db, id),
-            this.replacements.previousCards(id),
+            this.replacements.forCustomer(this.db, id),
         ]);
         return {
             customer: customerProfile(found, previous),

@@ -1,9 +1,9 @@
-import type { Customer, CardKind } from '../entities/customer.entity.js';
+import type { CardKind } from '../entities/customer.entity.js';
 import type { CustomerConsent } from '../entities/customer-consent.entity.js';
 import type { ConsentEvent } from '../entities/consent-event.entity.js';
 import type { ConsentPurpose } from '../rules/consent.rules.js';
 import type { FoundCustomer } from '../repositories/customer-search.query.js';
-import type { PreviousCard } from './customer-card.ports.js';
+import type { CardReplacement } from '../entities/card-replacement.entity.js';
 
 /** A store as the desk shows it beside a customer. */
 export interface StoreRef {
@@ -67,17 +67,10 @@ export interface CustomerCard {
     replacedBy: { cardNumber: string; replacedAt: string } | null;
 }
 
-/**
- * What the block and card replacement add to a customer, read only where
- * present: an instance whose schema has no blocking yet shows every card unblocked.
- */
-type BlockFields = { blockedAt?: Date | null; blockReason?: string | null };
-
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 /** A found customer as a search result. */
 export function customerSummary({ customer: c, homeStore }: FoundCustomer): CustomerSummary {
-    const block = c as Customer & BlockFields;
     return {
         id: c.id,
         cardNumber: c.cardNumber,
@@ -86,18 +79,18 @@ export function customerSummary({ customer: c, homeStore }: FoundCustomer): Cust
         email: c.email,
         balance: c.balance,
         cardKind: c.cardKind,
-        blocked: (block.blockedAt ?? null) !== null,
+        blocked: c.blockedAt !== null,
         lastPurchaseAt: iso(c.lastPurchaseAt),
         homeStore,
     };
 }
 
-/** A found customer as the card's profile, with their earlier cards. */
+/** A found customer as the card's profile, with their earlier cards (their replacements, newest first). */
 export function customerProfile(
     found: FoundCustomer,
-    previousCards: readonly PreviousCard[],
+    replacements: readonly CardReplacement[],
 ): CustomerProfileView {
-    const c = found.customer as Customer & BlockFields;
+    const c = found.customer;
     return {
         ...customerSummary(found),
         timezone: c.timezone,
@@ -105,7 +98,7 @@ export function customerProfile(
         hasTelegram: c.telegramChatId !== null,
         hasPush: c.pushToken !== null,
         blockedAt: iso(c.blockedAt),
-        blockReason: c.blockReason ?? null,
+        blockReason: c.blockReason,
         enrolledAt: c.enrolledAt.toISOString(),
         updatedAt: c.updatedAt.toISOString(),
         pending: c.pending,
@@ -114,8 +107,8 @@ export function customerProfile(
         purchaseTotal: c.purchaseTotal,
         firstPurchaseAt: iso(c.firstPurchaseAt),
         lastPurchaseAt: iso(c.lastPurchaseAt),
-        previousCards: previousCards.map((p) => ({
-            cardNumber: p.cardNumber,
+        previousCards: replacements.map((p) => ({
+            cardNumber: p.oldCardNumber,
             replacedAt: p.replacedAt.toISOString(),
         })),
     };
@@ -137,8 +130,8 @@ export function consentViews(
 
 /**
  * History entries; one recorded before marketing and service parted spoke
- * for both and shows as marketing. Who made an entry shows where the
- * history records it (the desk's consent changes), else null.
+ * for both and shows as marketing. The actor is the admin of a change made
+ * at the store desk, else null (tills and imports name themselves in `source`).
  */
 export function consentHistoryViews(events: readonly ConsentEvent[]): CustomerCard['consentHistory'] {
     return events.map((e) => ({
@@ -147,6 +140,6 @@ export function consentHistoryViews(events: readonly ConsentEvent[]): CustomerCa
         granted: e.granted,
         at: e.changedAt.toISOString(),
         source: e.source,
-        actor: (e as ConsentEvent & { actor?: string | null }).actor ?? null,
+        actor: e.actor ?? null,
     }));
 }
