@@ -33,8 +33,8 @@ describe.each(engines)('the store desk’s customer search and card on %s', (eng
     };
     const cards = (page: { data: Summary[] }) => page.data.map((c) => c.cardNumber);
     /** The answer matches the admin OpenAPI document's schema of the operation. */
-    const conforms = (path: string, body: unknown) => {
-        const pointer = `/paths/${path.replace(/\//g, '~1')}/get/responses/200/content/application~1json/schema`;
+    const conforms = (path: string, body: unknown, method = 'get') => {
+        const pointer = `/paths/${path.replace(/\//g, '~1')}/${method}/responses/200/content/application~1json/schema`;
         const validate = ajv.getSchema(`admin#${encodeURI(pointer)}`)!;
         expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
     };
@@ -346,6 +346,14 @@ describe.each(engines)('the store desk’s customer search and card on %s', (eng
             blocked: true,
             blockReason: 'card reported stolen',
         });
+
+        const unblocked = await api
+            .post(at('/customers/89123456789/unblock'))
+            .set(auth(manager))
+            .send({ reason: 'card found' });
+        expect(unblocked.status, unblocked.text).toBe(200);
+        conforms('/customers/{cardNumber}/unblock', unblocked.body, 'post');
+        expect(unblocked.body.customer).toMatchObject({ cardNumber: '89123456789', blocked: false });
 
         await cardReplacements.replace({
             cardNumber: '7700002',

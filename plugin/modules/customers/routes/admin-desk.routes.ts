@@ -5,25 +5,22 @@ import { cardParams } from '../../../kernel/http/pos.schemas.js';
 import type { ConsentChannel } from '../../../kernel/vocabulary/channels.js';
 import type { ConsentPurpose } from '../rules/consent.rules.js';
 import type { CardReplacementService } from '../services/card-replacement.service.js';
+import type { CustomerCardService } from '../services/customer-card.service.js';
 import type { CustomerDeskService, DeskContacts } from '../services/customer-desk.service.js';
-import {
-    blockBody,
-    consentBody,
-    consentParams,
-    contactsBody,
-    deskCustomerAnswer,
-    replaceBody,
-} from './desk.schemas.js';
+import { customerCardAnswer } from './customer-card.schemas.js';
+import { blockBody, consentBody, consentParams, contactsBody, replaceBody } from './desk.schemas.js';
 
 /** What the store desk's routes call. */
 export interface DeskApiServices {
     customerDesk: CustomerDeskService;
     cardReplacements: CardReplacementService;
+    /** The customer card every action answers with. */
+    customerCards: Pick<CustomerCardService, 'card'>;
 }
 
 /** The store desk: admins and store managers (never analysts or marketers). */
 const DESK = ['admin', 'manager'] as const;
-const answer = { status: 200, description: '`{ customer }`', schema: deskCustomerAnswer };
+const answer = { status: 200, description: 'The customer card after the action', schema: customerCardAnswer };
 const lookUp = {
     REFILL_CUSTOMER_NOT_FOUND: 'No customer with this card',
     REFILL_CARD_REPLACED: 'The card was replaced: act on the new card',
@@ -107,7 +104,7 @@ export const adminDeskRouteTable = {
 /**
  * The store desk's customer actions: contacts, consents, card replacement,
  * block and unblock. Each is audited under the caller with its reason and
- * answers the customer's desk view.
+ * answers the customer card as it is after the action.
  */
 export function adminDeskRoutes(s: DeskApiServices): Router {
     const router = Router();
@@ -116,9 +113,13 @@ export function adminDeskRoutes(s: DeskApiServices): Router {
     mountRoute(router, table.updateContacts, async (_req, res) => {
         const { reason, ...contacts } = res.locals.body as DeskContacts & { reason: string };
         const actor = adminPrincipal(res).username;
-        res.json({
-            customer: await s.customerDesk.updateContacts(card(res.locals.params), contacts, reason, actor),
-        });
+        const customer = await s.customerDesk.updateContacts(
+            card(res.locals.params),
+            contacts,
+            reason,
+            actor,
+        );
+        res.json(await s.customerCards.card(customer.cardNumber));
     });
     mountRoute(router, table.setConsent, async (_req, res) => {
         const { cardNumber, channel } = res.locals.params as { cardNumber: string; channel: ConsentChannel };
@@ -128,9 +129,8 @@ export function adminDeskRoutes(s: DeskApiServices): Router {
             reason: string;
         };
         const actor = adminPrincipal(res).username;
-        res.json({
-            customer: await s.customerDesk.setConsent(cardNumber, channel, kind, granted, reason, actor),
-        });
+        const customer = await s.customerDesk.setConsent(cardNumber, channel, kind, granted, reason, actor);
+        res.json(await s.customerCards.card(customer.cardNumber));
     });
     mountRoute(router, table.replaceCard, async (_req, res) => {
         const body = res.locals.body as { newCardNumber: string; reason: string; idempotencyKey: string };
@@ -139,7 +139,9 @@ export function adminDeskRoutes(s: DeskApiServices): Router {
             cardNumber: card(res.locals.params),
             actor: adminPrincipal(res).username,
         });
-        res.set('Idempotent-Replayed', String(replayed)).json({ customer });
+        res.set('Idempotent-Replayed', String(replayed)).json(
+            await s.customerCards.card(customer.cardNumber),
+        );
     });
     for (const [route, act] of [
         [table.blockCard, 'block'],
@@ -148,7 +150,8 @@ export function adminDeskRoutes(s: DeskApiServices): Router {
         mountRoute(router, route, async (_req, res) => {
             const { reason } = res.locals.body as { reason: string };
             const actor = adminPrincipal(res).username;
-            res.json({ customer: await s.customerDesk[act](card(res.locals.params), reason, actor) });
+            const customer = await s.customerDesk[act](card(res.locals.params), reason, actor);
+            res.json(await s.customerCards.card(customer.cardNumber));
         });
     return router;
 }

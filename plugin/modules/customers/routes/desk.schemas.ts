@@ -48,16 +48,3 @@ export const replaceBody = Joi.object({
 
 /** POST /customers/:cardNumber/block and /unblock. */
 export const blockBody = Joi.object({ reason: deskReason.required() });
-
-/** The customer as a desk action answers it. */
-export const deskCustomerAnswer = Joi.object({
-    customer: Joi.object({
-        id: Joi.number().integer(),
-        cardNumber: Joi.string(),
-        blocked: Joi.boolean(),
-        blockedAt: Joi.string().isoDate().allow(null),
-        blockReason: Joi.string().allow(null),
-        balance: Joi.number().integer().description('Bonuses available now'),
-        cardKind: Joi.string().valid('regular', 'test', 'employee'),
-    }).id('DeskCustomer'),
-});
