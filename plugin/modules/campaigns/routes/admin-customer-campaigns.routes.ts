@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import Joi from 'joi';
+import { isoTime } from '../../../kernel/http/page.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
 import { READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 import { adminRoute } from '../../admin/index.js';
 import { adminCardNumberParams as params } from '../../customers/index.js';
 import type { CustomerCampaignsService } from '../services/customer-campaigns.service.js';
 
-const time = Joi.string().isoDate();
+const time = isoTime;
 const unknownCard = { REFILL_CUSTOMER_NOT_FOUND: 'No customer with this card' };
 
 /** GET /customers/:cardNumber/offers (for the OpenAPI document). */

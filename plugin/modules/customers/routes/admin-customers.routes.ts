@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { PageQuery } from '../../../kernel/http/admin-page.js';
+import type { PageRequest } from '../../../kernel/http/page.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
 import { READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 import { adminRoute } from '../../admin/index.js';
@@ -42,7 +42,7 @@ export function adminCustomerRoutes(cards: CustomerCardService): Router {
     const router = Router();
     const table = adminCustomerRouteTable;
     mountRoute(router, table.searchCustomers, async (_req, res) => {
-        const { q, ...page } = res.locals.query as PageQuery & { q?: string };
+        const { q, ...page } = res.locals.query as PageRequest & { q?: string };
         res.json(await cards.search(q, page));
     });
     mountRoute(router, table.getCustomerCard, async (_req, res) => {

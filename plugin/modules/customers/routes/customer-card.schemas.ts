@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { cardNumber } from '../../../kernel/http/pos.schemas.js';
-import { pageQueryKeys, pageSchema } from '../../../kernel/http/admin-page.js';
+import { isoTime, pageAnswer, pageQueryKeys } from '../../../kernel/http/page.js';
 import { CONSENT_CHANNELS } from '../../../kernel/vocabulary/channels.js';
 
 /*
@@ -10,7 +10,7 @@ import { CONSENT_CHANNELS } from '../../../kernel/vocabulary/channels.js';
  * units, times ISO-8601 UTC.
  */
 
-const time = Joi.string().isoDate();
+const time = isoTime;
 const amount = Joi.number().integer();
 const channel = Joi.string().valid(...CONSENT_CHANNELS);
 const consentKind = Joi.string().valid('marketing', 'service');
@@ -54,7 +54,7 @@ export const customerSummaryAnswer = Joi.object(summaryFields)
     .id('CustomerSummary');
 
 /** GET /customers: a page of customers. */
-export const customerSearchAnswer = pageSchema(customerSummaryAnswer);
+export const customerSearchAnswer = pageAnswer(customerSummaryAnswer);
 
 /** GET /customers/:cardNumber: the customer card. */
 export const customerCardAnswer = Joi.object({

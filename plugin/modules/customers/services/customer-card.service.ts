@@ -1,5 +1,6 @@
 import type { Database } from '../../../kernel/db/database.js';
-import { decodeCursor, pageOf, type Page, type PageQuery } from '../../../kernel/http/admin-page.js';
+import Joi from 'joi';
+import { decodeCursor, toPage, type Page, type PageRequest } from '../../../kernel/http/page.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import { classifyCustomerQuery } from '../rules/customer-query.rules.js';
 import type { CardReplacementRepository } from '../repositories/card-replacement.repository.js';
@@ -17,6 +18,12 @@ import {
     type CustomerCard,
     type CustomerSummary,
 } from './customer-card.views.js';
+
+/** A page's key: the last id shown (exact look-ups, newest), or the last name key and id (names). */
+const ID_KEY = Joi.array().ordered(Joi.number().integer().min(0).required()).length(1);
+const NAME_KEY = Joi.array()
+    .ordered(Joi.string().max(255).required(), Joi.number().integer().min(0).required())
+    .length(2);
 
 /**
  * The store desk's read side of customers: the search as a person types it
@@ -38,12 +45,10 @@ export class CustomerCardService {
      * in id order for exact look-ups, by name for a name's start, newest
      * first for an empty `q`.
      */
-    async search(q: string | undefined, page: PageQuery): Promise<Page<CustomerSummary>> {
+    async search(q: string | undefined, page: PageRequest): Promise<Page<CustomerSummary>> {
         const query = classifyCustomerQuery(q, this.defaultCountry);
         const byName = query.kind === 'name';
-        const key = byName
-            ? decodeCursor<[string, number]>(page.cursor, ['s', 'n'])
-            : decodeCursor<[number]>(page.cursor, ['n']);
+        const key = decodeCursor<Array<string | number>>(page.cursor, byName ? NAME_KEY : ID_KEY);
         const after: SearchAfter | null = !key
             ? null
             : byName
@@ -51,7 +56,7 @@ export class CustomerCardService {
               : { id: key[0] as number };
         const rows = await this.search_.search(query, after, page.limit + 1);
         const keyOf = ({ customer: c }: FoundCustomer) => (byName ? [c.nameSearch ?? '', c.id] : [c.id]);
-        return pageOf(rows, page.limit, keyOf, customerSummary);
+        return toPage(rows, page.limit, keyOf, customerSummary);
     }
 
     /**

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import Joi from 'joi';
-import { pageQueryKeys, type PageQuery } from '../../../kernel/http/admin-page.js';
+import { pageQueryKeys, type PageRequest } from '../../../kernel/http/page.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
 import { READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 import { adminRoute } from '../../admin/index.js';
@@ -63,10 +63,10 @@ export function adminCustomerHistoryRoutes(history: CustomerHistoryService): Rou
         res.json(await history.lots(card(res)));
     });
     mountRoute(router, table.customerLedger, async (_req, res) => {
-        res.json(await history.ledger(card(res), res.locals.query as PageQuery));
+        res.json(await history.ledger(card(res), res.locals.query as PageRequest));
     });
     mountRoute(router, table.customerReceipts, async (_req, res) => {
-        res.json(await history.receipts(card(res), res.locals.query as PageQuery));
+        res.json(await history.receipts(card(res), res.locals.query as PageRequest));
     });
     return router;
 }

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { pageSchema } from '../../../kernel/http/admin-page.js';
+import { isoTime, pageAnswer } from '../../../kernel/http/page.js';
 
 /*
  * What the store desk's ledger routes answer, for the OpenAPI document (the
@@ -7,7 +7,7 @@ import { pageSchema } from '../../../kernel/http/admin-page.js';
  * optional; amounts are integers in minor units, times ISO-8601 UTC.
  */
 
-const time = Joi.string().isoDate();
+const time = isoTime;
 const int = Joi.number().integer();
 
 /** GET /customers/:cardNumber/lots */
@@ -45,7 +45,7 @@ const cause = Joi.object({
 }).id('LedgerCause');
 
 /** GET /customers/:cardNumber/ledger */
-export const customerLedgerAnswer = pageSchema(
+export const customerLedgerAnswer = pageAnswer(
     Joi.object({
         id: int,
         at: time,
@@ -60,7 +60,7 @@ export const customerLedgerAnswer = pageSchema(
 );
 
 /** GET /customers/:cardNumber/receipts */
-export const customerReceiptsAnswer = pageSchema(
+export const customerReceiptsAnswer = pageAnswer(
     Joi.object({
         id: int,
         receiptId: Joi.string(),

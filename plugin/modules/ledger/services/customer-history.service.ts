@@ -1,13 +1,8 @@
 import type { Clock } from '../../../kernel/clock.js';
 import type { Database } from '../../../kernel/db/database.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
-import {
-    badCursor,
-    decodeCursor,
-    pageOf,
-    type Page,
-    type PageQuery,
-} from '../../../kernel/http/admin-page.js';
+import Joi from 'joi';
+import { decodeCursor, toPage, type Page, type PageRequest } from '../../../kernel/http/page.js';
 import type { OfferRepository } from '../../campaigns/index.js';
 import type { Customer, CustomerRepository } from '../../customers/index.js';
 import type { BonusLot, LotState } from '../entities/bonus-lot.entity.js';
@@ -59,6 +54,13 @@ export interface ReceiptView {
     }>;
 }
 
+/** A ledger page's key: the last entry id shown. */
+const ENTRY_KEY = Joi.array().ordered(Joi.number().integer().min(1).required()).length(1);
+/** A receipts page's key: the last receipt's time and id. */
+const RECEIPT_KEY = Joi.array()
+    .ordered(Joi.string().isoDate().required(), Joi.number().integer().min(1).required())
+    .length(2);
+
 /**
  * The store desk's read of a customer's bonuses and purchases: lots, the
  * ledger with each line's cause, and receipts with their lines and returns.
@@ -81,9 +83,9 @@ export class CustomerHistoryService {
     }
 
     /** A page of the customer's ledger, newest first, each line with its cause. */
-    async ledger(cardNumber: string, page: PageQuery): Promise<Page<LedgerLine>> {
+    async ledger(cardNumber: string, page: PageRequest): Promise<Page<LedgerLine>> {
         const customer = await this.customer(cardNumber);
-        const before = decodeCursor<[number]>(page.cursor, ['n']);
+        const before = decodeCursor<number[]>(page.cursor, ENTRY_KEY);
         const entries = await this.history.entriesPage(customer.id, before?.[0] ?? null, page.limit + 1);
         const returns = await this.history.returnsById(
             entries.flatMap((e) => (e.returnId === null ? [] : [e.returnId])),
@@ -96,7 +98,7 @@ export class CustomerHistoryService {
             ...new Set(entries.flatMap((e) => e.offerId ?? [])),
         ]);
         const campaignOf = new Map(offers.map((o) => [o.id, o.campaignId]));
-        return pageOf(
+        return toPage(
             entries,
             page.limit,
             (e) => [e.id],
@@ -115,16 +117,15 @@ export class CustomerHistoryService {
     }
 
     /** A page of the customer's receipts, newest first, with their lines and returns. */
-    async receipts(cardNumber: string, page: PageQuery): Promise<Page<ReceiptView>> {
+    async receipts(cardNumber: string, page: PageRequest): Promise<Page<ReceiptView>> {
         const customer = await this.customer(cardNumber);
-        const key = decodeCursor<[string, number]>(page.cursor, ['s', 'n']);
-        const before = key ? { purchasedAt: new Date(key[0]), id: key[1] } : null;
-        if (before && Number.isNaN(before.purchasedAt.getTime())) throw badCursor();
+        const key = decodeCursor<Array<string | number>>(page.cursor, RECEIPT_KEY);
+        const before = key ? { purchasedAt: new Date(key[0] as string), id: key[1] as number } : null;
         const receipts = await this.history.receiptsPage(customer.id, before, page.limit + 1);
         const ids = receipts.slice(0, page.limit).map((r) => r.id);
         const lines = await this.history.linesOf(ids);
         const returns = await this.history.returnsOf(ids);
-        return pageOf(
+        return toPage(
             receipts,
             page.limit,
             (r) => [r.purchasedAt.toISOString(), r.id],

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import Joi from 'joi';
+import { isoTime } from '../../../kernel/http/page.js';
 import type { InboundMessagesService } from '../inbound-messages.service.js';
 import { explainVerdict, type ContactVerdict } from '../policy/contact-policy.js';
 import type { MessageRepository } from '../repositories/message.repository.js';
@@ -33,7 +34,7 @@ const testCardsBody = Joi.object({
 });
 const cardParams = Joi.object({ cardNumber: Joi.string().min(1).max(64).required() });
 
-const time = Joi.string().isoDate();
+const time = isoTime;
 
 /** GET /customers/:cardNumber/messages (for the OpenAPI document). */
 const customerMessagesAnswer = Joi.object({
