@@ -26,9 +26,15 @@ export default tseslint.config(
             'plugin/standalone/**/*.ts',
             'bench/**/*.ts',
             'bin/**/*.js',
+            'admin-ui/scripts/**/*.ts',
             'test/**/*.ts',
         ],
         rules: { 'no-console': 'off' },
+    },
+    {
+        // The admin UI (browser code): no `any`, no console left behind.
+        files: ['admin-ui/src/**/*.{ts,tsx}'],
+        rules: { '@typescript-eslint/no-explicit-any': 'error' },
     },
     {
         files: ['bin/**/*.js'],

@@ -1,0 +1,42 @@
+import en from './en.json';
+import ru from './ru.json';
+
+/** The UI's languages; Russian first (the chains' staff), English second. */
+export const LOCALES = ['ru', 'en'] as const;
+
+/** One UI language. */
+export type Locale = (typeof LOCALES)[number];
+
+/** A message id: every visible string is one (en.json and ru.json hold the same ids). */
+export type MessageId = keyof typeof en;
+
+/** The ICU messages per locale. */
+export const MESSAGES: Record<Locale, Record<MessageId, string>> = { en, ru };
+
+const STORAGE_KEY = 'refill.admin.locale';
+
+/** Whether `value` names a UI language. */
+export function isLocale(value: unknown): value is Locale {
+    return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The language chosen last in this browser, else the browser's if we have it, else Russian. */
+export function initialLocale(): Locale {
+    try {
+        const stored = window.localStorage.getItem(STORAGE_KEY);
+        if (isLocale(stored)) return stored;
+    } catch {
+        // Storage blocked (private mode, policy): fall through.
+    }
+    const browser = window.navigator.language.slice(0, 2);
+    return isLocale(browser) ? browser : 'ru';
+}
+
+/** Remembers the chosen language in localStorage. */
+export function storeLocale(locale: Locale): void {
+    try {
+        window.localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+        // Storage blocked: the choice lasts until the page reloads.
+    }
+}

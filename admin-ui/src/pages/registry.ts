@@ -1,0 +1,37 @@
+import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
+import { ADMIN_ROLES, type Role } from '../api/contract';
+import type { MessageId } from '../i18n/messages';
+
+/** Every role: pages anyone signed in may read. */
+export const ALL_ROLES: readonly Role[] = ADMIN_ROLES;
+
+/** One page of the admin UI. */
+export interface PageEntry {
+    /** Route path under the app root, react-router syntax (`customers/:cardNumber`; `''` is the start page). */
+    path: string;
+    /** The navbar label; pages reached from other pages (a customer's card) have none. */
+    navLabel?: MessageId;
+    /** The roles that may open the page; others get "not allowed", and no nav link. */
+    roles: readonly Role[];
+    /** The page component, loaded on first visit (one chunk per page). */
+    component: LazyExoticComponent<ComponentType>;
+}
+
+/**
+ * The admin UI's pages, in navbar order. To add a page: write
+ * `pages/<name>/<name>-page.tsx` with a default export and add one entry here
+ * (its nav label goes to i18n/en.json and ru.json).
+ */
+export const PAGES: readonly PageEntry[] = [
+    {
+        path: '',
+        navLabel: 'nav.dashboard',
+        roles: ALL_ROLES,
+        component: lazy(() => import('./dashboard/dashboard-page')),
+    },
+];
+
+/** Whether `role` may open `page`. */
+export function canOpen(page: PageEntry, role: Role): boolean {
+    return page.roles.includes(role);
+}
