@@ -58,6 +58,7 @@ import { withTrustProxy } from '../kernel/http/trust-proxy.js';
 import { requestTimeout } from '../kernel/http/request-timeout.js';
 import type { HealthService } from '../kernel/db/health.service.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { adminUiRoutes, defaultAdminUiDir } from './routes/admin-ui.routes.js';
 import { posOpenApi } from './openapi/pos-openapi.js';
 import { adminOpenApi } from './openapi/admin-openapi.js';
 import { serveOpenApi } from './openapi/openapi-route.js';
@@ -93,7 +94,8 @@ export type RouterServices = ApiServices &
 
 /**
  * Builds Refill's Express router: the POS API under `/pos/v1` (POS keys) and
- * the admin API under `/admin/v1` (admin sessions with CSRF protection), and
+ * the admin API under `/admin/v1` (admin sessions with CSRF protection), the
+ * admin UI at `/admin/` (unless `admin.ui` is false), and
  * the public messaging endpoints under `/messaging/v1` (signed links), each
  * with its own body parser, authentication and error handling, so they behave
  * the same under any prefix of any host app. With `trustProxy` set, client IP
@@ -159,6 +161,8 @@ export function createRefillRouter(
     admin.use(notFound);
     admin.use(errorHandler(logger));
     router.use('/admin/v1', admin);
+    const ui = config.admin.ui;
+    if (ui !== false) router.use('/admin', adminUiRoutes(ui === true ? defaultAdminUiDir() : ui));
 
     const messaging = Router();
     messaging.use(messagingPublicRoutes(services.inbound));

@@ -112,6 +112,11 @@ export interface AdminOptions {
      * may make at the store desk; admins are not limited. Default 1000.
      */
     managerAdjustmentLimit?: number;
+    /**
+     * The admin UI at `<prefix>/admin/`: `true` (default) serves the UI built into Refill's package
+     * (`admin-ui/dist`), a path serves a build from that folder, `false` serves none (the API stays).
+     */
+    ui?: boolean | string;
 }
 
 /** Chronic-lapse campaigns: how the daily selection splits its work. */

@@ -21,7 +21,7 @@ describe('admin UI messages', () => {
 
     it('bonuses take the Russian plural forms', () => {
         const bonuses = new IntlMessageFormat(ru['units.bonuses'], 'ru');
-        const say = (count: number) => bonuses.format({ count }).replace(/\s/g, ' ');
+        const say = (count: number) => String(bonuses.format({ count })).replace(/\s/g, ' ');
         expect([1, 2, 5, 21, 1.5].map(say)).toEqual([
             '1 бонус',
             '2 бонуса',
