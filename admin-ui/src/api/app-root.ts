@@ -5,11 +5,12 @@
  * `document.baseURI` is not enough: a deep link such as `/admin/customers/42`
  * is served the same index.html, and the page's CSP (`base-uri 'none'`) forbids
  * a `<base>` element. The built chunks all sit in `<root>/assets/`, so the root
- * is one level above the chunk this code runs from. The dev server serves the
- * app at Vite's `BASE_URL` (`/admin/`).
+ * is one level above the chunk this code runs from (the build's base is
+ * `./`). The dev server serves the app at an absolute base (`/admin/`).
  */
 function findAppRoot(): URL {
-    if (import.meta.env.DEV) return new URL(import.meta.env.BASE_URL, window.location.origin);
+    const base = import.meta.env.BASE_URL;
+    if (base.startsWith('/')) return new URL(base, window.location.origin);
     // A variable, not a literal: Vite would otherwise treat `new URL('../', import.meta.url)` as an asset.
     const up = '../';
     return new URL(up, import.meta.url);

@@ -6,6 +6,18 @@ import type { SessionView } from './contract';
 /** The query key of the current session. */
 export const SESSION_KEY = ['session'] as const;
 
+let ended = false;
+
+/** Whether the last session ended under the user (a 401 mid-work) rather than by signing out. */
+export function sessionEnded(): boolean {
+    return ended;
+}
+
+/** Records that the session ended under the user; the next sign-in clears it. */
+export function markSessionEnded(): void {
+    ended = true;
+}
+
 async function fetchSession(): Promise<SessionView | null> {
     try {
         const session = (await call(api.GET('/session'))) as SessionView;
@@ -32,6 +44,7 @@ export function useSignIn() {
         mutationFn: async (body: { username: string; password: string }) =>
             (await call(api.POST('/session', { body }))) as SessionView,
         onSuccess: (session) => {
+            ended = false;
             setCsrfToken(session.csrfToken);
             queryClient.setQueryData(SESSION_KEY, session);
         },

@@ -4,11 +4,9 @@ import { type ReactNode, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { setUnauthorizedHandler } from '../api/client';
 import type { SessionView } from '../api/contract';
-import { SESSION_KEY, useSession } from '../api/session';
+import { markSessionEnded, SESSION_KEY, sessionEnded, useSession } from '../api/session';
 import { useT } from '../i18n/locale-provider';
 import { ErrorState } from './error-state';
-
-let expired = false;
 
 /**
  * Turns any 401 from the API into "signed out": the session query becomes
@@ -19,7 +17,7 @@ export function useSessionExpiry(): void {
     const queryClient = useQueryClient();
     useEffect(() => {
         setUnauthorizedHandler(() => {
-            if (queryClient.getQueryData<SessionView | null>(SESSION_KEY)) expired = true;
+            if (queryClient.getQueryData<SessionView | null>(SESSION_KEY)) markSessionEnded();
             queryClient.setQueryData(SESSION_KEY, null);
         });
         return () => setUnauthorizedHandler(null);
@@ -51,10 +49,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     const location = useLocation();
     if (session.isPending) return <PageLoader />;
     if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
-    if (!session.data) {
-        const ended = expired;
-        expired = false;
-        return <Navigate to={signInPath(location.pathname + location.search, ended)} replace />;
-    }
+    if (!session.data)
+        return <Navigate to={signInPath(location.pathname + location.search, sessionEnded())} replace />;
     return children;
 }
