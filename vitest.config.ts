@@ -16,6 +16,8 @@ class SlowestFirst extends BaseSequencer {
 
 export default defineConfig({
     test: {
+        // test/browser/*.browser.test.ts drive the built admin UI in Debian's Chromium (playwright-core):
+        // skipped with a message where /usr/bin/chromium is missing, except on CI.
         include: ['test/**/*.test.ts'],
         // Every MySQL/MariaDB connection runs with NO_BACKSLASH_ESCAPES,ANSI_QUOTES (TEST_MYSQL_SQL_MODE).
         setupFiles: ['test/helpers/sql-mode-hook.mjs'],

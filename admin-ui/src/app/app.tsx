@@ -8,7 +8,7 @@ import { LocaleProvider } from '../i18n/locale-provider';
 import { ChainProvider } from './chain-provider';
 import { createAppRouter } from './router';
 import { useSessionExpiry } from './session-guard';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 function Routed() {
     useSessionExpiry();
@@ -22,7 +22,11 @@ export function App() {
     return (
         <QueryClientProvider client={queryClient}>
             <LocaleProvider>
-                <MantineProvider theme={theme} defaultColorScheme="light">
+                <MantineProvider
+                    theme={theme}
+                    cssVariablesResolver={cssVariablesResolver}
+                    defaultColorScheme="light"
+                >
                     <Notifications position="top-right" />
                     <ChainProvider>
                         <Routed />

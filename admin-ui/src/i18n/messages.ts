@@ -15,6 +15,11 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = { en, ru };
 
 const STORAGE_KEY = 'refill.admin.locale';
 
+/** Whether `id` is a message id (for ids built from data, such as `campaignStatus.${status}`). */
+export function isMessageId(id: string): id is MessageId {
+    return id in MESSAGES.en;
+}
+
 /** Whether `value` names a UI language. */
 export function isLocale(value: unknown): value is Locale {
     return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import { BarChart } from 'echarts/charts';
+import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -7,7 +7,7 @@ import type { DashboardView } from '../../../api/contract';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** Props of {@link BonusFlowChart}. */
 export interface BonusFlowChartProps {
@@ -35,21 +35,25 @@ export default function BonusFlowChart({ flow, summary }: BonusFlowChartProps) {
             xAxis: {
                 type: 'category',
                 data: flow.map((d) => f.day(d.day)),
-                axisTick: { alignWithLabel: true },
+                boundaryGap: false,
             },
             yAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.count(v) } },
             series: [
                 {
                     name: t('dashboard.accrued'),
-                    type: 'bar',
+                    type: 'line',
                     data: flow.map((d) => d.accrued),
-                    itemStyle: { color: '#0ca678' },
+                    showSymbol: false,
+                    itemStyle: { color: '#099268' },
+                    areaStyle: { opacity: 0.15 },
                 },
                 {
                     name: t('dashboard.redeemed'),
-                    type: 'bar',
+                    type: 'line',
                     data: flow.map((d) => d.redeemed),
-                    itemStyle: { color: '#f76707' },
+                    showSymbol: false,
+                    itemStyle: { color: '#e8590c' },
+                    areaStyle: { opacity: 0.1 },
                 },
             ],
         });

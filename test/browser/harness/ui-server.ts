@@ -1,0 +1,154 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startStandalone, type Standalone } from '../../../plugin/standalone/server.js';
+import { refillInternals } from '../../../plugin/testing.js';
+import { createTestDatabase, type Engine, type TestDatabase } from '../../helpers/test-database.js';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const UI = join(ROOT, 'admin-ui');
+
+/** The password of every test user. */
+export const TEST_PASSWORD = 'browser-test-password';
+
+/** A role the browser tests sign in as (the contract's four; `analyst` once the API has it). */
+export type TestRole = 'admin' | 'marketer' | 'manager' | 'analyst';
+
+/** A running standalone Refill with the demo chain and one user per role. */
+export interface UiServer {
+    engine: Engine;
+    /** The admin UI's URL (`http://127.0.0.1:PORT/admin/`). */
+    adminUrl: string;
+    standalone: Standalone;
+    /** The username of the user with `role` (null when this API has no such role yet). */
+    users: Partial<Record<TestRole, string>>;
+    close(): Promise<void>;
+}
+
+function newestMtime(dir: string): number {
+    let newest = 0;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+    }
+    return newest;
+}
+
+/**
+ * Builds the admin UI when `admin-ui/dist` is missing or older than its
+ * sources (a few seconds), so the tests never run against a stale build.
+ */
+export function ensureUiBuilt(): void {
+    const index = join(UI, 'dist', 'index.html');
+    const sources = Math.max(newestMtime(join(UI, 'src')), statSync(join(UI, 'index.html')).mtimeMs);
+    if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+    const run = (script: string, args: string[]) =>
+        execFileSync(process.execPath, [join(ROOT, 'node_modules', script), ...args], {
+            cwd: ROOT,
+            stdio: 'pipe',
+        });
+    run('tsx/dist/cli.mjs', ['admin-ui/scripts/generate-api-types.ts']);
+    run('vite/bin/vite.js', ['build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'error']);
+}
+
+async function apiPaths(url: string): Promise<Set<string>> {
+    const doc = (await (await fetch(`${url}/admin/v1/openapi.json`)).json()) as {
+        paths: Record<string, unknown>;
+    };
+    return new Set(Object.keys(doc.paths));
+}
+
+/** Signs in over HTTP and returns the cookie and CSRF token (for setting up data as a person would). */
+async function apiSession(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
+    const res = await fetch(`${url}/admin/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: TEST_PASSWORD }),
+    });
+    if (res.status !== 201) throw new Error(`sign-in as ${username} failed: ${res.status}`);
+    const body = (await res.json()) as { csrfToken: string };
+    return { cookie: res.headers.get('set-cookie')!.split(';')[0], csrf: body.csrfToken };
+}
+
+/**
+ * Creates a user per role: the admin through the service (the first user of a
+ * chain comes from the CLI); the others through `POST /users` when the API has
+ * it (managers bound to two demo stores), else through the service.
+ */
+async function createUsers(standalone: Standalone): Promise<UiServer['users']> {
+    const { services } = refillInternals(standalone.refill);
+    await services.adminAuth.createUser('admin', TEST_PASSWORD, 'admin', 'browser-test', 'Анна Админова');
+    const users: UiServer['users'] = { admin: 'admin' };
+    const paths = await apiPaths(standalone.url);
+    const roles = ['marketer', 'manager', 'analyst'] as const;
+    if (paths.has('/users')) {
+        const session = await apiSession(standalone.url, 'admin');
+        const stores = (await services.stores.list()).slice(0, 2);
+        for (const role of roles) {
+            const res = await fetch(`${standalone.url}/admin/v1/users`, {
+                method: 'POST',
+                headers: {
+                    'content-type': 'application/json',
+                    cookie: session.cookie,
+                    'x-csrf-token': session.csrf,
+                },
+                body: JSON.stringify({
+                    username: role,
+                    password: TEST_PASSWORD,
+                    role,
+                    ...(role === 'manager' ? { storeIds: stores.map((s) => s.id) } : {}),
+                }),
+            });
+            if (res.status !== 201)
+                throw new Error(`creating the ${role} failed: ${res.status} ${await res.text()}`);
+            users[role] = role;
+        }
+        return users;
+    }
+    const { ADMIN_ROLES } = await import('../../../plugin/kernel/vocabulary/admin-roles.js');
+    for (const role of roles) {
+        if (!(ADMIN_ROLES as readonly string[]).includes(role)) continue;
+        await services.adminAuth.createUser(role, TEST_PASSWORD, role as never, 'browser-test');
+        users[role] = role;
+    }
+    return users;
+}
+
+/**
+ * Starts the real standalone server on a fresh database of `engine` (SQLite
+ * file, or MariaDB when TEST_MYSQL_URL is set) with a small demo chain, and
+ * one user per role. One per engine per test file.
+ */
+export async function startUiServer(engine: Engine, name: string): Promise<UiServer> {
+    ensureUiBuilt();
+    const db: TestDatabase = await createTestDatabase(engine, name);
+    const dir = mkdtempSync(join(tmpdir(), 'refill-browser-'));
+    const standalone = await startStandalone({
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: db.url,
+        demo: true,
+        demoCustomers: 300,
+        demoKeyFile: join(dir, 'demo-pos-key.txt'),
+        logLevel: 'silent',
+    });
+    try {
+        const users = await createUsers(standalone);
+        return {
+            engine,
+            adminUrl: `${standalone.url}/admin/`,
+            standalone,
+            users,
+            async close() {
+                await standalone.close();
+                await db.drop();
+                rmSync(dir, { recursive: true, force: true });
+            },
+        };
+    } catch (error) {
+        await standalone.close();
+        await db.drop();
+        throw error;
+    }
+}
