@@ -53,6 +53,32 @@ for (const engine of engines) {
             expect(new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
         });
 
+        it('says how long to wait when sign-ins are locked (429 with Retry-After)', async () => {
+            await page.route('**/admin/v1/session', (route) =>
+                route.request().method() === 'POST'
+                    ? route.fulfill({
+                          status: 429,
+                          headers: { 'Retry-After': '125' },
+                          json: {
+                              error: {
+                                  code: 'REFILL_RATE_LIMITED',
+                                  message: 'Too many sign-in attempts; try again later',
+                                  details: { retryAfterSeconds: 125 },
+                              },
+                          },
+                      })
+                    : route.fallback(),
+            );
+            await page.goto(server.adminUrl + 'sign-in');
+            await field(page, 'Имя пользователя').fill('admin');
+            await field(page, 'Пароль').fill('whatever-it-is');
+            await page.getByRole('button', { name: 'Войти' }).click();
+            await page
+                .getByRole('alert')
+                .getByText('Слишком много неудачных попыток. Попробуйте через 3 минуты.')
+                .waitFor();
+        });
+
         it('returns to the page the user was on after the session ended', async () => {
             await signIn(page, server, 'admin', 'account/password');
             await page.getByRole('heading', { name: 'Смена пароля' }).waitFor();
@@ -70,7 +96,7 @@ for (const engine of engines) {
             expect(new URL(page.url()).pathname).toBe('/admin/account/password');
         });
 
-        it('switches to English and back, with Russian plurals', async () => {
+        it('switches to English and back, and remembers the choice', async () => {
             await page.goto(server.adminUrl + 'sign-in');
             await page.getByText('EN', { exact: true }).click();
             await page.getByRole('heading', { name: 'Sign in to Refill' }).waitFor();
