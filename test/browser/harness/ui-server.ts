@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startStandalone, type Standalone } from '../../../plugin/standalone/server.js';
@@ -35,18 +35,50 @@ function newestMtime(dir: string): number {
     return newest;
 }
 
-/**
- * Builds the admin UI when `admin-ui/dist` is missing or older than its
- * sources (a few seconds), so the tests never run against a stale build.
- */
-export function ensureUiBuilt(): void {
+function uiIsFresh(): boolean {
     const index = join(UI, 'dist', 'index.html');
     const sources = Math.max(newestMtime(join(UI, 'src')), statSync(join(UI, 'index.html')).mtimeMs);
-    if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+    return existsSync(index) && statSync(index).mtimeMs >= sources;
+}
+
+function sleep(ms: number): void {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds the admin UI when `admin-ui/dist` is missing or older than its
+ * sources (a few seconds), so the tests never run against a stale build. Test
+ * files run in parallel workers: one builds (holding a lock file), the others
+ * wait for it.
+ */
+export function ensureUiBuilt(): void {
+    if (uiIsFresh()) return;
+    const lock = join(tmpdir(), `refill-admin-ui-build-${Buffer.from(UI).toString('hex').slice(-32)}.lock`);
+    for (let waited = 0; ; waited += 250) {
+        try {
+            closeSync(openSync(lock, 'wx'));
+            break;
+        } catch {
+            // Another worker is building; a lock older than two minutes is left over from a killed run.
+            const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+            if (waited > 120_000 || Date.now() - since > 120_000) rmSync(lock, { force: true });
+            sleep(250);
+        }
+    }
+    try {
+        if (!uiIsFresh()) buildUi();
+    } finally {
+        rmSync(lock, { force: true });
+    }
+}
+
+function buildUi(): void {
     const run = (script: string, args: string[]) =>
         execFileSync(process.execPath, [join(ROOT, 'node_modules', script), ...args], {
             cwd: ROOT,
             stdio: 'pipe',
+            // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle.
+            env: { ...process.env, NODE_ENV: 'production' },
         });
     run('tsx/dist/cli.mjs', ['admin-ui/scripts/generate-api-types.ts']);
     run('vite/bin/vite.js', ['build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'error']);
