@@ -18,7 +18,8 @@ export default defineConfig({
     test: {
         // test/browser/*.browser.test.ts drive the built admin UI in Debian's Chromium (playwright-core):
         // skipped with a message where /usr/bin/chromium is missing, except on CI.
-        include: ['test/**/*.test.ts'],
+        // admin-ui/src/**/*.test.ts: the UI's pure helpers, beside them (type-checked by admin-ui's tsconfig).
+        include: ['test/**/*.test.ts', 'admin-ui/src/**/*.test.ts'],
         // Every MySQL/MariaDB connection runs with NO_BACKSLASH_ESCAPES,ANSI_QUOTES (TEST_MYSQL_SQL_MODE).
         setupFiles: ['test/helpers/sql-mode-hook.mjs'],
         testTimeout: 30_000,

@@ -40,6 +40,10 @@ for (const engine of engines) {
             await page.goto(server.adminUrl);
             await expect.poll(() => page.url()).toContain('/admin/sign-in');
             await page.getByRole('heading', { name: 'Вход в Refill' }).waitFor();
+            // Mantine's own English label on the password toggle is replaced by ours.
+            await page
+                .getByRole('button', { name: 'Показать или скрыть пароль' })
+                .waitFor({ state: 'attached' });
             await expectAccessible(page);
             await screenshots(page, 'sign-in');
             await field(page, 'Имя пользователя').fill('admin');
@@ -82,6 +86,8 @@ for (const engine of engines) {
         it('returns to the page the user was on after the session ended', async () => {
             await signIn(page, server, 'admin', 'account/password');
             await page.getByRole('heading', { name: 'Смена пароля' }).waitFor();
+            await expectAccessible(page);
+            await screenshots(page, 'change-password');
             await context.clearCookies();
             await field(page, 'Текущий пароль').fill(TEST_PASSWORD);
             await field(page, 'Новый пароль').fill('another-password-1');

@@ -1,12 +1,37 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import {
+    createTheme,
+    type CSSVariablesResolver,
+    Drawer,
+    type MantineThemeOverride,
+    Modal,
+    Notification,
+    PasswordInput,
+} from '@mantine/core';
+import type { Translate } from '../i18n/locale-provider';
 
-/** Mantine's theme for Refill: a pharmacy teal, system fonts (nothing to download under the CSP). */
-export const theme = createTheme({
-    primaryColor: 'teal',
-    primaryShade: { light: 9, dark: 7 },
-    defaultRadius: 'sm',
-    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif',
-});
+/**
+ * Mantine's theme for Refill: a pharmacy teal, system fonts (nothing to
+ * download under the CSP), and the few words Mantine's widgets say on their
+ * own (English, hard-coded) replaced by ours in the UI's language.
+ */
+export function createAppTheme(t: Translate): MantineThemeOverride {
+    const close = { 'aria-label': t('common.close') };
+    return createTheme({
+        primaryColor: 'teal',
+        primaryShade: { light: 9, dark: 7 },
+        defaultRadius: 'sm',
+        fontFamily:
+            'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif',
+        components: {
+            PasswordInput: PasswordInput.extend({
+                defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('mantine.togglePassword') } },
+            }),
+            Notification: Notification.extend({ defaultProps: { closeButtonProps: close } }),
+            Modal: Modal.extend({ defaultProps: { closeButtonProps: close } }),
+            Drawer: Drawer.extend({ defaultProps: { closeButtonProps: close } }),
+        },
+    });
+}
 
 /**
  * CSS variables over Mantine's defaults, so text meets WCAG AA contrast:
