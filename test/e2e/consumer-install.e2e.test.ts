@@ -12,8 +12,8 @@ const run = promisify(execFile);
 /**
  * The host: boots Refill on its database, migrates, creates a store and a
  * POS key through `refill.admin`, commits a sale through the router mounted
- * in its own Express app, tries the SQLite engine it did not install, and
- * prints what happened as one JSON line.
+ * in its own Express app, opens the admin UI shipped in the package, tries
+ * the SQLite engine it did not install, and prints what happened as one JSON line.
  */
 const HOST_SCRIPT = `
 import express from 'express';
@@ -39,6 +39,8 @@ const response = await fetch('http://127.0.0.1:' + server.address().port + '/loy
     }),
 });
 const sale = { status: response.status, body: await response.json() };
+const page = await fetch('http://127.0.0.1:' + server.address().port + '/loyalty/admin/customers');
+const ui = { status: page.status, csp: page.headers.get('content-security-policy'), root: (await page.text()).includes('id="root"') };
 let sqlite;
 try {
     createRefill({ databaseUrl: 'sqlite::memory:' });
@@ -48,7 +50,7 @@ try {
 }
 server.close();
 await refill.stop();
-console.log(JSON.stringify({ applied: applied.length, sale, sqlite }));
+console.log(JSON.stringify({ applied: applied.length, sale, ui, sqlite }));
 `;
 
 /** Files under `dir` whose name ends with `.node` (compiled addons). */
@@ -97,6 +99,7 @@ describe.skipIf(!mysqlUrl)('Refill installed from its tarball into a MySQL-only 
 
     it('installs without better-sqlite3 and compiles nothing', () => {
         expect(existsSync(join(host, 'node_modules/refill/dist/plugin/index.js'))).toBe(true);
+        expect(existsSync(join(host, 'node_modules/refill/admin-ui/dist/index.html'))).toBe(true);
         expect(existsSync(join(host, 'node_modules/better-sqlite3'))).toBe(false);
         expect(addons(join(host, 'node_modules'))).toEqual([]);
     });
@@ -109,6 +112,12 @@ describe.skipIf(!mysqlUrl)('Refill installed from its tarball into a MySQL-only 
         const result = JSON.parse(stdout.trim().split('\n').at(-1)!);
         expect(result.applied).toBeGreaterThan(0);
         expect(result.sale).toMatchObject({ status: 201, body: { earned: 300 } });
+        // The built admin UI comes with the package and is found from dist/plugin.
+        expect(result.ui).toMatchObject({
+            status: 200,
+            csp: expect.stringContaining("script-src 'self'"),
+            root: true,
+        });
         // The SQLite engine the host left out is a configuration error that names the package.
         expect(result.sqlite).toMatchObject({
             code: 'REFILL_CONFIG_INVALID',

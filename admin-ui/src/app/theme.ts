@@ -1,12 +1,4 @@
-import {
-    createTheme,
-    type CSSVariablesResolver,
-    Drawer,
-    type MantineThemeOverride,
-    Modal,
-    Notification,
-    PasswordInput,
-} from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
 import type { Translate } from '../i18n/locale-provider';
 
 /**
@@ -22,13 +14,14 @@ export function createAppTheme(t: Translate): MantineThemeOverride {
         defaultRadius: 'sm',
         fontFamily:
             'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif',
+        // By name, not `Modal.extend(…)`: importing the components here would put them all in the first load.
         components: {
-            PasswordInput: PasswordInput.extend({
+            PasswordInput: {
                 defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('mantine.togglePassword') } },
-            }),
-            Notification: Notification.extend({ defaultProps: { closeButtonProps: close } }),
-            Modal: Modal.extend({ defaultProps: { closeButtonProps: close } }),
-            Drawer: Drawer.extend({ defaultProps: { closeButtonProps: close } }),
+            },
+            Notification: { defaultProps: { closeButtonProps: close } },
+            Modal: { defaultProps: { closeButtonProps: close } },
+            Drawer: { defaultProps: { closeButtonProps: close } },
         },
     });
 }

@@ -73,15 +73,9 @@ export function ensureUiBuilt(): void {
 }
 
 function buildUi(): void {
-    const run = (script: string, args: string[]) =>
-        execFileSync(process.execPath, [join(ROOT, 'node_modules', script), ...args], {
-            cwd: ROOT,
-            stdio: 'pipe',
-            // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle.
-            env: { ...process.env, NODE_ENV: 'production' },
-        });
-    run('tsx/dist/cli.mjs', ['admin-ui/scripts/generate-api-types.ts']);
-    run('vite/bin/vite.js', ['build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'error']);
+    const tsx = join(ROOT, 'node_modules', 'tsx/dist/cli.mjs');
+    for (const script of ['admin-ui/scripts/generate-api-types.ts', 'admin-ui/scripts/build-ui.ts'])
+        execFileSync(process.execPath, [tsx, script], { cwd: ROOT, stdio: 'pipe' });
 }
 
 async function apiPaths(url: string): Promise<Set<string>> {
