@@ -17,6 +17,7 @@ describe('admin UI formatters', () => {
         expect(nbsp(formatMoney(123_456, 'RUB', 'ru'))).toBe('1 234,56 ₽');
         expect(nbsp(formatMoney(123_400, 'RUB', 'ru'))).toBe('1 234 ₽');
         expect(formatMoney(-5, 'USD', 'en')).toBe('-$0.05');
+        expect(formatMoney(123_456, 'RUB', 'en')).toBe('₽1,234.56');
         expect(nbsp(formatMoney(1500, 'JPY', 'ru'))).toBe('1 500 ¥');
     });
 

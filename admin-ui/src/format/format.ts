@@ -11,12 +11,13 @@ export function minorDigits(currency: string): number {
     );
 }
 
-/** Minor units of `currency` as money in `locale`: `123456` RUB → `1 234,56 ₽`. */
+/** Minor units of `currency` as money in `locale`: `123456` RUB → `1 234,56 ₽` (`₽1,234.56` in English). */
 export function formatMoney(minor: number, currency: string, locale: string): string {
     const digits = minorDigits(currency);
     return new Intl.NumberFormat(locale, {
         style: 'currency',
         currency,
+        currencyDisplay: 'narrowSymbol',
         minimumFractionDigits: digits === 0 || minor % 10 ** digits !== 0 ? digits : 0,
         maximumFractionDigits: digits,
     }).format(minor / 10 ** digits);
