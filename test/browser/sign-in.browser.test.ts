@@ -46,7 +46,7 @@ for (const engine of engines) {
                 .waitFor({ state: 'attached' });
             await expectAccessible(page);
             await screenshots(page, 'sign-in');
-            await field(page, 'Имя пользователя').fill('admin');
+            await field(page, 'Имя пользователя').fill(server.users.admin!);
             await field(page, 'Пароль').fill('not-the-password');
             await page.getByRole('button', { name: 'Войти' }).click();
             await page.getByRole('alert').getByText('Неверное имя пользователя или пароль.').waitFor();
@@ -95,7 +95,7 @@ for (const engine of engines) {
             await page.getByRole('button', { name: 'Сменить пароль' }).click();
             await page.getByText('Сеанс завершён. Войдите снова, чтобы продолжить.').waitFor();
             expect(new URL(page.url()).searchParams.get('next')).toBe('/account/password');
-            await field(page, 'Имя пользователя').fill('admin');
+            await field(page, 'Имя пользователя').fill(server.users.admin!);
             await field(page, 'Пароль').fill(TEST_PASSWORD);
             await page.getByRole('button', { name: 'Войти' }).click();
             await page.getByRole('heading', { name: 'Смена пароля' }).waitFor();

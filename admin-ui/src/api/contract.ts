@@ -1,35 +1,27 @@
+import type { components } from './schema';
+
 /**
- * Shapes from the admin API contract (docs: /work/notes/ui-contract.md) that
- * the generated OpenAPI types do not carry yet: routes being built in
- * parallel, or answers whose joi response schema is still missing. Once a
- * path appears in the generated `paths`, the generated one wins (see
- * `AdminPaths` in client.ts) and its entry here can go.
+ * The admin API's shapes the UI names: aliases of the generated OpenAPI
+ * types, and shapes from the contract (/work/notes/ui-contract.md) of routes
+ * not in the generated document yet (built in parallel). Once a path appears
+ * in the generated `paths`, the generated one wins (see `AdminPaths` in
+ * client.ts) and its entry here can go.
  */
 
-/** The admin roles, as the API names them. */
-export const ADMIN_ROLES = ['admin', 'marketer', 'manager', 'analyst'] as const;
+/** The signed-in user (`GET /session`). */
+export type SessionUser = components['schemas']['SessionUser'];
 
 /** One admin role. */
-export type Role = (typeof ADMIN_ROLES)[number];
+export type Role = SessionUser['role'];
 
-/** The signed-in user (`GET /session`). */
-export interface SessionUser {
-    id: number;
-    username: string;
-    displayName: string | null;
-    role: Role;
-    /** The stores a manager is bound to; empty for other roles. */
-    storeIds: number[];
-}
+/** The admin roles, most powerful first (the API's vocabulary; the compiler checks they are roles). */
+export const ADMIN_ROLES = ['admin', 'marketer', 'manager', 'analyst'] as const satisfies readonly Role[];
 
-/** `GET /session` and `POST /session`. */
-export interface SessionView {
-    user: SessionUser;
-    csrfToken: string;
-    expiresAt: string;
-    /** The chain's settings, if the API sends them (else the UI takes them from the dashboard). */
-    chain?: ChainSettings;
-}
+/** `GET /session` and `POST /session`, and the chain's settings if the API sends them (else the dashboard's). */
+export type SessionView = components['schemas']['Session'] & { chain?: ChainSettings };
+
+/** A store as `GET /stores` lists it. */
+export type StoreView = components['schemas']['StoreView'];
 
 /** What the UI needs to know about the chain to show money and times. */
 export interface ChainSettings {
@@ -59,46 +51,14 @@ export interface DashboardView {
     failedJobs: { name: string; failedAt: string; error: string | null }[];
 }
 
-/** A store as `GET /stores` lists it. */
-export interface StoreView {
-    id: number;
-    code: string;
-    name: string;
-    timezone: string | null;
-    address: string | null;
-    createdAt: string;
-    activeKeys: number;
-}
-
-/** A page of a keyset-paginated list. */
-export interface Page<T> {
-    data: T[];
-    meta: { pagination: { limit: number; nextCursor: string | null } };
-}
-
 type Json<T> = { content: { 'application/json': T } };
-type NoContent = { content?: never };
-type NoParams = { query?: never; header?: never; path?: never; cookie?: never };
 
 /** Contract paths missing from the generated document, in openapi-typescript's shape. */
 export interface PendingPaths {
-    '/session/password': {
-        post: {
-            parameters: NoParams;
-            requestBody: Json<{ currentPassword: string; newPassword: string }>;
-            responses: { 204: NoContent };
-        };
-    };
     '/dashboard': {
         get: {
             parameters: { query?: { storeId?: number } };
             responses: { 200: Json<DashboardView> };
-        };
-    };
-    '/stores': {
-        get: {
-            parameters: { query?: { cursor?: string; limit?: number } };
-            responses: { 200: Json<Page<StoreView>> };
         };
     };
 }

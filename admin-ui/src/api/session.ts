@@ -20,7 +20,7 @@ export function markSessionEnded(): void {
 
 async function fetchSession(): Promise<SessionView | null> {
     try {
-        const session = (await call(api.GET('/session'))) as SessionView;
+        const session: SessionView = await call(api.GET('/session'));
         setCsrfToken(session.csrfToken);
         return session;
     } catch (error) {
@@ -41,8 +41,8 @@ export function useSession() {
 export function useSignIn() {
     const queryClient = useQueryClient();
     return useMutation({
-        mutationFn: async (body: { username: string; password: string }) =>
-            (await call(api.POST('/session', { body }))) as SessionView,
+        mutationFn: (body: { username: string; password: string }): Promise<SessionView> =>
+            call(api.POST('/session', { body })),
         onSuccess: (session) => {
             ended = false;
             setCsrfToken(session.csrfToken);

@@ -3,7 +3,6 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startStandalone, type Standalone } from '../../../plugin/standalone/server.js';
-import { refillInternals } from '../../../plugin/testing.js';
 import { createTestDatabase, type Engine, type TestDatabase } from '../../helpers/test-database.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -12,7 +11,7 @@ const UI = join(ROOT, 'admin-ui');
 /** The password of every test user. */
 export const TEST_PASSWORD = 'browser-test-password';
 
-/** A role the browser tests sign in as (the contract's four; `analyst` once the API has it). */
+/** A role the browser tests sign in as. */
 export type TestRole = 'admin' | 'marketer' | 'manager' | 'analyst';
 
 /** A running standalone Refill with the demo chain and one user per role. */
@@ -21,7 +20,7 @@ export interface UiServer {
     /** The admin UI's URL (`http://127.0.0.1:PORT/admin/`). */
     adminUrl: string;
     standalone: Standalone;
-    /** The username of the user with `role` (null when this API has no such role yet). */
+    /** The username of the user with each role (all share {@link TEST_PASSWORD}). */
     users: Partial<Record<TestRole, string>>;
     close(): Promise<void>;
 }
@@ -78,65 +77,56 @@ function buildUi(): void {
         execFileSync(process.execPath, [tsx, script], { cwd: ROOT, stdio: 'pipe' });
 }
 
-async function apiPaths(url: string): Promise<Set<string>> {
-    const doc = (await (await fetch(`${url}/admin/v1/openapi.json`)).json()) as {
-        paths: Record<string, unknown>;
-    };
-    return new Set(Object.keys(doc.paths));
-}
-
-/** Signs in over HTTP and returns the cookie and CSRF token (for setting up data as a person would). */
-async function apiSession(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
+/** Signs in over HTTP and returns the cookie and CSRF token (to set up data as a person would). */
+async function apiSession(
+    url: string,
+    username: string,
+    password: string,
+): Promise<{ cookie: string; csrf: string }> {
     const res = await fetch(`${url}/admin/v1/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: TEST_PASSWORD }),
+        body: JSON.stringify({ username, password }),
     });
     if (res.status !== 201) throw new Error(`sign-in as ${username} failed: ${res.status}`);
     const body = (await res.json()) as { csrfToken: string };
     return { cookie: res.headers.get('set-cookie')!.split(';')[0], csrf: body.csrfToken };
 }
 
+/** The test users: one per role, the manager bound to two stores. */
+const TEST_USERS: Record<TestRole, { username: string; displayName: string }> = {
+    admin: { username: 'anna', displayName: 'Анна Админова' },
+    marketer: { username: 'mark', displayName: 'Марк Маркетов' },
+    manager: { username: 'olga', displayName: 'Ольга Петрова' },
+    analyst: { username: 'alex', displayName: 'Алексей Счётов' },
+};
+
 /**
- * Creates a user per role: the admin through the service (the first user of a
- * chain comes from the CLI); the others through `POST /users` when the API has
- * it (managers bound to two demo stores), else through the service.
+ * Creates a user per role through the admin API (`POST /users`), signed in as
+ * the demo admin the standalone server made on its first start.
  */
 async function createUsers(standalone: Standalone): Promise<UiServer['users']> {
-    const { services } = refillInternals(standalone.refill);
-    await services.adminAuth.createUser('admin', TEST_PASSWORD, 'admin', 'browser-test', 'Анна Админова');
-    const users: UiServer['users'] = { admin: 'admin' };
-    const paths = await apiPaths(standalone.url);
-    const roles = ['marketer', 'manager', 'analyst'] as const;
-    if (paths.has('/users')) {
-        const session = await apiSession(standalone.url, 'admin');
-        const stores = (await services.stores.list()).slice(0, 2);
-        for (const role of roles) {
-            const res = await fetch(`${standalone.url}/admin/v1/users`, {
-                method: 'POST',
-                headers: {
-                    'content-type': 'application/json',
-                    cookie: session.cookie,
-                    'x-csrf-token': session.csrf,
-                },
-                body: JSON.stringify({
-                    username: role,
-                    password: TEST_PASSWORD,
-                    role,
-                    ...(role === 'manager' ? { storeIds: stores.map((s) => s.id) } : {}),
-                }),
-            });
-            if (res.status !== 201)
-                throw new Error(`creating the ${role} failed: ${res.status} ${await res.text()}`);
-            users[role] = role;
-        }
-        return users;
-    }
-    const { ADMIN_ROLES } = await import('../../../plugin/kernel/vocabulary/admin-roles.js');
-    for (const role of roles) {
-        if (!(ADMIN_ROLES as readonly string[]).includes(role)) continue;
-        await services.adminAuth.createUser(role, TEST_PASSWORD, role as never, 'browser-test');
-        users[role] = role;
+    const demo = standalone.demoAdmin;
+    if (!demo?.password) throw new Error('the standalone server made no demo admin');
+    const { cookie, csrf } = await apiSession(standalone.url, demo.username, demo.password);
+    const api = (path: string, body?: unknown) =>
+        fetch(`${standalone.url}/admin/v1${path}`, {
+            method: body ? 'POST' : 'GET',
+            headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+            body: body ? JSON.stringify(body) : undefined,
+        });
+    const stores = ((await (await api('/stores?limit=2')).json()) as { data: { id: number }[] }).data;
+    const users: UiServer['users'] = {};
+    for (const [role, user] of Object.entries(TEST_USERS) as [TestRole, (typeof TEST_USERS)[TestRole]][]) {
+        const res = await api('/users', {
+            ...user,
+            role,
+            password: TEST_PASSWORD,
+            ...(role === 'manager' ? { storeIds: stores.map((s) => s.id) } : {}),
+        });
+        if (res.status !== 201)
+            throw new Error(`creating the ${role} failed: ${res.status} ${await res.text()}`);
+        users[role] = user.username;
     }
     return users;
 }
@@ -157,6 +147,7 @@ export async function startUiServer(engine: Engine, name: string): Promise<UiSer
         demo: true,
         demoCustomers: 300,
         demoKeyFile: join(dir, 'demo-pos-key.txt'),
+        demoAdminFile: join(dir, 'admin-credentials.txt'),
         logLevel: 'silent',
     });
     try {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
-import type { DashboardView, StoreView } from '../../api/contract';
+import type { DashboardView } from '../../api/contract';
 
 /** Query keys of the dashboard's calls. */
 export const dashboardKeys = {
@@ -25,8 +25,7 @@ export function useDashboard(storeId: number | null) {
 export function useVisibleStores(enabled: boolean) {
     return useQuery({
         queryKey: dashboardKeys.stores(),
-        queryFn: async () =>
-            (await call(api.GET('/stores', { params: { query: { limit: 200 } } }))).data as StoreView[],
+        queryFn: async () => (await call(api.GET('/stores', { params: { query: { limit: 200 } } }))).data,
         enabled,
         staleTime: 10 * 60_000,
     });
