@@ -29,6 +29,17 @@ export const PAGES: readonly PageEntry[] = [
         roles: ALL_ROLES,
         component: lazy(() => import('./dashboard/dashboard-page')),
     },
+    {
+        path: 'customers',
+        navLabel: 'nav.customers',
+        roles: ALL_ROLES,
+        component: lazy(() => import('./customers/customers-page')),
+    },
+    {
+        path: 'customers/:cardNumber',
+        roles: ALL_ROLES,
+        component: lazy(() => import('./customer-card/customer-card-page')),
+    },
 ];
 
 /** Whether `role` may open `page`. */
