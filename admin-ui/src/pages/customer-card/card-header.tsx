@@ -1,7 +1,8 @@
-import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { CustomerCard } from '../../api/contract';
 import { useFormat } from '../../format/use-format';
+import { StatusBadge } from '../../app/status-badge';
 import { useT } from '../../i18n/locale-provider';
 import { cardPath, word } from './desk-words';
 
@@ -42,18 +43,13 @@ export function CardHeader({ card, requested }: { card: CustomerCard; requested:
             )}
             <Group gap="sm" align="center">
                 <Title order={1}>{c.name ?? t('customer.noName')}</Title>
-                <Badge
-                    variant="outline"
-                    color={c.cardKind === 'regular' ? 'blue' : 'grape'}
-                    size="lg"
-                    aria-label={t('card.kindLabel', { kind: word(t, 'cardKind', c.cardKind) })}
-                >
+                <StatusBadge tone={c.cardKind === 'regular' ? 'info' : 'mark'} size="lg">
                     {word(t, 'cardKind', c.cardKind)}
-                </Badge>
+                </StatusBadge>
                 {c.blocked && (
-                    <Badge color="red" size="lg">
+                    <StatusBadge tone="bad" size="lg">
                         {t('customer.blocked')}
-                    </Badge>
+                    </StatusBadge>
                 )}
             </Group>
             <Text>

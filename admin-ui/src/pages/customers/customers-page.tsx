@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import type { CustomerSummary } from '../../api/contract';
 import { ScrollTable } from '../../app/desk-table';
 import { ErrorState } from '../../app/error-state';
 import { ShowMore } from '../../app/list-paging';
+import { StatusBadge } from '../../app/status-badge';
 import { PageLoader } from '../../app/session-guard';
 import { useFormat } from '../../format/use-format';
 import { useT } from '../../i18n/locale-provider';
@@ -35,9 +36,9 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
             <Table.Td>{customer.homeStore?.name ?? '—'}</Table.Td>
             <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                    {customer.blocked && <Badge color="red">{t('customer.blocked')}</Badge>}
+                    {customer.blocked && <StatusBadge tone="bad">{t('customer.blocked')}</StatusBadge>}
                     {customer.cardKind !== 'regular' && (
-                        <Badge color="gray">{word(t, 'cardKind', customer.cardKind)}</Badge>
+                        <StatusBadge tone="mark">{word(t, 'cardKind', customer.cardKind)}</StatusBadge>
                     )}
                 </Group>
             </Table.Td>

@@ -39,7 +39,7 @@ export function AdjustDialog({ customer, ...frame }: DeskDialogFrame & { custome
             title={t('adjust.title')}
             explanation={<Text size="sm">{explanation}</Text>}
             submitLabel={direction === 'credit' ? t('adjust.submitCredit') : t('adjust.submitDebit')}
-            color={direction === 'debit' ? 'orange' : undefined}
+            color={direction === 'debit' ? 'red.9' : undefined}
             pending={adjust.isPending}
             error={adjust.error}
             validate={() => {

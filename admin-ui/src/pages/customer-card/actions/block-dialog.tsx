@@ -19,7 +19,7 @@ export function BlockDialog({ customer, ...frame }: DeskDialogFrame & { customer
                 <Text size="sm">{block ? t('block.explain', { card }) : t('unblock.explain', { card })}</Text>
             }
             submitLabel={block ? t('block.submit') : t('unblock.submit')}
-            color={block ? 'red' : undefined}
+            color={block ? 'red.9' : undefined}
             pending={mutation.isPending}
             error={mutation.error}
             onSubmit={(reason) =>

@@ -33,7 +33,7 @@ export function ConsentDialog({
                 </Text>
             }
             submitLabel={target.granted ? t('consents.grant') : t('consents.withdraw')}
-            color={target.granted ? undefined : 'orange'}
+            color={target.granted ? undefined : 'red.9'}
             pending={setConsent.isPending}
             error={setConsent.error}
             onSubmit={(reason) =>

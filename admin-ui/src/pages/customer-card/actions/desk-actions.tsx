@@ -45,26 +45,26 @@ export function DeskActions({
                 <Button size="sm" onClick={() => setOpen({ kind: 'adjust' })}>
                     {t('desk.adjust')}
                 </Button>
-                <Button size="sm" variant="light" onClick={() => setOpen({ kind: 'contacts' })}>
+                <Button size="sm" variant="default" onClick={() => setOpen({ kind: 'contacts' })}>
                     {t('desk.contacts')}
                 </Button>
                 <Button
                     size="sm"
-                    variant="light"
+                    variant="default"
                     onClick={() => setOpen({ kind: 'consent', target: FIRST_CONSENT })}
                 >
                     {t('desk.consents')}
                 </Button>
-                <Button size="sm" variant="light" onClick={() => setOpen({ kind: 'cardKind' })}>
+                <Button size="sm" variant="default" onClick={() => setOpen({ kind: 'cardKind' })}>
                     {t('desk.cardKind')}
                 </Button>
-                <Button size="sm" variant="light" color="orange" onClick={() => setOpen({ kind: 'replace' })}>
+                <Button size="sm" variant="default" onClick={() => setOpen({ kind: 'replace' })}>
                     {t('desk.replace')}
                 </Button>
                 <Button
                     size="sm"
-                    variant="light"
-                    color={customer.blocked ? 'green' : 'red'}
+                    variant="outline"
+                    color={customer.blocked ? 'teal.9' : 'red.9'}
                     onClick={() => setOpen({ kind: 'block' })}
                 >
                     {customer.blocked ? t('desk.unblock') : t('desk.block')}

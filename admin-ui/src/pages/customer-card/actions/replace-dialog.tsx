@@ -46,7 +46,7 @@ export function ReplaceDialog({ customer, ...frame }: DeskDialogFrame & { custom
                 </>
             }
             submitLabel={t('replace.submit')}
-            color="orange"
+            color="red.9"
             pending={replace.isPending}
             error={replace.error}
             validate={() => {

@@ -1,8 +1,9 @@
-import { Badge, Stack, Table } from '@mantine/core';
+import { Stack, Table } from '@mantine/core';
 import { useCustomerCampaigns } from '../../../api/customers';
 import type { CampaignMembershipView } from '../../../api/contract';
 import { ScrollTable } from '../../../app/desk-table';
 import { ClientPager, useClientPages } from '../../../app/list-paging';
+import { StatusBadge } from '../../../app/status-badge';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 import { word } from '../desk-words';
@@ -28,9 +29,9 @@ function CampaignsTable({ rows }: { rows: CampaignMembershipView[] }) {
                         <Table.Tr key={row.campaignId}>
                             <Table.Td>{row.campaignName}</Table.Td>
                             <Table.Td>
-                                <Badge variant="light" color={row.group === 'test' ? 'blue' : 'gray'}>
+                                <StatusBadge tone={row.group === 'test' ? 'info' : 'neutral'}>
                                     {word(t, 'campaignGroup', row.group)}
-                                </Badge>
+                                </StatusBadge>
                             </Table.Td>
                             <Table.Td>{f.dateTime(row.assignedAt)}</Table.Td>
                             <Table.Td>{word(t, 'campaignStatus', row.status)}</Table.Td>

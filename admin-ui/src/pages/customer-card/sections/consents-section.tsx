@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import {
     CONSENT_CHANNELS,
     type ConsentChannel,
@@ -7,6 +7,7 @@ import {
 } from '../../../api/contract';
 import { ScrollTable } from '../../../app/desk-table';
 import { ClientPager, useClientPages } from '../../../app/list-paging';
+import { StatusBadge } from '../../../app/status-badge';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 import { word } from '../desk-words';
@@ -62,9 +63,9 @@ export function ConsentsSection({
                                 return (
                                     <Table.Td key={kind}>
                                         <Stack gap={2} align="flex-start">
-                                            <Badge color={granted ? 'green' : 'gray'} variant="light">
+                                            <StatusBadge tone={granted ? 'ok' : 'neutral'}>
                                                 {granted ? t('consents.granted') : t('consents.notGranted')}
-                                            </Badge>
+                                            </StatusBadge>
                                             {consent && (
                                                 <Text size="xs" c="dimmed">
                                                     {t('consents.changed', {

@@ -1,18 +1,19 @@
-import { Badge, Stack, Table, Text } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import { useCustomerLots } from '../../../api/customers';
 import type { BonusLotView } from '../../../api/contract';
 import { ScrollTable } from '../../../app/desk-table';
 import { ClientPager, useClientPages } from '../../../app/list-paging';
+import { StatusBadge, type Tone } from '../../../app/status-badge';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 import { word } from '../desk-words';
 import { SectionState } from './section-state';
 
-const STATUS_COLORS: Record<BonusLotView['status'], string> = {
-    pending: 'yellow',
-    active: 'green',
-    spent: 'gray',
-    expired: 'red',
+const STATUS_TONES: Record<BonusLotView['status'], Tone> = {
+    pending: 'warn',
+    active: 'ok',
+    spent: 'neutral',
+    expired: 'bad',
 };
 
 function LotsTable({ lots }: { lots: BonusLotView[] }) {
@@ -42,9 +43,9 @@ function LotsTable({ lots }: { lots: BonusLotView[] }) {
                             </Table.Td>
                             <Table.Td ta="right">{f.count(lot.amount)}</Table.Td>
                             <Table.Td>
-                                <Badge color={STATUS_COLORS[lot.status]} variant="light">
+                                <StatusBadge tone={STATUS_TONES[lot.status]}>
                                     {word(t, 'lotStatus', lot.status)}
-                                </Badge>
+                                </StatusBadge>
                             </Table.Td>
                             <Table.Td>{f.dateTime(lot.activeFrom)}</Table.Td>
                             <Table.Td>{f.dateTime(lot.expiresAt)}</Table.Td>

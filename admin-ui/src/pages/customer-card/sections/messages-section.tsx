@@ -1,15 +1,16 @@
-import { Badge, Stack, Table, Title } from '@mantine/core';
+import { Stack, Table, Title } from '@mantine/core';
 import { useCustomerMessages } from '../../../api/customers';
 import type { CustomerMessagesView } from '../../../api/contract';
 import { ScrollTable } from '../../../app/desk-table';
 import { ClientPager, useClientPages } from '../../../app/list-paging';
+import { StatusBadge } from '../../../app/status-badge';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 import { word } from '../desk-words';
 import { verdictText } from './message-verdict';
 import { SectionState } from './section-state';
 
-const DECISION_COLORS = { send: 'green', hold: 'yellow', drop: 'red' } as const;
+const DECISION_TONES = { send: 'ok', hold: 'warn', drop: 'bad' } as const;
 
 function MessagesTables({ data, timezone }: { data: CustomerMessagesView; timezone: string | null }) {
     const t = useT();
@@ -39,12 +40,11 @@ function MessagesTables({ data, timezone }: { data: CustomerMessagesView; timezo
                                 {word(t, 'traffic', m.traffic)}
                             </Table.Td>
                             <Table.Td>
-                                <Badge
-                                    variant="light"
-                                    color={m.verdict ? DECISION_COLORS[m.verdict.decision] : 'gray'}
+                                <StatusBadge
+                                    tone={m.verdict ? DECISION_TONES[m.verdict.decision] : 'neutral'}
                                 >
                                     {word(t, 'messageStatus', m.status)}
-                                </Badge>
+                                </StatusBadge>
                                 {m.failureReason && <div>{m.failureReason}</div>}
                             </Table.Td>
                             <Table.Td>{verdictText(m, timezone, t, f)}</Table.Td>

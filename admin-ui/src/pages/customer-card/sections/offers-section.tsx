@@ -1,9 +1,10 @@
-import { Badge, SegmentedControl, Stack, Table } from '@mantine/core';
+import { SegmentedControl, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useCustomerOffers } from '../../../api/customers';
 import type { OfferView } from '../../../api/contract';
 import { ScrollTable } from '../../../app/desk-table';
 import { ClientPager, useClientPages } from '../../../app/list-paging';
+import { StatusBadge, type Tone } from '../../../app/status-badge';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 import { word } from '../desk-words';
@@ -11,7 +12,7 @@ import { SectionState } from './section-state';
 
 type Filter = 'all' | OfferView['status'];
 
-const STATUS_COLORS: Record<OfferView['status'], string> = { active: 'green', used: 'blue', expired: 'gray' };
+const STATUS_TONES: Record<OfferView['status'], Tone> = { active: 'ok', used: 'info', expired: 'neutral' };
 
 function OffersTable({ offers }: { offers: OfferView[] }) {
     const t = useT();
@@ -57,9 +58,9 @@ function OffersTable({ offers }: { offers: OfferView[] }) {
                                     : t('offers.gift', { amount: f.bonuses(offer.value) })}
                             </Table.Td>
                             <Table.Td>
-                                <Badge color={STATUS_COLORS[offer.status]} variant="light">
+                                <StatusBadge tone={STATUS_TONES[offer.status]}>
                                     {word(t, 'offerStatus', offer.status)}
-                                </Badge>
+                                </StatusBadge>
                             </Table.Td>
                             <Table.Td>{f.dateTime(offer.validFrom)}</Table.Td>
                             <Table.Td>{f.dateTime(offer.validUntil)}</Table.Td>

@@ -1,10 +1,11 @@
-import { Alert, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCustomerReceipts } from '../../../api/customers';
 import type { ReceiptView } from '../../../api/contract';
 import { ScrollTable } from '../../../app/desk-table';
 import { ShowMore } from '../../../app/list-paging';
+import { StatusBadge } from '../../../app/status-badge';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 import { SectionState } from './section-state';
@@ -33,7 +34,7 @@ function Receipt({ receipt, target }: { receipt: ReceiptView; target: boolean })
             bd={target ? '2px solid var(--mantine-color-blue-6)' : undefined}
         >
             <Group justify="space-between" align="baseline" mb="xs">
-                <Title order={3} size="h5" id={headingId}>
+                <Title order={2} size="h5" id={headingId}>
                     {t('receipts.title', { receipt: receipt.receiptId, store: receipt.storeCode })}
                 </Title>
                 <Text size="sm">{f.dateTime(receipt.at)}</Text>
@@ -123,9 +124,9 @@ export function ReceiptsSection({ cardNumber }: { cardNumber: string }) {
                         </Alert>
                     )}
                     {wanted && found && (
-                        <Badge variant="light" size="lg">
+                        <StatusBadge tone="info" size="lg">
                             {t('receipts.showing', { receipt: wanted })}
-                        </Badge>
+                        </StatusBadge>
                     )}
                     {all.map((receipt) => (
                         <Receipt key={receipt.id} receipt={receipt} target={receipt.receiptId === wanted} />
