@@ -102,7 +102,7 @@ export function LedgerSection({ cardNumber }: { cardNumber: string }) {
                                         <Table.Td
                                             ta="right"
                                             fw={600}
-                                            c={line.amount < 0 ? 'red.8' : 'green.9'}
+                                            c={line.amount < 0 ? 'red.9' : 'teal.9'}
                                         >
                                             {line.amount > 0 ? '+' : ''}
                                             {f.count(line.amount)}
