@@ -60,7 +60,7 @@ function DeskDialogBody({
     return (
         <form onSubmit={submit} noValidate>
             <Stack gap="md">
-                <Alert color="blue" variant="light">
+                <Alert color="blue" variant="light" role="note">
                     <Stack gap={4}>
                         {explanation}
                         <Text size="sm">{t('desk.audited')}</Text>
