@@ -24,7 +24,7 @@ export function ShowMore({
                 {hasMore ? t('list.shownMore', { count: shown }) : t('list.shownAll', { count: shown })}
             </Text>
             {hasMore && (
-                <Button variant="light" size="xs" loading={loading} onClick={onMore}>
+                <Button variant="default" size="xs" loading={loading} onClick={onMore}>
                     {t('list.showMore')}
                 </Button>
             )}
