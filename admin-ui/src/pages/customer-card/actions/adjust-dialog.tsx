@@ -1,5 +1,4 @@
 import { NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useAdjustBalance } from '../../../api/customers';
 import { newIdempotencyKey } from '../../../api/idempotency';
@@ -7,6 +6,7 @@ import type { CustomerProfile } from '../../../api/contract';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 import { type DeskDialogFrame, DeskDialog } from './desk-dialog';
+import { notifyDone } from './notify-done';
 import { fieldError } from './desk-error';
 
 type Direction = 'credit' | 'debit';
@@ -52,15 +52,15 @@ export function AdjustDialog({ customer, ...frame }: DeskDialogFrame & { custome
                     { amount: direction === 'credit' ? value : -value, reason, idempotencyKey },
                     {
                         onSuccess: (result) => {
-                            notifications.show({
-                                color: 'green',
-                                message: result.replayed
+                            notifyDone(
+                                t,
+                                result.replayed
                                     ? t('adjust.replayed')
                                     : t(direction === 'credit' ? 'adjust.doneCredit' : 'adjust.doneDebit', {
                                           amount: f.bonuses(value),
                                           balance: f.bonuses(result.balance.available),
                                       }),
-                            });
+                            );
                             frame.onClose();
                         },
                     },

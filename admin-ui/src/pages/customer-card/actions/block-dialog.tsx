@@ -1,9 +1,9 @@
 import { Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useBlockCard } from '../../../api/customers';
 import type { CustomerProfile } from '../../../api/contract';
 import { useT } from '../../../i18n/locale-provider';
 import { type DeskDialogFrame, DeskDialog } from './desk-dialog';
+import { notifyDone } from './notify-done';
 
 /** Block the card (tills refuse it; returns of its receipts still work), or unblock a blocked one. */
 export function BlockDialog({ customer, ...frame }: DeskDialogFrame & { customer: CustomerProfile }) {
@@ -27,10 +27,7 @@ export function BlockDialog({ customer, ...frame }: DeskDialogFrame & { customer
                     { block, reason },
                     {
                         onSuccess: () => {
-                            notifications.show({
-                                color: 'green',
-                                message: block ? t('block.done', { card }) : t('unblock.done', { card }),
-                            });
+                            notifyDone(t, block ? t('block.done', { card }) : t('unblock.done', { card }));
                             frame.onClose();
                         },
                     },

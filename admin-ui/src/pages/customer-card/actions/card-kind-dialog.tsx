@@ -1,11 +1,11 @@
 import { Radio, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSetCardKind } from '../../../api/customers';
 import type { CardKind, CustomerProfile } from '../../../api/contract';
 import { useT } from '../../../i18n/locale-provider';
 import { word } from '../desk-words';
 import { type DeskDialogFrame, DeskDialog } from './desk-dialog';
+import { notifyDone } from './notify-done';
 
 const KINDS: readonly CardKind[] = ['regular', 'test', 'employee'];
 
@@ -30,10 +30,7 @@ export function CardKindDialog({ customer, ...frame }: DeskDialogFrame & { custo
             onSubmit={() =>
                 setCardKind.mutate(kind, {
                     onSuccess: () => {
-                        notifications.show({
-                            color: 'green',
-                            message: t('cardKind.done', { kind: word(t, 'cardKind', kind) }),
-                        });
+                        notifyDone(t, t('cardKind.done', { kind: word(t, 'cardKind', kind) }));
                         frame.onClose();
                     },
                 })

@@ -1,5 +1,4 @@
 import { Select, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSetConsent } from '../../../api/customers';
 import { CONSENT_CHANNELS, type ConsentChannel, type ConsentKind } from '../../../api/contract';
@@ -7,6 +6,7 @@ import { useT } from '../../../i18n/locale-provider';
 import { word } from '../desk-words';
 import type { ConsentTarget } from '../sections/consents-section';
 import { type DeskDialogFrame, DeskDialog } from './desk-dialog';
+import { notifyDone } from './notify-done';
 
 /** Grant or withdraw one consent (a channel, marketing or service); the history records the user and reason. */
 export function ConsentDialog({
@@ -41,10 +41,7 @@ export function ConsentDialog({
                     { ...target, reason },
                     {
                         onSuccess: () => {
-                            notifications.show({
-                                color: 'green',
-                                message: t('consentDialog.done', { what }),
-                            });
+                            notifyDone(t, t('consentDialog.done', { what }));
                             frame.onClose();
                         },
                     },

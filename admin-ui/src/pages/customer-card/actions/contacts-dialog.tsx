@@ -1,11 +1,11 @@
 import { Select, SimpleGrid, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type ChangeEvent, useMemo, useState } from 'react';
 import { useUpdateContacts } from '../../../api/customers';
 import type { ContactsChange, CustomerProfile } from '../../../api/contract';
 import { useChain } from '../../../app/chain-provider';
 import { useT } from '../../../i18n/locale-provider';
 import { type DeskDialogFrame, DeskDialog } from './desk-dialog';
+import { notifyDone } from './notify-done';
 import { fieldError } from './desk-error';
 
 type Field = 'name' | 'phone' | 'email' | 'timezone' | 'locale';
@@ -75,7 +75,7 @@ export function ContactsDialog({ customer, ...frame }: DeskDialogFrame & { custo
                     { ...contactChanges(initial, values), reason },
                     {
                         onSuccess: () => {
-                            notifications.show({ color: 'green', message: t('contacts.done') });
+                            notifyDone(t, t('contacts.done'));
                             frame.onClose();
                         },
                     },

@@ -1,5 +1,4 @@
 import { Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useReplaceCard } from '../../../api/customers';
@@ -9,6 +8,7 @@ import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 import { cardPath } from '../desk-words';
 import { type DeskDialogFrame, DeskDialog } from './desk-dialog';
+import { notifyDone } from './notify-done';
 import { fieldError } from './desk-error';
 
 /** A card number as the API takes it: 4 to 64 letters, digits or dashes. */
@@ -63,10 +63,7 @@ export function ReplaceDialog({ customer, ...frame }: DeskDialogFrame & { custom
                     { newCardNumber: next, reason, idempotencyKey },
                     {
                         onSuccess: () => {
-                            notifications.show({
-                                color: 'green',
-                                message: t('replace.done', { old: customer.cardNumber, card: next }),
-                            });
+                            notifyDone(t, t('replace.done', { old: customer.cardNumber, card: next }));
                             frame.onClose();
                             void navigate(cardPath(next));
                         },
