@@ -30,10 +30,12 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
             </Table.Td>
             <Table.Td>{customer.name ?? <Text c="dimmed">{t('customer.noName')}</Text>}</Table.Td>
             <Table.Td>{customer.phone ?? '—'}</Table.Td>
-            <Table.Td>{customer.email ?? '—'}</Table.Td>
+            <Table.Td visibleFrom="lg">{customer.email ?? '—'}</Table.Td>
             <Table.Td ta="right">{f.count(customer.balance)}</Table.Td>
-            <Table.Td>{customer.lastPurchaseAt ? f.dateTime(customer.lastPurchaseAt) : '—'}</Table.Td>
-            <Table.Td>{customer.homeStore?.name ?? '—'}</Table.Td>
+            <Table.Td visibleFrom="lg">
+                {customer.lastPurchaseAt ? f.dateTime(customer.lastPurchaseAt) : '—'}
+            </Table.Td>
+            <Table.Td visibleFrom="lg">{customer.homeStore?.name ?? '—'}</Table.Td>
             <Table.Td>
                 <Group gap={4} wrap="nowrap">
                     {customer.blocked && <StatusBadge tone="bad">{t('customer.blocked')}</StatusBadge>}
@@ -61,16 +63,16 @@ function Results({ q }: { q: string }) {
     const caption = q ? t('customers.resultsFor', { q }) : t('customers.newest');
     return (
         <Stack gap={0}>
-            <ScrollTable label={caption} minWidth={900}>
+            <ScrollTable label={caption} minWidth={560}>
                 <Table.Thead>
                     <Table.Tr>
                         <Table.Th>{t('customer.cardNumber')}</Table.Th>
                         <Table.Th>{t('customer.name')}</Table.Th>
                         <Table.Th>{t('customer.phone')}</Table.Th>
-                        <Table.Th>{t('customer.email')}</Table.Th>
+                        <Table.Th visibleFrom="lg">{t('customer.email')}</Table.Th>
                         <Table.Th ta="right">{t('customer.balance')}</Table.Th>
-                        <Table.Th>{t('customer.lastPurchase')}</Table.Th>
-                        <Table.Th>{t('customer.homeStore')}</Table.Th>
+                        <Table.Th visibleFrom="lg">{t('customer.lastPurchase')}</Table.Th>
+                        <Table.Th visibleFrom="lg">{t('customer.homeStore')}</Table.Th>
                         <Table.Th>{t('customer.marks')}</Table.Th>
                     </Table.Tr>
                 </Table.Thead>

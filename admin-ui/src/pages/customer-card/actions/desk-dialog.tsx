@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../../api/api-error';
 import { useT } from '../../../i18n/locale-provider';
 import { deskErrorMessage, fieldError } from './desk-error';
@@ -48,14 +48,21 @@ function DeskDialogBody({
     const t = useT();
     const [reason, setReason] = useState('');
     const [reasonError, setReasonError] = useState<string | null>(null);
+    // A second click before React re-renders with `pending` must not send the request again.
+    const sent = useRef(false);
+    useEffect(() => {
+        if (!pending) sent.current = false;
+    }, [pending]);
     const submit = (event: FormEvent) => {
         event.preventDefault();
-        if (pending) return;
+        if (pending || sent.current) return;
         const fieldsOk = validate ? validate() : true;
         const trimmed = reason.trim();
         const reasonOk = !withReason || trimmed.length >= REASON_MIN;
         setReasonError(reasonOk ? null : t('desk.reasonRequired', { min: REASON_MIN }));
-        if (fieldsOk && reasonOk) onSubmit(trimmed);
+        if (!fieldsOk || !reasonOk) return;
+        sent.current = true;
+        onSubmit(trimmed);
     };
     return (
         <form onSubmit={submit} noValidate>
