@@ -140,6 +140,8 @@ for (const engine of engines) {
             await field(page, 'Причина').fill(reason);
             await dialog.getByRole('button', { name: 'Начислить бонусы' }).dblclick();
             await dialog.waitFor({ state: 'detached' });
+            await page.getByText(/^Начислено 500 бонусов\. Теперь на карте/).waitFor();
+            expect(await page.getByText(/уже была проведена/).count()).toBe(0); // the second click sent nothing
             await page
                 .getByText(bonuses(customer.balance + 500))
                 .first()
