@@ -39,21 +39,25 @@ export const customerKeys = {
 /** Rows per page of the desk's keyset-paginated lists. */
 export const DESK_PAGE_SIZE = 25;
 
-const nextCursor = <T>(page: Page<T>) => page.meta.pagination.nextCursor ?? undefined;
+/** A keyset-paginated list under `queryKey`, `fetchPage(cursor)` giving each page (the first without a cursor). */
+function usePagedList<T>(queryKey: readonly unknown[], fetchPage: (cursor?: string) => Promise<unknown>) {
+    return useInfiniteQuery({
+        queryKey,
+        queryFn: async ({ pageParam }) => (await fetchPage(pageParam)) as Page<T>,
+        initialPageParam: undefined as string | undefined,
+        getNextPageParam: (page: Page<T>) => page.meta.pagination.nextCursor ?? undefined,
+    });
+}
 
 /** Customers matching `q` as typed (phone, card, e-mail, name prefix; empty: newest), page by page. */
 export function useCustomerSearch(q: string) {
-    return useInfiniteQuery({
-        queryKey: customerKeys.search(q),
-        queryFn: async ({ pageParam }) =>
-            (await call(
-                api.GET('/customers', {
-                    params: { query: { q: q || undefined, cursor: pageParam, limit: DESK_PAGE_SIZE } },
-                }),
-            )) as Page<CustomerSummary>,
-        initialPageParam: undefined as string | undefined,
-        getNextPageParam: nextCursor,
-    });
+    return usePagedList<CustomerSummary>(customerKeys.search(q), (cursor) =>
+        call(
+            api.GET('/customers', {
+                params: { query: { q: q || undefined, cursor, limit: DESK_PAGE_SIZE } },
+            }),
+        ),
+    );
 }
 
 /** The customer card (profile, contacts, balances, consents); a replaced card answers with `replacedBy`. */
@@ -81,32 +85,24 @@ export function useCustomerLots(cardNumber: string) {
 
 /** The customer's ledger, newest first, page by page. */
 export function useCustomerLedger(cardNumber: string) {
-    return useInfiniteQuery({
-        queryKey: customerKeys.part(cardNumber, 'ledger'),
-        queryFn: async ({ pageParam }) =>
-            (await call(
-                api.GET('/customers/{cardNumber}/ledger', {
-                    params: { path: { cardNumber }, query: { cursor: pageParam, limit: DESK_PAGE_SIZE } },
-                }),
-            )) as Page<LedgerLine>,
-        initialPageParam: undefined as string | undefined,
-        getNextPageParam: nextCursor,
-    });
+    return usePagedList<LedgerLine>(customerKeys.part(cardNumber, 'ledger'), (cursor) =>
+        call(
+            api.GET('/customers/{cardNumber}/ledger', {
+                params: { path: { cardNumber }, query: { cursor, limit: DESK_PAGE_SIZE } },
+            }),
+        ),
+    );
 }
 
 /** The customer's receipts with lines and returns, newest first, page by page. */
 export function useCustomerReceipts(cardNumber: string) {
-    return useInfiniteQuery({
-        queryKey: customerKeys.part(cardNumber, 'receipts'),
-        queryFn: async ({ pageParam }) =>
-            (await call(
-                api.GET('/customers/{cardNumber}/receipts', {
-                    params: { path: { cardNumber }, query: { cursor: pageParam, limit: DESK_PAGE_SIZE } },
-                }),
-            )) as Page<ReceiptView>,
-        initialPageParam: undefined as string | undefined,
-        getNextPageParam: nextCursor,
-    });
+    return usePagedList<ReceiptView>(customerKeys.part(cardNumber, 'receipts'), (cursor) =>
+        call(
+            api.GET('/customers/{cardNumber}/receipts', {
+                params: { path: { cardNumber }, query: { cursor, limit: DESK_PAGE_SIZE } },
+            }),
+        ),
+    );
 }
 
 /** The customer's personal offers. */
@@ -146,24 +142,20 @@ export function useCustomerMessages(cardNumber: string) {
 
 /** The audit log of one customer (`entityType=customer`, the customer's id), newest first, page by page. */
 export function useCustomerAudit(cardNumber: string, customerId: number) {
-    return useInfiniteQuery({
-        queryKey: customerKeys.part(cardNumber, 'audit'),
-        queryFn: async ({ pageParam }) =>
-            (await call(
-                api.GET('/audit', {
-                    params: {
-                        query: {
-                            entityType: 'customer',
-                            entityId: String(customerId),
-                            cursor: pageParam,
-                            limit: DESK_PAGE_SIZE,
-                        },
+    return usePagedList<AuditView>(customerKeys.part(cardNumber, 'audit'), (cursor) =>
+        call(
+            api.GET('/audit', {
+                params: {
+                    query: {
+                        entityType: 'customer',
+                        entityId: String(customerId),
+                        cursor,
+                        limit: DESK_PAGE_SIZE,
                     },
-                }),
-            )) as Page<AuditView>,
-        initialPageParam: undefined as string | undefined,
-        getNextPageParam: nextCursor,
-    });
+                },
+            }),
+        ),
+    );
 }
 
 /** After a desk action every cached customer answer is stale (balances, search rows, the card). */

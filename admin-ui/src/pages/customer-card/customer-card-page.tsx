@@ -64,6 +64,33 @@ function CardBody({ card, requested }: { card: CustomerCard; requested: string }
     const acts = canActAtDesk(role);
     // The audit log is open to admins, analysts and (for customers) managers; not to marketers.
     const tabs = TABS.filter((name) => name !== 'audit' || role !== 'marketer');
+    const section = (name: Tab) => {
+        switch (name) {
+            case 'profile':
+                return <ProfileSection customer={customer} />;
+            case 'lots':
+                return <LotsSection cardNumber={cardNumber} />;
+            case 'ledger':
+                return <LedgerSection cardNumber={cardNumber} />;
+            case 'receipts':
+                return <ReceiptsSection cardNumber={cardNumber} />;
+            case 'offers':
+                return <OffersSection cardNumber={cardNumber} />;
+            case 'campaigns':
+                return <CampaignsSection cardNumber={cardNumber} />;
+            case 'messages':
+                return <MessagesSection cardNumber={cardNumber} timezone={customer.timezone} />;
+            case 'consents':
+                return (
+                    <ConsentsSection
+                        card={card}
+                        onChange={acts ? (target) => setDialog({ kind: 'consent', target }) : undefined}
+                    />
+                );
+            case 'audit':
+                return <AuditSection cardNumber={cardNumber} customerId={customer.id} />;
+        }
+    };
     return (
         <Stack gap="lg">
             <Anchor component={Link} to="/customers" size="sm">
@@ -85,38 +112,11 @@ function CardBody({ card, requested }: { card: CustomerCard; requested: string }
                         </Tabs.Tab>
                     ))}
                 </Tabs.List>
-                <Tabs.Panel value="profile" pt="md">
-                    <ProfileSection customer={customer} />
-                </Tabs.Panel>
-                <Tabs.Panel value="lots" pt="md">
-                    <LotsSection cardNumber={cardNumber} />
-                </Tabs.Panel>
-                <Tabs.Panel value="ledger" pt="md">
-                    <LedgerSection cardNumber={cardNumber} />
-                </Tabs.Panel>
-                <Tabs.Panel value="receipts" pt="md">
-                    <ReceiptsSection cardNumber={cardNumber} />
-                </Tabs.Panel>
-                <Tabs.Panel value="offers" pt="md">
-                    <OffersSection cardNumber={cardNumber} />
-                </Tabs.Panel>
-                <Tabs.Panel value="campaigns" pt="md">
-                    <CampaignsSection cardNumber={cardNumber} />
-                </Tabs.Panel>
-                <Tabs.Panel value="messages" pt="md">
-                    <MessagesSection cardNumber={cardNumber} timezone={customer.timezone} />
-                </Tabs.Panel>
-                <Tabs.Panel value="consents" pt="md">
-                    <ConsentsSection
-                        card={card}
-                        onChange={acts ? (target) => setDialog({ kind: 'consent', target }) : undefined}
-                    />
-                </Tabs.Panel>
-                {role !== 'marketer' && (
-                    <Tabs.Panel value="audit" pt="md">
-                        <AuditSection cardNumber={cardNumber} customerId={customer.id} />
+                {tabs.map((name) => (
+                    <Tabs.Panel key={name} value={name} pt="md">
+                        {name === tab && section(name)}
                     </Tabs.Panel>
-                )}
+                ))}
             </Tabs>
         </Stack>
     );
