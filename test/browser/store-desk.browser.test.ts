@@ -86,7 +86,7 @@ for (const engine of engines) {
         afterAll(async () => {
             await context?.close();
             await server?.close();
-            expect(errors).toEqual([]);
+            expect(errors ?? []).toEqual([]);
         });
 
         it('finds a customer by a phone typed with spaces; the search is in the URL', async () => {
