@@ -158,7 +158,9 @@ for (const engine of engines) {
             const audit = page.getByRole('region', { name: 'Изменения' });
             const entry = audit.getByRole('row').nth(1);
             await entry.waitFor();
-            expect(await text(entry)).toMatch(new RegExp(`manager.*Ручная корректировка бонусов.*${reason}`));
+            expect(await text(entry)).toMatch(
+                new RegExp(`${server.users.manager}.*Ручная корректировка бонусов.*${reason}`),
+            );
             expect((await text(audit)).split('Ручная корректировка бонусов')).toHaveLength(2); // one entry
         });
 
