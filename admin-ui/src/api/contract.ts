@@ -51,170 +51,64 @@ export interface DashboardView {
     failedJobs: { name: string; failedAt: string; error: string | null }[];
 }
 
-/** How a card is used: campaigns leave test and employee cards out. */
-export type CardKind = 'regular' | 'test' | 'employee';
-
-/** A consent's purpose: offers (`marketing`) or bonus expiry, balance, welcome (`service`). */
-export type ConsentKind = 'marketing' | 'service';
-
-/** The channels a customer grants or withdraws consent for, in the API's order. */
-export const CONSENT_CHANNELS = ['sms', 'email', 'push', 'telegram', 'viber', 'whatsapp'] as const;
-
-/** One consent channel. */
-export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
-
-/** A store beside a customer. */
-export interface StoreRef {
-    id: number;
-    code: string;
-    name: string;
-}
+type Schemas = components['schemas'];
 
 /** A customer in the search results (`GET /customers`). */
-export interface CustomerSummary {
-    id: number;
-    cardNumber: string;
-    name: string | null;
-    /** E.164. */
-    phone: string | null;
-    email: string | null;
-    /** Bonuses available now. */
-    balance: number;
-    cardKind: CardKind;
-    blocked: boolean;
-    lastPurchaseAt: string | null;
-    homeStore: StoreRef | null;
-}
+export type CustomerSummary = Schemas['CustomerSummary'];
 
-/** The customer's profile on the card (`GET /customers/:cardNumber`). */
-export interface CustomerProfile extends CustomerSummary {
-    /** IANA timezone; the chain's when null. */
-    timezone: string | null;
-    locale: string | null;
-    hasTelegram: boolean;
-    hasPush: boolean;
-    blockedAt: string | null;
-    blockReason: string | null;
-    enrolledAt: string;
-    updatedAt: string;
-    /** Bonuses credited but not active yet. */
-    pending: number;
-    /** What returns took back after it had been spent. */
-    debt: number;
-    purchaseCount: number;
-    purchaseTotal: number;
-    firstPurchaseAt: string | null;
-    previousCards: { cardNumber: string; replacedAt: string }[];
-}
+/** How a card is used: campaigns leave test and employee cards out. */
+export type CardKind = CustomerSummary['cardKind'];
 
-/** A consent as it stands now. */
-export interface ConsentView {
-    channel: ConsentChannel;
-    kind: ConsentKind;
-    granted: boolean;
-    changedAt: string;
-    /** A store code, `import`, `admin`, `sms-stop`… */
-    source: string | null;
-}
-
-/** One change of a consent, newest first. */
-export interface ConsentHistoryView {
-    channel: ConsentChannel;
-    kind: ConsentKind;
-    granted: boolean;
-    at: string;
-    source: string | null;
-    /** `admin:<username>` for a desk change. */
-    actor: string | null;
-}
+/** A store beside a customer. */
+export type StoreRef = Schemas['StoreRef'];
 
 /** The customer card (`GET /customers/:cardNumber`, and the answer of the desk actions). */
-export interface CustomerCard {
-    customer: CustomerProfile;
-    consents: ConsentView[];
-    consentHistory: ConsentHistoryView[];
-    /** Set when the card asked for was replaced: the customer's current card. */
-    replacedBy?: { cardNumber: string; replacedAt: string } | null;
-}
+export type CustomerCard = Schemas['CustomerCard'];
+
+/** The customer's profile on the card. */
+export type CustomerProfile = Schemas['CustomerProfile'];
+
+/** A consent as it stands now. */
+export type ConsentView = CustomerCard['consents'][number];
+
+/** One change of a consent, newest first. */
+export type ConsentHistoryView = CustomerCard['consentHistory'][number];
+
+/** One consent channel. */
+export type ConsentChannel = ConsentView['channel'];
+
+/** A consent's purpose: offers (`marketing`) or bonus expiry, balance, welcome (`service`). */
+export type ConsentKind = ConsentView['kind'];
+
+/** The channels a customer grants or withdraws consent for, in the API's order. */
+export const CONSENT_CHANNELS = [
+    'sms',
+    'email',
+    'push',
+    'telegram',
+    'viber',
+    'whatsapp',
+] as const satisfies readonly ConsentChannel[];
 
 /** A bonus lot (`GET /customers/:cardNumber/lots`). */
-export interface BonusLotView {
-    id: number;
-    amount: number;
-    remaining: number;
-    activeFrom: string;
-    expiresAt: string;
-    status: 'pending' | 'active' | 'spent' | 'expired';
-    /** Why it was credited: accrual, offer, refund, manual, import. */
-    source: string;
-}
+export type BonusLotView = Schemas['BonusLotView'];
 
 /** Why a ledger line happened. */
-export interface LedgerCause {
-    type: 'receipt' | 'return' | 'expiry' | 'offer' | 'adjustment' | 'import' | 'other';
-    receiptId?: string;
-    returnId?: string;
-    campaignId?: number;
-    reason?: string;
-    author?: string;
-    /** One line in English (the UI words it itself from `type` and the ids). */
-    label: string;
-}
+export type LedgerCause = Schemas['LedgerCause'];
 
 /** One line of the customer's ledger, newest first. */
-export interface LedgerLine {
-    id: number;
-    at: string;
-    /** Signed change of the customer's bonuses. */
-    amount: number;
-    kind: string;
-    cause: LedgerCause;
-}
+export type LedgerLine = Schemas['LedgerLine'];
 
 /** A receipt with its lines and returns (`GET /customers/:cardNumber/receipts`). */
-export interface ReceiptView {
-    id: number;
-    /** The till's receipt id. */
-    receiptId: string;
-    storeCode: string;
-    at: string;
-    total: number;
-    bonusSpent: number;
-    bonusAccrued: number;
-    lines: { sku: string; name: string; quantity: number; amount: number }[];
-    returns: {
-        id: number;
-        returnId: string;
-        at: string;
-        amount: number;
-        bonusReturned: number;
-        lines: { sku: string; quantity: number; amount: number }[];
-    }[];
-}
+export type ReceiptView = Schemas['ReceiptView'];
 
 /** A personal offer (`GET /customers/:cardNumber/offers`). */
-export interface OfferView {
-    id: number;
-    campaignId: number;
-    campaignName: string;
-    kind: 'multiplier' | 'gift';
-    value: number;
-    status: 'active' | 'used' | 'expired';
-    validFrom: string;
-    validUntil: string;
-    usedAt: string | null;
-}
+export type OfferView = Schemas['CustomerOffer'];
 
 /** A campaign membership (`GET /customers/:cardNumber/campaigns`). */
-export interface CampaignMembershipView {
-    campaignId: number;
-    campaignName: string;
-    group: 'test' | 'control';
-    assignedAt: string;
-    status: string;
-}
+export type CampaignMembershipView = Schemas['CustomerMembership'];
 
-/** The contact policy's decision on a message. */
+/** The contact policy's decision on a message, with the figures of the rule that held it. */
 export interface ContactVerdictView {
     decision: 'send' | 'hold' | 'drop';
     /** The rule that held or dropped it (`daily_cap`, `no_consent`…). */
@@ -230,35 +124,12 @@ export interface ContactVerdictView {
 }
 
 /** A message to the customer with its verdict (`GET /customers/:cardNumber/messages`). */
-export interface CustomerMessageView {
-    key: string;
-    campaignId: number | null;
-    kind: string;
-    step: number;
-    channel: string;
-    /** `marketing` or `service`. */
-    traffic: string;
-    status: string;
+export type CustomerMessageView = Omit<Schemas['CustomerMessage'], 'verdict'> & {
     verdict: ContactVerdictView | null;
-    segments: number | null;
-    cost: number;
-    failureReason: string | null;
-    createdAt: string;
-    /** The verdict in English words, in the customer's timezone. */
-    explanation: string | null;
-}
+};
 
 /** A reminder cascade of the customer. */
-export interface CustomerCascadeView {
-    key: string;
-    kind: string;
-    status: string;
-    step: number;
-    channel: string | null;
-    outcome: string | null;
-    nextAt: string;
-    deadlineAt: string | null;
-}
+export type CustomerCascadeView = Schemas['CustomerCascade'];
 
 /** `GET /customers/:cardNumber/messages`: the latest 50 messages and cascades, newest first. */
 export interface CustomerMessagesView {
@@ -285,16 +156,7 @@ export interface ContactsChange {
 }
 
 /** An audit log entry (`GET /audit`), newest first. */
-export interface AuditView {
-    id: number;
-    actor: string;
-    action: string;
-    entityType: string;
-    entityId: string | null;
-    /** What the action recorded (a desk action's `reason`, an adjustment's `amount`…); never contacts. */
-    details: Record<string, unknown> | null;
-    createdAt: string;
-}
+export type AuditView = Schemas['AuditView'];
 
 /** A page of a keyset-paginated list. */
 export interface Page<T> {
