@@ -108,8 +108,9 @@ export interface AdminOptions {
     /** Failed sign-ins from one client IP, across usernames, per 15 minutes (password spraying). Default 50. */
     signInAttemptsPerIp?: number;
     /**
-     * The largest manual adjustment (credit or debit, bonuses) a store manager
-     * may make at the store desk; admins are not limited. Default 1000.
+     * The largest manual adjustment (credit or debit) a store manager may make
+     * at the store desk, in minor units like every amount; admins are not
+     * limited. Default 100000 (1000 bonuses of one rouble).
      */
     managerAdjustmentLimit?: number;
     /**

@@ -186,7 +186,7 @@ const schema = Joi.object<RefillOptions>({
             .max(7 * 24 * 60)
             .default(60),
         signInAttemptsPerIp: Joi.number().integer().min(1).max(100_000).default(50),
-        managerAdjustmentLimit: Joi.number().integer().min(0).max(1_000_000_000).default(1000),
+        managerAdjustmentLimit: Joi.number().integer().min(0).max(1_000_000_000).default(100_000),
         ui: Joi.alternatives(Joi.boolean(), Joi.string().min(1)).default(true),
     }).default(),
     jobs: Joi.object({

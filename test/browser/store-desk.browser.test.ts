@@ -38,9 +38,13 @@ function spacedPhone(e164: string): string {
     return `+7 ${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6, 8)} ${d.slice(8)}`;
 }
 
-/** A count as the Russian UI writes it (`143 900 бонусов`: any space in the grouping). */
-function bonuses(value: number): RegExp {
-    const digits = String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '\\s');
+/**
+ * Bonuses (minor units, as the API gives them) as the Russian UI writes them:
+ * `143900` → `1 439 бонусов`, `148950` → `1 489,5 бонуса` (any space in the grouping).
+ */
+function bonuses(minor: number): RegExp {
+    const [whole, fraction] = String(minor / 100).split('.');
+    const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\\s') + (fraction ? `,${fraction}` : '');
     return new RegExp(`^${digits}\\sбонус(а|ов)?$`);
 }
 
@@ -143,7 +147,7 @@ for (const engine of engines) {
             await page.getByText(/^Начислено 500 бонусов\. Теперь на карте/).waitFor();
             expect(await page.getByText(/уже была проведена/).count()).toBe(0); // the second click sent nothing
             await page
-                .getByText(bonuses(customer.balance + 500))
+                .getByText(bonuses(customer.balance + 50_000))
                 .first()
                 .waitFor();
 
@@ -187,7 +191,7 @@ for (const engine of engines) {
             await expect.poll(() => new URL(page.url()).pathname).toBe(`/admin/customers/${newCard}`);
             await page.getByText(newCard, { exact: true }).first().waitFor();
             await page
-                .getByText(bonuses(customer.balance + 500))
+                .getByText(bonuses(customer.balance + 50_000))
                 .first()
                 .waitFor();
             await accessible(page);

@@ -77,7 +77,7 @@ describe.each(engines)('store desk actions on %s', (engine) => {
         });
 
         it('limits managers to admin.managerAdjustmentLimit either way; admins are unlimited', async () => {
-            for (const amount of [1001, -1001]) {
+            for (const amount of [100_001, -100_001]) {
                 const over = await api
                     .post(desk(`${CARD}/adjustments`))
                     .set(bearer(manager))
@@ -85,13 +85,13 @@ describe.each(engines)('store desk actions on %s', (engine) => {
                 expect(over.status).toBe(403);
                 expect(over.body.error).toMatchObject({
                     code: 'REFILL_ADJUSTMENT_LIMIT',
-                    details: { limit: 1000 },
+                    details: { limit: 100_000 },
                 });
             }
             const big = await api
                 .post(desk(`${CARD}/adjustments`))
                 .set(bearer(admin))
-                .send({ amount: 5000, reason: 'complaint settled', idempotencyKey: 'adj-admin-0001' });
+                .send({ amount: 500_000, reason: 'complaint settled', idempotencyKey: 'adj-admin-0001' });
             expect(big.status).toBe(201);
             expect(big.body.replayed).toBe(false);
         });

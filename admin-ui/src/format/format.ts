@@ -23,6 +23,19 @@ export function formatMoney(minor: number, currency: string, locale: string): st
     }).format(minor / 10 ** digits);
 }
 
+/**
+ * Bonuses are kept like money, in minor units of the chain's currency (one
+ * bonus is one major unit: a "bonus rouble"). `148950` RUB → `1489.5` bonuses.
+ */
+export function bonusesFromMinor(minor: number, currency: string): number {
+    return minor / 10 ** minorDigits(currency);
+}
+
+/** Whole bonuses a person typed, in the minor units the API takes: `500` RUB → `50000`. */
+export function bonusesToMinor(bonuses: number, currency: string): number {
+    return Math.round(bonuses * 10 ** minorDigits(currency));
+}
+
 /** A whole number with the locale's grouping: `12345` → `12 345`. */
 export function formatCount(value: number, locale: string): string {
     return new Intl.NumberFormat(locale).format(value);

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { useChain } from '../app/chain-provider';
 import { useLocale, useT } from '../i18n/locale-provider';
 import {
+    bonusesFromMinor,
+    bonusesToMinor,
     formatCount,
     formatDateTime,
     formatDay,
@@ -15,8 +17,14 @@ import {
 export interface Formatters {
     /** Minor units of the chain's currency: `1 234,56 ₽`. */
     money(minor: number): string;
-    /** Bonuses with the right plural: `1 бонус`, `2 бонуса`, `5 бонусов`. */
-    bonuses(count: number): string;
+    /** Bonuses (minor units, as the API gives them) with the right plural: `1 бонус`, `2 бонуса`, `5 бонусов`. */
+    bonuses(minor: number): string;
+    /** Bonuses (minor units) as a grouped number without the word, for table columns: `1 489,5`. */
+    bonusAmount(minor: number): string;
+    /** Bonuses (minor units) as a number of bonuses, for a message that words the plural itself. */
+    bonusCount(minor: number): number;
+    /** Whole bonuses a person typed, in the API's minor units. */
+    bonusesToMinor(bonuses: number): number;
     /** A whole number with grouping. */
     count(value: number): string;
     /** A share as a signed percentage. */
@@ -38,7 +46,10 @@ export function useFormat(): Formatters {
     return useMemo<Formatters>(
         () => ({
             money: (minor) => formatMoney(minor, currency, locale),
-            bonuses: (count) => t('units.bonuses', { count }),
+            bonuses: (minor) => t('units.bonuses', { count: bonusesFromMinor(minor, currency) }),
+            bonusAmount: (minor) => formatCount(bonusesFromMinor(minor, currency), locale),
+            bonusCount: (minor) => bonusesFromMinor(minor, currency),
+            bonusesToMinor: (bonuses) => bonusesToMinor(bonuses, currency),
             count: (value) => formatCount(value, locale),
             percent: (share) => formatPercent(share, locale),
             dateTime(iso, otherTimezone) {

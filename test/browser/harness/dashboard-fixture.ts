@@ -7,11 +7,12 @@ export function dashboardFixture(asOf = '2026-12-05T09:30:00.000Z') {
         timezone: 'Europe/Moscow',
         currency: 'RUB',
         members: { total: 12_345, active30d: 1, newThisMonth: 21 },
-        liability: { outstanding: 5, burnsNext30d: 2 },
+        // Bonuses in minor units, like money: 500 is 5 bonuses.
+        liability: { outstanding: 500, burnsNext30d: 200 },
         bonusFlow: Array.from({ length: 90 }, (_, i) => ({
             day: day(89 - i),
-            accrued: 400 + ((i * 37) % 250),
-            redeemed: 150 + ((i * 53) % 200),
+            accrued: 40_000 + ((i * 3_700) % 25_000),
+            redeemed: 15_000 + ((i * 5_300) % 20_000),
         })),
         receipts: [0, 1, 2].flatMap((offset) => [
             {

@@ -38,8 +38,8 @@ describe('security options', () => {
 });
 
 describe('store desk options', () => {
-    it('limits managers’ adjustments to 1000 bonuses by default and takes a whole number of bonuses', () => {
-        expect(validateOptions(base).admin.managerAdjustmentLimit).toBe(1000);
+    it('limits managers’ adjustments to 1000 bonuses (100 000 minor units) by default and takes a whole number', () => {
+        expect(validateOptions(base).admin.managerAdjustmentLimit).toBe(100_000);
         expect(
             validateOptions({ ...base, admin: { managerAdjustmentLimit: 0 } }).admin.managerAdjustmentLimit,
         ).toBe(0);

@@ -31,7 +31,7 @@ function CustomerRow({ customer }: { customer: CustomerSummary }) {
             <Table.Td>{customer.name ?? <Text c="dimmed">{t('customer.noName')}</Text>}</Table.Td>
             <Table.Td>{customer.phone ?? '—'}</Table.Td>
             <Table.Td visibleFrom="lg">{customer.email ?? '—'}</Table.Td>
-            <Table.Td ta="right">{f.count(customer.balance)}</Table.Td>
+            <Table.Td ta="right">{f.bonusAmount(customer.balance)}</Table.Td>
             <Table.Td visibleFrom="lg">
                 {customer.lastPurchaseAt ? f.dateTime(customer.lastPurchaseAt) : '—'}
             </Table.Td>

@@ -24,12 +24,14 @@ export function AdjustDialog({ customer, ...frame }: DeskDialogFrame & { custome
     const [amount, setAmount] = useState<number | ''>('');
     const [amountError, setAmountError] = useState<string | null>(null);
     const adjust = useAdjustBalance(customer.cardNumber);
+    /** What the person typed, in whole bonuses; `minor` is what the API takes. */
     const value = typeof amount === 'number' ? amount : 0;
+    const minor = f.bonusesToMinor(value);
     const explanation =
         direction === 'credit'
-            ? t('adjust.explainCredit', { amount: f.bonuses(value), card: customer.cardNumber })
+            ? t('adjust.explainCredit', { amount: f.bonuses(minor), card: customer.cardNumber })
             : t('adjust.explainDebit', {
-                  amount: f.bonuses(value),
+                  amount: f.bonuses(minor),
                   card: customer.cardNumber,
                   balance: f.bonuses(customer.balance),
               });
@@ -49,7 +51,7 @@ export function AdjustDialog({ customer, ...frame }: DeskDialogFrame & { custome
             }}
             onSubmit={(reason) =>
                 adjust.mutate(
-                    { amount: direction === 'credit' ? value : -value, reason, idempotencyKey },
+                    { amount: direction === 'credit' ? minor : -minor, reason, idempotencyKey },
                     {
                         onSuccess: (result) => {
                             notifyDone(
@@ -57,7 +59,7 @@ export function AdjustDialog({ customer, ...frame }: DeskDialogFrame & { custome
                                 result.replayed
                                     ? t('adjust.replayed')
                                     : t(direction === 'credit' ? 'adjust.doneCredit' : 'adjust.doneDebit', {
-                                          amount: f.bonuses(value),
+                                          amount: f.bonuses(minor),
                                           balance: f.bonuses(result.balance.available),
                                       }),
                             );

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../../api/api-error';
+import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 import { deskErrorMessage, fieldError } from './desk-error';
 
@@ -46,6 +47,7 @@ function DeskDialogBody({
     onSubmit,
 }: Omit<DeskDialogProps, 'opened' | 'title'>) {
     const t = useT();
+    const f = useFormat();
     const [reason, setReason] = useState('');
     const [reasonError, setReasonError] = useState<string | null>(null);
     // A second click before React re-renders with `pending` must not send the request again.
@@ -89,7 +91,7 @@ function DeskDialogBody({
                 )}
                 {error != null && (
                     <Alert color="red" role="alert">
-                        <Text size="sm">{deskErrorMessage(error, t)}</Text>
+                        <Text size="sm">{deskErrorMessage(error, t, f)}</Text>
                         {isApiError(error) && (
                             <Text size="xs" c="dimmed" mt={4}>
                                 {t('desk.errorCode', { code: error.code })}

@@ -1,15 +1,16 @@
 import { isApiError } from '../../../api/api-error';
 import { errorMessage } from '../../../app/error-state';
+import type { Formatters } from '../../../format/use-format';
 import type { Translate } from '../../../i18n/locale-provider';
 
 /** A desk action's failure in words; the code goes beside it (see DeskDialog) for support. */
-export function deskErrorMessage(error: unknown, t: Translate): string {
+export function deskErrorMessage(error: unknown, t: Translate, f: Pick<Formatters, 'bonusCount'>): string {
     if (!isApiError(error)) return errorMessage(error, t);
     switch (error.code) {
         case 'REFILL_ADJUSTMENT_LIMIT': {
             const limit = (error.details as { limit?: unknown } | null)?.limit;
             return typeof limit === 'number'
-                ? t('desk.error.adjustmentLimit', { limit })
+                ? t('desk.error.adjustmentLimit', { limit: f.bonusCount(limit) })
                 : t('desk.error.adjustmentLimitUnknown');
         }
         case 'REFILL_INSUFFICIENT_BALANCE':

@@ -105,7 +105,7 @@ export function LedgerSection({ cardNumber }: { cardNumber: string }) {
                                             c={line.amount < 0 ? 'red.9' : 'teal.9'}
                                         >
                                             {line.amount > 0 ? '+' : ''}
-                                            {f.count(line.amount)}
+                                            {f.bonusAmount(line.amount)}
                                         </Table.Td>
                                         <Table.Td>{word(t, 'ledgerKind', line.kind)}</Table.Td>
                                         <Table.Td>

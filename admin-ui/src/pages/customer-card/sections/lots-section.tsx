@@ -39,9 +39,9 @@ function LotsTable({ lots }: { lots: BonusLotView[] }) {
                     {pages.rows.map((lot) => (
                         <Table.Tr key={lot.id}>
                             <Table.Td ta="right" fw={600}>
-                                {f.count(lot.remaining)}
+                                {f.bonusAmount(lot.remaining)}
                             </Table.Td>
-                            <Table.Td ta="right">{f.count(lot.amount)}</Table.Td>
+                            <Table.Td ta="right">{f.bonusAmount(lot.amount)}</Table.Td>
                             <Table.Td>
                                 <StatusBadge tone={STATUS_TONES[lot.status]}>
                                     {word(t, 'lotStatus', lot.status)}

@@ -42,7 +42,7 @@ export default function BonusFlowChart({ flow, summary }: BonusFlowChartProps) {
                 {
                     name: t('dashboard.accrued'),
                     type: 'line',
-                    data: flow.map((d) => d.accrued),
+                    data: flow.map((d) => f.bonusCount(d.accrued)),
                     showSymbol: false,
                     itemStyle: { color: '#099268' },
                     areaStyle: { opacity: 0.15 },
@@ -50,7 +50,7 @@ export default function BonusFlowChart({ flow, summary }: BonusFlowChartProps) {
                 {
                     name: t('dashboard.redeemed'),
                     type: 'line',
-                    data: flow.map((d) => d.redeemed),
+                    data: flow.map((d) => f.bonusCount(d.redeemed)),
                     showSymbol: false,
                     itemStyle: { color: '#e8590c' },
                     areaStyle: { opacity: 0.1 },
