@@ -273,6 +273,8 @@ export interface RefillOptions {
     timezone?: string;
     /** Country for phone numbers given without a country code (ISO 3166 alpha-2). Default 'RU'. */
     defaultCountry?: string;
+    /** ISO 4217 currency of every amount (kept in its minor units); bonuses count in it too. Default 'RUB'. */
+    currency?: string;
     /**
      * Which proxies in front of Refill to trust for the client IP (`X-Forwarded-For`) and
      * scheme (`X-Forwarded-Proto`): any value of Express's `trust proxy` setting (`true`, a
@@ -304,6 +306,7 @@ export interface RefillOptions {
 export interface RefillConfig {
     timezone: string;
     defaultCountry: string;
+    currency: string;
     /** Absent when the host app's setting applies. */
     trustProxy?: TrustProxy;
     poolSize: number;

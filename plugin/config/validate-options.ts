@@ -126,6 +126,10 @@ const schema = Joi.object<RefillOptions>({
     }).default(),
     migrationsRun: Joi.boolean().default(true),
     timezone: timezone.default('Europe/Moscow'),
+    currency: Joi.string()
+        .pattern(/^[A-Z]{3}$/)
+        .default('RUB')
+        .messages({ 'string.pattern.base': '{{#label}} must be an ISO 4217 code such as RUB' }),
     defaultCountry: Joi.string()
         .valid(...getCountries())
         .default('RU' satisfies CountryCode),

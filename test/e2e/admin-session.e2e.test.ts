@@ -25,7 +25,13 @@ describe.each(engines)('admin sessions on %s', (engine) => {
             displayName: null,
             storeIds: [],
         };
-        expect(signIn.body).toEqual({ user, csrfToken: expect.any(String), expiresAt: expect.any(String) });
+        const chain = { timezone: 'Europe/Moscow', currency: 'RUB' };
+        expect(signIn.body).toEqual({
+            user,
+            csrfToken: expect.any(String),
+            expiresAt: expect.any(String),
+            chain,
+        });
         const cookie = String(signIn.headers['set-cookie']);
         expect(cookie).toMatch(/refill_admin=/);
         expect(cookie).toMatch(/HttpOnly/);
@@ -34,7 +40,12 @@ describe.each(engines)('admin sessions on %s', (engine) => {
 
         const me = await agent.get('/loyalty/admin/v1/session');
         expect(me.status).toBe(200);
-        expect(me.body).toEqual({ user, csrfToken: signIn.body.csrfToken, expiresAt: signIn.body.expiresAt });
+        expect(me.body).toEqual({
+            user,
+            csrfToken: signIn.body.csrfToken,
+            expiresAt: signIn.body.expiresAt,
+            chain,
+        });
 
         const noCsrf = await agent.delete('/loyalty/admin/v1/session');
         expect(noCsrf.status).toBe(403);

@@ -17,19 +17,14 @@ export type Role = SessionUser['role'];
 /** The admin roles, most powerful first (the API's vocabulary; the compiler checks they are roles). */
 export const ADMIN_ROLES = ['admin', 'marketer', 'manager', 'analyst'] as const satisfies readonly Role[];
 
-/** `GET /session` and `POST /session`, and the chain's settings if the API sends them (else the dashboard's). */
-export type SessionView = components['schemas']['Session'] & { chain?: ChainSettings };
+/** `GET /session` and `POST /session`: the user, the CSRF token and the chain's timezone and currency. */
+export type SessionView = components['schemas']['Session'];
 
 /** A store as `GET /stores` lists it. */
 export type StoreView = components['schemas']['StoreView'];
 
 /** What the UI needs to know about the chain to show money and times. */
-export interface ChainSettings {
-    /** IANA timezone of the chain (day boundaries, schedules). */
-    timezone: string;
-    /** ISO 4217 currency of the chain's money (amounts are in its minor units). */
-    currency: string;
-}
+export type ChainSettings = SessionView['chain'];
 
 /** Figures for the dashboard (`GET /dashboard`). */
 export interface DashboardView {

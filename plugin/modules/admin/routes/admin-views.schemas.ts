@@ -27,6 +27,14 @@ export const sessionAnswer = Joi.object({
     user: sessionUserSchema.required(),
     csrfToken: Joi.string().required().description('Send it in `X-CSRF-Token` with every change'),
     expiresAt: isoTime.required().description('When the session ends unless used again'),
+    chain: Joi.object({
+        timezone: Joi.string().required().description('IANA timezone of day boundaries and schedules'),
+        currency: Joi.string()
+            .required()
+            .description('ISO 4217 currency; amounts and bonuses in its minor units'),
+    })
+        .required()
+        .description('What a client needs to show money and times as the chain does'),
 }).id('Session');
 
 /** An admin user. */

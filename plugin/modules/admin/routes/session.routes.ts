@@ -113,6 +113,7 @@ export function adminSessionRoutes(
     config: RefillConfig,
 ): Router {
     const { cookieName, secureCookie } = config.admin;
+    const chain = { timezone: config.timezone, currency: config.currency };
     const router = Router();
     const secure = (req: Request) => (secureCookie === 'auto' ? req.secure : secureCookie);
 
@@ -137,12 +138,18 @@ export function adminSessionRoutes(
             user: session.user,
             csrfToken: session.csrfToken,
             expiresAt: session.expiresAt.toISOString(),
+            chain,
         });
     });
 
     mountRoute(router, adminSessionRouteTable.currentSession, adminSession(auth, cookieName), (_req, res) => {
         const p = adminPrincipal(res);
-        res.json({ user: sessionUser(p), csrfToken: p.csrfToken, expiresAt: p.expiresAt?.toISOString() });
+        res.json({
+            user: sessionUser(p),
+            csrfToken: p.csrfToken,
+            expiresAt: p.expiresAt?.toISOString(),
+            chain,
+        });
     });
 
     mountRoute(
