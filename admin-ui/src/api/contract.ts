@@ -1,4 +1,4 @@
-import type { components } from './schema';
+import type { components, operations } from './schema';
 
 /**
  * The admin API's shapes the UI names: aliases of the generated OpenAPI
@@ -157,6 +157,53 @@ export type AuditView = Schemas['AuditView'];
 export interface Page<T> {
     data: T[];
     meta: { pagination: { limit: number; nextCursor: string | null } };
+}
+
+/** The JSON body an operation of the generated document takes. */
+type JsonBody<Op extends keyof operations> = NonNullable<
+    operations[Op]['requestBody']
+>['content']['application/json'];
+
+/** An admin user as `GET /users` lists it. */
+export type AdminUserView = components['schemas']['AdminUserView'];
+
+/** `POST /users`: a new admin user (a manager needs at least one store). */
+export type NewAdminUser = JsonBody<'createUser'>;
+
+/** `PATCH /users/:id`: what to change (at least one field). */
+export type AdminUserPatch = JsonBody<'updateUser'>;
+
+/** `PUT /stores/:code`: a store's name, timezone (`null`: the chain's) and address. */
+export type StoreFields = JsonBody<'putStore'>;
+
+/** A POS key of a store (never the secret itself). */
+export type PosKeyView = components['schemas']['PosKeyView'];
+
+/** `POST /stores/:code/pos-keys`: the new key and its secret, shown once. */
+export type NewPosKey = operations['createPosKey']['responses'][201]['content']['application/json'];
+
+/** The filters of `GET /audit` and `GET /audit/export`; `from` and `to` are ISO moments. */
+export type AuditFilter = NonNullable<operations['exportAudit']['parameters']['query']>;
+
+/*
+ * The audit vocabulary comes from the plugin itself (plain `as const` lists
+ * with no imports), so the action select and the readable names never fall
+ * behind what the API records: a new action without a name in en.json and
+ * ru.json fails the UI's typecheck.
+ */
+export { AUDIT_ACTIONS, type AuditAction } from '../../../plugin/kernel/vocabulary/audit-actions';
+export {
+    AUDIT_ENTITY_TYPES,
+    type AuditEntityType,
+} from '../../../plugin/kernel/vocabulary/audit-entity-types';
+
+/** A job as `GET /jobs` lists it: schedule, state, last and next run, failures, recent runs. */
+export type JobStatusView = components['schemas']['JobStatus'];
+
+/** `POST /jobs/:name/run|pause|resume`: which job, and what to do with it. */
+export interface JobActionView {
+    job: string;
+    action: 'run' | 'pause' | 'resume';
 }
 
 type Json<T> = { content: { 'application/json': T } };
