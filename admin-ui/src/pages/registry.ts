@@ -40,6 +40,35 @@ export const PAGES: readonly PageEntry[] = [
         roles: ALL_ROLES,
         component: lazy(() => import('./customer-card/customer-card-page')),
     },
+    {
+        path: 'stores',
+        navLabel: 'nav.stores',
+        roles: ['admin', 'manager', 'analyst'],
+        component: lazy(() => import('./stores/stores-page')),
+    },
+    {
+        path: 'stores/:code/keys',
+        roles: ['admin'],
+        component: lazy(() => import('./stores/pos-keys-page')),
+    },
+    {
+        path: 'users',
+        navLabel: 'nav.users',
+        roles: ['admin'],
+        component: lazy(() => import('./users/users-page')),
+    },
+    {
+        path: 'audit',
+        navLabel: 'nav.audit',
+        roles: ['admin', 'analyst'],
+        component: lazy(() => import('./audit/audit-page')),
+    },
+    {
+        path: 'jobs',
+        navLabel: 'nav.jobs',
+        roles: ['admin', 'manager', 'analyst'],
+        component: lazy(() => import('./jobs/jobs-page')),
+    },
 ];
 
 /** Whether `role` may open `page`. */
