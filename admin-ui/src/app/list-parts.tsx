@@ -48,7 +48,7 @@ export function Moment({ iso, empty }: { iso: string | null | undefined; empty?:
     const format = useFormat();
     if (!iso)
         return (
-            <Text span c="dimmed">
+            <Text span c="dimmed" inherit>
                 {empty ?? '—'}
             </Text>
         );

@@ -1,15 +1,24 @@
 import { Code, Text } from '@mantine/core';
-import { useT } from '../../i18n/locale-provider';
+import { type Translate, useT } from '../../i18n/locale-provider';
 
-/** A detail value in one line: text and numbers as they are, anything else as compact JSON. */
-function show(value: unknown): string {
-    if (value === null || value === undefined) return '—';
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
+const isPlain = (value: unknown) => typeof value === 'string' || typeof value === 'number';
+
+/** A detail value in one line: text and numbers as they are, yes or no, lists joined, else compact JSON. */
+function show(value: unknown, t: Translate): string {
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return '—';
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    if (isPlain(value)) return String(value);
+    if (Array.isArray(value) && value.every(isPlain)) return value.join(', ');
     return JSON.stringify(value);
 }
 
-/** An audit entry's details as a list of "key: value" lines (nothing when there are none). */
+/** Whether a value is shown as JSON (an object, or a list with objects in it). */
+function isStructured(value: unknown): boolean {
+    if (Array.isArray(value)) return !value.every(isPlain);
+    return typeof value === 'object' && value !== null;
+}
+
+/** An audit entry's details as a list of "key: value" lines (a dimmed note when there are none). */
 export function AuditDetails({ details }: { details: Record<string, unknown> | null }) {
     const t = useT();
     const entries = Object.entries(details ?? {});
@@ -27,11 +36,7 @@ export function AuditDetails({ details }: { details: Record<string, unknown> | n
                         {key}
                     </Text>
                     <Text component="dd" size="sm" m={0} style={{ wordBreak: 'break-word' }}>
-                        {typeof value === 'object' && value !== null ? (
-                            <Code>{show(value)}</Code>
-                        ) : (
-                            show(value)
-                        )}
+                        {isStructured(value) ? <Code>{show(value, t)}</Code> : show(value, t)}
                     </Text>
                 </div>
             ))}

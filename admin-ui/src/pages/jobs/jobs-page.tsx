@@ -24,7 +24,7 @@ function JobRow({
     const error = lastError(job);
     return (
         <Table.Tr>
-            <Table.Td>
+            <Table.Td miw={200}>
                 <Text ff="monospace" size="sm" fw={500}>
                     {job.name}
                 </Text>
@@ -38,7 +38,7 @@ function JobRow({
                 </Text>
             </Table.Td>
             <Table.Td>
-                <Badge color={STATE_COLOR[state]} variant="light">
+                <Badge color={STATE_COLOR[state]} variant="light" maw="none">
                     {t(`jobs.state.${state}`)}
                 </Badge>
             </Table.Td>

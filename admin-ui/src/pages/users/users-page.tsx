@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Menu, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Menu, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { type ReactNode, useMemo, useState } from 'react';
 import type { AdminUserView } from '../../api/contract';
@@ -32,9 +32,14 @@ function UserActions({
     return (
         <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-                <ActionIcon variant="subtle" aria-label={t('users.actionsFor', { name: user.username })}>
-                    <span aria-hidden>⋯</span>
-                </ActionIcon>
+                <Button
+                    size="compact-sm"
+                    variant="light"
+                    rightSection={<span aria-hidden>▾</span>}
+                    aria-label={t('users.actionsFor', { name: user.username })}
+                >
+                    {t('common.actions')}
+                </Button>
             </Menu.Target>
             <Menu.Dropdown>
                 <Menu.Item onClick={() => open({ kind: 'edit', user })}>{t('users.edit')}</Menu.Item>
