@@ -88,7 +88,11 @@ export interface DataTableProps {
 /** A striped table with a caption, column headings, and a sentence when it is empty. */
 export function DataTable(props: DataTableProps) {
     return (
-        <Table.ScrollContainer minWidth={props.minWidth}>
+        <Table.ScrollContainer
+            minWidth={props.minWidth}
+            // Narrow screens scroll the table sideways: the keyboard can too (axe: scrollable-region-focusable).
+            scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': props.caption } }}
+        >
             <Table striped verticalSpacing="xs">
                 <Table.Caption>{props.caption}</Table.Caption>
                 <Table.Thead>

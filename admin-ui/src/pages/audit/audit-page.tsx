@@ -63,7 +63,7 @@ function EntryRow({ entry }: { entry: AuditView }) {
                 <Moment iso={entry.createdAt} />
             </Table.Td>
             <Table.Td>
-                <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                <Text size="sm" style={{ overflowWrap: 'break-word' }}>
                     {entry.actor}
                 </Text>
             </Table.Td>

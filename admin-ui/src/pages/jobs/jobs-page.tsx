@@ -148,7 +148,6 @@ export default function JobsPage() {
                 opened={asked !== null}
                 title={asked ? t(`jobs.confirm.${asked.action}`, { name: asked.job }) : ''}
                 confirmLabel={asked ? t(`jobs.${asked.action}`) : ''}
-                color={asked?.action === 'pause' ? 'yellow' : undefined}
                 loading={act.isPending}
                 error={act.error}
                 onClose={close}

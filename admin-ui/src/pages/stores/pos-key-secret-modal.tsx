@@ -10,10 +10,10 @@ export function PosKeySecretModal({ created, onClose }: { created: NewPosKey; on
     const t = useT();
     return (
         <Modal
+            centered
             opened
             onClose={onClose}
             title={t('posKeys.secretTitle')}
-            centered
             closeOnClickOutside={false}
             size="lg"
         >

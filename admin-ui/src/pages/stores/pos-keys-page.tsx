@@ -23,7 +23,7 @@ function NewKeyModal({
     const create = useCreatePosKey(code);
     const [label, setLabel] = useState('');
     return (
-        <Modal opened onClose={onClose} title={t('posKeys.new')} centered>
+        <Modal centered opened onClose={onClose} title={t('posKeys.new')}>
             <form
                 noValidate
                 onSubmit={(event) => {

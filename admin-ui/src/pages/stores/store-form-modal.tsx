@@ -76,7 +76,7 @@ export function StoreFormModal({ store, onClose }: { store: StoreView | null; on
         ),
     );
     return (
-        <Modal opened onClose={onClose} title={t(creating ? 'stores.new' : 'stores.edit')} centered>
+        <Modal centered opened onClose={onClose} title={t(creating ? 'stores.new' : 'stores.edit')}>
             <form onSubmit={submit} noValidate>
                 <Stack gap="md">
                     {save.isError && !isApiError(save.error, 'REFILL_VALIDATION') && (

@@ -35,7 +35,7 @@ export function ResetPasswordModal({ user, onClose }: { user: AdminUserView; onC
         ),
     );
     return (
-        <Modal opened onClose={onClose} title={t('users.resetTitle', { name: user.username })} centered>
+        <Modal centered opened onClose={onClose} title={t('users.resetTitle', { name: user.username })}>
             <form onSubmit={submit} noValidate>
                 <Stack gap="md">
                     <Text size="sm">{t('users.resetExplain', { name: user.username })}</Text>
@@ -58,12 +58,7 @@ export function ResetPasswordModal({ user, onClose }: { user: AdminUserView; onC
                         required
                         {...form.getInputProps('repeat')}
                     />
-                    <DialogButtons
-                        label={t('users.reset')}
-                        color="orange"
-                        loading={reset.isPending}
-                        onCancel={onClose}
-                    />
+                    <DialogButtons label={t('users.reset')} loading={reset.isPending} onCancel={onClose} />
                 </Stack>
             </form>
         </Modal>

@@ -100,10 +100,10 @@ export function UserFormModal({ user, onClose }: { user: AdminUserView | null; o
     const otherError = saving.isError && !fieldErrors(saving.error, t);
     return (
         <Modal
+            centered
             opened
             onClose={onClose}
             title={creating ? t('users.new') : t('users.editTitle', { name: user.username })}
-            centered
         >
             <form onSubmit={submit} noValidate>
                 <Stack gap="md">
