@@ -38,7 +38,7 @@ function JobRow({
                 </Text>
             </Table.Td>
             <Table.Td>
-                <Badge color={STATE_COLOR[state]} variant="light" maw="none">
+                <Badge color={STATE_COLOR[state]} variant="light" miw="max-content">
                     {t(`jobs.state.${state}`)}
                 </Badge>
             </Table.Td>

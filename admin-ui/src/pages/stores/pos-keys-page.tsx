@@ -83,7 +83,7 @@ function KeyRow({ posKey, onRevoke }: { posKey: PosKeyView; onRevoke(): void }) 
             <Table.Td>
                 {posKey.revokedAt ? (
                     <Stack gap={2}>
-                        <Badge color="gray" variant="light">
+                        <Badge color="gray" variant="light" miw="max-content">
                             {t('posKeys.revoked')}
                         </Badge>
                         <Text size="xs" c="dimmed">
@@ -91,7 +91,7 @@ function KeyRow({ posKey, onRevoke }: { posKey: PosKeyView; onRevoke(): void }) 
                         </Text>
                     </Stack>
                 ) : (
-                    <Badge color="teal" variant="light">
+                    <Badge color="teal" variant="light" miw="max-content">
                         {t('posKeys.active')}
                     </Badge>
                 )}

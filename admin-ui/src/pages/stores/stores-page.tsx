@@ -34,7 +34,7 @@ function StoreRow({ store, isAdmin, edit }: { store: StoreView; isAdmin: boolean
             </Table.Td>
             <Table.Td>{store.address ?? '—'}</Table.Td>
             <Table.Td>
-                <Badge variant="light" color={store.activeKeys ? 'teal' : 'gray'}>
+                <Badge variant="light" color={store.activeKeys ? 'teal' : 'gray'} miw="max-content">
                     {t('stores.keyCount', { count: store.activeKeys })}
                 </Badge>
             </Table.Td>

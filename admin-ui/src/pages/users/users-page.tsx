@@ -76,7 +76,7 @@ function UserRow(props: { user: AdminUserView; storeCodes: Map<number, string>; 
                     : '—'}
             </Table.Td>
             <Table.Td>
-                <Badge color={user.disabled ? 'gray' : 'teal'} variant="light">
+                <Badge color={user.disabled ? 'gray' : 'teal'} variant="light" miw="max-content">
                     {user.disabled ? t('users.disabled') : t('users.active')}
                 </Badge>
             </Table.Td>
