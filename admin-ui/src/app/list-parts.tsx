@@ -1,8 +1,9 @@
-import { Button, Group, Table, Text, Title } from '@mantine/core';
+import { Group, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useFormat } from '../format/use-format';
-import { useT } from '../i18n/locale-provider';
+import { ScrollTable } from './desk-table';
 import { ErrorState } from './error-state';
+import { ShowMore } from './list-paging';
 import { PageLoader } from './session-guard';
 
 /** A page's heading with its main actions on the right (they wrap below on narrow screens). */
@@ -22,24 +23,15 @@ interface PagedQuery {
     fetchNextPage(): unknown;
 }
 
-/** Below a paged list: how many rows are shown and, while the API has more, a "show more" button. */
+/** {@link ShowMore} under a list paged by TanStack Query's infinite query. */
 export function LoadMore({ query, shown }: { query: PagedQuery; shown: number }) {
-    const t = useT();
     return (
-        <Group justify="space-between" mt="sm">
-            <Text size="sm" c="dimmed" role="status">
-                {t('list.shown', { count: shown })}
-            </Text>
-            {query.hasNextPage && (
-                <Button
-                    variant="light"
-                    loading={query.isFetchingNextPage}
-                    onClick={() => void query.fetchNextPage()}
-                >
-                    {t('list.more')}
-                </Button>
-            )}
-        </Group>
+        <ShowMore
+            shown={shown}
+            hasMore={query.hasNextPage}
+            loading={query.isFetchingNextPage}
+            onMore={() => void query.fetchNextPage()}
+        />
     );
 }
 
@@ -72,7 +64,7 @@ export function Loaded({ query, children }: { query: LoadState; children: () => 
 
 /** Props of {@link DataTable}. */
 export interface DataTableProps {
-    /** Says what the table lists (read by screen readers, shown under it). */
+    /** Says what the table lists (its accessible name, and its scrolling region's). */
     caption: string;
     /** Column headings, in order. */
     columns: readonly string[];
@@ -85,36 +77,29 @@ export interface DataTableProps {
     children: ReactNode;
 }
 
-/** A striped table with a caption, column headings, and a sentence when it is empty. */
+/** A {@link ScrollTable} with column headings, and a sentence when it is empty. */
 export function DataTable(props: DataTableProps) {
     return (
-        <Table.ScrollContainer
-            minWidth={props.minWidth}
-            // Narrow screens scroll the table sideways: the keyboard can too (axe: scrollable-region-focusable).
-            scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': props.caption } }}
-        >
-            <Table striped verticalSpacing="xs">
-                <Table.Caption>{props.caption}</Table.Caption>
-                <Table.Thead>
+        <ScrollTable label={props.caption} minWidth={props.minWidth}>
+            <Table.Thead>
+                <Table.Tr>
+                    {props.columns.map((column) => (
+                        <Table.Th key={column} scope="col">
+                            {column}
+                        </Table.Th>
+                    ))}
+                </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+                {props.isEmpty && (
                     <Table.Tr>
-                        {props.columns.map((column) => (
-                            <Table.Th key={column} scope="col">
-                                {column}
-                            </Table.Th>
-                        ))}
+                        <Table.Td colSpan={props.columns.length}>
+                            <Text c="dimmed">{props.emptyText}</Text>
+                        </Table.Td>
                     </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                    {props.isEmpty && (
-                        <Table.Tr>
-                            <Table.Td colSpan={props.columns.length}>
-                                <Text c="dimmed">{props.emptyText}</Text>
-                            </Table.Td>
-                        </Table.Tr>
-                    )}
-                    {props.children}
-                </Table.Tbody>
-            </Table>
-        </Table.ScrollContainer>
+                )}
+                {props.children}
+            </Table.Tbody>
+        </ScrollTable>
     );
 }

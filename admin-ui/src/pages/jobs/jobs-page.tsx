@@ -119,12 +119,13 @@ export default function JobsPage() {
                     {t('jobs.refresh')}
                 </Button>
             </PageHeader>
+            <Text size="sm" c="dimmed" mb="sm">
+                {t('jobs.caption', { time: format.dateTime(new Date(jobs.dataUpdatedAt).toISOString()) })}
+            </Text>
             <Loaded query={jobs}>
                 {() => (
                     <DataTable
-                        caption={t('jobs.caption', {
-                            time: format.dateTime(new Date(jobs.dataUpdatedAt).toISOString()),
-                        })}
+                        caption={t('jobs.title')}
                         columns={[
                             t('jobs.job'),
                             t('jobs.schedule'),
