@@ -17,6 +17,9 @@ export type Role = SessionUser['role'];
 /** The admin roles, most powerful first (the API's vocabulary; the compiler checks they are roles). */
 export const ADMIN_ROLES = ['admin', 'marketer', 'manager', 'analyst'] as const satisfies readonly Role[];
 
+/** The API's minimum length of a password (`MIN_PASSWORD_LENGTH` of the admin module): sign-up, reset and change. */
+export const MIN_PASSWORD_LENGTH = 12;
+
 /** `GET /session` and `POST /session`: the user, the CSRF token and the chain's timezone and currency. */
 export type SessionView = components['schemas']['Session'];
 

@@ -5,10 +5,8 @@ import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/api-error';
 import { useChangePassword } from '../../api/session';
 import { errorMessage } from '../../app/error-state';
+import { MIN_PASSWORD_LENGTH } from '../../api/contract';
 import { useT } from '../../i18n/locale-provider';
-
-/** The API's minimum for a new password. */
-const MIN_LENGTH = 10;
 
 /** Change one's own password (`POST /session/password`). */
 export default function ChangePasswordPage() {
@@ -19,7 +17,8 @@ export default function ChangePasswordPage() {
         initialValues: { currentPassword: '', newPassword: '', repeat: '' },
         validate: {
             currentPassword: (v) => (v ? null : t('password.wrongCurrent')),
-            newPassword: (v) => (v.length >= MIN_LENGTH ? null : t('password.tooShort', { min: MIN_LENGTH })),
+            newPassword: (v) =>
+                v.length >= MIN_PASSWORD_LENGTH ? null : t('password.tooShort', { min: MIN_PASSWORD_LENGTH }),
             repeat: (v, values) => (v === values.newPassword ? null : t('password.mismatch')),
         },
     });
@@ -57,7 +56,7 @@ export default function ChangePasswordPage() {
                     />
                     <PasswordInput
                         label={t('password.new')}
-                        description={t('password.newHint', { min: MIN_LENGTH })}
+                        description={t('password.newHint', { min: MIN_PASSWORD_LENGTH })}
                         autoComplete="new-password"
                         required
                         {...form.getInputProps('newPassword')}

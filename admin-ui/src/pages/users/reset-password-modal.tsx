@@ -6,7 +6,7 @@ import { useResetPassword } from '../../api/users';
 import { DialogButtons } from '../../app/dialog-parts';
 import { errorMessage } from '../../app/error-state';
 import { useT } from '../../i18n/locale-provider';
-import { MIN_PASSWORD_LENGTH } from './user-form-modal';
+import { MIN_PASSWORD_LENGTH } from '../../api/contract';
 
 /** Sets a new password for a user: explains that it signs them out everywhere, then asks for it twice. */
 export function ResetPasswordModal({ user, onClose }: { user: AdminUserView; onClose(): void }) {

@@ -2,15 +2,13 @@ import { Alert, Modal, MultiSelect, PasswordInput, Select, Stack, Text, TextInpu
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { isApiError } from '../../api/api-error';
-import { ADMIN_ROLES, type AdminUserView, type Role } from '../../api/contract';
+import { ADMIN_ROLES, type AdminUserView, MIN_PASSWORD_LENGTH, type Role } from '../../api/contract';
 import { useAllStores } from '../../api/stores';
 import { useCreateUser, useUpdateUser } from '../../api/users';
 import { DialogButtons } from '../../app/dialog-parts';
 import { errorMessage } from '../../app/error-state';
 import { type Translate, useT } from '../../i18n/locale-provider';
 
-/** The API's minimum length of a password an administrator sets. */
-export const MIN_PASSWORD_LENGTH = 12;
 
 /** The roles bound to stores: they need at least one. */
 const STORE_BOUND: readonly Role[] = ['manager'];
