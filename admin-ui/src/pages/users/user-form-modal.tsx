@@ -9,7 +9,6 @@ import { DialogButtons } from '../../app/dialog-parts';
 import { errorMessage } from '../../app/error-state';
 import { type Translate, useT } from '../../i18n/locale-provider';
 
-
 /** The roles bound to stores: they need at least one. */
 const STORE_BOUND: readonly Role[] = ['manager'];
 
