@@ -14,6 +14,7 @@ import { ServiceConsent1768089600000 } from './1768089600000-service-consent.js'
 import { AdminUiRoles1768176000000 } from './1768176000000-admin-ui-roles.js';
 import { CustomerSearch1768262400000 } from './1768262400000-customer-search.js';
 import { StoreDesk1768348800000 } from './1768348800000-store-desk.js';
+import { DashboardFigures1768435200000 } from './1768435200000-dashboard-figures.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -36,4 +37,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     AdminUiRoles1768176000000,
     CustomerSearch1768262400000,
     StoreDesk1768348800000,
+    DashboardFigures1768435200000,
 ];

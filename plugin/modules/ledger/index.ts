@@ -5,6 +5,12 @@
  */
 /** Entity: bonus lots (`refill_bonus_lots`). */
 export { type BonusLot, BonusLotEntity, type LotKind, type LotState } from './entities/bonus-lot.entity.js';
+/** Entity: the dashboard's daily figures (`refill_daily_figures`). */
+export { type DailyFigures, DailyFiguresEntity } from './entities/daily-figures.entity.js';
+/** Entity: the daily figures' watermarks (`refill_figure_watermarks`). */
+export { type FigureWatermark, FigureWatermarkEntity } from './entities/figure-watermark.entity.js';
+/** Entity: the members snapshot per home store (`refill_member_figures`). */
+export { type MemberFigures, MemberFiguresEntity } from './entities/member-figures.entity.js';
 /** Entity: the ledger (`refill_ledger_entries`). */
 export { type LedgerEntry, LedgerEntryEntity, type LedgerKind } from './entities/ledger-entry.entity.js';
 /** Entity: receipt lines (`refill_purchase_lines`). */
@@ -17,12 +23,28 @@ export { type Purchase, PurchaseEntity } from './entities/purchase.entity.js';
 export { BonusLotRepository, type LotChange, type NewLot } from './repositories/bonus-lot.repository.js';
 /** Query: a customer's ledger, receipts and returns as the store desk pages through them. */
 export { CustomerHistoryQuery } from './repositories/customer-history.query.js';
+/** Repository: the dashboard's daily figures and members snapshot (the dashboard reads them). */
+export { DailyFiguresRepository, type MemberTotals } from './repositories/daily-figures.repository.js';
 /** Repository: ledger entries. */
 export { LedgerEntryRepository, type NewLedgerEntry } from './repositories/ledger-entry.repository.js';
 /** Repository: returns. */
 export { PurchaseReturnRepository } from './repositories/purchase-return.repository.js';
 /** Repository: sales and their lines (the import writes through it). */
 export { type ImportedLine, PurchaseRepository, receiptKey } from './repositories/purchase.repository.js';
+/** Service: keeps the dashboard's daily figures and members snapshot. */
+export {
+    DailyFiguresService,
+    type FiguresOptions,
+    type FiguresResult,
+} from './services/daily-figures.service.js';
+/** Days in the chain's timezone, for the daily figures. */
+export {
+    addDays as addFigureDays,
+    dayStart,
+    type FigureDay,
+    localDay,
+    monthStart,
+} from './rules/figure-days.rules.js';
 /** The ledger's part of a customer's balance answer (customers' BonusBalanceReader port). */
 export { LedgerBalanceReader } from './services/bonus-balance.reader.js';
 /** Service: the store desk's read of a customer's lots, ledger (with causes) and receipts. */
@@ -68,5 +90,7 @@ export { posReceiptRoutes, posReceiptRouteTable } from './routes/pos-receipts.ro
 export { previewBody, receiptBody, receiptParams, returnBody } from './routes/receipt.schemas.js';
 /** Job definition: activates pending bonuses. */
 export { activatePendingBonusesJob } from './jobs/activate-pending-bonuses.job.js';
+/** Job definition: keeps the dashboard's daily figures. */
+export { dailyFiguresJob } from './jobs/daily-figures.job.js';
 /** Job definition: expires bonuses. */
 export { expireBonusesJob } from './jobs/expire-bonuses.job.js';

@@ -75,6 +75,7 @@ export const MessageEntity = new EntitySchema<Message>({
         { name: 'IDX_refill_messages_campaign', columns: ['campaignId', 'status'] },
         { name: 'IDX_refill_messages_customer', columns: ['customerId', 'createdAt'] },
         { name: 'IDX_refill_messages_provider_id', columns: ['provider', 'providerMessageId'] },
+        { name: 'IDX_refill_messages_created', columns: ['createdAt'] },
     ],
 });
 
