@@ -26,6 +26,8 @@ export { type TemplateOverride, TemplateOverrideEntity } from './entities/templa
 export { CascadeRepository } from './repositories/cascade.repository.js';
 /** Repository: messages. */
 export { MessageRepository } from './repositories/message.repository.js';
+/** Query: messages per channel since a moment (the admin dashboard's today). */
+export { type ChannelCounts, MessageDayCountsQuery } from './repositories/message-day-counts.query.js';
 /** Query: customers due a reminder. */
 export { ReminderCandidateQuery } from './repositories/reminder-candidate.query.js';
 /** Repository: send batches. */
