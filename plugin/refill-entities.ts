@@ -25,7 +25,10 @@ import {
 } from './modules/campaigns/index.js';
 import {
     BonusLotEntity,
+    DailyFiguresEntity,
+    FigureWatermarkEntity,
     LedgerEntryEntity,
+    MemberFiguresEntity,
     PurchaseEntity,
     PurchaseLineEntity,
     PurchaseReturnEntity,
@@ -121,6 +124,9 @@ export const refillEntities = [
     OfferEntity,
     BonusLotEntity,
     LedgerEntryEntity,
+    DailyFiguresEntity,
+    MemberFiguresEntity,
+    FigureWatermarkEntity,
     CustomerCategoryStatEntity,
     CategoryRebuildEntity,
     AuditEntryEntity,

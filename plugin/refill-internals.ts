@@ -37,6 +37,7 @@ import type {
 import type { HistoryImportService } from './modules/import/index.js';
 import type {
     CustomerHistoryService,
+    DailyFiguresService,
     LedgerAdjustmentService,
     LotMaintenanceService,
     PurchaseService,
@@ -53,6 +54,7 @@ import type {
     TemplateService,
 } from './modules/messaging/index.js';
 import type { Repositories } from './refill-repositories.js';
+import type { DashboardService } from './api/dashboard/dashboard.service.js';
 
 /** Every service the composition root builds: for the CLI, the admin API, the demo and tests, never for hosts. */
 export interface RefillServices {
@@ -76,6 +78,8 @@ export interface RefillServices {
     offers: OfferService;
     history: HistoryImportService;
     maintenance: LotMaintenanceService;
+    /** Keeps the dashboard's daily figures and members snapshot (the `daily-figures` job). */
+    dailyFigures: DailyFiguresService;
     adminAuth: AdminAuthService;
     /** Admin users for admins: list, create, change, reset passwords (audited). */
     adminUsers: AdminUserService;
@@ -108,6 +112,8 @@ export interface RefillServices {
     /** Delivery reports, unsubscribe links and STOP replies. */
     inbound: InboundMessagesService;
     jobs: JobControlService;
+    /** The admin dashboard, composed from the modules' doors. */
+    dashboard: DashboardService;
     /** Liveness and readiness (`/health/live`, `/health/ready`); `markDraining()` on shutdown. */
     health: HealthService;
 }

@@ -15,6 +15,8 @@ import {
 import { type CategoryRebuildService, categoryRebuildTask } from './modules/catalog/index.js';
 import {
     activatePendingBonusesJob,
+    dailyFiguresJob,
+    type DailyFiguresService,
     expireBonusesJob,
     type LotMaintenanceService,
 } from './modules/ledger/index.js';
@@ -33,6 +35,7 @@ import { SqlJobBackend } from './kernel/jobs/sql-backend/index.js';
 /** The services Refill's jobs run. */
 export interface JobServices {
     maintenance: LotMaintenanceService;
+    dailyFigures: DailyFiguresService;
     campaigns: CampaignService;
     campaignSelection: CampaignSelectionService;
     categoryRebuilds: CategoryRebuildService;
@@ -77,6 +80,7 @@ export function createScheduler(
         [
             expireBonusesJob(services.maintenance),
             activatePendingBonusesJob(services.maintenance),
+            dailyFiguresJob(services.dailyFigures),
             campaignsDailyJob(campaignDeps),
             messagesDispatchJob(services.sendGuard, services.dispatcher),
             messageRemindersJob(services.reminders),

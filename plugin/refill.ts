@@ -44,7 +44,9 @@ import {
     LapseHistoryQuery,
     OfferService,
 } from './modules/campaigns/index.js';
-import { createMessaging, subscribeMessaging } from './modules/messaging/index.js';
+import { createMessaging, MessageDayCountsQuery, subscribeMessaging } from './modules/messaging/index.js';
+import { CampaignUpliftCache } from './api/dashboard/campaign-uplift.cache.js';
+import { DashboardService } from './api/dashboard/dashboard.service.js';
 import { EventBus } from './kernel/events/event-bus.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import {
@@ -57,6 +59,8 @@ import {
 import {
     CustomerHistoryQuery,
     CustomerHistoryService,
+    DailyFiguresRepository,
+    DailyFiguresService,
     LedgerAdjustmentService,
     LedgerBalanceReader,
     LotMaintenanceService,
@@ -169,7 +173,8 @@ export function createRefill(options: RefillOptions): Refill {
         new AdminSignInGuard(database, new AdminSignInRepository(database), clock, config, logger),
         userStores,
     );
-    const base: Omit<RefillServices, 'jobs' | 'health'> = {
+    const figures = new DailyFiguresRepository(longDb);
+    const base: Omit<RefillServices, 'jobs' | 'health' | 'dashboard'> = {
         catalog,
         stores,
         customers: new CustomerService(
@@ -212,6 +217,7 @@ export function createRefill(options: RefillOptions): Refill {
         offers: new OfferService(longDb, repos, catalog, clock),
         history: new HistoryImportService(longDb, repos, catalog, config, clock),
         maintenance: new LotMaintenanceService(longDb, repos, config, clock),
+        dailyFigures: new DailyFiguresService(longDb, figures, config.timezone, clock),
         adminAuth,
         adminUsers: new AdminUserService(
             database,
@@ -257,9 +263,22 @@ export function createRefill(options: RefillOptions): Refill {
         inbound: messaging.inbound,
     };
     const scheduler = createScheduler(longDb, repos, base, config, clock, logger, options.jobs?.agenda);
+    const jobs = new JobControlService(scheduler, database, repos.audit, clock);
     const services: RefillServices = {
         ...base,
-        jobs: new JobControlService(scheduler, database, repos.audit, clock),
+        jobs,
+        dashboard: new DashboardService(
+            {
+                // The dashboard reads small pre-aggregated tables: the POS statement limit is plenty.
+                figures: new DailyFiguresRepository(database),
+                stores,
+                campaigns: new CampaignUpliftCache(campaigns, campaignReports, clock, logger),
+                messages: new MessageDayCountsQuery(database),
+                jobs,
+            },
+            { timezone: config.timezone, currency: 'RUB' },
+            clock,
+        ),
         health: new HealthService(database, logger),
     };
     const router = createRefillRouter(

@@ -59,6 +59,8 @@ import { requestTimeout } from '../kernel/http/request-timeout.js';
 import type { HealthService } from '../kernel/db/health.service.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { adminUiRoutes, defaultAdminUiDir } from './routes/admin-ui.routes.js';
+import { adminDashboardRoutes } from './routes/dashboard.routes.js';
+import type { DashboardService } from './dashboard/dashboard.service.js';
 import { posOpenApi } from './openapi/pos-openapi.js';
 import { adminOpenApi } from './openapi/admin-openapi.js';
 import { serveOpenApi } from './openapi/openapi-route.js';
@@ -78,6 +80,7 @@ export interface ApiServices {
     stores: StoreService;
     jobs: JobControlService;
     adjustments: LedgerAdjustmentService;
+    dashboard: DashboardService;
 }
 
 /** Everything the router needs: the POS and admin services. */
@@ -145,6 +148,7 @@ export function createRefillRouter(
     admin.use(adminCustomerRoutes(services.customerCards));
     admin.use(adminCustomerHistoryRoutes(services.customerHistory));
     admin.use(adminCustomerCampaignRoutes(services.customerCampaigns));
+    admin.use(adminDashboardRoutes(services.dashboard, services.stores));
     admin.use(adminCampaignRoutes(services));
     admin.use(adminCatalogRoutes(services));
     admin.use(adminDeskRoutes(services));

@@ -19,6 +19,7 @@ import {
     adminSendRouteTable,
     adminTemplateRouteTable,
 } from '../../modules/messaging/index.js';
+import { adminDashboardRouteTable } from '../routes/dashboard.routes.js';
 import { buildOpenApi, type OpenApiDocument } from './openapi-document.js';
 import { OPENAPI_ROUTE } from './openapi-route.js';
 
@@ -42,6 +43,7 @@ export const ADMIN_ROUTE_TABLES: readonly RouteTable[] = [
     adminMessageRouteTable,
     adminTemplateRouteTable,
     adminJobRouteTable,
+    adminDashboardRouteTable,
 ];
 
 /** What any admin route may answer besides its own errors. */
@@ -92,6 +94,7 @@ export function adminOpenApi(config: RefillConfig): OpenApiDocument {
             },
             { name: 'messages', description: 'Delivery figures, the outbox and gateway endpoints' },
             { name: 'templates', description: 'Message templates: overrides and previews' },
+            { name: 'dashboard', description: 'Figures at a glance, pre-aggregated' },
             { name: 'jobs', description: 'Scheduled jobs' },
             { name: 'tokens', description: 'API tokens for integrations' },
             { name: 'users', description: 'Admin users, their roles and stores' },
