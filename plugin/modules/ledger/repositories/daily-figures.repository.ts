@@ -175,7 +175,7 @@ export class DailyFiguresRepository {
             `SELECT ${source.store} AS store_id, ${day} AS day, COUNT(*) AS row_count, ${columns.map(([c, e]) => `${e} AS ${c}`).join(', ')}
              FROM ${source.table}
              WHERE id > ? AND id <= ? AND ${source.at} >= ? AND ${source.at} < ?${source.where ? ` AND ${source.where}` : ''}
-             GROUP BY ${source.store}, ${day}`,
+             GROUP BY store_id, day`,
             [lo, hi, toDbTime(segment.from), toDbTime(segment.to)],
         );
         return rows.map((r) => ({
