@@ -4,6 +4,7 @@ import type { StoreService } from '../../modules/admin/index.js';
 import {
     addFigureDays,
     type DailyFiguresRepository,
+    daysFrom,
     dayStart,
     localDay,
     monthStart,
@@ -80,13 +81,11 @@ export class DashboardService {
             ]);
         const codes = new Map(stores.map((s) => [s.id, s.code]));
         const flowByDay = new Map(flow.map((f) => [f.day, f]));
-        const bonusFlow = [];
-        for (let day = flowFrom; day <= today; day = addFigureDays(day, 1))
-            bonusFlow.push({
-                day,
-                accrued: flowByDay.get(day)?.accrued ?? 0,
-                redeemed: flowByDay.get(day)?.redeemed ?? 0,
-            });
+        const bonusFlow = daysFrom(flowFrom, today).map((day) => ({
+            day,
+            accrued: flowByDay.get(day)?.accrued ?? 0,
+            redeemed: flowByDay.get(day)?.redeemed ?? 0,
+        }));
         return {
             asOf: (members.takenAt ?? now).toISOString(),
             timezone: zone,

@@ -40,6 +40,7 @@ export {
 /** Days in the chain's timezone, for the daily figures. */
 export {
     addDays as addFigureDays,
+    daysFrom,
     dayStart,
     type FigureDay,
     localDay,
