@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { MS_PER_DAY } from '../../../kernel/units/time.js';
 
 /** A calendar day in the chain's timezone, `YYYY-MM-DD`. */
 export type FigureDay = string;
@@ -40,12 +41,15 @@ export function daysFrom(first: FigureDay, last: FigureDay): FigureDay[] {
     return out;
 }
 
+/** How far apart {@link offsetSegments} probes a zone's offset: no zone changes it twice within a week. */
+const PROBE_MS = 7 * MS_PER_DAY;
+
 /**
  * Splits [from, to) where `zone` changes its offset (daylight saving), so
  * that inside each segment the local day of an instant is the UTC day of
  * the instant plus one constant offset: what SQL can group by without
- * timezone tables. Offsets are read at every local midnight and at the
- * segment's end; a change between them is found by bisection.
+ * timezone tables. The offset is probed weekly and at the end; a change
+ * between two probes is found by bisection, to the millisecond.
  */
 export function offsetSegments(from: Date, to: Date, zone: string): OffsetSegment[] {
     if (to <= from) return [];
@@ -53,18 +57,13 @@ export function offsetSegments(from: Date, to: Date, zone: string): OffsetSegmen
     const segments: OffsetSegment[] = [];
     let start = from.getTime();
     let offset = offsetAt(start);
-    const end = to.getTime();
-    let probe = start;
-    while (probe < end) {
-        const next = Math.min(
-            end,
-            DateTime.fromMillis(probe, { zone }).plus({ days: 1 }).startOf('day').toMillis(),
-        );
-        const nextProbe = next === end ? end - 1 : next;
-        if (offsetAt(nextProbe) !== offset) {
-            // The change lies in (probe, nextProbe]: bisect to the millisecond (about 27 steps).
+    const last = to.getTime() - 1;
+    for (let probe = start; probe < last;) {
+        const next = Math.min(last, probe + PROBE_MS);
+        if (offsetAt(next) !== offset) {
+            // The change lies in (probe, next]: bisect (about 30 steps).
             let lo = probe;
-            let change = nextProbe;
+            let change = next;
             while (change - lo > 1) {
                 const mid = lo + Math.floor((change - lo) / 2);
                 if (offsetAt(mid) === offset) lo = mid;
@@ -73,9 +72,9 @@ export function offsetSegments(from: Date, to: Date, zone: string): OffsetSegmen
             segments.push({ from: new Date(start), to: new Date(change), offsetMinutes: offset });
             start = change;
             offset = offsetAt(change);
-        }
-        probe = next;
+            probe = change;
+        } else probe = next;
     }
-    segments.push({ from: new Date(start), to: new Date(end), offsetMinutes: offset });
+    segments.push({ from: new Date(start), to, offsetMinutes: offset });
     return segments;
 }
