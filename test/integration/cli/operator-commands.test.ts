@@ -110,6 +110,7 @@ describe('refill operator commands (CLI)', () => {
         expect(list.out.map((l) => l.split(/\s+/)[0])).toEqual([
             'expire-bonuses',
             'activate-pending-bonuses',
+            'daily-figures',
             'campaigns-daily',
             'messages-dispatch',
             'message-reminders',

@@ -36,6 +36,7 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
         expect(jobs.map((j) => j.name)).toEqual([
             'expire-bonuses',
             'activate-pending-bonuses',
+            'daily-figures',
             'campaigns-daily',
             'messages-dispatch',
             'message-reminders',
@@ -47,7 +48,7 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
         // Starting again (another instance, a restart) keeps one row per job.
         await t.internals.scheduler.start();
         const rows = await t.internals.database.all<{ n: unknown }>(`SELECT COUNT(*) AS n FROM refill_jobs`);
-        expect(Number(rows[0].n)).toBe(5);
+        expect(Number(rows[0].n)).toBe(6);
     });
 
     it('runs a job on demand through the locks, records its counts, and is safe to run again', async () => {

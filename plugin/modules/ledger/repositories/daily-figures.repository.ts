@@ -108,16 +108,6 @@ function dayOf(dialect: Dialect, column: string, offsetMinutes: number): string 
         : `date(${column}, '${minutes >= 0 ? '+' : ''}${minutes} minutes')`;
 }
 
-/** Figures summed over a range of days (and stores). */
-export interface FigureTotals {
-    day: string;
-    storeId: number;
-    receipts: number;
-    revenue: number;
-    accrued: number;
-    redeemed: number;
-}
-
 /** A members snapshot summed over stores. */
 export interface MemberTotals {
     members: number;
