@@ -211,6 +211,12 @@ export class DailyFiguresRepository {
         );
     }
 
+    /** Deletes every daily figure and watermark (a rebuild counts from the start). */
+    async reset(tx: SqlExecutor): Promise<void> {
+        await tx.run(`DELETE FROM refill_daily_figures`);
+        await tx.run(`DELETE FROM refill_figure_watermarks`);
+    }
+
     /**
      * Takes the members snapshot per home store: members, active within 30
      * days, balance and pending (one scan of the customers), and what burns

@@ -70,6 +70,16 @@ export class DailyFiguresService {
         return result;
     }
 
+    /**
+     * Forgets every figure and watermark in one transaction, then counts
+     * everything again: after the chain's timezone changed (days are
+     * bucketed in the zone at counting time), or to check the figures.
+     */
+    async rebuild(options: FiguresOptions = {}): Promise<FiguresResult> {
+        await this.db.transaction(async (tx) => this.figures.reset(tx));
+        return this.refresh(options);
+    }
+
     private async count(
         source: FigureSource,
         settled: Date,
