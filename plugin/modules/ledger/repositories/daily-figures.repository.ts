@@ -108,6 +108,16 @@ function dayOf(dialect: Dialect, column: string, offsetMinutes: number): string 
         : `date(${column}, '${minutes >= 0 ? '+' : ''}${minutes} minutes')`;
 }
 
+/** One home store's part of the members snapshot (store 0: none). */
+export interface MemberCell {
+    storeId: number;
+    members: number;
+    active30d: number;
+    balance: number;
+    pending: number;
+    burns30d: number;
+}
+
 /** A members snapshot summed over stores. */
 export interface MemberTotals {
     members: number;
@@ -217,42 +227,57 @@ export class DailyFiguresRepository {
         await tx.run(`DELETE FROM refill_figure_watermarks`);
     }
 
+    /** The highest customer id (0: none). */
+    async lastCustomerId(): Promise<number> {
+        const [row] = await this.db.all<{ hi: unknown }>(`SELECT MAX(id) AS hi FROM refill_customers`);
+        return num(row?.hi);
+    }
+
     /**
-     * Takes the members snapshot per home store: members, active within 30
-     * days, balance and pending (one scan of the customers), and what burns
-     * within 30 days (the lots' expiry index), replacing the previous one.
+     * Per home store, over customers (lo, hi]: members, those who bought at
+     * or after `activeSince`, available and pending bonuses (a primary-key range).
      */
-    async snapshotMembers(now: Date, activeSince: Date, burnsBefore: Date): Promise<number> {
-        const members = await this.db.all<Record<string, unknown>>(
+    async memberSums(lo: number, hi: number, activeSince: Date): Promise<MemberCell[]> {
+        const rows = await this.db.all<Record<string, unknown>>(
             `SELECT COALESCE(home_store_id, 0) AS store_id, COUNT(*) AS members,
                     SUM(CASE WHEN last_purchase_at >= ? THEN 1 ELSE 0 END) AS active,
                     SUM(balance) AS balance, SUM(pending) AS pending
-             FROM refill_customers GROUP BY COALESCE(home_store_id, 0)`,
-            [toDbTime(activeSince)],
+             FROM refill_customers WHERE id > ? AND id <= ? GROUP BY store_id`,
+            [toDbTime(activeSince), lo, hi],
         );
-        const burns = await this.db.all<Record<string, unknown>>(
+        return rows.map((r) => ({
+            storeId: num(r.store_id),
+            members: num(r.members),
+            active30d: num(r.active),
+            balance: num(r.balance),
+            pending: num(r.pending),
+            burns30d: 0,
+        }));
+    }
+
+    /** Per home store, the remaining bonuses of open lots expiring in [from, to) (the lots' expiry index). */
+    async burnSums(from: Date, to: Date): Promise<Array<{ storeId: number; burns: number }>> {
+        const rows = await this.db.all<Record<string, unknown>>(
             `SELECT COALESCE(c.home_store_id, 0) AS store_id, SUM(l.remaining) AS burns
              FROM refill_bonus_lots l JOIN refill_customers c ON c.id = l.customer_id
              WHERE l.state IN ('pending', 'active') AND l.expires_at >= ? AND l.expires_at < ?
-             GROUP BY COALESCE(c.home_store_id, 0)`,
-            [toDbTime(now), toDbTime(burnsBefore)],
+             GROUP BY store_id`,
+            [toDbTime(from), toDbTime(to)],
         );
-        const byStore = new Map<number, unknown[]>();
-        for (const r of members)
-            byStore.set(num(r.store_id), [
-                num(r.store_id),
-                num(r.members),
-                num(r.active),
-                num(r.balance),
-                num(r.pending),
-                0,
-            ]);
-        for (const r of burns) {
-            const row = byStore.get(num(r.store_id)) ?? [num(r.store_id), 0, 0, 0, 0, 0];
-            row[5] = num(r.burns);
-            byStore.set(num(r.store_id), row);
-        }
-        const rows = [...byStore.values()].map((r) => [...r, toDbTime(now)]);
+        return rows.map((r) => ({ storeId: num(r.store_id), burns: num(r.burns) }));
+    }
+
+    /** Replaces the members snapshot with `cells`, taken at `now`, in one transaction. */
+    async replaceMembers(cells: readonly MemberCell[], now: Date): Promise<void> {
+        const rows = cells.map((c) => [
+            c.storeId,
+            c.members,
+            c.active30d,
+            c.balance,
+            c.pending,
+            c.burns30d,
+            toDbTime(now),
+        ]);
         await this.db.transaction(async (tx) => {
             await tx.run(`DELETE FROM refill_member_figures`);
             for (const chunk of sqlDialect.chunks(rows, 200))
@@ -261,7 +286,6 @@ export class DailyFiguresRepository {
                     chunk.flat(),
                 );
         });
-        return rows.length;
     }
 
     /** The members snapshot summed over `storeIds` (every store and none: null). */
