@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { RefillError } from '../../kernel/errors/refill-error.js';
 import { mountRoute } from '../../kernel/http/route-table.js';
-import { READER_ROLES } from '../../kernel/vocabulary/admin-roles.js';
+import { type AdminRole, isStoreBound, READER_ROLES } from '../../kernel/vocabulary/admin-roles.js';
 import { adminPrincipal, adminRoute, type StoreService } from '../../modules/admin/index.js';
 import { dashboardAnswer, dashboardQuery } from '../dashboard/dashboard.schemas.js';
 import type { DashboardScope, DashboardService } from '../dashboard/dashboard.service.js';
@@ -27,12 +27,12 @@ export const adminDashboardRouteTable = {
 
 /** Which stores the caller may see, and asked for. */
 async function scopeOf(
-    role: string,
+    role: AdminRole,
     own: readonly number[],
     storeId: number | undefined,
     stores: Pick<StoreService, 'list'>,
 ): Promise<DashboardScope> {
-    if (role === 'manager') {
+    if (isStoreBound(role)) {
         if (storeId !== undefined && !own.includes(storeId))
             throw new RefillError('REFILL_FORBIDDEN', 'This store is not one of yours', { storeId });
         return { storeIds: storeId === undefined ? own : [storeId] };
@@ -51,10 +51,10 @@ export function adminDashboardRoutes(
     const router = Router();
     mountRoute(router, adminDashboardRouteTable.getDashboard, async (_req, res) => {
         const principal = adminPrincipal(res);
-        // `storeIds` comes with the manager role (B1); until then a principal has none.
-        const own = (principal as { storeIds?: number[] }).storeIds ?? [];
         const { storeId } = res.locals.query as { storeId?: number };
-        res.json(await dashboard.dashboard(await scopeOf(principal.role, own, storeId, stores)));
+        res.json(
+            await dashboard.dashboard(await scopeOf(principal.role, principal.storeIds, storeId, stores)),
+        );
     });
     return router;
 }
