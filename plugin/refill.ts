@@ -276,7 +276,7 @@ export function createRefill(options: RefillOptions): Refill {
                 messages: new MessageDayCountsQuery(database),
                 jobs,
             },
-            { timezone: config.timezone, currency: 'RUB' },
+            { timezone: config.timezone, currency: config.currency },
             clock,
         ),
         health: new HealthService(database, logger),
