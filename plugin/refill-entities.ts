@@ -54,6 +54,7 @@ export type {
     AdminSession,
     AdminToken,
     AdminUser,
+    AdminUserStore,
     AuditEntry,
     PosKey,
     SignInFailure,
@@ -79,6 +80,9 @@ export type {
 } from './modules/messaging/index.js';
 export type {
     BonusLot,
+    DailyFigures,
+    FigureWatermark,
+    MemberFigures,
     LedgerEntry,
     LedgerKind,
     LotKind,
@@ -176,6 +180,9 @@ export {
     CustomerEntity,
     ImportCheckpointEntity,
     LedgerEntryEntity,
+    DailyFiguresEntity,
+    MemberFiguresEntity,
+    FigureWatermarkEntity,
     OfferEntity,
     PosKeyEntity,
     ProductEntity,

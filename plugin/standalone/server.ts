@@ -170,6 +170,9 @@ async function ensureDemo(
     if (stores.length === 0) {
         logger.info({ customers: options.demoCustomers }, 'seeding the demo chain (first start)');
         await seedDemoChain(refill, { customers: options.demoCustomers, seed: 1 });
+        // Count the history into the dashboard's figures now, not at the job's next run, so the
+        // first page a newcomer opens is filled. Nothing else writes yet: no rows to wait for.
+        await services.dailyFigures.refresh({ settleMs: 0 });
         const store = await demoStore(refill);
         if (!store) throw new Error('the demo chain was seeded without stores');
         const { key } = await services.posKeys.create(store, 'demo till', 'standalone');

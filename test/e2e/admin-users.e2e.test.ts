@@ -40,6 +40,7 @@ describe.each(engines)('admin users and sessions on %s', (engine) => {
             },
             csrfToken: manager.csrf,
             expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+            chain: { timezone: 'Europe/Moscow', currency: 'RUB' },
         });
     });
 
