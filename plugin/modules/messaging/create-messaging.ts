@@ -75,7 +75,10 @@ export function createMessaging(
         dbTemplates,
         new FileTemplateSource(shippedTemplatesDir()),
     ]);
-    const renderer = new TemplateRenderer(templateSource, { timezone: config.timezone, currency: config.currency });
+    const renderer = new TemplateRenderer(templateSource, {
+        timezone: config.timezone,
+        currency: config.currency,
+    });
     const outbox = new SqlOutboxStore(db);
     const providers = createProviders(m.channels, outbox);
     const links = new LinkSigner(repos.settings, m.secret, clock);
