@@ -5,8 +5,12 @@ import { C10, statinHistory, statsByCard, statsFromLines } from '../../helpers/s
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';
 
+// A rebuild's worker shares two cores with the rest of the suite (and with the other scheduled jobs
+// it picks up when it starts): give it time, a wrong result still fails at once.
+vi.setConfig({ testTimeout: 150_000 });
+
 /** Waits until `check` is true (polling), or fails after `ms`. */
-async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
+async function until(check: () => Promise<boolean>, ms = 60_000): Promise<void> {
     const end = Date.now() + ms;
     while (!(await check())) {
         if (Date.now() > end) throw new Error('timed out');
