@@ -371,6 +371,24 @@ describe.each(engines)('store desk actions on %s', (engine) => {
                 expect(res.body.error.code).toBe('REFILL_CARD_REPLACED');
             }
             expect(await customerId(OLD)).toBeUndefined();
+            // Nor does a history import enrol it again: its records are rejected, the new card's kept.
+            const imported = await t.internals.services.history.importRecords([
+                { type: 'customer' as const, cardNumber: OLD, name: 'From an old export' },
+                {
+                    type: 'receipt' as const,
+                    receiptId: 'RPL-OLD-EXPORT',
+                    cardNumber: OLD,
+                    storeCode: 'S1',
+                    purchasedAt: new Date('2025-01-10T10:00:00Z'),
+                    lines: [{ sku: 'LOSARTAN-50', name: 'Losartan 50 mg', quantity: 1, amount: 45_000 }],
+                },
+            ]);
+            expect(imported).toMatchObject({ customersImported: 0, receiptsImported: 0, rejected: 2 });
+            expect(imported.errors.map((e) => e.message)).toEqual([
+                'card was replaced by another card at the store desk',
+                'card was replaced by another card at the store desk',
+            ]);
+            expect(await customerId(OLD)).toBeUndefined();
             // A return of a receipt made with the old card addresses the receipt.
             const ret = await api
                 .post('/loyalty/pos/v1/receipts/RPL-1/returns')

@@ -7,7 +7,7 @@ import { type PurchaseRepository, receiptKey } from '../ledger/index.js';
 
 /** The repository methods the batch preparer calls (the composition root passes its bag). */
 export interface HistoryBatchPreparerPorts {
-    customers: Pick<CustomerRepository, 'idsByCards'>;
+    customers: Pick<CustomerRepository, 'idsByCards' | 'replacedCards'>;
     purchases: Pick<PurchaseRepository, 'idsByReceiptIds'>;
     stores: Pick<StoreRepository, 'list'>;
 }
@@ -121,9 +121,32 @@ export class HistoryBatchPreparer {
             ...out.receipts.map((r) => r.cardNumber),
         ]);
         out.knownIds = await this.repos.customers.idsByCards(this.db, [...cards]);
+        await this.leaveOutReplacedCards(
+            out,
+            [...cards].filter((card) => !out.knownIds.has(card)),
+        );
         const present = await this.repos.purchases.idsByReceiptIds(this.db, out.receipts);
         out.presentReceipts = new Set(present.keys());
         return out;
+    }
+
+    /**
+     * A card replaced at the store desk is no customer's card and is never
+     * enrolled again, by the tills or by an import: its records are rejected.
+     */
+    private async leaveOutReplacedCards(out: PreparedBatch, unknownCards: string[]): Promise<void> {
+        if (unknownCards.length === 0) return;
+        const replaced = await this.repos.customers.replacedCards(this.db, unknownCards);
+        if (replaced.size === 0) return;
+        const message = 'card was replaced by another card at the store desk';
+        const keep = <T extends { cardNumber: string; line: number }>(rows: T[]) =>
+            rows.filter((row) => {
+                if (!replaced.has(row.cardNumber)) return true;
+                out.rejected.push({ line: row.line, message });
+                return false;
+            });
+        out.customers = keep(out.customers);
+        out.receipts = keep(out.receipts);
     }
 
     private customer(record: CustomerImportRecord, line: number, now: Date): PreparedCustomer | string {

@@ -19,7 +19,10 @@ import type { HistoryBatchWriterPorts } from './history-batch.writer.js';
 
 /** The repository methods an import run calls, its preparer's and writer's included (the composition root passes its bag). */
 export interface HistoryImportPorts extends HistoryBatchPreparerPorts, HistoryBatchWriterPorts {
-    customers: Pick<CustomerRepository, 'enrolMany' | 'idsByCards' | 'lockByIds' | 'saveRows'>;
+    customers: Pick<
+        CustomerRepository,
+        'enrolMany' | 'idsByCards' | 'lockByIds' | 'replacedCards' | 'saveRows'
+    >;
     purchases: Pick<PurchaseRepository, 'idsByReceiptIds' | 'insertImported' | 'insertImportedLines'>;
     settings: Pick<SettingRepository, 'bump'>;
 }

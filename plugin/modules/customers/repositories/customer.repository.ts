@@ -282,6 +282,19 @@ export class CustomerRepository {
         return rows.length > 0;
     }
 
+    /** Which of these cards were replaced at the store desk (imports leave their records out). */
+    async replacedCards(exec: SqlExecutor | Database, cards: readonly string[]): Promise<Set<string>> {
+        const out = new Set<string>();
+        for (const chunk of sqlDialect.chunks(cards)) {
+            const rows = await exec.all<{ old_card_number: string }>(
+                `SELECT old_card_number FROM refill_card_replacements WHERE old_card_number IN (${sqlDialect.inList(chunk.length)})`,
+                chunk,
+            );
+            for (const r of rows) out.add(String(r.old_card_number));
+        }
+        return out;
+    }
+
     /** Blocks (with the moment and reason) or unblocks (nulls) a card the caller holds locked. */
     async setBlock(
         tx: SqlExecutor,
