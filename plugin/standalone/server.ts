@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { DEFAULT_DATABASE_URL } from '../cli/cli-context.js';
+import { seedRecentSales } from '../demo/demo-recent-sales.js';
 import { seedDemoChain } from '../demo/demo-seed.js';
 import type { RefillOptions, TrustProxy } from '../config/refill-options.js';
 import { createRefill, type Refill } from '../refill.js';
@@ -170,6 +171,8 @@ async function ensureDemo(
     if (stores.length === 0) {
         logger.info({ customers: options.demoCustomers }, 'seeding the demo chain (first start)');
         await seedDemoChain(refill, { customers: options.demoCustomers, seed: 1 });
+        // The last four weeks at the tills, so accruals and redemptions show from the first page on.
+        await seedRecentSales(refill, { sales: Math.min(600, options.demoCustomers), days: 28, seed: 1 });
         // Count the history into the dashboard's figures now, not at the job's next run, so the
         // first page a newcomer opens is filled. Nothing else writes yet: no rows to wait for.
         await services.dailyFigures.refresh({ settleMs: 0 });

@@ -51,6 +51,15 @@ describe.each(engines)('the standalone demo admin on %s', (engine) => {
                 .send({ username: 'admin', password });
             expect(signIn.status).toBe(201);
             expect(signIn.body.user).toMatchObject({ username: 'admin', role: 'admin' });
+            // The first page is filled: the demo's last weeks at the tills are counted into the figures.
+            const dashboard = await request(first.url)
+                .get('/admin/v1/dashboard')
+                .set('Cookie', String(signIn.headers['set-cookie']).split(';')[0]);
+            expect(dashboard.status).toBe(200);
+            const flow = dashboard.body.bonusFlow as Array<{ accrued: number; redeemed: number }>;
+            expect(flow.some((d) => d.accrued > 0)).toBe(true);
+            expect(flow.some((d) => d.redeemed > 0)).toBe(true);
+            expect((dashboard.body.receipts as unknown[]).length).toBeGreaterThan(0);
             const root = await request(first.url).get('/');
             expect(root.status).toBe(302);
             expect(root.headers.location).toBe('/admin/');
