@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -117,10 +117,4 @@ export async function expectAccessible(page: Page): Promise<void> {
                 v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; '),
         );
     expect(bad).toEqual([]);
-}
-
-/** Whether the built UI has the page at `admin-ui/src/pages/<name>/<name>-page.tsx` (pages land one by one). */
-export function uiHasPage(name: string): boolean {
-    const manifest = resolve(import.meta.dirname, '../../../admin-ui/dist/.vite/manifest.json');
-    return `src/pages/${name}/${name}-page.tsx` in JSON.parse(readFileSync(manifest, 'utf8'));
 }
