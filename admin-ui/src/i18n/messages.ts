@@ -1,5 +1,37 @@
-import en from './en.json';
-import ru from './ru.json';
+import coreEn from './en.json';
+import coreRu from './ru.json';
+import campaignEn from './pages/campaign.en.json';
+import campaignRu from './pages/campaign.ru.json';
+import campaignsEn from './pages/campaigns.en.json';
+import campaignsRu from './pages/campaigns.ru.json';
+import categoriesEn from './pages/categories.en.json';
+import categoriesRu from './pages/categories.ru.json';
+import messagingEn from './pages/messaging.en.json';
+import messagingRu from './pages/messaging.ru.json';
+import templatesEn from './pages/templates.en.json';
+import templatesRu from './pages/templates.ru.json';
+
+/*
+ * The shell's strings live in en.json and ru.json; each area of the
+ * marketer's workspace keeps its own pair under pages/ (ids prefixed with the
+ * area), so the files stay readable and two areas never edit the same file.
+ */
+const en = {
+    ...coreEn,
+    ...campaignEn,
+    ...campaignsEn,
+    ...categoriesEn,
+    ...messagingEn,
+    ...templatesEn,
+};
+const ru = {
+    ...coreRu,
+    ...campaignRu,
+    ...campaignsRu,
+    ...categoriesRu,
+    ...messagingRu,
+    ...templatesRu,
+};
 
 /** The UI's languages; Russian first (the chains' staff), English second. */
 export const LOCALES = ['ru', 'en'] as const;
