@@ -55,6 +55,9 @@ import type {
 } from './modules/messaging/index.js';
 import type { Repositories } from './refill-repositories.js';
 import type { DashboardService } from './api/dashboard/dashboard.service.js';
+import type { CampaignEstimateService } from './api/campaign-editor/campaign-estimate.service.js';
+import type { CampaignMessagePreviewService } from './api/campaign-editor/campaign-message-preview.service.js';
+import type { CampaignOverviewService } from './api/campaign-editor/campaign-overview.service.js';
 
 /** Every service the composition root builds: for the CLI, the admin API, the demo and tests, never for hosts. */
 export interface RefillServices {
@@ -114,6 +117,12 @@ export interface RefillServices {
     jobs: JobControlService;
     /** The admin dashboard, composed from the modules' doors. */
     dashboard: DashboardService;
+    /** The campaign list with each campaign's members, running uplift and ROMI (from cached reports). */
+    campaignOverview: CampaignOverviewService;
+    /** The campaign editor's live estimate of an unsaved design: segment, size, MDE, forecast, bill. */
+    campaignEstimates: CampaignEstimateService;
+    /** The campaign editor's message previews for real customers and test sends to test cards. */
+    campaignPreviews: CampaignMessagePreviewService;
     /** Liveness and readiness (`/health/live`, `/health/ready`); `markDraining()` on shutdown. */
     health: HealthService;
 }

@@ -47,6 +47,9 @@ import {
 import { createMessaging, MessageDayCountsQuery, subscribeMessaging } from './modules/messaging/index.js';
 import { CampaignUpliftCache } from './api/dashboard/campaign-uplift.cache.js';
 import { DashboardService } from './api/dashboard/dashboard.service.js';
+import { CampaignEstimateService } from './api/campaign-editor/campaign-estimate.service.js';
+import { CampaignMessagePreviewService } from './api/campaign-editor/campaign-message-preview.service.js';
+import { CampaignOverviewService } from './api/campaign-editor/campaign-overview.service.js';
 import { EventBus } from './kernel/events/event-bus.js';
 import { systemClock, type Clock } from './kernel/clock.js';
 import {
@@ -174,7 +177,10 @@ export function createRefill(options: RefillOptions): Refill {
         userStores,
     );
     const figures = new DailyFiguresRepository(longDb);
-    const base: Omit<RefillServices, 'jobs' | 'health' | 'dashboard'> = {
+    const base: Omit<
+        RefillServices,
+        'jobs' | 'health' | 'dashboard' | 'campaignOverview' | 'campaignEstimates' | 'campaignPreviews'
+    > = {
         catalog,
         stores,
         customers: new CustomerService(
@@ -264,6 +270,8 @@ export function createRefill(options: RefillOptions): Refill {
     };
     const scheduler = createScheduler(longDb, repos, base, config, clock, logger, options.jobs?.agenda);
     const jobs = new JobControlService(scheduler, database, repos.audit, clock);
+    // One cache of campaign reports for the dashboard and the campaign list.
+    const campaignFigures = new CampaignUpliftCache(campaigns, campaignReports, clock, logger);
     const services: RefillServices = {
         ...base,
         jobs,
@@ -272,7 +280,7 @@ export function createRefill(options: RefillOptions): Refill {
                 // The dashboard reads small pre-aggregated tables: the POS statement limit is plenty.
                 figures: new DailyFiguresRepository(database),
                 stores,
-                campaigns: new CampaignUpliftCache(campaigns, campaignReports, clock, logger),
+                campaigns: campaignFigures,
                 messages: new MessageDayCountsQuery(database),
                 jobs,
             },
@@ -280,6 +288,31 @@ export function createRefill(options: RefillOptions): Refill {
             clock,
         ),
         health: new HealthService(database, logger),
+        campaignOverview: new CampaignOverviewService(campaigns, campaignFigures),
+        campaignEstimates: new CampaignEstimateService(
+            {
+                campaigns,
+                campaignSelection,
+                campaignPlanning: base.campaignPlanning,
+                templates: messaging.templates,
+            },
+            config,
+        ),
+        campaignPreviews: new CampaignMessagePreviewService(
+            database,
+            {
+                campaigns,
+                campaignSelection,
+                catalog,
+                renderer: messaging.renderer,
+                customerByCard: (card) => repos.customers.findByCard(database, card),
+                customerById: (id) => repos.customers.findById(database, id),
+                providers: messaging.providers,
+                audit: repos.audit,
+            },
+            config,
+            clock,
+        ),
     };
     const router = createRefillRouter(
         {

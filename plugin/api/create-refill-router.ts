@@ -60,6 +60,7 @@ import type { HealthService } from '../kernel/db/health.service.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { adminUiRoutes, defaultAdminUiDir } from './routes/admin-ui.routes.js';
 import { adminDashboardRoutes } from './routes/dashboard.routes.js';
+import { adminCampaignEditorRoutes, type CampaignEditorServices } from './routes/campaign-editor.routes.js';
 import type { DashboardService } from './dashboard/dashboard.service.js';
 import { posOpenApi } from './openapi/pos-openapi.js';
 import { adminOpenApi } from './openapi/admin-openapi.js';
@@ -86,6 +87,7 @@ export interface ApiServices {
 /** Everything the router needs: the POS and admin services. */
 export type RouterServices = ApiServices &
     CampaignApiServices &
+    CampaignEditorServices &
     CatalogAdminServices &
     SendApiServices &
     DeskApiServices & {
@@ -149,6 +151,8 @@ export function createRefillRouter(
     admin.use(adminCustomerHistoryRoutes(services.customerHistory));
     admin.use(adminCustomerCampaignRoutes(services.customerCampaigns));
     admin.use(adminDashboardRoutes(services.dashboard, services.stores));
+    // Before the campaign routes: `/campaigns/overview` is not a campaign id.
+    admin.use(adminCampaignEditorRoutes(services));
     admin.use(adminCampaignRoutes(services));
     admin.use(adminCatalogRoutes(services));
     admin.use(adminDeskRoutes(services));

@@ -21,11 +21,17 @@ export interface DashboardCampaign {
     uplift: RunningUplift | null;
 }
 
-interface Entry {
+/** A campaign's figures from its last computed report. */
+export interface CampaignFigures {
+    /** When the report was computed (ms since the epoch). */
     at: number;
     members: number;
     uplift: RunningUplift | null;
+    /** Provisional ROMI over every member so far, (margin − cost)/cost, with its interval; null when it has none. */
+    romi: RunningUplift | null;
 }
+
+type Entry = CampaignFigures;
 
 /** Statuses the dashboard shows. */
 const RUNNING = new Set(['active', 'paused']);
@@ -40,6 +46,9 @@ const RUNNING = new Set(['active', 'paused']);
 export class CampaignUpliftCache {
     private readonly entries = new Map<number, Entry>();
     private refreshing: Promise<void> | null = null;
+    private readonly queue = new Set<number>();
+    /** The id whose report is being computed (not queued again meanwhile). */
+    private computing: number | null = null;
 
     constructor(
         private readonly campaigns: Pick<CampaignService, 'list'>,
@@ -53,16 +62,7 @@ export class CampaignUpliftCache {
     /** The running campaigns, newest first, with their last known members and uplift. */
     async running(): Promise<DashboardCampaign[]> {
         const running = (await this.campaigns.list()).filter((c) => RUNNING.has(c.status));
-        const now = this.clock().getTime();
-        const stale = running.filter((c) => (this.entries.get(c.id)?.at ?? -Infinity) < now - this.ttlMs);
-        if (stale.length) {
-            const refresh = this.refresh(stale.map((c) => c.id));
-            if (stale.some((c) => !this.entries.has(c.id)))
-                await Promise.race([
-                    refresh,
-                    new Promise((resolve) => setTimeout(resolve, this.firstWaitMs)),
-                ]);
-        }
+        await this.known(running.map((c) => c.id));
         return running.map((c) => {
             const entry = this.entries.get(c.id);
             return {
@@ -75,13 +75,39 @@ export class CampaignUpliftCache {
         });
     }
 
-    /** Computes the reports of `ids` one after another (one refresh at a time per instance). */
+    /**
+     * The last known figures of each of `ids` (absent until a report was
+     * computed); those older than the TTL are refreshed in the background,
+     * and only ids never computed make the call wait, at most `firstWaitMs`.
+     */
+    async known(ids: readonly number[]): Promise<Map<number, CampaignFigures>> {
+        const now = this.clock().getTime();
+        const stale = ids.filter((id) => (this.entries.get(id)?.at ?? -Infinity) < now - this.ttlMs);
+        if (stale.length) {
+            const refresh = this.refresh(stale);
+            if (stale.some((id) => !this.entries.has(id)))
+                await Promise.race([
+                    refresh,
+                    new Promise((resolve) => setTimeout(resolve, this.firstWaitMs)),
+                ]);
+        }
+        return new Map(
+            ids.flatMap((id) => (this.entries.has(id) ? [[id, this.entries.get(id) as Entry]] : [])),
+        );
+    }
+
+    /** Computes the reports of `ids` one after another (one refresh at a time per instance, one queue). */
     private refresh(ids: number[]): Promise<void> {
+        for (const id of ids) if (id !== this.computing) this.queue.add(id);
         this.refreshing ??= (async () => {
-            for (const id of ids) {
+            // Ids asked for while a refresh runs join its queue.
+            for (const id of this.queue) {
+                this.queue.delete(id);
+                this.computing = id;
                 try {
                     const report = await this.reports.report(id);
                     const conversion = report.provisional.conversion;
+                    const romi = report.provisionalMoney?.romi ?? null;
                     this.entries.set(id, {
                         at: this.clock().getTime(),
                         members: report.sample.test + report.sample.control,
@@ -92,6 +118,7 @@ export class CampaignUpliftCache {
                                   high: conversion.absolute.ciHigh,
                               }
                             : null,
+                        romi: romi && { estimate: romi.estimate, low: romi.ciLow, high: romi.ciHigh },
                     });
                 } catch (error) {
                     this.logger.warn(
@@ -101,6 +128,7 @@ export class CampaignUpliftCache {
                 }
             }
         })().finally(() => {
+            this.computing = null;
             this.refreshing = null;
         });
         return this.refreshing;

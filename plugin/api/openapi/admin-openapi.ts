@@ -20,6 +20,7 @@ import {
     adminTemplateRouteTable,
 } from '../../modules/messaging/index.js';
 import { adminDashboardRouteTable } from '../routes/dashboard.routes.js';
+import { adminCampaignEditorRouteTable } from '../routes/campaign-editor.routes.js';
 import { buildOpenApi, type OpenApiDocument } from './openapi-document.js';
 import { OPENAPI_ROUTE } from './openapi-route.js';
 
@@ -32,6 +33,7 @@ export const ADMIN_ROUTE_TABLES: readonly RouteTable[] = [
     adminUserRouteTable,
     adminStoreRouteTable,
     adminAuditRouteTable,
+    adminCampaignEditorRouteTable,
     adminCampaignRouteTable,
     adminSendRouteTable,
     adminCatalogRouteTable,

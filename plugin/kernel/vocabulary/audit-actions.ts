@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
     'campaign.sends.kill',
     'campaign.sends.resume',
     'campaign.sends.test_cards',
+    'campaign.test_send',
     'job.run',
     'job.pause',
     'job.resume',

@@ -49,12 +49,16 @@ export {
 export { CampaignMembersService } from './services/campaign-members.service.js';
 /** Service: the history a plan is computed from. */
 export { CampaignPlanHistoryService } from './services/campaign-plan-history.service.js';
-/** Service: campaign plans (power, forecast, money). */
-export { CampaignPlanningService } from './services/campaign-planning.service.js';
+/** Service: campaign plans (power, forecast, money), of a stored campaign or an unsaved design. */
+export { type CampaignPlan, CampaignPlanningService } from './services/campaign-planning.service.js';
+/** The units of the plan and of the editor's estimate, by JSON path. */
+export { ESTIMATE_UNITS, PLAN_UNITS } from './services/campaign-report.units.js';
+/** The pre-launch bill: messages by channel × cost and expected offer bonuses. */
+export { campaignBill, type CampaignBill, offerBonusPerConverter } from './stats/campaign-bill.stats.js';
 /** Service: campaign reports (uplift, iROAS). */
 export { type CampaignReport, CampaignReportService } from './services/campaign-report.service.js';
-/** Service: the daily selection and assignment (publishes MemberAssigned). */
-export { CampaignSelectionService } from './services/campaign-selection.service.js';
+/** Service: the daily selection and assignment (publishes MemberAssigned), and dry runs. */
+export { CampaignSelectionService, type SelectionSummary } from './services/campaign-selection.service.js';
 /** Service: campaign lifecycle (create, update, start, pause, stop; audited). */
 export { CampaignService } from './services/campaign.service.js';
 /** Service: the store desk's read of a customer's offers and campaign memberships. */

@@ -77,3 +77,7 @@ export { MessageSender } from './message-sender.js';
 export { type ContactCaps, DEFAULT_CONTACT_CAPS } from './policy/contact-caps.js';
 /** Renders message templates. */
 export { TemplateRenderer } from './templates/template-renderer.js';
+/** Cascade rules: a campaign's default steps, its channels cheapest first (the editor's estimate shows them). */
+export { buildSteps, type CascadeStep } from './rules/cascade.rules.js';
+/** SMS: the cheaper of a text and its transliteration, with segments (the editor's preview counts them). */
+export { cheaperVariant } from './sms/sms-transliteration.js';

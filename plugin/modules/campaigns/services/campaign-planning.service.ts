@@ -7,6 +7,7 @@ import type { CampaignReportService } from './campaign-report.service.js';
 import { PLAN_UNITS } from './campaign-report.units.js';
 import type { CampaignSelectionService, SelectionSummary } from './campaign-selection.service.js';
 import type { CampaignService } from './campaign.service.js';
+import type { Campaign } from '../entities/campaign.entity.js';
 import type { CatalogService } from '../../catalog/index.js';
 import { MS_PER_DAY } from '../../../kernel/units/time.js';
 import {
@@ -93,11 +94,18 @@ export class CampaignPlanningService {
 
     /** The plan of one campaign (any state). */
     async plan(campaignId: number): Promise<CampaignPlan> {
-        const campaign = await this.campaigns.find(campaignId);
+        return this.planOf(await this.campaigns.find(campaignId));
+    }
+
+    /**
+     * The plan of a campaign as given: a stored one, or an unsaved design
+     * (`CampaignService.unsaved`) whose dry run the caller may pass in.
+     */
+    async planOf(campaign: Campaign, dryRunDone?: SelectionSummary): Promise<CampaignPlan> {
         const category = (await this.catalog.categories()).find((c) => c.id === campaign.categoryId);
         if (!category) throw new RefillError('REFILL_NOT_FOUND', `No category ${campaign.categoryId}`);
         const [dryRun, history] = await Promise.all([
-            this.selection.dryRun(campaignId),
+            dryRunDone ?? this.selection.dryRunOf(campaign),
             this.histories.history(campaign, category),
         ]);
         const days =
@@ -212,10 +220,7 @@ export class CampaignPlanningService {
         };
     }
 
-    private async forecast(
-        campaign: Awaited<ReturnType<CampaignService['find']>>,
-        testSize: number,
-    ): Promise<CampaignPlan['forecast']> {
+    private async forecast(campaign: Campaign, testSize: number): Promise<CampaignPlan['forecast']> {
         const past = await this.reports.pastUplifts(campaign.id);
         const prior =
             campaign.expectedUpliftBp !== null

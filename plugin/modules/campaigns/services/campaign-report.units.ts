@@ -251,3 +251,21 @@ export const PLAN_UNITS: Readonly<Record<string, string>> = Object.freeze({
     'forecast.*.relativeUplift': u.ratio,
     'forecast.incrementalConverters.*': u.converters,
 });
+
+/** Units of the editor's live estimate of an unsaved design: the plan's, the cascade and the bill. */
+export const ESTIMATE_UNITS: Readonly<Record<string, string>> = Object.freeze({
+    ...PLAN_UNITS,
+    'dryRun.firstReachable.*': u.customers,
+    'steps.*.waitMinutes': u.minutes,
+    'steps.*.costPerMessage': u.money,
+    'steps.*.segments': u.segments,
+    testMembers: u.customers,
+    bonusPerConverter: u.bonuses,
+    'bill.messages.*.messages': u.messages,
+    'bill.messages.*.costPerMessage': u.money,
+    'bill.messages.*.cost': u.money,
+    'bill.messageCost': u.money,
+    'bill.converters.*': u.customers,
+    'bill.bonusCost.*': u.bonuses,
+    'bill.total.*': u.money,
+});

@@ -69,10 +69,22 @@ export interface SelectionSummary {
     exclusions: Partial<Record<ExclusionReason, number>>;
     /** Eligible newcomers reachable in each of the campaign's channels. */
     reachable: Record<string, number>;
+    /** When asked with a cascade order: eligible newcomers by the first channel of it that reaches them. */
+    firstReachable?: Record<string, number>;
+    /** When asked for a sample: the first eligible newcomers' customer ids (internal: never in an API answer). */
+    sampleCustomerIds?: number[];
     /** While the category's lines and statistics are being rebuilt: how far it got (the figures are partial). */
     rebuilding?: { state: string; phase: string; done: number; total: number };
     /** What the figures cannot be trusted for, in words. */
     warnings?: string[];
+}
+
+/** What a dry run of a campaign as given may be asked for besides its counts. */
+export interface DryRunAsk {
+    /** Channels in cascade order: count each eligible newcomer at the first that reaches them. */
+    cascadeOrder?: readonly string[];
+    /** Keep the ids of this many eligible newcomers (a preview picks a real customer from them). */
+    sample?: number;
 }
 
 const YEAR_DAYS = LAPSE_LOOKBACK_DAYS;
@@ -129,9 +141,18 @@ export class CampaignSelectionService {
 
     /** Today's segment without writing anything: its size, reach per channel, exclusions. */
     async dryRun(campaignId: number): Promise<SelectionSummary> {
-        const campaign = await this.campaign(campaignId);
+        return this.dryRunOf(await this.campaign(campaignId));
+    }
+
+    /**
+     * {@link dryRun} of a campaign as given (an unsaved design too). With
+     * `cascadeOrder`, the summary's `firstReachable` counts each eligible
+     * newcomer once, at the first of those channels that reaches them; with
+     * `sample`, `sampleCustomerIds` holds the first that many eligible newcomers.
+     */
+    async dryRunOf(campaign: Campaign, ask: DryRunAsk = {}): Promise<SelectionSummary> {
         const whole = { part: 0, parts: 1, fromId: 0, toId: Number.MAX_SAFE_INTEGER };
-        return this.select(campaign, this.localDay(this.clock()), whole, false);
+        return this.select(campaign, this.localDay(this.clock()), whole, false, ask);
     }
 
     /** Runs one part of a day's selection and records it. Safe to re-run. */
@@ -177,7 +198,9 @@ export class CampaignSelectionService {
         day: string,
         part: SelectionPart,
         write: boolean,
+        ask: DryRunAsk = {},
     ): Promise<SelectionSummary> {
+        const cascadeOrder = ask.cascadeOrder;
         const now = this.clock();
         const channels = campaignChannels(campaign);
         const summary: SelectionSummary = {
@@ -194,6 +217,8 @@ export class CampaignSelectionService {
             alreadyMembers: 0,
             exclusions: {},
             reachable: Object.fromEntries(channels.map((c) => [c, 0])),
+            ...(cascadeOrder ? { firstReachable: Object.fromEntries(cascadeOrder.map((c) => [c, 0])) } : {}),
+            ...(ask.sample ? { sampleCustomerIds: [] } : {}),
         };
         const category = (await this.catalog.categories()).find((c) => c.id === campaign.categoryId);
         if (!category) throw new RefillError('REFILL_NOT_FOUND', `No category ${campaign.categoryId}`);
@@ -262,6 +287,10 @@ export class CampaignSelectionService {
                 }
                 summary.eligible++;
                 for (const ch of channels) if (reachableIn(ch, facts)) summary.reachable[ch]++;
+                const first = cascadeOrder?.find((ch) => reachableIn(ch, facts));
+                if (first && summary.firstReachable) summary.firstReachable[first]++;
+                if (summary.sampleCustomerIds && summary.sampleCustomerIds.length < (ask.sample ?? 0))
+                    summary.sampleCustomerIds.push(c.customerId);
                 if (room <= 0) {
                     exclude(c.customerId, 'daily_cap');
                     continue;

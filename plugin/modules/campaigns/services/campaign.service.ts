@@ -140,6 +140,36 @@ export class CampaignService {
         return this.get(id);
     }
 
+    /**
+     * A design as an unsaved draft (never written): what the editor's live
+     * estimate and previews compute on. `id` is the campaign being edited,
+     * else 0 (no campaign has it); its salt is the stored one, else fixed.
+     */
+    async unsaved(design: CampaignDesign, id?: number): Promise<Campaign> {
+        const current = id === undefined ? undefined : await this.find(id);
+        const fields = (await this.fields(design)) as CampaignFields;
+        const now = this.clock();
+        return {
+            ...fields,
+            id: current?.id ?? 0,
+            status: current?.status ?? 'draft',
+            salt: current?.salt ?? 'unsaved-design',
+            hashVersion: current?.hashVersion ?? HASH_VERSION,
+            cascade: fields.cascade ?? null,
+            expectedConversionBp: fields.expectedConversionBp ?? null,
+            expectedUpliftBp: fields.expectedUpliftBp ?? null,
+            expectedDailySize: fields.expectedDailySize ?? null,
+            testCards: current?.testCards ?? null,
+            sendsKilled: current?.sendsKilled ?? false,
+            launchedAt: current?.launchedAt ?? null,
+            launchedBy: current?.launchedBy ?? null,
+            finishedAt: current?.finishedAt ?? null,
+            createdBy: current?.createdBy ?? '',
+            createdAt: current?.createdAt ?? now,
+            updatedAt: now,
+        };
+    }
+
     /** Launches a draft: scheduled until its start, active from then on. */
     async launch(id: number, actor: string): Promise<CampaignView> {
         return this.move(id, 'launch', actor, async (campaign, now) => {
