@@ -36,6 +36,23 @@ export const PAGES: readonly PageEntry[] = [
         component: lazy(() => import('./customers/customers-page')),
     },
     {
+        path: 'campaigns',
+        navLabel: 'nav.campaigns',
+        roles: ALL_ROLES,
+        component: lazy(() => import('./campaigns/campaigns-page')),
+    },
+    {
+        path: 'campaigns/new',
+        roles: ['admin', 'marketer'],
+        component: lazy(() => import('./campaigns/campaign-editor-page')),
+    },
+    {
+        // The analyst opens a saved design read-only (no enabled write control; the saved plan beside it).
+        path: 'campaigns/:id/edit',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./campaigns/campaign-editor-page')),
+    },
+    {
         path: 'customers/:cardNumber',
         roles: ALL_ROLES,
         component: lazy(() => import('./customer-card/customer-card-page')),
