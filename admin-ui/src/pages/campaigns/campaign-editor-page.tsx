@@ -154,7 +154,12 @@ function Editor({
                 </form>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
-                <div style={{ position: 'sticky', top: 'var(--mantine-spacing-md)' }}>
+                <div
+                    style={{
+                        position: 'sticky',
+                        top: 'calc(var(--app-shell-header-offset, 56px) + var(--mantine-spacing-md))',
+                    }}
+                >
                     <LivePanel
                         figures={figures}
                         loading={estimate.isFetching || plan.isFetching}

@@ -4,6 +4,7 @@ import type { CampaignEstimate } from '../../../api/campaigns';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 import { isMessageId } from '../../../i18n/messages';
+import { warningMessage } from './plan-warnings';
 
 /** What the panel shows: a live estimate, or (for the read-only analyst) the saved campaign's plan. */
 export type PanelFigures = Omit<CampaignEstimate, 'steps' | 'bill' | 'testMembers' | 'bonusPerConverter'> &
@@ -179,11 +180,14 @@ export function LivePanel({
                         )}
                         {e.warnings.length > 0 && (
                             <Stack gap={4}>
-                                {e.warnings.map((w) => (
-                                    <Text key={w} size="xs" c="red.9">
-                                        {w}
-                                    </Text>
-                                ))}
+                                {e.warnings.map((w) => {
+                                    const known = warningMessage(w);
+                                    return (
+                                        <Text key={w} size="xs" c="red.9">
+                                            {known ? t(known.id, known.values) : w}
+                                        </Text>
+                                    );
+                                })}
                             </Stack>
                         )}
                     </>
