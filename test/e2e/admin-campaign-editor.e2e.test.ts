@@ -1,5 +1,11 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    estimateAnswer,
+    overviewAnswer,
+    previewAnswer,
+    testSendAnswer,
+} from '../../plugin/api/campaign-editor/campaign-editor.schemas.js';
 import { createApp } from '../helpers/create-app.js';
 import { seedLapsedBuyers, testDesign } from '../helpers/campaign-fixtures.js';
 import { engines } from '../helpers/test-database.js';
@@ -77,6 +83,7 @@ describe.each(engines)('campaign editor API on %s', (engine) => {
             .set(auth(manager))
             .send(giftDesign({ expected: { conversionPct: 10, upliftPct: 5 } }));
         expect(at10.status).toBe(200);
+        expect(estimateAnswer.validate(at10.body).error).toBeUndefined();
         const e = at10.body.estimate;
         expect(e.dryRun).toMatchObject({ eligible: 40, reachable: { sms: 40 }, firstReachable: { sms: 40 } });
         expect(e.dryRun.exclusions.within_rhythm).toBe(1);
@@ -123,6 +130,7 @@ describe.each(engines)('campaign editor API on %s', (engine) => {
             .set(auth(marketer))
             .send({ design: giftDesign(), channel: 'sms' });
         expect(fromSegment.status).toBe(200);
+        expect(previewAnswer.validate(fromSegment.body).error).toBeUndefined();
         const p = fromSegment.body.preview;
         expect(p).toMatchObject({ source: 'segment', channel: 'sms', reachable: true });
         expect(p.customer.card).toMatch(/^\*{4}\d{4}$/);
@@ -179,6 +187,7 @@ describe.each(engines)('campaign editor API on %s', (engine) => {
             .set(auth(marketer))
             .send({ channel: 'sms', card: '8000002' });
         expect(sent.status).toBe(200);
+        expect(testSendAnswer.validate(sent.body).error).toBeUndefined();
         expect(sent.body.providerMessageId).toEqual(expect.any(String));
         const outbox = await t.internals.services.outbox.list({ channel: 'sms' });
         expect(outbox.some((m) => m.text === sent.body.preview.text)).toBe(true);
@@ -207,6 +216,7 @@ describe.each(engines)('campaign editor API on %s', (engine) => {
         }
         expect(answer.status).toBe(200);
         expect(answer.body.pending).toBe(0);
+        expect(overviewAnswer.validate(answer.body).error).toBeUndefined();
         const byCode = Object.fromEntries(
             answer.body.campaigns.map((c: { code: string }) => [c.code, c]),
         ) as Record<string, { status: string; members: number | null; figuresAt: string | null }>;
