@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { DEFAULT_DATABASE_URL } from '../cli/cli-context.js';
+import { seedDemoCampaigns } from '../demo/demo-campaigns.js';
 import { seedRecentSales } from '../demo/demo-recent-sales.js';
 import { seedDemoChain } from '../demo/demo-seed.js';
 import type { RefillOptions, TrustProxy } from '../config/refill-options.js';
@@ -106,20 +107,21 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Standalone
  */
 export async function startStandalone(options: StandaloneOptions): Promise<Standalone> {
     const host = options.host === '0.0.0.0' ? 'localhost' : options.host;
+    const messaging: RefillOptions['messaging'] = {
+        publicUrl: options.publicUrl ?? `http://${host}:${options.port}`,
+        ...options.messaging,
+    };
     const refill = createRefill({
         databaseUrl: options.databaseUrl,
         logLevel: options.logLevel,
         poolSize: options.poolSize,
         trustProxy: options.trustProxy,
-        messaging: {
-            publicUrl: options.publicUrl ?? `http://${host}:${options.port}`,
-            ...options.messaging,
-        },
+        messaging,
     });
     await refill.start();
     const { services, logger } = refillInternals(refill);
     let demo: { key: string | null; admin: DemoAdmin | null } = { key: null, admin: null };
-    if (options.demo) demo = await ensureDemo(refill, options);
+    if (options.demo) demo = await ensureDemo(refill, { ...options, messaging });
 
     const app = express();
     app.disable('x-powered-by');
@@ -171,6 +173,8 @@ async function ensureDemo(
     if (stores.length === 0) {
         logger.info({ customers: options.demoCustomers }, 'seeding the demo chain (first start)');
         await seedDemoChain(refill, { customers: options.demoCustomers, seed: 1 });
+        // A finished win-back with its measured effect and a running one, played on a backdated clock.
+        await seedDemoCampaigns(refill, { seed: 1, messaging: options.messaging });
         // The last four weeks at the tills, so accruals and redemptions show from the first page on.
         await seedRecentSales(refill, { sales: Math.min(600, options.demoCustomers), days: 28, seed: 1 });
         // Count the history into the dashboard's figures now, not at the job's next run, so the
