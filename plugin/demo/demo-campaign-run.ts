@@ -138,7 +138,6 @@ export async function playDemoCampaign(
             }
         }
         await services.sendGuard.tick();
-        await services.reminders.offerExpiry();
         await services.dispatcher.run();
     }
     await buyDue(shadow, script, due, Math.min(now - 60_000, dayAt(script.untilDaysAgo - 1, runHour)));

@@ -43,7 +43,7 @@ export const DEMO_CAMPAIGNS = {
     running: {
         code: 'DEMO-WINBACK-C10AA',
         group: 'C10AA',
-        cohort: 120,
+        cohort: 100,
         startDaysAgo: 10,
         returns: { test: 0.28, control: 0.12 },
     },
