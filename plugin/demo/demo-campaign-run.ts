@@ -114,7 +114,10 @@ export async function playDemoCampaign(
     const stores = (await services.stores.list()).map((s) => s.code);
     const due: DueReturn[] = [];
     const windowDays = script.design.offer.validDays;
+    const lastSelection = script.runDays === null ? -1 : script.startDaysAgo - script.runDays + 1;
     for (let daysAgo = script.startDaysAgo; daysAgo >= script.untilDaysAgo; daysAgo--) {
+        // Two days after the last selection nothing is left to send: the returns are bought at the last tick.
+        if (daysAgo < lastSelection - 2 && daysAgo > script.untilDaysAgo) continue;
         const tick = dayAt(daysAgo, runHour);
         await buyDue(shadow, script, due, tick);
         shadow.at(tick);

@@ -37,7 +37,7 @@ export const DEMO_CAMPAIGNS = {
         startDaysAgo: 70,
         runDays: 28,
         /** Share of members who buy the group again inside the window: offer and reminders vs nothing. */
-        returns: { test: 0.3, control: 0.12 },
+        returns: { test: 0.32, control: 0.12 },
     },
     /** The running win-back: launched ten days ago, no end date. */
     running: {
@@ -45,7 +45,7 @@ export const DEMO_CAMPAIGNS = {
         group: 'C10AA',
         cohort: 100,
         startDaysAgo: 10,
-        returns: { test: 0.28, control: 0.12 },
+        returns: { test: 0.3, control: 0.12 },
     },
 } as const;
 
@@ -74,7 +74,7 @@ function design(
         settlementLagDays: 3,
         cooldownDays: 90,
         dailyCap: null,
-        channels: ['sms', 'email'],
+        channels: ['sms'],
         filters: {},
         marginPct: 30,
         redemptionPct: 80,
