@@ -15,6 +15,7 @@ import { AdminUiRoles1768176000000 } from './1768176000000-admin-ui-roles.js';
 import { CustomerSearch1768262400000 } from './1768262400000-customer-search.js';
 import { StoreDesk1768348800000 } from './1768348800000-store-desk.js';
 import { DashboardFigures1768435200000 } from './1768435200000-dashboard-figures.js';
+import { TemplateVersions1768521600000 } from './1768521600000-template-versions.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -38,4 +39,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     CustomerSearch1768262400000,
     StoreDesk1768348800000,
     DashboardFigures1768435200000,
+    TemplateVersions1768521600000,
 ];

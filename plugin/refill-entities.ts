@@ -5,6 +5,7 @@ import {
     SendBatchEntity,
     SettingEntity,
     TemplateOverrideEntity,
+    TemplateVersionEntity,
 } from './modules/messaging/index.js';
 import {
     AdminSessionEntity,
@@ -150,6 +151,7 @@ export const refillEntities = [
     SendBatchEntity,
     SettingEntity,
     TemplateOverrideEntity,
+    TemplateVersionEntity,
 ];
 
 export {
@@ -191,4 +193,5 @@ export {
     PurchaseReturnEntity,
     StoreEntity,
     TemplateOverrideEntity,
+    TemplateVersionEntity,
 };

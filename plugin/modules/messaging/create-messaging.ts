@@ -6,6 +6,8 @@ import type { Clock } from '../../kernel/clock.js';
 import { ReminderPlannerService, type ReminderPlannerPorts } from './services/reminder-planner.service.js';
 import { SendGuardService, type SendGuardPorts } from './services/send-guard.service.js';
 import { TemplateService } from './services/template.service.js';
+import { TemplatePreviewService, type TemplatePreviewPorts } from './services/template-preview.service.js';
+import { TemplateVersionRepository } from './repositories/template-version.repository.js';
 import { CascadeContextLoader, type CascadeContextPorts } from './cascade/cascade-context.loader.js';
 import { CascadeDispatcher, type CascadeDispatcherPorts } from './cascade/cascade-dispatcher.js';
 import { MessageComposer } from './cascade/message-composer.js';
@@ -35,7 +37,8 @@ export type MessagingPorts = SendGuardPorts &
     ReminderPlannerPorts &
     InboundMessagesPorts &
     CascadeDispatcherPorts &
-    CascadeContextPorts & {
+    CascadeContextPorts &
+    TemplatePreviewPorts & {
         settings: SettingRepository;
         messages: MessageRepository;
         audit: AuditRepository;
@@ -101,9 +104,11 @@ export function createMessaging(
         templates: new TemplateService(
             db,
             templateRepo,
+            new TemplateVersionRepository(db),
             dbTemplates,
             templateSource,
             renderer,
+            new TemplatePreviewService(db, repos, templateSource, renderer, m.chain, config.timezone, clock),
             repos.audit,
             clock,
         ),

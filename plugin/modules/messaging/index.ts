@@ -22,6 +22,8 @@ export {
 } from './entities/message.entity.js';
 /** Entity: template overrides (`refill_templates`). */
 export { type TemplateOverride, TemplateOverrideEntity } from './entities/template.entity.js';
+/** Entity: the history of saved template versions (`refill_template_versions`). */
+export { type TemplateVersion, TemplateVersionEntity } from './entities/template-version.entity.js';
 /** Repository: cascades. */
 export { CascadeRepository } from './repositories/cascade.repository.js';
 /** Repository: messages. */

@@ -2,15 +2,17 @@ import type { Database } from '../../../kernel/db/database.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
 import type { DatabaseTemplateSource } from '../templates/database-template-source.js';
 import type { TemplateLocale } from '../templates/template-helpers.js';
-import type { RenderedMessage, TemplateRenderer } from '../templates/template-renderer.js';
+import type { TemplateRenderer } from '../templates/template-renderer.js';
 import { MESSAGE_KINDS, type MessageKind } from '../../../kernel/vocabulary/message-kinds.js';
 import { TEMPLATE_CHANNELS, type TemplateChannel } from '../../../kernel/vocabulary/template-channels.js';
 import { sampleData } from '../templates/template-samples.js';
-import type { FoundTemplate, TemplateSource } from '../templates/template-source.js';
-import { cheaperVariant, type TranslitScheme } from '../sms/sms-transliteration.js';
-import type { SmsEncoding } from '../sms/sms-segments.js';
+import type { TemplateSource } from '../templates/template-source.js';
+import { templateVariables, type TemplateVariable } from '../templates/template-variables.js';
 import type { AuditRepository } from '../../admin/index.js';
-import type { TemplateRepository } from '../repositories/template.repository.js';
+import type { TemplateKey, TemplateRepository } from '../repositories/template.repository.js';
+import type { TemplateVersionRepository } from '../repositories/template-version.repository.js';
+import type { TemplateVersion } from '../entities/template-version.entity.js';
+import type { PreviewRequest, TemplatePreview, TemplatePreviewService } from './template-preview.service.js';
 import type { Clock } from '../../../kernel/clock.js';
 
 /** Locales a template can be edited for. */
@@ -36,31 +38,13 @@ export interface TemplateView extends TemplateInfo {
     source: string;
 }
 
-/** What a preview asks for: a stored template, or an unsaved source. */
-export interface PreviewRequest {
-    kind: MessageKind;
-    channel: TemplateChannel;
-    locale: TemplateLocale;
-    source?: string;
+/** A variable with its sample value as a template prints it (an amount in bonuses, a date). */
+export interface VariableView extends TemplateVariable {
+    example: string;
 }
 
-/** What an SMS costs as it would be sent, against the other variant. */
-export interface SmsPreview {
-    text: string;
-    segments: number;
-    encoding: SmsEncoding;
-    characters: number;
-    transliterated: boolean;
-    scheme: TranslitScheme | null;
-    original: { segments: number; encoding: SmsEncoding };
-    candidate: { text: string; segments: number; encoding: SmsEncoding } | null;
-}
-
-/** A template rendered with sample data. */
-export interface TemplatePreview {
-    message: RenderedMessage;
-    sms?: SmsPreview;
-}
+/** How many versions the history answers. */
+const HISTORY_LIMIT = 50;
 
 /** How much of a template an audit entry keeps (a TEXT column holds both sides). */
 const AUDIT_SOURCE_CHARS = 6000;
@@ -68,17 +52,22 @@ const AUDIT_SOURCE_CHARS = 6000;
 /**
  * Message templates for marketers: every kind, channel and locale with
  * where its template comes from; saving an override (checked by the
- * renderer first, audited, effective at once), removing it to revert to
- * the shipped file (audited), and previews with sample data, with SMS
- * segments and the transliterated variant when the template opted in.
+ * renderer first, audited, effective at once), restoring an older saved
+ * version (a save), removing the override to revert to the shipped file
+ * (audited); each of them appends a version to the template's history in
+ * the same transaction. Previews (sample data or a customer's, SMS
+ * segments with the transliterated variant) are the preview service's;
+ * the variables a kind's template receives come from the sample data.
  */
 export class TemplateService {
     constructor(
         private readonly db: Database,
         private readonly repo: TemplateRepository,
+        private readonly versions: TemplateVersionRepository,
         private readonly saved: DatabaseTemplateSource,
         private readonly source: TemplateSource,
         private readonly renderer: TemplateRenderer,
+        private readonly previews: TemplatePreviewService,
         private readonly audit: AuditRepository,
         private readonly clock: Clock,
     ) {}
@@ -103,13 +92,18 @@ export class TemplateService {
         return view;
     }
 
-    /** Saves an override after the renderer accepted it; audited, used from the next message on. */
+    /**
+     * Saves an override after the renderer accepted it, with a version in
+     * the history (a restore names the version it copied); audited, used
+     * from the next message on.
+     */
     async save(
         kind: MessageKind,
         channel: TemplateChannel,
         locale: TemplateLocale,
         source: string,
         actor: string,
+        restoredFrom: number | null = null,
     ): Promise<TemplateView> {
         this.renderer.validate(kind, channel, source);
         const key = { kind, channel, locale };
@@ -117,15 +111,22 @@ export class TemplateService {
             const now = this.clock();
             const before = await this.repo.find(tx, key);
             await this.repo.upsert(tx, { ...key, source, updatedBy: actor }, now);
+            await this.versions.append(tx, {
+                ...key,
+                action: restoredFrom === null ? 'save' : 'restore',
+                source,
+                restoredFrom,
+                savedBy: actor,
+                savedAt: now,
+            });
+            const details: Record<string, unknown> = {
+                before: clip(before?.source ?? null),
+                after: clip(source),
+            };
+            if (restoredFrom !== null) details.restoredFrom = restoredFrom;
             await this.audit.append(
                 tx,
-                {
-                    actor,
-                    action: 'template.save',
-                    entityType: 'template',
-                    entityId: `${kind}/${channel}.${locale}`,
-                    details: { before: clip(before?.source ?? null), after: clip(source) },
-                },
+                { actor, action: 'template.save', entityType: 'template', entityId: entityId(key), details },
                 now,
             );
         });
@@ -133,7 +134,21 @@ export class TemplateService {
         return this.get(kind, channel, locale);
     }
 
-    /** Removes an override, reverting to the shipped file; audited. */
+    /** Puts an older saved version back in use: a save of its text (checked again, audited). */
+    async restore(key: TemplateParams, versionId: number, actor: string): Promise<TemplateView> {
+        const version = await this.versions.find(this.db, key, versionId);
+        if (!version)
+            throw new RefillError('REFILL_NOT_FOUND', `No version ${versionId} of ${entityId(key)}`, [
+                { path: 'id', message: 'no such version of this template' },
+            ]);
+        if (version.source === null)
+            throw new RefillError('REFILL_UNPROCESSABLE', 'A revert has no text to restore; revert instead', [
+                { path: 'id', message: 'this version is a revert to the shipped file' },
+            ]);
+        return this.save(key.kind, key.channel, key.locale, version.source, actor, version.id);
+    }
+
+    /** Removes an override, reverting to the shipped file; audited, and a `revert` version in the history. */
     async remove(
         kind: MessageKind,
         channel: TemplateChannel,
@@ -149,13 +164,21 @@ export class TemplateService {
                     `No saved ${channel} template for ${kind} (${locale})`,
                 );
             const now = this.clock();
+            await this.versions.append(tx, {
+                ...key,
+                action: 'revert',
+                source: null,
+                restoredFrom: null,
+                savedBy: actor,
+                savedAt: now,
+            });
             await this.audit.append(
                 tx,
                 {
                     actor,
                     action: 'template.remove',
                     entityType: 'template',
-                    entityId: `${kind}/${channel}.${locale}`,
+                    entityId: entityId(key),
                     details: { before: clip(before.source), after: null },
                 },
                 now,
@@ -165,25 +188,23 @@ export class TemplateService {
         return this.get(kind, channel, locale);
     }
 
-    /** Renders an unsaved source (checked first) or the template in use with sample data. */
-    async preview(request: PreviewRequest): Promise<TemplatePreview> {
-        const { kind, channel, locale } = request;
-        if (request.source !== undefined) this.renderer.validate(kind, channel, request.source);
-        const found: Pick<FoundTemplate, 'source' | 'locale'> | null =
-            request.source === undefined
-                ? await this.source.find(kind, channel, locale)
-                : { source: request.source, locale };
-        if (!found)
-            throw new RefillError('REFILL_NOT_FOUND', `No ${channel} template for ${kind} (${locale})`);
-        const message = this.renderer.renderSource(
-            kind,
-            channel,
-            found.locale,
-            found.source,
-            sampleData(locale),
-        );
-        if (channel !== 'sms' || 'html' in message) return { message };
-        return { message, sms: smsPreview(message.text, message.transliterate) };
+    /** The template's saved versions, newest first (the latest {@link HISTORY_LIMIT}). */
+    history(key: TemplateParams): Promise<TemplateVersion[]> {
+        return this.versions.list(this.db, key, HISTORY_LIMIT);
+    }
+
+    /** Renders an unsaved source (checked first) or the template in use, on sample or a customer's data. */
+    preview(request: PreviewRequest): Promise<TemplatePreview> {
+        return this.previews.preview(request);
+    }
+
+    /** The variables a kind's template receives, each with its sample value as a template prints it. */
+    variables(kind: MessageKind, locale: TemplateLocale): VariableView[] {
+        const data = sampleData(locale);
+        return templateVariables(kind, locale).map((v) => ({
+            ...v,
+            example: this.renderer.renderSource(kind, 'text', locale, v.insert, data).text,
+        }));
     }
 
     private invalidate(): void {
@@ -220,21 +241,11 @@ export class TemplateService {
     }
 }
 
-/** The variant of an SMS that would be sent, with both variants' cost. */
-function smsPreview(text: string, scheme: TranslitScheme | undefined): SmsPreview {
-    const v = cheaperVariant(text, { transliterate: scheme !== undefined, scheme });
-    return {
-        text: v.text,
-        segments: v.segments,
-        encoding: v.encoding,
-        characters: v.characters,
-        transliterated: v.transliterated,
-        scheme: scheme ?? null,
-        original: { segments: v.original.segments, encoding: v.original.encoding },
-        candidate: v.candidate
-            ? { text: v.candidate.text, segments: v.candidate.segments, encoding: v.candidate.encoding }
-            : null,
-    };
+/** The key of one template. */
+type TemplateParams = TemplateKey & { kind: MessageKind; channel: TemplateChannel; locale: TemplateLocale };
+
+function entityId(key: TemplateKey): string {
+    return `${key.kind}/${key.channel}.${key.locale}`;
 }
 
 function clip(source: string | null): string | null {

@@ -8,6 +8,14 @@ import type { TemplateChannel } from '../../../kernel/vocabulary/template-channe
 import { TRANSLIT_SCHEMES, type TranslitScheme } from '../sms/sms-transliteration.js';
 import { templateHelpers, type HelperContext, type TemplateLocale } from './template-helpers.js';
 import { sampleData, sparseSampleData } from './template-samples.js';
+import {
+    compileRule,
+    handlebarsPosition,
+    lineOf,
+    NO_OFFSET,
+    templateRefused,
+    type PartOffset,
+} from './template-errors.js';
 import type { TemplateSource } from './template-source.js';
 
 
@@ -135,17 +143,24 @@ export class TemplateRenderer {
                     this.defaults.timezone,
                 );
             } catch (error) {
-                throw invalid(kind, channel, (error as Error).message);
+                throw templateRefused(kind, channel, (error as Error).message, 'render');
             }
             const parts = 'html' in out ? { subject: out.subject, body: out.text } : { text: out.text };
             for (const [part, text] of Object.entries(parts))
                 if (text.trim() === '')
-                    throw invalid(kind, channel, `the ${part} renders to nothing; write the message`);
+                    throw templateRefused(
+                        kind,
+                        channel,
+                        `the ${part} renders to nothing; write the message`,
+                        'empty',
+                    );
             if ('html' in out && trafficOf(kind) === 'marketing' && !out.html.includes(unsubscribeUrl))
-                throw invalid(
+                throw templateRefused(
                     kind,
                     channel,
                     'a marketing email must show the unsubscribe link {{unsubscribeUrl}}',
+                    'unsubscribe',
+                    lineOf(source, /<\/body>|$/),
                 );
         }
     }
@@ -178,15 +193,22 @@ export class TemplateRenderer {
         const transliterate = translitScheme(kind, channel, source);
         const email = channel === 'email';
         let texts = [source];
+        let offsets: PartOffset[] = [NO_OFFSET];
         if (email) {
-            const match = /^subject:(.*)\r?\n---\r?\n([\s\S]*)$/.exec(source.trimStart());
+            const trimmed = source.trimStart();
+            const match = /^subject:(.*)\r?\n---\r?\n([\s\S]*)$/.exec(trimmed);
             if (!match)
-                throw invalid(
+                throw templateRefused(
                     kind,
                     channel,
                     'an email template is "subject: …", a line "---", then the HTML',
+                    'email-shape',
+                    { line: source.slice(0, source.length - trimmed.length).split('\n').length },
                 );
             texts = [match[1], match[2]];
+            const lead = source.slice(0, source.length - trimmed.length).split('\n');
+            const subject = { lines: lead.length - 1, columns: lead[lead.length - 1].length + 'subject:'.length };
+            offsets = [subject, { lines: subject.lines + 2, columns: 0 }];
         }
         // Handlebars adds its built-ins to `knownHelpers` unless they are named false.
         const knownHelpers = Object.fromEntries([
@@ -203,7 +225,13 @@ export class TemplateRenderer {
                     knownHelpersOnly: true,
                 }) as Compiled;
             } catch (error) {
-                throw invalid(kind, channel, (error as Error).message);
+                throw templateRefused(
+                    kind,
+                    channel,
+                    (error as Error).message,
+                    compileRule(error),
+                    handlebarsPosition(error, offsets[i]),
+                );
             }
         });
         return { parts, transliterate };
@@ -215,17 +243,12 @@ function translitScheme(kind: string, channel: string, source: string): Translit
     const name = TRANSLIT_DIRECTIVE.exec(source)?.[1];
     if (name === undefined) return undefined;
     if (!Object.hasOwn(TRANSLIT_SCHEMES, name))
-        throw invalid(
+        throw templateRefused(
             kind,
             channel,
             `unknown transliteration scheme "${name}"; use one of: ${Object.keys(TRANSLIT_SCHEMES).join(', ')}`,
+            'transliteration',
+            lineOf(source, TRANSLIT_DIRECTIVE),
         );
     return name as TranslitScheme;
-}
-
-function invalid(kind: string, channel: string, message: string): RefillError {
-    return new RefillError('REFILL_VALIDATION', 'The template cannot be used', [
-        { path: 'source', message: message.split('\n').slice(0, 4).join(' ') },
-        { path: 'template', message: `${kind}/${channel}` },
-    ]);
 }
