@@ -70,6 +70,9 @@ export const templateAnswer = Joi.object({ template: templateViewSchema.required
 /** One version in a template's history. */
 export const templateVersionSchema = Joi.object({
     id: Joi.number().integer().required(),
+    kind: kind.required(),
+    channel: channel.required(),
+    locale: locale.required(),
     action: Joi.string().valid('save', 'restore', 'revert').required(),
     source: Joi.string().allow(null).required().description('Null for a revert to the shipped file'),
     restoredFrom: Joi.number().integer().allow(null).required(),
