@@ -58,6 +58,17 @@ export const PAGES: readonly PageEntry[] = [
         component: lazy(() => import('./customer-card/customer-card-page')),
     },
     {
+        path: 'templates',
+        navLabel: 'nav.templates',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./templates/templates-page')),
+    },
+    {
+        path: 'templates/:kind/:channel/:locale',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./templates/template-editor-page')),
+    },
+    {
         path: 'stores',
         navLabel: 'nav.stores',
         roles: ['admin', 'manager', 'analyst'],
