@@ -1,4 +1,4 @@
-import { Anchor, Group, Select, Table, Text } from '@mantine/core';
+import { Anchor, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { type TemplateInfo, useTemplates } from '../../api/templates';
@@ -12,48 +12,65 @@ import {
     originBadge,
     TEMPLATE_CHANNELS,
     TEMPLATE_KINDS,
+    TEMPLATE_LOCALES,
 } from './template-words';
 
-/** One template: what it is (a link to its editor), where it comes from, who changed it and when. */
-function TemplateRow({ template }: { template: TemplateInfo }) {
+/** One language's template of a kind and channel: where its text comes from (a link to its editor), who changed it and when. */
+function LocaleCell({ template }: { template: TemplateInfo | undefined }) {
     const t = useT();
+    if (!template) return <Table.Td>—</Table.Td>;
     const badge = originBadge(template.origin, t);
     const kind = kindLabel(template.kind, t);
     const channel = channelLabel(template.channel, t);
     const locale = localeLabel(template.locale, t);
     return (
-        <Table.Tr>
-            <Table.Td>
+        <Table.Td>
+            <Stack gap={2} align="flex-start">
                 <Anchor
                     component={Link}
                     to={`/templates/${template.kind}/${template.channel}/${template.locale}`}
                     aria-label={t('templates.openOne', { kind, channel, locale })}
+                    c="teal.9"
+                    size="sm"
                 >
-                    {kind}
+                    <StatusBadge tone={badge.tone} style={{ cursor: 'pointer' }}>
+                        {badge.label}
+                    </StatusBadge>
                 </Anchor>
-            </Table.Td>
-            <Table.Td>{channel}</Table.Td>
-            <Table.Td>{locale}</Table.Td>
-            <Table.Td>
-                <StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>
-            </Table.Td>
-            <Table.Td>
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {template.updatedBy ?? '—'}
-                </Text>
-            </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Moment iso={template.updatedAt} />
-            </Table.Td>
-        </Table.Tr>
+                {template.updatedBy && (
+                    <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                        {template.updatedBy}, <Moment iso={template.updatedAt} />
+                    </Text>
+                )}
+            </Stack>
+        </Table.Td>
     );
 }
 
+/** One kind on one channel, with its Russian and English templates. */
+interface TemplateRow {
+    kind: string;
+    channel: string;
+    byLocale: Partial<Record<string, TemplateInfo>>;
+}
+
+/** The list grouped by kind and channel, languages side by side, in the API's order. */
+function rowsOf(templates: readonly TemplateInfo[]): TemplateRow[] {
+    const rows = new Map<string, TemplateRow>();
+    for (const x of templates) {
+        const key = `${x.kind}/${x.channel}`;
+        const row = rows.get(key) ?? { kind: x.kind, channel: x.channel, byLocale: {} };
+        row.byLocale[x.locale] = x;
+        rows.set(key, row);
+    }
+    return [...rows.values()];
+}
+
 /**
- * The message templates (admin, marketer; an analyst reads): every kind,
- * channel and language with where its text comes from — shipped with Refill,
- * changed here (by whom and when), or another channel's or language's — each
- * opening its editor. Filter by kind and channel.
+ * The message templates (admin, marketer; an analyst reads): a row per kind
+ * and channel, each language's template with where its text comes from —
+ * shipped with Refill, changed here (by whom and when), or another channel's
+ * or language's — and a link to its editor. Filter by kind and channel.
  */
 export default function TemplatesPage() {
     const t = useT();
@@ -62,7 +79,7 @@ export default function TemplatesPage() {
     const [channel, setChannel] = useState<string | null>(null);
     const rows = useMemo(
         () =>
-            (templates.data ?? []).filter(
+            rowsOf(templates.data ?? []).filter(
                 (x) => (!kind || x.kind === kind) && (!channel || x.channel === channel),
             ),
         [templates.data, kind, channel],
@@ -104,17 +121,20 @@ export default function TemplatesPage() {
                         columns={[
                             t('templates.kind'),
                             t('templates.channel'),
-                            t('templates.locale'),
-                            t('templates.origin'),
-                            t('templates.updatedBy'),
-                            t('templates.updatedAt'),
+                            ...TEMPLATE_LOCALES.map((l) => localeLabel(l, t)),
                         ]}
-                        minWidth={720}
+                        minWidth={480}
                         isEmpty={rows.length === 0}
                         emptyText={t('templates.noMatch')}
                     >
-                        {rows.map((x) => (
-                            <TemplateRow key={`${x.kind}/${x.channel}/${x.locale}`} template={x} />
+                        {rows.map((row) => (
+                            <Table.Tr key={`${row.kind}/${row.channel}`}>
+                                <Table.Td>{kindLabel(row.kind, t)}</Table.Td>
+                                <Table.Td>{channelLabel(row.channel, t)}</Table.Td>
+                                {TEMPLATE_LOCALES.map((l) => (
+                                    <LocaleCell key={l} template={row.byLocale[l]} />
+                                ))}
+                            </Table.Tr>
                         ))}
                     </DataTable>
                 )}

@@ -53,24 +53,24 @@ export function HistoryPanel({
                     <DataTable
                         caption={t('templates.history.caption')}
                         columns={[
-                            t('templates.history.version'),
                             t('templates.history.when'),
                             t('templates.history.who'),
                             t('templates.history.what'),
                             t('common.actions'),
                         ]}
-                        minWidth={640}
+                        minWidth={420}
                         isEmpty={versions.length === 0}
                         emptyText={t('templates.history.empty')}
                     >
                         {versions.map((v) => (
                             <Table.Tr key={v.id}>
-                                <Table.Td>#{v.id}</Table.Td>
-                                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                                <Table.Td>
                                     <Moment iso={v.savedAt} />
                                 </Table.Td>
-                                <Table.Td>{v.savedBy}</Table.Td>
-                                <Table.Td>{actionText(v, t)}</Table.Td>
+                                <Table.Td style={{ overflowWrap: 'anywhere' }}>{v.savedBy}</Table.Td>
+                                <Table.Td>
+                                    #{v.id} · {actionText(v, t)}
+                                </Table.Td>
                                 <Table.Td>
                                     {v.source !== null && (
                                         <Group gap="xs" wrap="nowrap">

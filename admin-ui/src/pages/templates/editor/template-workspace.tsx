@@ -102,11 +102,7 @@ export function TemplateWorkspace({ template }: { template: TemplateView }) {
                     </Text>
                 )}
                 {!canEdit && <StatusBadge tone="neutral">{t('templates.readOnly')}</StatusBadge>}
-                {dirty && (
-                    <Text size="sm" c="orange.9" fw={600}>
-                        {t('templates.unsaved')}
-                    </Text>
-                )}
+                {dirty && <StatusBadge tone="warn">{t('templates.unsaved')}</StatusBadge>}
                 <Text component={Link} to="/templates" size="sm" c="blue.9" td="underline">
                     {t('templates.backToList')}
                 </Text>
