@@ -45,7 +45,7 @@ async function replaceText(page: Page, text: string): Promise<void> {
 
 /** Screenshots from the top of the page (the header is fixed: a scrolled full-page shot shows it mid-page). */
 async function shots(page: Page, name: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshots(page, name);
 }
 
