@@ -67,7 +67,7 @@ export function HistoryPanel({
                                 <Table.Td>
                                     <Moment iso={v.savedAt} />
                                 </Table.Td>
-                                <Table.Td style={{ overflowWrap: 'anywhere' }}>{v.savedBy}</Table.Td>
+                                <Table.Td style={{ overflowWrap: 'break-word' }}>{v.savedBy}</Table.Td>
                                 <Table.Td>
                                     #{v.id} · {actionText(v, t)}
                                 </Table.Td>
