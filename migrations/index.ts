@@ -16,6 +16,7 @@ import { CustomerSearch1768262400000 } from './1768262400000-customer-search.js'
 import { StoreDesk1768348800000 } from './1768348800000-store-desk.js';
 import { DashboardFigures1768435200000 } from './1768435200000-dashboard-figures.js';
 import { TemplateVersions1768521600000 } from './1768521600000-template-versions.js';
+import { AtcLookup1768694400000 } from './1768694400000-atc-lookup.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -40,4 +41,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     StoreDesk1768348800000,
     DashboardFigures1768435200000,
     TemplateVersions1768521600000,
+    AtcLookup1768694400000,
 ];

@@ -32,5 +32,9 @@ export const ProductEntity = new EntitySchema<Product>({
         createdAt: time('created_at'),
         updatedAt: time('updated_at'),
     },
-    indices: [{ name: 'UQ_refill_products_sku', columns: ['sku'], unique: true }],
+    indices: [
+        { name: 'UQ_refill_products_sku', columns: ['sku'], unique: true },
+        // The category editor's ATC autocomplete reads products by the start of their code.
+        { name: 'IDX_refill_products_atc', columns: ['atc'] },
+    ],
 });

@@ -12,16 +12,26 @@ import {
     type AdminTokenService,
     tokenBody,
 } from '../../admin/index.js';
+import type { CatalogService } from '../services/catalog.service.js';
 import type { CategoryRebuildService } from '../services/category-rebuild.service.js';
 import type { ChronicCategoryService } from '../services/chronic-category.service.js';
 import { mountRoute } from '../../../kernel/http/route-table.js';
 import { percentToBasisPoints } from '../../../kernel/units/shares.js';
 import { codeParams } from '../../../kernel/http/admin.schemas.js';
 import { categoryBody } from './category.schemas.js';
+import {
+    atcAnswer,
+    atcQuery,
+    categoriesAnswer,
+    categoriesQuery,
+    categoryAnswer,
+    rebuildAnswer,
+} from './category-views.schemas.js';
 import { EDITOR_ROLES, READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 
 /** What the category, card-kind and token routes call. */
 export interface CatalogAdminServices {
+    catalog: Pick<CatalogService, 'atcSuggestions'>;
     categories: ChronicCategoryService;
     categoryRebuilds: CategoryRebuildService;
     customers: CustomerService;
@@ -39,9 +49,11 @@ export const adminCatalogRouteTable = {
         path: '/categories',
         roles: READ,
         summary: 'Every category, chronic ones first, with reach (biggest revenue first)',
-        description: '`?reach=false` leaves the reach out (faster).',
+        description:
+            'Reach: buyers and net revenue (minor units) of the last 365 days, and the buyers lapsed today. `?reach=false` leaves the reach out (faster).',
         tags: ['categories'],
-        success: { status: 200, description: '`{ categories }`' },
+        query: categoriesQuery,
+        success: { status: 200, description: '`{ categories }`', schema: categoriesAnswer },
     }),
     getCategory: adminRoute({
         method: 'get',
@@ -50,7 +62,7 @@ export const adminCatalogRouteTable = {
         summary: 'One category with its rules, reach and rebuild progress',
         tags: ['categories'],
         params: codeParams,
-        success: { status: 200, description: '`{ category }`' },
+        success: { status: 200, description: '`{ category }`', schema: categoryAnswer },
         errors: unknownCategory,
     }),
     putCategory: adminRoute({
@@ -63,7 +75,7 @@ export const adminCatalogRouteTable = {
         tags: ['categories'],
         params: codeParams,
         body: categoryBody,
-        success: { status: 200, description: '`{ category }`' },
+        success: { status: 200, description: '`{ category }`', schema: categoryAnswer },
         errors: { REFILL_CONFLICT: 'An ATC prefix or SKU belongs to another category (`details`)' },
     }),
     categoryRebuildProgress: adminRoute({
@@ -73,7 +85,7 @@ export const adminCatalogRouteTable = {
         summary: 'The progress of the category’s rebuild (null if it was never rebuilt)',
         tags: ['categories'],
         params: codeParams,
-        success: { status: 200, description: '`{ rebuild }`' },
+        success: { status: 200, description: '`{ rebuild }`', schema: rebuildAnswer },
         errors: unknownCategory,
     }),
     rebuildCategory: adminRoute({
@@ -85,8 +97,19 @@ export const adminCatalogRouteTable = {
             'Takes over a failed or unfinished rebuild from its checkpoint, or starts a new one. Runs on a worker. Audited.',
         tags: ['categories'],
         params: codeParams,
-        success: { status: 202, description: 'Started: `{ rebuild }`' },
+        success: { status: 202, description: 'Started: `{ rebuild }`', schema: rebuildAnswer },
         errors: unknownCategory,
+    }),
+    atcSuggestions: adminRoute({
+        method: 'get',
+        path: '/catalog/atc',
+        roles: READ,
+        summary: 'The catalogue’s ATC prefixes starting with the typed text, with their products and buyers',
+        description:
+            'For the category editor: prefixes at the ATC levels (1, 3, 4, 5 and 7 characters) that start with `prefix` (any case), shorter levels first, each with how many catalogue products and how many buyers of the last 365 days it matches.',
+        tags: ['categories'],
+        query: atcQuery,
+        success: { status: 200, description: '`{ suggestions }`', schema: atcAnswer },
     }),
     setCardKind: adminRoute({
         method: 'put',
@@ -134,8 +157,9 @@ export const adminCatalogRouteTable = {
 export function adminCatalogRoutes(s: CatalogAdminServices): Router {
     const router = Router();
     const table = adminCatalogRouteTable;
-    mountRoute(router, table.listCategories, async (req, res) => {
-        res.json({ categories: await s.categories.list(req.query.reach !== 'false') });
+    mountRoute(router, table.listCategories, async (_req, res) => {
+        const { reach } = res.locals.query as { reach: boolean };
+        res.json({ categories: await s.categories.list(reach) });
     });
     mountRoute(router, table.getCategory, async (_req, res) => {
         res.json({ category: await s.categories.get((res.locals.params as { code: string }).code) });
@@ -160,6 +184,10 @@ export function adminCatalogRoutes(s: CatalogAdminServices): Router {
         res.status(202).json({
             rebuild: await s.categoryRebuilds.rebuild(code, adminPrincipal(res).username),
         });
+    });
+    mountRoute(router, table.atcSuggestions, async (_req, res) => {
+        const { prefix, limit } = res.locals.query as { prefix: string; limit: number };
+        res.json({ suggestions: await s.catalog.atcSuggestions(prefix, limit) });
     });
     mountRoute(router, table.setCardKind, async (_req, res) => {
         const { card } = res.locals.params as { card: string };

@@ -3,7 +3,12 @@ import { CatalogSnapshot } from '../rules/catalog-snapshot.js';
 import type { Category } from '../entities/category.entity.js';
 import type { CatalogRepository, CategoryInput, ProductInput } from '../repositories/catalog.repository.js';
 import type { CategoryRebuildService } from './category-rebuild.service.js';
-import type { Clock } from '../../../kernel/clock.js';
+import { addDays, type Clock } from '../../../kernel/clock.js';
+import { AtcCatalogueQuery } from '../repositories/atc-catalogue.query.js';
+import { normalizeAtcPrefix, type AtcSuggestion } from '../rules/atc-prefix.rules.js';
+
+/** How far back an ATC suggestion counts buyers, days. */
+const BUYERS_WINDOW_DAYS = 365;
 
 /**
  * The product catalogue and categories. Keeps an in-memory snapshot for the
@@ -16,6 +21,7 @@ import type { Clock } from '../../../kernel/clock.js';
 export class CatalogService {
     private cached: { snapshot: CatalogSnapshot; categories: Category[]; at: number } | null = null;
     private loading: Promise<CatalogSnapshot> | null = null;
+    private readonly atc: AtcCatalogueQuery;
 
     constructor(
         private readonly db: Database,
@@ -23,7 +29,9 @@ export class CatalogService {
         private readonly clock: Clock,
         private readonly ttlMs: number,
         private readonly rebuilds: Pick<CategoryRebuildService, 'requestIn' | 'dispatch'>,
-    ) {}
+    ) {
+        this.atc = new AtcCatalogueQuery(db);
+    }
 
     /** The current catalogue snapshot. */
     async snapshot(): Promise<CatalogSnapshot> {
@@ -51,6 +59,14 @@ export class CatalogService {
     /** A category by code, as of the snapshot. */
     async categoryByCode(code: string): Promise<Category | null> {
         return (await this.categories()).find((c) => c.code === code) ?? null;
+    }
+
+    /**
+     * The catalogue's ATC prefixes starting with `text` (any case), for the
+     * category editor: each with its products and its buyers of the last 365 days.
+     */
+    async atcSuggestions(text: string, limit: number): Promise<AtcSuggestion[]> {
+        return this.atc.suggest(normalizeAtcPrefix(text), addDays(this.clock(), -BUYERS_WINDOW_DAYS), limit);
     }
 
     /** Inserts or updates products (by SKU), in batches of 500. */

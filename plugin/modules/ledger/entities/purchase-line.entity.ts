@@ -64,5 +64,9 @@ export const PurchaseLineEntity = new EntitySchema<PurchaseLine>({
             onDelete: 'CASCADE',
         },
     },
-    indices: [{ name: 'UQ_refill_purchase_lines_line', columns: ['purchaseId', 'lineNo'], unique: true }],
+    indices: [
+        { name: 'UQ_refill_purchase_lines_line', columns: ['purchaseId', 'lineNo'], unique: true },
+        // The category editor's ATC autocomplete: a prefix's lines, then their purchases by key.
+        { name: 'IDX_refill_purchase_lines_atc', columns: ['atc', 'purchaseId'] },
+    ],
 });
