@@ -36,6 +36,22 @@ export const PAGES: readonly PageEntry[] = [
         component: lazy(() => import('./customers/customers-page')),
     },
     {
+        path: 'categories',
+        navLabel: 'nav.categories',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./categories/categories-page')),
+    },
+    {
+        path: 'categories/new',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./categories/category-editor-page')),
+    },
+    {
+        path: 'categories/:code',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./categories/category-editor-page')),
+    },
+    {
         path: 'campaigns',
         navLabel: 'nav.campaigns',
         roles: ALL_ROLES,

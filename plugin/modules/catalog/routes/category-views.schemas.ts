@@ -4,7 +4,8 @@ import { isoTime } from '../../../kernel/http/page.js';
 /*
  * The answers of the category routes and the ATC autocomplete, as joi
  * schemas for the OpenAPI document and the admin UI's generated types.
- * Named with `.id()` so the document lists each once.
+ * The category and the suggestion are named with `.id()` so the document
+ * lists each once; the rebuild is inlined (it is nullable where it appears).
  */
 
 const count = Joi.number().integer().min(0);
@@ -27,7 +28,7 @@ export const rebuildProgressSchema = Joi.object({
     startedAt: isoTime.allow(null).required(),
     finishedAt: isoTime.allow(null).required(),
     error: Joi.string().allow(null).required(),
-}).id('CategoryRebuildProgress');
+});
 
 /** A category with its rules, reach and rebuild. */
 export const categoryViewSchema = Joi.object({
