@@ -53,8 +53,8 @@ export function useCategory(code: string | null) {
 
 /**
  * A category's rebuild (`GET /categories/:code/rebuild`), polled every
- * second while it is queued or running; the list and the category reload
- * once it is over (their reach changed).
+ * second while it is queued or running; the list and the category (their
+ * reach changed) reload once it is over.
  */
 export function useRebuildProgress(code: string | null) {
     const queryClient = useQueryClient();
@@ -65,8 +65,10 @@ export function useRebuildProgress(code: string | null) {
                 api.GET('/categories/{code}/rebuild', { params: { path: { code: code ?? '' } } }),
             );
             const before = queryClient.getQueryData<RebuildProgress | null>(categoryKeys.rebuild(code ?? ''));
-            if (rebuildActive(before) && !rebuildActive(rebuild))
+            if (rebuildActive(before) && !rebuildActive(rebuild)) {
                 void queryClient.invalidateQueries({ queryKey: categoryKeys.list() });
+                void queryClient.invalidateQueries({ queryKey: categoryKeys.one(code ?? '') });
+            }
             return rebuild;
         },
         enabled: code !== null,

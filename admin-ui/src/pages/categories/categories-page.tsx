@@ -11,18 +11,18 @@ import { useT } from '../../i18n/locale-provider';
 /** A category's rules in short: its ATC prefixes, then how many SKUs. */
 function Rules({ category }: { category: CategoryView }) {
     const t = useT();
+    const parts = [
+        ...(category.atcPrefixes.length ? [category.atcPrefixes.join(', ')] : []),
+        ...(category.skus.length ? [t('categories.skuCount', { count: category.skus.length })] : []),
+    ];
     return (
-        <Text size="sm">
-            <Text span ff="monospace" inherit>
-                {category.atcPrefixes.join(', ')}
-            </Text>
-            {category.atcPrefixes.length > 0 && category.skus.length > 0 && ' + '}
-            {category.skus.length > 0 && t('categories.skuCount', { count: category.skus.length })}
+        <Text size="xs" c="dimmed">
+            {t('categories.rulesShort', { rules: parts.join(' + ') })}
         </Text>
     );
 }
 
-/** One category's row: name (a link to its editor), kind, rules, reach and rebuild. */
+/** One category's row: name (a link to its editor) with its code, kind, rebuild and rules; its reach. */
 function CategoryRow({ category }: { category: CategoryView }) {
     const t = useT();
     const format = useFormat();
@@ -34,38 +34,36 @@ function CategoryRow({ category }: { category: CategoryView }) {
                 <Anchor component={Link} to={`/categories/${encodeURIComponent(category.code)}`} size="sm">
                     {category.name}
                 </Anchor>
-                <Text size="xs" c="dimmed" ff="monospace">
-                    {category.code}
-                </Text>
-            </Table.Td>
-            <Table.Td>
-                <Group gap={4}>
+                <Group gap={6} mt={2}>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                        {category.code}
+                    </Text>
                     {category.chronic ? (
-                        <StatusBadge tone="info" miw="max-content">
+                        <StatusBadge tone="info" size="xs" miw="max-content">
                             {t('categories.kind.chronic')}
                         </StatusBadge>
                     ) : (
-                        <StatusBadge tone="neutral" miw="max-content">
+                        <StatusBadge tone="neutral" size="xs" miw="max-content">
                             {t('categories.kind.other')}
                         </StatusBadge>
                     )}
                     {!category.active && (
-                        <StatusBadge tone="warn" miw="max-content">
+                        <StatusBadge tone="warn" size="xs" miw="max-content">
                             {t('categories.inactive')}
                         </StatusBadge>
                     )}
                     {(rebuilding || category.rebuild?.state === 'failed') && (
-                        <StatusBadge tone={rebuilding ? 'mark' : 'bad'} miw="max-content">
+                        <StatusBadge tone={rebuilding ? 'mark' : 'bad'} size="xs" miw="max-content">
                             {t(rebuilding ? 'categories.rebuilding' : 'categories.rebuild.state.failed')}
                         </StatusBadge>
                     )}
                 </Group>
-            </Table.Td>
-            <Table.Td>
                 <Rules category={category} />
             </Table.Td>
             <Table.Td ta="right">{reach ? format.count(reach.buyers) : '—'}</Table.Td>
-            <Table.Td ta="right">{reach ? format.money(reach.revenue) : '—'}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {reach ? format.money(reach.revenue) : '—'}
+            </Table.Td>
             <Table.Td ta="right">
                 {reach && category.chronic ? format.count(reach.lapsedBuyers) : '—'}
             </Table.Td>
@@ -99,12 +97,10 @@ export default function CategoriesPage() {
             </Text>
             <Loaded query={categories}>
                 {() => (
-                    <ScrollTable label={t('categories.caption')} minWidth={880}>
+                    <ScrollTable label={t('categories.caption')} minWidth={480}>
                         <Table.Thead>
                             <Table.Tr>
                                 <Table.Th scope="col">{t('categories.column.name')}</Table.Th>
-                                <Table.Th scope="col">{t('categories.column.kind')}</Table.Th>
-                                <Table.Th scope="col">{t('categories.column.rules')}</Table.Th>
                                 <Table.Th scope="col" ta="right">
                                     {t('categories.column.buyers')}
                                 </Table.Th>
@@ -119,7 +115,7 @@ export default function CategoriesPage() {
                         <Table.Tbody>
                             {rows.length === 0 && (
                                 <Table.Tr>
-                                    <Table.Td colSpan={6}>
+                                    <Table.Td colSpan={4}>
                                         <Text c="dimmed">{t('categories.empty')}</Text>
                                     </Table.Td>
                                 </Table.Tr>
