@@ -107,6 +107,10 @@ for (const engine of engines) {
 
             await page.getByRole('heading', { level: 1, name: 'Аторвастатин (ATORVA)' }).waitFor();
             const rebuild = page.getByRole('region', { name: 'Пересчёт' });
+            // The rebuild waits for a worker (the scheduler polls): its queued or running state, checked too.
+            await rebuild.getByRole('progressbar', { name: 'Ход пересчёта' }).waitFor({ state: 'attached' });
+            await accessible(page);
+            await screenshots(page, 'category-rebuilding');
             await rebuild.getByText('Готово', { exact: true }).waitFor({ timeout: 180_000 });
             expect(
                 await rebuild

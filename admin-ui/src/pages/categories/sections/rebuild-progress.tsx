@@ -68,16 +68,18 @@ export function RebuildProgressSection({ code, canEdit }: { code: string; canEdi
                             aria-label={t('categories.rebuild.progress')}
                         />
                         <Text size="sm" mt="xs">
-                            {rebuild.state === 'done'
-                                ? t('categories.rebuild.doneText', {
-                                      lines: format.count(rebuild.lines.total),
-                                      changed: format.count(rebuild.lines.changed),
-                                      customers: format.count(rebuild.customers.total),
-                                  })
-                                : t(`categories.rebuild.phase.${rebuild.phase}`, {
-                                      done: format.count(rebuild.done),
-                                      total: format.count(rebuild.total),
-                                  })}
+                            {rebuild.state === 'queued' && rebuild.total === 0
+                                ? t('categories.rebuild.waiting')
+                                : rebuild.state === 'done'
+                                  ? t('categories.rebuild.doneText', {
+                                        lines: format.count(rebuild.lines.total),
+                                        changed: format.count(rebuild.lines.changed),
+                                        customers: format.count(rebuild.customers.total),
+                                    })
+                                  : t(`categories.rebuild.phase.${rebuild.phase}`, {
+                                        done: format.count(rebuild.done),
+                                        total: format.count(rebuild.total),
+                                    })}
                         </Text>
                         <Text size="xs" c="dimmed">
                             {rebuild.finishedAt
