@@ -154,14 +154,12 @@ describe.each(engines)('the category editor’s API on %s', (engine) => {
     });
 
     it('refuses a bad category with each field’s path, and the analyst’s writes', async () => {
-        const bad = await marketer
-            .write('put', '/admin/v1/categories/N06A')
-            .send({
-                name: 'Antidepressants',
-                atcPrefixes: ['N0%'],
-                refillIntervalDays: 0,
-                seasonalMonths: [13],
-            });
+        const bad = await marketer.write('put', '/admin/v1/categories/N06A').send({
+            name: 'Antidepressants',
+            atcPrefixes: ['N0%'],
+            refillIntervalDays: 0,
+            seasonalMonths: [13],
+        });
         expect(bad.status).toBe(400);
         expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
             'atcPrefixes[0]',
