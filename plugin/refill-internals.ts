@@ -49,6 +49,7 @@ import type {
     MessageSender,
     ReminderPlannerService,
     SendGuardService,
+    SendReviewService,
     SqlOutboxStore,
     TemplateRenderer,
     TemplateService,
@@ -110,6 +111,8 @@ export interface RefillServices {
     dispatcher: CascadeDispatcher;
     /** The mass-send guard: approval by a second admin, canary slice, kill switch, test mode. */
     sendGuard: SendGuardService;
+    /** What the approver of a held campaign run sees: size, bill, the first recipients' messages. */
+    sendReview: SendReviewService;
     /** Plans offer-expiry reminders, bonus-expiry notices and welcomes. */
     reminders: ReminderPlannerService;
     /** Delivery reports, unsubscribe links and STOP replies. */

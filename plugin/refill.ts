@@ -265,6 +265,7 @@ export function createRefill(options: RefillOptions): Refill {
         renderer: messaging.renderer,
         dispatcher: messaging.dispatcher,
         sendGuard: messaging.sendGuard,
+        sendReview: messaging.sendReview,
         reminders: messaging.reminders,
         inbound: messaging.inbound,
     };

@@ -1,15 +1,18 @@
 import {
     adminMessageRoutes,
+    adminSendReviewRoutes,
     adminSendRoutes,
     adminTemplateRoutes,
     type MessageRepository,
     messagingPublicRoutes,
     type OutboxStore,
     type SendApiServices,
+    type SendReviewApiServices,
     type TemplateService,
 } from '../modules/messaging/index.js';
 import {
     adminCampaignRoutes,
+    adminCampaignTimelineRoutes,
     adminCustomerCampaignRoutes,
     type CampaignApiServices,
     type CustomerCampaignsService,
@@ -90,6 +93,7 @@ export type RouterServices = ApiServices &
     CampaignEditorServices &
     CatalogAdminServices &
     SendApiServices &
+    SendReviewApiServices &
     DeskApiServices & {
         outbox: OutboxStore;
         messages: MessageRepository;
@@ -154,6 +158,7 @@ export function createRefillRouter(
     // Before the campaign routes: `/campaigns/overview` is not a campaign id.
     admin.use(adminCampaignEditorRoutes(services));
     admin.use(adminCampaignRoutes(services));
+    admin.use(adminCampaignTimelineRoutes(services));
     admin.use(adminCatalogRoutes(services));
     admin.use(adminDeskRoutes(services));
     admin.use(
@@ -166,6 +171,7 @@ export function createRefillRouter(
     admin.use(
         adminSendRoutes(services, { publicUrl: config.messaging.publicUrl, timezone: config.timezone }),
     );
+    admin.use(adminSendReviewRoutes(services));
     admin.use(notFound);
     admin.use(errorHandler(logger));
     router.use('/admin/v1', admin);

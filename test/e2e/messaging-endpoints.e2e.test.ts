@@ -342,7 +342,10 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
                 .send({ cards: ['1'] });
             expect(cards.status).toBe(404);
             expect(cards.body.error.code).toBe('REFILL_NOT_FOUND');
-            const kill = await api.post('/admin/v1/campaigns/999/sends/kill').set(auth(admin));
+            const kill = await api
+                .post('/admin/v1/campaigns/999/sends/kill')
+                .set(auth(admin))
+                .send({ reason: 'wrong segment' });
             expect(kill.status).toBe(404);
             const sends = await api.get('/admin/v1/campaigns/999/sends').set(auth(admin));
             expect(sends.status).toBe(404);
@@ -358,7 +361,10 @@ describe.each(engines)('messaging endpoints on %s', (engine) => {
         });
 
         it('keeps writes and the endpoint list away from managers', async () => {
-            const kill = await api.post('/admin/v1/campaigns/1/sends/kill').set(auth(manager));
+            const kill = await api
+                .post('/admin/v1/campaigns/1/sends/kill')
+                .set(auth(manager))
+                .send({ reason: 'wrong segment' });
             expect(kill.status).toBe(403);
             expect(kill.body.error.code).toBe('REFILL_FORBIDDEN');
             const cards = await api

@@ -10,12 +10,17 @@ import {
     adminStoreRouteTable,
     adminUserRouteTable,
 } from '../../modules/admin/index.js';
-import { adminCampaignRouteTable, adminCustomerCampaignRouteTable } from '../../modules/campaigns/index.js';
+import {
+    adminCampaignRouteTable,
+    adminCampaignTimelineRouteTable,
+    adminCustomerCampaignRouteTable,
+} from '../../modules/campaigns/index.js';
 import { adminCatalogRouteTable } from '../../modules/catalog/index.js';
 import { adminCustomerRouteTable, adminDeskRouteTable } from '../../modules/customers/index.js';
 import { adminAdjustmentRouteTable, adminCustomerHistoryRouteTable } from '../../modules/ledger/index.js';
 import {
     adminMessageRouteTable,
+    adminSendReviewRouteTable,
     adminSendRouteTable,
     adminTemplateRouteTable,
 } from '../../modules/messaging/index.js';
@@ -35,7 +40,9 @@ export const ADMIN_ROUTE_TABLES: readonly RouteTable[] = [
     adminAuditRouteTable,
     adminCampaignEditorRouteTable,
     adminCampaignRouteTable,
+    adminCampaignTimelineRouteTable,
     adminSendRouteTable,
+    adminSendReviewRouteTable,
     adminCatalogRouteTable,
     adminCustomerRouteTable,
     adminCustomerHistoryRouteTable,

@@ -73,6 +73,12 @@ export {
     adminCampaignRouteTable,
     type CampaignApiServices,
 } from './routes/campaigns.routes.js';
+/** Admin API: a campaign's timeline (its audited steps) and its table. */
+export {
+    adminCampaignTimelineRoutes,
+    adminCampaignTimelineRouteTable,
+    type CampaignTimelineServices,
+} from './routes/campaign-timeline.routes.js';
 /** Admin API: the store desk's offers and campaigns routes of a customer, and their table. */
 export {
     adminCustomerCampaignRoutes,

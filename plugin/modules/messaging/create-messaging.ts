@@ -5,6 +5,8 @@ import { TemplateRepository } from './repositories/template.repository.js';
 import type { Clock } from '../../kernel/clock.js';
 import { ReminderPlannerService, type ReminderPlannerPorts } from './services/reminder-planner.service.js';
 import { SendGuardService, type SendGuardPorts } from './services/send-guard.service.js';
+import { SendReviewService } from './services/send-review.service.js';
+import { SendRunQuery } from './repositories/send-run.query.js';
 import { TemplateService } from './services/template.service.js';
 import { TemplatePreviewService, type TemplatePreviewPorts } from './services/template-preview.service.js';
 import { TemplateVersionRepository } from './repositories/template-version.repository.js';
@@ -54,6 +56,8 @@ export interface Messaging {
     sender: MessageSender;
     dispatcher: CascadeDispatcher;
     sendGuard: SendGuardService;
+    /** What the approver of a held campaign run sees: size, bill, first recipients' messages. */
+    sendReview: SendReviewService;
     reminders: ReminderPlannerService;
     inbound: InboundMessagesService;
 }
@@ -86,11 +90,13 @@ export function createMessaging(
     const providers = createProviders(m.channels, outbox);
     const links = new LinkSigner(repos.settings, m.secret, clock);
     const sender = new MessageSender(db, repos.messages, clock);
+    const loader = new CascadeContextLoader(db, repos, categories, config.timezone);
+    const composer = new MessageComposer(renderer, links, m, config.timezone);
     const dispatcher = new CascadeDispatcher(
         db,
         repos,
-        new CascadeContextLoader(db, repos, categories, config.timezone),
-        new MessageComposer(renderer, links, m, config.timezone),
+        loader,
+        composer,
         sender,
         providers,
         m,
@@ -115,6 +121,7 @@ export function createMessaging(
         sender,
         dispatcher,
         sendGuard: new SendGuardService(db, repos, config, clock),
+        sendReview: new SendReviewService(db, repos, new SendRunQuery(db), loader, composer, m, clock),
         reminders: new ReminderPlannerService(db, repos, config, clock),
         inbound: new InboundMessagesService(db, repos, providers, links, config.defaultCountry, clock),
     };

@@ -38,6 +38,8 @@ export { SendBatchRepository } from './repositories/send-batch.repository.js';
 export { ReminderPlannerService } from './services/reminder-planner.service.js';
 /** Service: the mass-send guard. */
 export { SendGuardService } from './services/send-guard.service.js';
+/** Service: what the approver of a held campaign run sees (size, bill, first recipients' messages). */
+export { type SendReview, SendReviewService } from './services/send-review.service.js';
 /** Service: template overrides and previews. */
 export { TemplateService } from './services/template.service.js';
 /** Admin API: message routes and their table. */
@@ -46,6 +48,12 @@ export { adminMessageRoutes, adminMessageRouteTable } from './routes/messages.ro
 export { messagingPublicRoutes } from './routes/messaging-public.routes.js';
 /** Admin API: campaign send routes and their table. */
 export { adminSendRoutes, adminSendRouteTable, type SendApiServices } from './routes/sends.routes.js';
+/** Admin API: the review of a held campaign run, and its table. */
+export {
+    adminSendReviewRoutes,
+    adminSendReviewRouteTable,
+    type SendReviewApiServices,
+} from './routes/send-review.routes.js';
 /** Admin API: template routes and their table. */
 export { adminTemplateRoutes, adminTemplateRouteTable } from './routes/templates.routes.js';
 /** Job definitions: message dispatch and reminders. */

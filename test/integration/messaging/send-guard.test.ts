@@ -129,11 +129,22 @@ describe.each(engines)('campaign send guard on %s', (engine) => {
         const { t, gateway, clock, api, id, crm } = await launch('guard_kill', {}, ['sms', 'email']);
         const { sendGuard, dispatcher, reminders } = t.internals.services;
         expect(await sendGuard.tick()).toMatchObject({ released: expect.any(Number) });
+        const unexplained = await api
+            .post(`/admin/v1/campaigns/${id}/sends/kill`)
+            .set({ Authorization: `Bearer ${crm}` })
+            .send({});
+        expect(unexplained.status).toBe(400);
+        expect(unexplained.body.error.details[0].path).toBe('reason');
         const killed = await api
             .post(`/admin/v1/campaigns/${id}/sends/kill`)
-            .set({ Authorization: `Bearer ${crm}` });
+            .set({ Authorization: `Bearer ${crm}` })
+            .send({ reason: 'wrong segment' });
         expect(killed.status).toBe(200);
         expect(killed.body.cancelled).toBeGreaterThan(0);
+        const [entry] = await t.internals.database.all<{ details: string }>(
+            "SELECT details FROM refill_audit_log WHERE action = 'campaign.sends.kill'",
+        );
+        expect(JSON.parse(entry.details)).toMatchObject({ reason: 'wrong segment' });
         expect((await dispatcher.run()).sent).toBe(0);
         expect(gateway.calls).toHaveLength(0);
         // Killed campaigns get no expiry reminders either.

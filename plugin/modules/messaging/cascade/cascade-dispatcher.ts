@@ -5,7 +5,8 @@ import { buildSteps, planStep, type CascadeStep } from '../rules/cascade.rules.j
 import type { Cascade } from '../entities/cascade.entity.js';
 import type { Customer } from '../../customers/index.js';
 import type { CascadePatch, CascadeRepository } from '../repositories/cascade.repository.js';
-import { campaignCascade, campaignChannels, campaignTestCards } from '../../campaigns/index.js';
+import { campaignCascade, campaignTestCards } from '../../campaigns/index.js';
+import { campaignSteps } from './campaign-steps.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { ChannelProvider } from '../channels/channel-provider.js';
 import { isChannel, type Channel } from '../../../kernel/vocabulary/channels.js';
@@ -313,16 +314,9 @@ export class CascadeDispatcher {
     private campaignPlans(ctx: CascadeContext): Map<number, CampaignPlan> {
         const plans = new Map<number, CampaignPlan>();
         for (const [id, campaign] of ctx.campaigns) {
-            const cascade = campaignCascade(campaign);
             plans.set(id, {
-                steps: cascade.steps?.length
-                    ? cascade.steps.map((s) => ({
-                          channel: s.channel,
-                          waitMinutes: s.waitMinutes,
-                          await: s.await ?? 'delivered',
-                      }))
-                    : buildSteps(campaignChannels(campaign), this.config),
-                excludedSegments: cascade.excludedSegments,
+                steps: campaignSteps(campaign, this.config),
+                excludedSegments: campaignCascade(campaign).excludedSegments,
                 testCards: campaignTestCards(campaign),
             });
         }

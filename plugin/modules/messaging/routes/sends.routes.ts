@@ -32,6 +32,9 @@ const dayParams = idParams.keys({
 const testCardsBody = Joi.object({
     cards: Joi.array().items(Joi.string().min(1).max(64)).min(1).max(1000).unique().allow(null).required(),
 });
+const killBody = Joi.object({
+    reason: Joi.string().trim().min(3).max(500).required().description('Why the sends stop (audited)'),
+});
 const cardParams = Joi.object({ cardNumber: Joi.string().min(1).max(64).required() });
 
 const time = isoTime;
@@ -139,9 +142,10 @@ export const adminSendRouteTable = {
         path: '/campaigns/:id/sends/kill',
         roles: WRITE,
         summary: 'The kill switch: cancel every open reminder of the campaign and send nothing more',
-        description: 'Until resumed. Audited.',
+        description: 'Until resumed. Audited with the reason given.',
         tags: ['sends'],
         params: idParams,
+        body: killBody,
         success: { status: 200, description: '`{ cancelled }`: how many open reminders were cancelled' },
         errors: unknownCampaign,
     }),
@@ -222,7 +226,8 @@ export function adminSendRoutes(
         res.json({ batch: await s.sendGuard.release(id, day, actor(res)) });
     });
     mountRoute(router, table.killSends, async (_req, res) => {
-        res.json(await s.sendGuard.kill(params(res).id, actor(res)));
+        const { reason } = res.locals.body as { reason: string };
+        res.json(await s.sendGuard.kill(params(res).id, actor(res), reason));
     });
     mountRoute(router, table.resumeSends, async (_req, res) => {
         await s.sendGuard.resume(params(res).id, actor(res));

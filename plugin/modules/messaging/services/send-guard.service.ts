@@ -217,14 +217,20 @@ export class SendGuardService {
         return view((await this.repos.sendBatches.find(campaignId, runDay)) as SendBatch);
     }
 
-    /** The kill switch: cancels every open reminder of the campaign and sends nothing more until resumed. */
-    async kill(campaignId: number, actor: string): Promise<{ cancelled: number }> {
+    /**
+     * The kill switch: cancels every open reminder of the campaign and sends
+     * nothing more until resumed. The reason goes to the audit entry.
+     */
+    async kill(campaignId: number, actor: string, reason: string): Promise<{ cancelled: number }> {
         const { cancelled } = await this.changeCampaign(
             campaignId,
             actor,
             'campaign.sends.kill',
             { sendsKilled: true },
-            async (tx, now) => ({ cancelled: await this.repos.cascades.cancelCampaign(tx, campaignId, now) }),
+            async (tx, now) => ({
+                cancelled: await this.repos.cascades.cancelCampaign(tx, campaignId, now),
+                reason,
+            }),
         );
         for (const b of await this.repos.sendBatches.list(campaignId))
             await this.repos.sendBatches.transition(
