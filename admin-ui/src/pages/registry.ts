@@ -74,6 +74,11 @@ export const PAGES: readonly PageEntry[] = [
         component: lazy(() => import('./customer-card/customer-card-page')),
     },
     {
+        path: 'campaigns/:id',
+        roles: ALL_ROLES,
+        component: lazy(() => import('./campaign/campaign-page')),
+    },
+    {
         path: 'templates',
         navLabel: 'nav.templates',
         roles: ['admin', 'marketer', 'analyst'],

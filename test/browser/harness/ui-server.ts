@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startStandalone, type Standalone } from '../../../plugin/standalone/server.js';
+import {
+    startStandalone,
+    type Standalone,
+    type StandaloneOptions,
+} from '../../../plugin/standalone/server.js';
 import { createTestDatabase, type Engine, type TestDatabase } from '../../helpers/test-database.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -134,9 +138,15 @@ async function createUsers(standalone: Standalone): Promise<UiServer['users']> {
 /**
  * Starts the real standalone server on a fresh database of `engine` (SQLite
  * file, or MariaDB when TEST_MYSQL_URL is set) with a small demo chain, and
- * one user per role. One per engine per test file.
+ * one user per role. One per engine per test file. `options.messaging` sets
+ * the server's messaging options (the send guard's thresholds, the send window);
+ * `options.demoCustomers` the demo chain's size (default 300).
  */
-export async function startUiServer(engine: Engine, name: string): Promise<UiServer> {
+export async function startUiServer(
+    engine: Engine,
+    name: string,
+    options: { messaging?: StandaloneOptions['messaging']; demoCustomers?: number } = {},
+): Promise<UiServer> {
     ensureUiBuilt();
     const db: TestDatabase = await createTestDatabase(engine, name);
     const dir = mkdtempSync(join(tmpdir(), 'refill-browser-'));
@@ -145,10 +155,11 @@ export async function startUiServer(engine: Engine, name: string): Promise<UiSer
         host: '127.0.0.1',
         databaseUrl: db.url,
         demo: true,
-        demoCustomers: 300,
+        demoCustomers: options.demoCustomers ?? 300,
         demoKeyFile: join(dir, 'demo-pos-key.txt'),
         demoAdminFile: join(dir, 'admin-credentials.txt'),
         logLevel: 'silent',
+        messaging: options.messaging,
     });
     try {
         const users = await createUsers(standalone);
