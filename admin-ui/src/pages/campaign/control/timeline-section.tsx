@@ -8,7 +8,7 @@ import { type Translate, useT } from '../../../i18n/locale-provider';
 import { isMessageId } from '../../../i18n/messages';
 import { Section } from '../section';
 
-/** What a step recorded, in words: the reason, the run and its size, the canary, the cards exported. */
+/** What a step recorded, in words: the run and its size, the canary, the fields changed, the reason. */
 function stepDetails(entry: TimelineEntry, t: Translate, day: (d: string) => string): string {
     const d = entry.details ?? {};
     const parts: string[] = [];
@@ -17,6 +17,8 @@ function stepDetails(entry: TimelineEntry, t: Translate, day: (d: string) => str
     if (typeof d.canary === 'number') parts.push(t('campaign.runCanary', { count: d.canary }));
     if (typeof d.released === 'number') parts.push(t('campaign.timeline.released', { count: d.released }));
     if (typeof d.cancelled === 'number') parts.push(t('campaign.timeline.cancelled', { count: d.cancelled }));
+    if (d.changes && typeof d.changes === 'object')
+        parts.push(t('campaign.timeline.changed', { fields: Object.keys(d.changes).join(', ') }));
     if (typeof d.reason === 'string') parts.push(t('campaign.timeline.reason', { reason: d.reason }));
     return parts.join(' · ');
 }

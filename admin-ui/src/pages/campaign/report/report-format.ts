@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import type { EffectsView, ReportMoneyView, UpliftView } from '../../../api/campaign-types';
+import { useChain } from '../../../app/chain-provider';
+import { minorDigits } from '../../../format/format';
 import { useFormat } from '../../../format/use-format';
 import { useLocale } from '../../../i18n/locale-provider';
 
@@ -36,7 +38,9 @@ export function reportBasis(report: {
 export function useReportFormat() {
     const f = useFormat();
     const { locale } = useLocale();
+    const { currency } = useChain();
     return useMemo(() => {
+        const unit = 10 ** minorDigits(currency);
         const number = (digits: number, sign = false) =>
             new Intl.NumberFormat(locale, {
                 maximumFractionDigits: digits,
@@ -50,8 +54,9 @@ export function useReportFormat() {
             signDisplay: 'exceptZero',
         });
         return {
-            /** Money from (possibly fractional) minor units, rounded to the minor unit. */
-            money: (minor: number) => f.money(Math.round(minor)),
+            /** Money from (possibly fractional) minor units: whole currency units from 1000 up, else to the minor unit. */
+            money: (minor: number) =>
+                f.money(Math.abs(minor) >= 1000 * unit ? Math.round(minor / unit) * unit : Math.round(minor)),
             /** A share 0–1 as a percentage: `12,3 %`. */
             share: (x: number) => pct.format(x),
             /** A ratio as a signed percentage: `+45 %`. */
@@ -68,5 +73,5 @@ export function useReportFormat() {
             range: (low: number | null, high: number | null, one: (x: number) => string) =>
                 low === null || high === null ? '—' : `${one(low)} … ${one(high)}`,
         };
-    }, [f, locale]);
+    }, [f, locale, currency]);
 }
