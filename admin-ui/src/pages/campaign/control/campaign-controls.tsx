@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { type CampaignControl, useCampaignControl } from '../../../api/campaign';
 import type { CampaignDetail, CampaignStatus } from '../../../api/campaign-types';
 import { ConfirmModal } from '../../../app/dialog-parts';
@@ -79,6 +80,11 @@ export function CampaignControls({ campaign }: { campaign: CampaignDetail }) {
                             {t(MOVE_WORDS[m].label)}
                         </Button>
                     ))}
+                    {campaign.status !== 'finished' && (
+                        <Button component={Link} to={`/campaigns/${campaign.id}/edit`} variant="default">
+                            {t('campaign.editDesign')}
+                        </Button>
+                    )}
                     {live && !campaign.sends.killed && (
                         <Button color="red.9" onClick={() => setAsked('kill')}>
                             {t('campaign.kill.open')}
