@@ -16,6 +16,7 @@ import { CustomerSearch1768262400000 } from './1768262400000-customer-search.js'
 import { StoreDesk1768348800000 } from './1768348800000-store-desk.js';
 import { DashboardFigures1768435200000 } from './1768435200000-dashboard-figures.js';
 import { TemplateVersions1768521600000 } from './1768521600000-template-versions.js';
+import { MessageLog1768608000000 } from './1768608000000-message-log.js';
 import { AtcLookup1768694400000 } from './1768694400000-atc-lookup.js';
 
 /**
@@ -41,5 +42,6 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     StoreDesk1768348800000,
     DashboardFigures1768435200000,
     TemplateVersions1768521600000,
+    MessageLog1768608000000,
     AtcLookup1768694400000,
 ];

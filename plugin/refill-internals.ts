@@ -45,7 +45,10 @@ import type {
 } from './modules/ledger/index.js';
 import type {
     CascadeDispatcher,
+    ChannelStatusService,
+    ContactPolicyService,
     InboundMessagesService,
+    MessageLogService,
     MessageSender,
     ReminderPlannerService,
     SendGuardService,
@@ -117,6 +120,12 @@ export interface RefillServices {
     reminders: ReminderPlannerService;
     /** Delivery reports, unsubscribe links and STOP replies. */
     inbound: InboundMessagesService;
+    /** The run-time contact policy (the options as defaults), audited changes. */
+    contactPolicy: ContactPolicyService;
+    /** The channels page: providers, state, failures by reason, test sends. */
+    channelStatus: ChannelStatusService;
+    /** The message log: filtered pages, verdict trails, delivery events. */
+    messageLog: MessageLogService;
     jobs: JobControlService;
     /** The admin dashboard, composed from the modules' doors. */
     dashboard: DashboardService;

@@ -268,6 +268,9 @@ export function createRefill(options: RefillOptions): Refill {
         sendReview: messaging.sendReview,
         reminders: messaging.reminders,
         inbound: messaging.inbound,
+        contactPolicy: messaging.contactPolicy,
+        channelStatus: messaging.channelStatus,
+        messageLog: messaging.messageLog,
     };
     const scheduler = createScheduler(longDb, repos, base, config, clock, logger, options.jobs?.agenda);
     const jobs = new JobControlService(scheduler, database, repos.audit, clock);

@@ -1,8 +1,14 @@
 import {
+    adminChannelRoutes,
+    adminContactPolicyRoutes,
+    adminMessageLogRoutes,
     adminMessageRoutes,
     adminSendReviewRoutes,
     adminSendRoutes,
     adminTemplateRoutes,
+    type ChannelStatusService,
+    type ContactPolicyService,
+    type MessageLogService,
     type MessageRepository,
     messagingPublicRoutes,
     type OutboxStore,
@@ -99,6 +105,9 @@ export type RouterServices = ApiServices &
         messages: MessageRepository;
         templates: TemplateService;
         health: HealthService;
+        contactPolicy: ContactPolicyService;
+        channelStatus: ChannelStatusService;
+        messageLog: MessageLogService;
     };
 
 /**
@@ -167,6 +176,10 @@ export function createRefillRouter(
         }),
     );
     admin.use(adminMessageRoutes(services.messages, services.outbox));
+    // After the message routes: `/messages/stats` is theirs, `/messages/:id` this one's.
+    admin.use(adminMessageLogRoutes(services.messageLog, config.timezone));
+    admin.use(adminChannelRoutes(services.channelStatus));
+    admin.use(adminContactPolicyRoutes(services.contactPolicy));
     admin.use(adminTemplateRoutes(services.templates));
     admin.use(
         adminSendRoutes(services, { publicUrl: config.messaging.publicUrl, timezone: config.timezone }),

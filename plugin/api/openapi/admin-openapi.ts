@@ -19,6 +19,9 @@ import { adminCatalogRouteTable } from '../../modules/catalog/index.js';
 import { adminCustomerRouteTable, adminDeskRouteTable } from '../../modules/customers/index.js';
 import { adminAdjustmentRouteTable, adminCustomerHistoryRouteTable } from '../../modules/ledger/index.js';
 import {
+    adminChannelRouteTable,
+    adminContactPolicyRouteTable,
+    adminMessageLogRouteTable,
     adminMessageRouteTable,
     adminSendReviewRouteTable,
     adminSendRouteTable,
@@ -50,6 +53,9 @@ export const ADMIN_ROUTE_TABLES: readonly RouteTable[] = [
     adminDeskRouteTable,
     adminAdjustmentRouteTable,
     adminMessageRouteTable,
+    adminMessageLogRouteTable,
+    adminChannelRouteTable,
+    adminContactPolicyRouteTable,
     adminTemplateRouteTable,
     adminJobRouteTable,
     adminDashboardRouteTable,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from './database.js';
 import { toDbTime } from './db-time.js';
 import { sqlDialect } from './sql-dialect.js';
+import type { SqlExecutor } from './sql-executor.js';
 
 /**
  * A setting that changes whenever stored history changes in bulk (a history
@@ -32,13 +33,13 @@ export class SettingRepository {
         return (await this.get(name)) as string;
     }
 
-    /** Stores `value` under `name`, replacing what was there. */
-    async set(name: string, value: string, now: Date): Promise<void> {
-        await this.db.run(
+    /** Stores `value` under `name`, replacing what was there (inside `exec`'s transaction when given). */
+    async set(name: string, value: string, now: Date, exec: SqlExecutor = this.db): Promise<void> {
+        await exec.run(
             `INSERT INTO refill_settings (name, value, updated_at) VALUES (?, ?, ?)` +
-                sqlDialect.onConflictUpdate(this.db.dialect, ['name'], {
-                    value: sqlDialect.inserted(this.db.dialect, 'value'),
-                    updated_at: sqlDialect.inserted(this.db.dialect, 'updated_at'),
+                sqlDialect.onConflictUpdate(exec.dialect, ['name'], {
+                    value: sqlDialect.inserted(exec.dialect, 'value'),
+                    updated_at: sqlDialect.inserted(exec.dialect, 'updated_at'),
                 }),
             [name, value, toDbTime(now)],
         );

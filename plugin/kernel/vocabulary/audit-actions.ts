@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
     'ledger.adjust',
     'template.save',
     'template.remove',
+    'contact_policy.save',
+    'channel.test_send',
     'campaign.create',
     'campaign.update',
     'campaign.activate',

@@ -13,6 +13,8 @@ export const AUDIT_ENTITY_TYPES = [
     'customer',
     'campaign',
     'template',
+    'contact_policy',
+    'channel',
     'job',
 ] as const;
 

@@ -37,6 +37,8 @@ export { type ConsentPurpose, consentPurposeOf, CUSTOMER_OPT_OUT_SOURCES } from 
 export { CARD_REFUSAL_ERRORS, cardRefusal } from './rules/card-refusal.rules.js';
 /** Pure rules: the desk's search read as typed, and the search key of names. */
 export { classifyCustomerQuery, type CustomerQuery, nameSearchKey } from './rules/customer-query.rules.js';
+/** Pure rules: phone numbers and e-mail addresses masked for lists and logs. */
+export { maskEmail, maskPhone } from './rules/contact-mask.js';
 /** Pure rule: phone numbers in E.164. */
 export { normalisePhone } from './rules/phone.js';
 /** Ports of the balance answer (the ledger and campaigns implement them) and the offer view. */

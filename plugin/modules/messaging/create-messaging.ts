@@ -22,8 +22,14 @@ import { MessageSender } from './message-sender.js';
 import { DatabaseTemplateSource } from './templates/database-template-source.js';
 import { TemplateRenderer } from './templates/template-renderer.js';
 import type { SettingRepository } from '../../kernel/db/setting.repository.js';
-import type { AuditRepository } from '../admin/index.js';
+import { AuditLogQuery, type AuditRepository } from '../admin/index.js';
 import type { MessageRepository } from './repositories/message.repository.js';
+import type { CascadeRepository } from './repositories/cascade.repository.js';
+import { MessageLogQuery } from './repositories/message-log.query.js';
+import { MessageLogService } from './services/message-log.service.js';
+import { ChannelStatusService } from './channels/channel-status.service.js';
+import { ContactPolicyService } from './policy/contact-policy.service.js';
+import { configuredContactPolicy } from './policy/contact-policy.values.js';
 import {
     FileTemplateSource,
     LayeredTemplateSource,
@@ -44,6 +50,7 @@ export type MessagingPorts = SendGuardPorts &
         settings: SettingRepository;
         messages: MessageRepository;
         audit: AuditRepository;
+        cascades: Pick<CascadeRepository, 'findByKey'>;
     };
 
 /** Refill's messaging parts, built once per instance. */
@@ -60,6 +67,12 @@ export interface Messaging {
     sendReview: SendReviewService;
     reminders: ReminderPlannerService;
     inbound: InboundMessagesService;
+    /** The run-time contact policy (options as defaults). */
+    contactPolicy: ContactPolicyService;
+    /** The channels page: providers, state, failures, test sends. */
+    channelStatus: ChannelStatusService;
+    /** The message log. */
+    messageLog: MessageLogService;
 }
 
 /**
@@ -92,6 +105,14 @@ export function createMessaging(
     const sender = new MessageSender(db, repos.messages, clock);
     const loader = new CascadeContextLoader(db, repos, categories, config.timezone);
     const composer = new MessageComposer(renderer, links, m, config.timezone);
+    const contactPolicy = new ContactPolicyService(
+        db,
+        repos.settings,
+        repos.audit,
+        configuredContactPolicy(m),
+        clock,
+    );
+    const log = new MessageLogQuery(db);
     const dispatcher = new CascadeDispatcher(
         db,
         repos,
@@ -102,6 +123,7 @@ export function createMessaging(
         m,
         config.timezone,
         clock,
+        contactPolicy,
     );
     return {
         providers,
@@ -124,5 +146,16 @@ export function createMessaging(
         sendReview: new SendReviewService(db, repos, new SendRunQuery(db), loader, composer, m, clock),
         reminders: new ReminderPlannerService(db, repos, config, clock),
         inbound: new InboundMessagesService(db, repos, providers, links, config.defaultCountry, clock),
+        contactPolicy,
+        channelStatus: new ChannelStatusService(
+            db,
+            providers,
+            log,
+            repos.audit,
+            new AuditLogQuery(db),
+            config,
+            clock,
+        ),
+        messageLog: new MessageLogService(log, repos.cascades, config.timezone),
     };
 }

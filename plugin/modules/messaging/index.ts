@@ -44,6 +44,16 @@ export { type SendReview, SendReviewService } from './services/send-review.servi
 export { TemplateService } from './services/template.service.js';
 /** Admin API: message routes and their table. */
 export { adminMessageRoutes, adminMessageRouteTable } from './routes/messages.routes.js';
+/** Admin API: the message log and its table. */
+export { adminMessageLogRoutes, adminMessageLogRouteTable } from './routes/message-log.routes.js';
+/** Admin API: channels (state, test sends) and their table. */
+export { adminChannelRoutes, adminChannelRouteTable } from './routes/channels.routes.js';
+/** Admin API: the run-time contact policy and its table. */
+export { adminContactPolicyRoutes, adminContactPolicyRouteTable } from './routes/contact-policy.routes.js';
+/** Services behind the channels, contact policy and message log pages. */
+export { ChannelStatusService } from './channels/channel-status.service.js';
+export { ContactPolicyService } from './policy/contact-policy.service.js';
+export { MessageLogService } from './services/message-log.service.js';
 /** Public routes: unsubscribe, STOP and delivery callbacks. */
 export { messagingPublicRoutes } from './routes/messaging-public.routes.js';
 /** Admin API: campaign send routes and their table. */

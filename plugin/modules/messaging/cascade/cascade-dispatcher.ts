@@ -13,7 +13,6 @@ import { isChannel, type Channel } from '../../../kernel/vocabulary/channels.js'
 import { SEND_LEASE_MS, type MessageSender, type SendRequest } from '../message-sender.js';
 import { afterSend, stepMessageKey, type PlannedSend } from './cascade-outcome.js';
 import { decideContact, type ContactPolicySettings, type ContactVerdict } from '../policy/contact-policy.js';
-import { contactPolicySettings } from '../policy/contact-policy-settings.js';
 import { consentedTo, customerFacts, usableChannel, zoneOf } from './contact-facts.js';
 import type { CascadeContext, CascadeContextLoader } from './cascade-context.loader.js';
 import type { MessageComposer } from './message-composer.js';
@@ -47,8 +46,17 @@ interface CampaignPlan {
     testCards: string[] | null;
 }
 
-/** The loaded context of a page, its one moment, and its campaigns' settings. */
-type PageContext = CascadeContext & { now: Date; plans: Map<number, CampaignPlan> };
+/** The loaded context of a page, its one moment, its campaigns' settings and the run's contact policy. */
+type PageContext = CascadeContext & {
+    now: Date;
+    plans: Map<number, CampaignPlan>;
+    policy: ContactPolicySettings;
+};
+
+/** Where the dispatcher reads the contact policy: once at the start of every run (the policy may change at run time). */
+export interface ContactPolicySource {
+    current(): Promise<ContactPolicySettings>;
+}
 
 /** A page's claim: its token and until when it holds the page's cascades and messages. */
 interface PageClaim {
@@ -76,7 +84,6 @@ interface PageWork {
  * one tick.
  */
 export class CascadeDispatcher {
-    private readonly policy: ContactPolicySettings;
     private readonly serviceSteps: CascadeStep[];
 
     constructor(
@@ -89,8 +96,8 @@ export class CascadeDispatcher {
         private readonly config: RefillConfig['messaging'],
         private readonly timezone: string,
         private readonly clock: Clock,
+        private readonly policySource: ContactPolicySource,
     ) {
-        this.policy = contactPolicySettings(config);
         this.serviceSteps = buildSteps(config.serviceChannels, config);
     }
 
@@ -108,6 +115,8 @@ export class CascadeDispatcher {
             busy: 0,
         };
         let seen = 0;
+        // Read afresh every run: a policy saved in the admin UI applies from the next run, on every instance.
+        const policy = await this.policySource.current();
         for (const status of ['waiting', 'pending'] as const)
             for (;;) {
                 const size = Math.min(this.config.dispatch.pageSize, limit - seen);
@@ -126,17 +135,22 @@ export class CascadeDispatcher {
                 );
                 if (!page.length) break;
                 seen += page.length;
-                await this.runPage(page, claim, counts);
+                await this.runPage(page, claim, counts, policy);
                 await touch?.();
             }
         return counts;
     }
 
-    private async runPage(page: readonly Cascade[], claim: PageClaim, counts: DispatchCounts): Promise<void> {
+    private async runPage(
+        page: readonly Cascade[],
+        claim: PageClaim,
+        counts: DispatchCounts,
+        policy: ContactPolicySettings,
+    ): Promise<void> {
         // One moment per page: the policy's zone arithmetic is memoised on it.
         const now = this.clock();
         const loaded = await this.loader.load(page, now);
-        const ctx: PageContext = { ...loaded, now, plans: this.campaignPlans(loaded) };
+        const ctx: PageContext = { ...loaded, now, plans: this.campaignPlans(loaded), policy };
         const work: PageWork = { items: [], sends: [], patches: [] };
         // Decide in order (a customer's earlier message counts against the caps of the later ones) …
         for (const c of page)
@@ -198,7 +212,7 @@ export class CascadeDispatcher {
             now,
             deadline: c.deadlineAt,
             zone: zoneOf(ctx, customer.id, this.timezone),
-            window: this.config.window,
+            window: ctx.policy.window,
             reliableChannel: this.config.reliableChannel,
         });
         if (plan.action === 'expired') return end('expired', 'deadline');
@@ -270,7 +284,7 @@ export class CascadeDispatcher {
                 testModeAllows: allowed,
             },
             now,
-            this.policy,
+            ctx.policy,
         );
     }
 

@@ -76,6 +76,8 @@ export const MessageEntity = new EntitySchema<Message>({
         { name: 'IDX_refill_messages_customer', columns: ['customerId', 'createdAt'] },
         { name: 'IDX_refill_messages_provider_id', columns: ['provider', 'providerMessageId'] },
         { name: 'IDX_refill_messages_created', columns: ['createdAt'] },
+        { name: 'IDX_refill_messages_log_status', columns: ['status', 'id'] },
+        { name: 'IDX_refill_messages_log_channel', columns: ['channel', 'id'] },
     ],
 });
 
