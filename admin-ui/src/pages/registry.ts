@@ -90,6 +90,24 @@ export const PAGES: readonly PageEntry[] = [
         component: lazy(() => import('./templates/template-editor-page')),
     },
     {
+        path: 'messages',
+        navLabel: 'nav.messages',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./messages/messages-page')),
+    },
+    {
+        path: 'channels',
+        navLabel: 'nav.channels',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./channels/channels-page')),
+    },
+    {
+        path: 'contact-policy',
+        navLabel: 'nav.contactPolicy',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./contact-policy/contact-policy-page')),
+    },
+    {
         path: 'stores',
         navLabel: 'nav.stores',
         roles: ['admin', 'manager', 'analyst'],

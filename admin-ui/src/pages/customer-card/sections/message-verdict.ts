@@ -23,7 +23,7 @@ function holdRule(verdict: ContactVerdictView, channel: string, t: Translate): s
  * explanation for a decision this build has no words for.
  */
 export function verdictText(
-    message: CustomerMessageView,
+    message: Pick<CustomerMessageView, 'channel' | 'verdict' | 'explanation'>,
     customerTimezone: string | null,
     t: Translate,
     f: Formatters,
