@@ -213,7 +213,7 @@ export class ChannelStatusService {
 
 function priceOf(s: Record<string, unknown>): ChannelView['price'] {
     if (typeof s.pricePerSegment === 'number') return { amount: s.pricePerSegment, per: 'segment' };
-    if (s.type === 'outbox') return null;
+    if (s.type === 'outbox' || s.type === 'custom') return null;
     return { amount: typeof s.costPerMessage === 'number' ? s.costPerMessage : 0, per: 'message' };
 }
 

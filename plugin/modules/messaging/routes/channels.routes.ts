@@ -48,7 +48,10 @@ const testAnswer = Joi.object({
         segments: Joi.number().integer().allow(null),
         code: Joi.string(),
         retryable: Joi.boolean(),
-    }).id('TestSendResult'),
+    })
+        .prefs({ presence: 'optional' })
+        .required()
+        .id('TestSendResult'),
 }).prefs({ presence: 'required' });
 
 /** The channel routes: what each validates, who may call it, what it answers. */
