@@ -60,11 +60,6 @@ function Details({ m }: { m: MessageLogDetail }) {
                     {t('messaging.log.why')}
                 </Title>
                 <Text>{verdictText(m, zone, t, f)}</Text>
-                {m.explanation && (
-                    <Text size="xs" c="dimmed">
-                        {m.explanation}
-                    </Text>
-                )}
             </section>
             <section aria-labelledby="message-trail">
                 <Title order={3} size="h5" id="message-trail" mb="xs">
