@@ -1,6 +1,7 @@
 import type { Database } from '../../../kernel/db/database.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import { numOrNull } from '../../../kernel/db/row-mappers.js';
+import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
 import type { Row } from '../../../kernel/db/sql-executor.js';
 
 /** What the message log is filtered by; every filter is optional. */
@@ -44,54 +45,63 @@ export interface MessageLogRow {
     statusAt: Date | null;
 }
 
-const COLUMNS = `m.id, m.message_key, m.customer_id, c.card_number, c.timezone, c.phone, c.email, c.telegram_chat_id, c.push_token,
- m.campaign_id, m.kind, m.step, m.channel, m.traffic, m.status, m.verdict, m.provider, m.segments, m.cost,
- m.failure_reason, m.attempts, m.created_at, m.handed_at, m.sent_at, m.status_at`;
+const COLUMNS = `id, message_key, customer_id, campaign_id, kind, step, channel, traffic, status, verdict,
+ provider, segments, cost, failure_reason, attempts, created_at, handed_at, sent_at, status_at`;
+
+/**
+ * The SQL of one page of the log: `refill_messages` alone, so each filter's
+ * index (with the id behind it) drives the read in keyset order without a
+ * sort; the customers are read afterwards by id.
+ */
+export function messageLogPageSql(
+    filter: MessageLogFilter,
+    limit: number,
+): { sql: string; params: unknown[] } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+        where.push(sql);
+        params.push(value);
+    };
+    if (filter.cardNumber !== undefined)
+        add('customer_id = (SELECT id FROM refill_customers WHERE card_number = ?)', filter.cardNumber);
+    if (filter.campaignId !== undefined) add('campaign_id = ?', filter.campaignId);
+    if (filter.channel !== undefined) add('channel = ?', filter.channel);
+    if (filter.status !== undefined) add('status = ?', filter.status);
+    if (filter.kind !== undefined) add('kind = ?', filter.kind);
+    if (filter.from !== undefined) add('created_at >= ?', toDbTime(filter.from));
+    if (filter.to !== undefined) add('created_at < ?', toDbTime(filter.to));
+    if (filter.beforeId !== undefined) add('id < ?', filter.beforeId);
+    return {
+        sql: `SELECT ${COLUMNS} FROM refill_messages${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${Math.floor(limit)}`,
+        params,
+    };
+}
+
+/** A customer as the log shows them beside their messages. */
+type CustomerPart = Pick<MessageLogRow, 'cardNumber' | 'customerTimezone' | 'contacts'>;
 
 /**
  * Reads the message log: `refill_messages` newest first by id (keyset), by
  * customer card, campaign, channel, status, kind and creation time, each
  * filter on an index (customer, campaign, status + id, channel + id,
  * creation time); one message by id; the other records of its cascade; and
- * the failures per channel and reason since a moment.
+ * the answers per channel and reason since a moment.
  */
 export class MessageLogQuery {
     constructor(private readonly db: Database) {}
 
     /** Up to `limit` messages matching `filter`, newest first. */
     async page(filter: MessageLogFilter, limit: number): Promise<MessageLogRow[]> {
-        const where: string[] = [];
-        const params: unknown[] = [];
-        const add = (sql: string, value: unknown) => {
-            where.push(sql);
-            params.push(value);
-        };
-        if (filter.cardNumber !== undefined)
-            add('m.customer_id = (SELECT id FROM refill_customers WHERE card_number = ?)', filter.cardNumber);
-        if (filter.campaignId !== undefined) add('m.campaign_id = ?', filter.campaignId);
-        if (filter.channel !== undefined) add('m.channel = ?', filter.channel);
-        if (filter.status !== undefined) add('m.status = ?', filter.status);
-        if (filter.kind !== undefined) add('m.kind = ?', filter.kind);
-        if (filter.from !== undefined) add('m.created_at >= ?', toDbTime(filter.from));
-        if (filter.to !== undefined) add('m.created_at < ?', toDbTime(filter.to));
-        if (filter.beforeId !== undefined) add('m.id < ?', filter.beforeId);
-        // Hand-written: a filtered join read in keyset order.
-        const rows = await this.db.all(
-            `SELECT ${COLUMNS} FROM refill_messages m JOIN refill_customers c ON c.id = m.customer_id${
-                where.length ? ` WHERE ${where.join(' AND ')}` : ''
-            } ORDER BY m.id DESC LIMIT ${Math.floor(limit)}`,
-            params,
-        );
-        return rows.map((r) => this.row(r));
+        const { sql, params } = messageLogPageSql(filter, limit);
+        // Hand-written: a filtered read in keyset order.
+        return this.withCustomers(await this.db.all(sql, params));
     }
 
     /** One message by id, or null. */
     async one(id: number): Promise<MessageLogRow | null> {
-        const [row] = await this.db.all(
-            `SELECT ${COLUMNS} FROM refill_messages m JOIN refill_customers c ON c.id = m.customer_id WHERE m.id = ?`,
-            [id],
-        );
-        return row ? this.row(row) : null;
+        const rows = await this.db.all(`SELECT ${COLUMNS} FROM refill_messages WHERE id = ?`, [id]);
+        return (await this.withCustomers(rows))[0] ?? null;
     }
 
     /**
@@ -100,11 +110,11 @@ export class MessageLogQuery {
      */
     async cascadeRecords(customerId: number, cascadeKey: string): Promise<MessageLogRow[]> {
         const rows = await this.db.all(
-            `SELECT ${COLUMNS} FROM refill_messages m JOIN refill_customers c ON c.id = m.customer_id WHERE m.customer_id = ? AND SUBSTR(m.message_key, 1, ?) = ? ORDER BY m.id LIMIT 50`,
+            `SELECT ${COLUMNS} FROM refill_messages WHERE customer_id = ? AND SUBSTR(message_key, 1, ?) = ? ORDER BY id LIMIT 50`,
             // The key's start compared as a string: no LIKE pattern to escape, no collation order to trust.
             [customerId, cascadeKey.length + 1, `${cascadeKey}:`],
         );
-        return rows.map((r) => this.row(r));
+        return this.withCustomers(rows);
     }
 
     /** Per channel since `since`: messages answered (sent or failed) and failures by reason. */
@@ -136,20 +146,42 @@ export class MessageLogQuery {
         return rows.map((r) => r.status === 'failed');
     }
 
-    private row(r: Row): MessageLogRow {
-        const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    /** The rows with their customers' cards, timezones and contacts (one read by id). */
+    private async withCustomers(rows: Row[]): Promise<MessageLogRow[]> {
+        const ids = [...new Set(rows.map((r) => Number(r.customer_id)))];
+        const customers = new Map<number, CustomerPart>();
+        for (const chunk of sqlDialect.chunks(ids)) {
+            if (!chunk.length) continue;
+            const found = await this.db.all(
+                `SELECT id, card_number, timezone, phone, email, telegram_chat_id, push_token FROM refill_customers WHERE id IN (${sqlDialect.inList(chunk.length)})`,
+                chunk,
+            );
+            for (const c of found)
+                customers.set(Number(c.id), {
+                    cardNumber: String(c.card_number),
+                    customerTimezone: text(c.timezone),
+                    contacts: {
+                        phone: text(c.phone),
+                        email: text(c.email),
+                        telegram: text(c.telegram_chat_id),
+                        push: text(c.push_token),
+                    },
+                });
+        }
+        const none: CustomerPart = {
+            cardNumber: '',
+            customerTimezone: null,
+            contacts: { phone: null, email: null, telegram: null, push: null },
+        };
+        return rows.map((r) => this.row(r, customers.get(Number(r.customer_id)) ?? none));
+    }
+
+    private row(r: Row, customer: CustomerPart): MessageLogRow {
         return {
             id: Number(r.id),
             key: String(r.message_key),
             customerId: Number(r.customer_id),
-            cardNumber: String(r.card_number),
-            customerTimezone: text(r.timezone),
-            contacts: {
-                phone: text(r.phone),
-                email: text(r.email),
-                telegram: text(r.telegram_chat_id),
-                push: text(r.push_token),
-            },
+            ...customer,
             campaignId: numOrNull(r.campaign_id),
             kind: String(r.kind),
             step: Number(r.step),
@@ -168,4 +200,9 @@ export class MessageLogQuery {
             statusAt: this.db.timeOrNull(r.status_at),
         };
     }
+}
+
+/** A nullable text column. */
+function text(v: unknown): string | null {
+    return v === null || v === undefined ? null : String(v);
 }
