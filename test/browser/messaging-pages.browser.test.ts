@@ -36,9 +36,14 @@ async function text(locator: Locator): Promise<string> {
     return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ');
 }
 
-/** A check of the page as it is now: no hover colours, no serious or critical axe violation. */
+/**
+ * A check of the page once it is still (a drawer or dialog that slides or
+ * fades in is checked at its final colours): no hover colours, no serious
+ * or critical axe violation.
+ */
 async function accessible(page: Page): Promise<void> {
     await page.mouse.move(0, 0);
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await expectAccessible(page);
 }
 
