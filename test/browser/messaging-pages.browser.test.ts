@@ -43,7 +43,8 @@ async function text(locator: Locator): Promise<string> {
  */
 async function accessible(page: Page): Promise<void> {
     await page.mouse.move(0, 0);
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    // A string: it runs in the page, and the tests compile without the DOM's types.
+    await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
     await expectAccessible(page);
 }
 
