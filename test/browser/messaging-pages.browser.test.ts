@@ -43,8 +43,12 @@ async function text(locator: Locator): Promise<string> {
  */
 async function accessible(page: Page): Promise<void> {
     await page.mouse.move(0, 0);
-    // A string: it runs in the page, and the tests compile without the DOM's types.
-    await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
+    await page.waitForFunction(() =>
+        // Runs in the page (the tests compile without the DOM's types).
+        (globalThis as unknown as { document: { getAnimations(): Array<{ playState: string }> } }).document
+            .getAnimations()
+            .every((a) => a.playState !== 'running'),
+    );
     await expectAccessible(page);
 }
 
