@@ -3,6 +3,14 @@ import { toDbTime } from './db-time.js';
 import { formatMysql } from './mysql-format.js';
 import { sqliteLockFor } from './sqlite-lock.js';
 
+/**
+ * The MySQL/MariaDB lock name: the migration table's name with the database's
+ * (hashed to stay within the 64-character limit on lock names), since
+ * `GET_LOCK` is server-wide and two databases on one server (two installs,
+ * parallel test databases) must not wait on each other's migrations.
+ */
+const LOCK_NAME = `CONCAT(?, ':', LEFT(MD5(DATABASE()), 16))`;
+
 /** One applied or pending migration. */
 export interface MigrationStatus {
     name: string;
@@ -118,12 +126,12 @@ export class MigrationRunner {
                 }
             });
         }
-        const [row] = await this.query(qr, `SELECT GET_LOCK(?, 60) AS got`, [this.tableName]);
+        const [row] = await this.query(qr, `SELECT GET_LOCK(${LOCK_NAME}, 60) AS got`, [this.tableName]);
         if (Number(row?.got) !== 1) throw new Error('Timed out waiting for the Refill migration lock');
         try {
             return await fn();
         } finally {
-            await this.query(qr, `SELECT RELEASE_LOCK(?)`, [this.tableName]);
+            await this.query(qr, `SELECT RELEASE_LOCK(${LOCK_NAME})`, [this.tableName]);
         }
     }
 

@@ -4,7 +4,7 @@ import { refillEntities } from '../../../plugin/refill-entities.js';
 import { MigrationRunner } from '../../../plugin/kernel/db/migration-runner.js';
 import { refillMigrations } from '../../../plugin/index.js';
 import { createTestDatabase, engines, type TestDatabase } from '../../helpers/test-database.js';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
 
 async function refillTables(ds: DataSource): Promise<string[]> {
     const rows: Array<{ name: string }> =
@@ -54,6 +54,42 @@ describe.each(engines)('migrations on %s', (engine) => {
         const applied = await Promise.all(runners.map((r) => r.up()));
         expect(applied.flat().sort()).toEqual([...all].sort());
     });
+
+    it.runIf(engine === 'mysql')(
+        'a migration running in another database on the same server holds nothing back here',
+        async () => {
+            // Another install mid-migration: its runner holds its lock inside a migration we keep open.
+            const other = await createTestDatabase(engine, 'migrations-other');
+            const otherDs = createDataSourceFromUrl({
+                url: other.url,
+                poolSize: 2,
+                entities: refillEntities,
+            });
+            await otherDs.initialize();
+            let finish!: () => void;
+            let started!: () => void;
+            const running = new Promise<void>((resolve) => (started = resolve));
+            class SlowOther1999999999999 implements MigrationInterface {
+                up = () => new Promise<void>((resolve) => ((finish = resolve), started()));
+                down = async () => undefined;
+            }
+            const otherUp = new MigrationRunner(otherDs, [SlowOther1999999999999]).up();
+            try {
+                await running;
+                const runner = new MigrationRunner(ds, refillMigrations);
+                await runner.up();
+                await runner.down(1);
+                // A server-wide lock would wait 60 s here and fail; a per-database one goes at once.
+                expect(await runner.up()).toHaveLength(1);
+            } finally {
+                finish?.();
+                await otherUp.catch(() => undefined);
+                await otherDs.destroy();
+                await other.drop();
+            }
+        },
+        45_000,
+    );
 
     // That the migrations create exactly the schema the exported entities describe, on both
     // engines: entity-schema.test.ts.
