@@ -78,6 +78,7 @@ export type {
     SendBatch,
     Setting,
     TemplateOverride,
+    TemplateVersion,
 } from './modules/messaging/index.js';
 export type {
     BonusLot,

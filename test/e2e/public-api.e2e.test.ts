@@ -56,6 +56,7 @@ const ROOT_VALUES = [
     'SignInFailureEntity',
     'StoreEntity',
     'TemplateOverrideEntity',
+    'TemplateVersionEntity',
 ];
 
 /** The types `import type … from 'refill'` may name, besides the values' own names. */
@@ -165,6 +166,7 @@ const ROOT_TYPES = [
     'SignInScope',
     'Store',
     'TemplateOverride',
+    'TemplateVersion',
 ];
 
 /** What `createRefill()` returns: exactly these keys, nothing else (no symbols either). */
