@@ -66,6 +66,8 @@ function Editor({
         return design && role !== 'analyst' ? { ...design, ...(id ? { campaignId: id } : {}) } : null;
     }, [debounced, digits, id, role]);
     const estimate = useCampaignEstimate(body);
+    // While the marketer is still typing, the figures beside the form are those of the design before the last keystroke.
+    const typing = !readOnly && JSON.stringify(form.values) !== JSON.stringify(debounced);
     const plan = useSavedPlan(id, role === 'analyst');
     const save = useSaveCampaign(id);
     const shownErrors = useRef<string[]>([]);
@@ -162,7 +164,7 @@ function Editor({
                 >
                     <LivePanel
                         figures={figures}
-                        loading={estimate.isFetching || plan.isFetching}
+                        loading={typing || estimate.isFetching || plan.isFetching}
                         error={estimateError ?? (plan.error ? errorMessage(plan.error, t) : null)}
                         note={role === 'analyst' ? t('campaigns.panel.savedPlan') : undefined}
                     />
