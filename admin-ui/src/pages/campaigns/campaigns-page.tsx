@@ -1,4 +1,5 @@
 import { Anchor, Button, Table, Text } from '@mantine/core';
+import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { type CampaignOverviewItem, useCampaignOverview } from '../../api/campaigns';
 import { useSession } from '../../api/session';
@@ -43,6 +44,7 @@ function WithInterval({ value, show }: { value: CampaignOverviewItem['uplift']; 
 function CampaignRow({ c }: { c: CampaignOverviewItem }) {
     const t = useT();
     const f = useFormat();
+    const intl = useIntl();
     const statusId = `campaignStatus.${c.status}`;
     return (
         <Table.Tr>
@@ -77,7 +79,14 @@ function CampaignRow({ c }: { c: CampaignOverviewItem }) {
             <Table.Td style={{ textAlign: 'right' }}>
                 <WithInterval
                     value={c.uplift}
-                    show={(x) => t('campaigns.list.pp', { value: (x * 100).toFixed(1) })}
+                    show={(x) =>
+                        t('campaigns.list.pp', {
+                            value: intl.formatNumber(x * 100, {
+                                minimumFractionDigits: 1,
+                                maximumFractionDigits: 1,
+                            }),
+                        })
+                    }
                 />
             </Table.Td>
             <Table.Td style={{ textAlign: 'right' }}>

@@ -1,5 +1,6 @@
 import { Alert, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import type { CampaignEstimate } from '../../../api/campaigns';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
@@ -56,7 +57,10 @@ export function LivePanel({
 }) {
     const t = useT();
     const f = useFormat();
-    const pp = (fraction: number) => t('campaigns.panel.pp', { value: (fraction * 100).toFixed(2) });
+    const intl = useIntl();
+    const fixed = (value: number, digits: number) =>
+        intl.formatNumber(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const pp = (fraction: number) => t('campaigns.panel.pp', { value: fixed(fraction * 100, 2) });
     const reason = (r: string) => {
         const id = `campaigns.reason.${r}`;
         return isMessageId(id) ? t(id) : r;
@@ -138,7 +142,7 @@ export function LivePanel({
                                     t('campaigns.panel.mdeRevenue'),
                                     e.revenueMde ? f.money(Math.round(e.revenueMde.absolute)) : '—',
                                 ],
-                                [t('campaigns.panel.baseline'), `${e.baselineConversionPct.toFixed(1)} %`],
+                                [t('campaigns.panel.baseline'), `${fixed(e.baselineConversionPct, 1)} %`],
                             ]}
                         />
                         {e.forecast && (
