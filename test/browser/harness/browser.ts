@@ -99,6 +99,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     for (const viewport of VIEWPORTS) {
         await page.setViewportSize({ width: viewport.width, height: viewport.height });
         await page.waitForTimeout(150); // layout and charts follow the resize
+        // From the top: a whole-page capture draws the fixed header and navbar where the page is scrolled to.
+        await page.evaluate('window.scrollTo(0, 0)');
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport.name}.png`), fullPage: true });
     }
     if (original) await page.setViewportSize(original);
