@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { DayRangeFilter, FilterFooter } from '../../app/filter-parts';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -155,44 +156,29 @@ export default function AuditPage() {
                         value={values.entityId}
                         onChange={(entityId) => setFilters({ entityId })}
                     />
-                    <TextInput
-                        type="date"
-                        label={t('audit.from')}
-                        value={values.from}
-                        max={values.to || undefined}
-                        onChange={(event) => setFilters({ from: event.currentTarget.value })}
-                    />
-                    <TextInput
-                        type="date"
-                        label={t('audit.to')}
-                        value={values.to}
-                        min={values.from || undefined}
-                        onChange={(event) => setFilters({ to: event.currentTarget.value })}
+                    <DayRangeFilter
+                        from={values.from}
+                        to={values.to}
+                        fromLabel={t('audit.from')}
+                        toLabel={t('audit.to')}
+                        onChange={setFilters}
                     />
                 </SimpleGrid>
-                <Group justify="space-between" mb="md">
-                    <Text size="xs" c="dimmed">
-                        {t('audit.daysIn', { timezone: chain.timezone })}
-                    </Text>
-                    {filtered && (
-                        <Button
-                            variant="subtle"
-                            size="compact-sm"
-                            onClick={() =>
-                                setFilters({
-                                    actor: '',
-                                    action: '',
-                                    entityType: '',
-                                    entityId: '',
-                                    from: '',
-                                    to: '',
-                                })
-                            }
-                        >
-                            {t('audit.clear')}
-                        </Button>
-                    )}
-                </Group>
+                <FilterFooter
+                    note={t('audit.daysIn', { timezone: chain.timezone })}
+                    filtered={filtered}
+                    clearLabel={t('audit.clear')}
+                    onClear={() =>
+                        setFilters({
+                            actor: '',
+                            action: '',
+                            entityType: '',
+                            entityId: '',
+                            from: '',
+                            to: '',
+                        })
+                    }
+                />
             </form>
             <Loaded query={entries}>
                 {() => (

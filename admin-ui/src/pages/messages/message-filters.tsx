@@ -1,4 +1,5 @@
-import { Button, Group, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { DayRangeFilter, FilterFooter } from '../../app/filter-parts';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { useChain } from '../../app/chain-provider';
@@ -90,45 +91,30 @@ export function MessageFilters({
                     value={values.kind || null}
                     onChange={(kind) => onChange({ kind: kind ?? '' })}
                 />
-                <TextInput
-                    type="date"
-                    label={t('messaging.log.from')}
-                    value={values.from}
-                    max={values.to || undefined}
-                    onChange={(event) => onChange({ from: event.currentTarget.value })}
-                />
-                <TextInput
-                    type="date"
-                    label={t('messaging.log.to')}
-                    value={values.to}
-                    min={values.from || undefined}
-                    onChange={(event) => onChange({ to: event.currentTarget.value })}
+                <DayRangeFilter
+                    from={values.from}
+                    to={values.to}
+                    fromLabel={t('messaging.log.from')}
+                    toLabel={t('messaging.log.to')}
+                    onChange={onChange}
                 />
             </SimpleGrid>
-            <Group justify="space-between" mb="md">
-                <Text size="xs" c="dimmed">
-                    {t('messaging.log.daysIn', { timezone: chain.timezone })}
-                </Text>
-                {filtered && (
-                    <Button
-                        variant="subtle"
-                        size="compact-sm"
-                        onClick={() =>
-                            onChange({
-                                card: '',
-                                campaignId: '',
-                                channel: '',
-                                status: '',
-                                kind: '',
-                                from: '',
-                                to: '',
-                            })
-                        }
-                    >
-                        {t('messaging.log.clear')}
-                    </Button>
-                )}
-            </Group>
+            <FilterFooter
+                note={t('messaging.log.daysIn', { timezone: chain.timezone })}
+                filtered={filtered}
+                clearLabel={t('messaging.log.clear')}
+                onClear={() =>
+                    onChange({
+                        card: '',
+                        campaignId: '',
+                        channel: '',
+                        status: '',
+                        kind: '',
+                        from: '',
+                        to: '',
+                    })
+                }
+            />
         </form>
     );
 }
