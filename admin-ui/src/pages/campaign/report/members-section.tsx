@@ -1,9 +1,10 @@
-import { Button, Group, Pagination, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { MEMBER_PAGE_SIZE, membersCsvUrl, useCampaignMembers } from '../../../api/campaign';
 import { useSession } from '../../../api/session';
 import { ScrollTable } from '../../../app/desk-table';
 import { Loaded } from '../../../app/list-parts';
+import { ClientPager } from '../../../app/list-paging';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
 import { canControl } from '../campaign-words';
@@ -98,25 +99,7 @@ export function MembersSection({ campaignId }: { campaignId: number }) {
                                         ))}
                                     </Table.Tbody>
                                 </ScrollTable>
-                                {pages > 1 && (
-                                    <Pagination
-                                        size="sm"
-                                        value={page}
-                                        total={pages}
-                                        onChange={setPage}
-                                        getControlProps={(control) => ({
-                                            'aria-label':
-                                                control === 'previous'
-                                                    ? t('list.previousPage')
-                                                    : control === 'next'
-                                                      ? t('list.nextPage')
-                                                      : control === 'first'
-                                                        ? t('list.firstPage')
-                                                        : t('list.lastPage'),
-                                        })}
-                                        getItemProps={(n) => ({ 'aria-label': t('list.page', { page: n }) })}
-                                    />
-                                )}
+                                <ClientPager page={page} total={pages} setPage={setPage} />
                             </>
                         );
                     }}
