@@ -18,6 +18,7 @@ import { DashboardFigures1768435200000 } from './1768435200000-dashboard-figures
 import { TemplateVersions1768521600000 } from './1768521600000-template-versions.js';
 import { MessageLog1768608000000 } from './1768608000000-message-log.js';
 import { AtcLookup1768694400000 } from './1768694400000-atc-lookup.js';
+import { ChainAttribution1768780800000 } from './1768780800000-chain-attribution.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -44,4 +45,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     TemplateVersions1768521600000,
     MessageLog1768608000000,
     AtcLookup1768694400000,
+    ChainAttribution1768780800000,
 ];

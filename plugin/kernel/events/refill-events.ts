@@ -7,6 +7,8 @@
  * repositories inside the same transaction.
  */
 
+import type { LifecycleSegment } from '../vocabulary/lifecycle-segments.js';
+
 /** A customer's bonuses after a ledger write (minor units). */
 export interface BalanceAfter {
     /** Bonuses the customer can spend now. */
@@ -95,11 +97,33 @@ export interface MemberAssigned {
     members: readonly AssignedMember[];
 }
 
+/** One customer who moved between lifecycle segments. */
+export interface LifecycleTransition {
+    customerId: number;
+    /** The segment they left (NULL: first classified). */
+    from: LifecycleSegment | null;
+    to: LifecycleSegment;
+}
+
+/**
+ * The daily segment job moved customers between lifecycle segments
+ * (published inside the transaction that records the transitions, once per
+ * page of customers, so subscribers write in batches too).
+ */
+export interface LifecycleChanged {
+    /** The chain-local day the transitions are recorded for, `YYYY-MM-DD`. */
+    day: string;
+    /** The moment of the classification. */
+    classifiedAt: Date;
+    transitions: readonly LifecycleTransition[];
+}
+
 /** Every event of the bus, keyed by its name. */
 export interface RefillEvents {
     PurchaseCommitted: PurchaseCommitted;
     PurchaseReturned: PurchaseReturned;
     MemberAssigned: MemberAssigned;
+    LifecycleChanged: LifecycleChanged;
 }
 
 /** The name of a Refill event. */

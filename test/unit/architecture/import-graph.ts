@@ -16,6 +16,8 @@ export const LAYERS = [
     'campaigns',
     'ledger',
     'messaging',
+    'segments',
+    'chains',
     'import',
 ] as const;
 

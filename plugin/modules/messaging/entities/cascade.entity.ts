@@ -24,6 +24,9 @@ export interface Cascade {
     cascadeKey: string;
     customerId: number;
     campaignId: number | null;
+    /** The trigger chain whose send step planned it, and the customer's run of that chain (NULL otherwise). */
+    chainId?: number | null;
+    chainRunId?: number | null;
     categoryId: number | null;
     offerId: number | null;
     kind: MessageKind;
@@ -59,6 +62,8 @@ export const CascadeEntity = new EntitySchema<Cascade>({
         cascadeKey: str('cascade_key', 128),
         customerId: bigInt('customer_id'),
         campaignId: int('campaign_id', true),
+        chainId: int('chain_id', true),
+        chainRunId: bigInt('chain_run_id', true),
         categoryId: int('category_id', true),
         offerId: bigInt('offer_id', true),
         kind: str('kind', 24),

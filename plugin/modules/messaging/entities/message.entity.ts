@@ -12,6 +12,8 @@ export interface Message {
     messageKey: string;
     customerId: number;
     campaignId: number | null;
+    /** The trigger chain it was sent for (copied from its cascade; NULL otherwise). */
+    chainId?: number | null;
     kind: string;
     step: number;
     channel: string;
@@ -51,6 +53,7 @@ export const MessageEntity = new EntitySchema<Message>({
         messageKey: str('message_key', 128),
         customerId: bigInt('customer_id'),
         campaignId: int('campaign_id', true),
+        chainId: int('chain_id', true),
         kind: str('kind', 24),
         step: int('step', false, 0),
         channel: str('channel', 16),
@@ -76,6 +79,7 @@ export const MessageEntity = new EntitySchema<Message>({
         { name: 'IDX_refill_messages_customer', columns: ['customerId', 'createdAt'] },
         { name: 'IDX_refill_messages_provider_id', columns: ['provider', 'providerMessageId'] },
         { name: 'IDX_refill_messages_created', columns: ['createdAt'] },
+        { name: 'IDX_refill_messages_chain', columns: ['chainId', 'createdAt'] },
         { name: 'IDX_refill_messages_log_status', columns: ['status', 'id'] },
         { name: 'IDX_refill_messages_log_channel', columns: ['channel', 'id'] },
     ],
