@@ -16,3 +16,11 @@ export {
     CHAIN_EVENTS,
     CHAIN_STEP_TYPES,
 } from './rules/chain-definition.js';
+export { ChainEntity, type Chain, type ChainStatus } from './entities/chain.entity.js';
+export {
+    ChainRunEntity,
+    type ChainRun,
+    type ChainRunGroup,
+    type ChainRunStatus,
+} from './entities/chain-run.entity.js';
+export { ChainStepLogEntity, type ChainStepLog } from './entities/chain-step-log.entity.js';
