@@ -91,3 +91,10 @@ export {
     campaignSelectPartTask,
     campaignSelectTask,
 } from './jobs/campaign-jobs.js';
+export {
+    inGlobalControl,
+    parseGlobalControl,
+    GLOBAL_CONTROL_SETTING,
+    GLOBAL_CONTROL_MAX_BP,
+    type GlobalControl,
+} from './rules/global-control.rules.js';
