@@ -111,6 +111,11 @@ export type {
     CustomerServiceConsent,
 } from './modules/customers/index.js';
 export type { ImportCheckpoint } from './modules/import/index.js';
+import {
+    CustomerLifecycleEntity,
+    LifecycleTransitionEntity,
+    SegmentSizeEntity,
+} from './modules/segments/index.js';
 
 /** Every entity schema Refill owns; a host sharing its DataSource registers these. */
 export const refillEntities = [
@@ -153,6 +158,9 @@ export const refillEntities = [
     SettingEntity,
     TemplateOverrideEntity,
     TemplateVersionEntity,
+    CustomerLifecycleEntity,
+    LifecycleTransitionEntity,
+    SegmentSizeEntity,
 ];
 
 export {

@@ -58,6 +58,11 @@ import type {
     TemplateService,
 } from './modules/messaging/index.js';
 import type { Repositories } from './refill-repositories.js';
+import type {
+    LifecycleClassificationService,
+    LifecycleReportService,
+    LifecycleSettingsService,
+} from './modules/segments/index.js';
 import type { DashboardService } from './api/dashboard/dashboard.service.js';
 import type { CampaignEstimateService } from './api/campaign-editor/campaign-estimate.service.js';
 import type { CampaignMessagePreviewService } from './api/campaign-editor/campaign-message-preview.service.js';
@@ -137,6 +142,12 @@ export interface RefillServices {
     campaignPreviews: CampaignMessagePreviewService;
     /** Liveness and readiness (`/health/live`, `/health/ready`); `markDraining()` on shutdown. */
     health: HealthService;
+    /** The daily lifecycle classification (`segments-daily`). */
+    lifecycleClassification: LifecycleClassificationService;
+    /** The lifecycle thresholds (audited saves). */
+    lifecycleSettings: LifecycleSettingsService;
+    /** The admin API's lifecycle reads: sizes, flows, one customer. */
+    lifecycleReports: LifecycleReportService;
 }
 
 /**

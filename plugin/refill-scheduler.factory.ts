@@ -28,6 +28,7 @@ import {
     type ReminderPlannerService,
     type SendGuardService,
 } from './modules/messaging/index.js';
+import { type LifecycleClassificationService, segmentsDailyJob } from './modules/segments/index.js';
 import { JobRunRecorder } from './kernel/jobs/job-run-recorder.js';
 import { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
 import { SqlJobBackend } from './kernel/jobs/sql-backend/index.js';
@@ -42,6 +43,7 @@ export interface JobServices {
     sendGuard: SendGuardService;
     dispatcher: CascadeDispatcher;
     reminders: ReminderPlannerService;
+    lifecycleClassification: LifecycleClassificationService;
 }
 
 /**
@@ -84,6 +86,7 @@ export function createScheduler(
             campaignsDailyJob(campaignDeps),
             messagesDispatchJob(services.sendGuard, services.dispatcher),
             messageRemindersJob(services.reminders),
+            segmentsDailyJob(services.lifecycleClassification),
         ],
         [
             campaignSelectTask(campaignDeps),

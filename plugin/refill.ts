@@ -73,6 +73,12 @@ import {
 import { HistoryImportService } from './modules/import/index.js';
 import { createRepositories, type Repositories } from './refill-repositories.js';
 import { HealthService } from './kernel/db/health.service.js';
+import {
+    LifecycleClassificationService,
+    LifecycleFlowQuery,
+    LifecycleReportService,
+    LifecycleSettingsService,
+} from './modules/segments/index.js';
 
 export type { RefillHooks } from './refill-hooks.js';
 
@@ -177,6 +183,8 @@ export function createRefill(options: RefillOptions): Refill {
         userStores,
     );
     const figures = new DailyFiguresRepository(longDb);
+    const lifecycleSettings = new LifecycleSettingsService(database, repos.settings, repos.audit, clock);
+    const lifecycleThresholds = () => lifecycleSettings.thresholds();
     const base: Omit<
         RefillServices,
         'jobs' | 'health' | 'dashboard' | 'campaignOverview' | 'campaignEstimates' | 'campaignPreviews'
@@ -271,6 +279,27 @@ export function createRefill(options: RefillOptions): Refill {
         contactPolicy: messaging.contactPolicy,
         channelStatus: messaging.channelStatus,
         messageLog: messaging.messageLog,
+        lifecycleClassification: new LifecycleClassificationService(
+            longDb,
+            longRepos.lifecycle,
+            longRepos.segmentSizes,
+            repos.settings,
+            lifecycleThresholds,
+            events,
+            config.timezone,
+            clock,
+        ),
+        lifecycleSettings,
+        lifecycleReports: new LifecycleReportService(
+            database,
+            repos.lifecycle,
+            repos.segmentSizes,
+            new LifecycleFlowQuery(longDb),
+            repos.customers,
+            lifecycleThresholds,
+            config.timezone,
+            clock,
+        ),
     };
     const scheduler = createScheduler(longDb, repos, base, config, clock, logger, options.jobs?.agenda);
     const jobs = new JobControlService(scheduler, database, repos.audit, clock);

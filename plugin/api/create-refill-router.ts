@@ -74,6 +74,11 @@ import type { DashboardService } from './dashboard/dashboard.service.js';
 import { posOpenApi } from './openapi/pos-openapi.js';
 import { adminOpenApi } from './openapi/admin-openapi.js';
 import { serveOpenApi } from './openapi/openapi-route.js';
+import {
+    adminLifecycleRoutes,
+    type LifecycleReportService,
+    type LifecycleSettingsService,
+} from '../modules/segments/index.js';
 
 /** The services the HTTP API calls. */
 export interface ApiServices {
@@ -91,6 +96,8 @@ export interface ApiServices {
     jobs: JobControlService;
     adjustments: LedgerAdjustmentService;
     dashboard: DashboardService;
+    lifecycleReports: LifecycleReportService;
+    lifecycleSettings: LifecycleSettingsService;
 }
 
 /** Everything the router needs: the POS and admin services. */
@@ -185,6 +192,9 @@ export function createRefillRouter(
         adminSendRoutes(services, { publicUrl: config.messaging.publicUrl, timezone: config.timezone }),
     );
     admin.use(adminSendReviewRoutes(services));
+    admin.use(
+        adminLifecycleRoutes({ reports: services.lifecycleReports, settings: services.lifecycleSettings }),
+    );
     admin.use(notFound);
     admin.use(errorHandler(logger));
     router.use('/admin/v1', admin);

@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
     'job.run',
     'job.pause',
     'job.resume',
+    'lifecycle.thresholds',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */
