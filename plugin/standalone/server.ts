@@ -7,6 +7,7 @@ import { DEFAULT_DATABASE_URL } from '../cli/cli-context.js';
 import { seedDemoCampaigns } from '../demo/demo-campaigns.js';
 import { seedRecentSales } from '../demo/demo-recent-sales.js';
 import { seedDemoChain } from '../demo/demo-seed.js';
+import { seedDemoLifecycle } from '../demo/demo-lifecycle.js';
 import type { RefillOptions, TrustProxy } from '../config/refill-options.js';
 import { createRefill, type Refill } from '../refill.js';
 import { refillInternals } from '../refill-internals.js';
@@ -180,6 +181,8 @@ async function ensureDemo(
         // Count the history into the dashboard's figures now, not at the job's next run, so the
         // first page a newcomer opens is filled. Nothing else writes yet: no rows to wait for.
         await services.dailyFigures.refresh({ settleMs: 0 });
+        // Lifecycle segments at one past day a week and today, so their sizes and flows show.
+        await seedDemoLifecycle(refill);
         const store = await demoStore(refill);
         if (!store) throw new Error('the demo chain was seeded without stores');
         const { key } = await services.posKeys.create(store, 'demo till', 'standalone');

@@ -14,7 +14,12 @@ import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-
  * once per committed transition, and two runs of the same day at once.
  */
 const ZONE = 'Europe/Moscow';
-const silent = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
+const silent = {
+    error: () => undefined,
+    warn: () => undefined,
+    info: () => undefined,
+    debug: () => undefined,
+};
 
 describe.each(engines)('lifecycle classification on %s', (engine) => {
     let t: TestRefill;
@@ -109,7 +114,13 @@ describe.each(engines)('lifecycle classification on %s', (engine) => {
 
         const { service, committed } = classifier();
         const result = await service.run({ pageSize: 2 });
-        expect(result).toMatchObject({ day: '2026-04-10', pages: 3, customers: 6, transitions: 6, skipped: 0 });
+        expect(result).toMatchObject({
+            day: '2026-04-10',
+            pages: 3,
+            customers: 6,
+            transitions: 6,
+            skipped: 0,
+        });
         expect(await segments()).toEqual({
             'L-A': 'enrolled',
             'L-B': 'new',
@@ -120,20 +131,32 @@ describe.each(engines)('lifecycle classification on %s', (engine) => {
         });
         const published = committed.flatMap((e) => e.transitions);
         expect(committed.every((e) => e.day === '2026-04-10' && e.transitions.length <= 2)).toBe(true);
-        expect(published.sort((a, b) => a.customerId - b.customerId)).toEqual(await transitions('2026-04-10'));
+        expect(published.sort((a, b) => a.customerId - b.customerId)).toEqual(
+            await transitions('2026-04-10'),
+        );
         expect(published.every((p) => p.from === null)).toBe(true);
 
         const sizes = await t.internals.services.lifecycleReports.sizesByDay('2026-04-10', '2026-04-10');
         expect(sizes.days).toEqual([
             {
                 day: '2026-04-10',
-                sizes: { enrolled: 1, new: 1, developing: 1, regular: 1, sleeping: 1, churned: 1, won_back: 0 },
+                sizes: {
+                    enrolled: 1,
+                    new: 1,
+                    developing: 1,
+                    regular: 1,
+                    sleeping: 1,
+                    churned: 1,
+                    won_back: 0,
+                },
             },
         ]);
     });
 
     it('changes nothing and publishes nothing when the day runs again', async () => {
-        const before = await t.internals.database.all(`SELECT * FROM refill_customer_lifecycle ORDER BY customer_id`);
+        const before = await t.internals.database.all(
+            `SELECT * FROM refill_customer_lifecycle ORDER BY customer_id`,
+        );
         const { service, committed } = classifier();
         expect((await service.run({ pageSize: 2 })).skipped).toBe(1);
         // Even with the watermark forgotten, every page is idempotent.
@@ -141,9 +164,9 @@ describe.each(engines)('lifecycle classification on %s', (engine) => {
         const again = await service.run({ pageSize: 4 });
         expect(again).toMatchObject({ transitions: 0, customers: 6 });
         expect(committed).toEqual([]);
-        expect(await t.internals.database.all(`SELECT * FROM refill_customer_lifecycle ORDER BY customer_id`)).toEqual(
-            before,
-        );
+        expect(
+            await t.internals.database.all(`SELECT * FROM refill_customer_lifecycle ORDER BY customer_id`),
+        ).toEqual(before);
         expect(await transitions('2026-04-10')).toHaveLength(6);
     });
 

@@ -52,7 +52,38 @@ export class CustomerLifecycleRepository {
               LIMIT ${Math.trunc(limit)}${sqlDialect.forUpdate(tx.dialect)}`,
             [afterId],
         );
-        return rows.map((r) => ({
+        return rows.map((r) => this.pageRow(r));
+    }
+
+    /**
+     * {@link lockPage} with the facts as they were before `before`, counted
+     * from the stored receipts, for customers enrolled by then: classifies a
+     * past day (the demo's backdated history).
+     */
+    async lockPageAsOf(
+        tx: SqlExecutor,
+        afterId: number,
+        limit: number,
+        before: Date,
+    ): Promise<LifecyclePageRow[]> {
+        const at = toDbTime(before);
+        const rows = await tx.all<Record<string, unknown>>(
+            `SELECT c.id,
+                    (SELECT COUNT(*) FROM refill_purchases p WHERE p.customer_id = c.id AND p.purchased_at < ?) AS purchase_count,
+                    (SELECT MAX(p.purchased_at) FROM refill_purchases p WHERE p.customer_id = c.id AND p.purchased_at < ?) AS last_purchase_at,
+                    l.segment, l.since_day, l.classified_day
+               FROM refill_customers c
+               LEFT JOIN refill_customer_lifecycle l ON l.customer_id = c.id
+              WHERE c.id > ? AND c.enrolled_at < ?
+              ORDER BY c.id
+              LIMIT ${Math.trunc(limit)}${sqlDialect.forUpdate(tx.dialect)}`,
+            [at, at, afterId, at],
+        );
+        return rows.map((r) => this.pageRow(r));
+    }
+
+    private pageRow(r: Record<string, unknown>): LifecyclePageRow {
+        return {
             customerId: Number(r.id),
             purchaseCount: Number(r.purchase_count),
             lastPurchaseAt: this.db.timeOrNull(r.last_purchase_at),
@@ -60,7 +91,7 @@ export class CustomerLifecycleRepository {
             sinceDay: r.since_day === null || r.since_day === undefined ? null : String(r.since_day),
             classifiedDay:
                 r.classified_day === null || r.classified_day === undefined ? null : String(r.classified_day),
-        }));
+        };
     }
 
     /** Marks the rows of (`afterId`, `lastId`] classified on `day` (those that stay in their segment). */

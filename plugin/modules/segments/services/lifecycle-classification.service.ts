@@ -37,6 +37,12 @@ export interface ClassificationOptions {
     pageSize?: number;
     /** Called after every committed page. */
     onPage?: () => void;
+    /**
+     * Classify the chain-local day of this past moment, with each customer's
+     * facts counted from the receipts stored before it (default: today, from
+     * the customers' kept facts). Days must be classified in order.
+     */
+    asOf?: Date;
 }
 
 /** The page watermark of a day. */
@@ -73,7 +79,7 @@ export class LifecycleClassificationService {
 
     /** Classifies today (chain-local), resuming an unfinished run of today. */
     async run(options: ClassificationOptions = {}): Promise<ClassificationResult> {
-        const now = this.clock();
+        const now = options.asOf ?? this.clock();
         const days = new LocalDays(this.timezone);
         const today = days.dayOf(now);
         const day = dayString(today);
@@ -85,7 +91,9 @@ export class LifecycleClassificationService {
         let afterId = state.afterId;
         for (;;) {
             const page = await this.events.transaction(this.db, async (tx, afterCommit) => {
-                const rows = await this.lifecycle.lockPage(tx, afterId, pageSize);
+                const rows = options.asOf
+                    ? await this.lifecycle.lockPageAsOf(tx, afterId, pageSize, options.asOf)
+                    : await this.lifecycle.lockPage(tx, afterId, pageSize);
                 if (!rows.length) return null;
                 const lastId = rows[rows.length - 1].customerId;
                 const moves: LifecycleMove[] = [];
@@ -148,13 +156,15 @@ export class LifecycleClassificationService {
         });
     }
 
-    /** The day's watermark (a new day starts from the first customer). */
+    /** The day's watermark (a new day starts from the first customer; a day before the last one is done). */
     private async state(day: string): Promise<RunState> {
         const raw = await this.settings.get(LIFECYCLE_RUN_SETTING);
         try {
             const stored = raw ? (JSON.parse(raw) as Partial<RunState>) : null;
             if (stored?.day === day && typeof stored.afterId === 'number')
                 return { day, afterId: stored.afterId, done: stored.done === true };
+            // A later day was classified already: an earlier one cannot be classified any more.
+            if (typeof stored?.day === 'string' && stored.day > day) return { day, afterId: 0, done: true };
         } catch {
             // An unreadable watermark: start the day over (each page is idempotent).
         }
