@@ -1,3 +1,4 @@
+import { ChainEntity, ChainRunEntity, ChainStepLogEntity } from './modules/chains/index.js';
 import {
     CascadeEntity,
     MessageEntity,
@@ -153,6 +154,9 @@ export const refillEntities = [
     SettingEntity,
     TemplateOverrideEntity,
     TemplateVersionEntity,
+    ChainEntity,
+    ChainRunEntity,
+    ChainStepLogEntity,
 ];
 
 export {
@@ -195,4 +199,7 @@ export {
     StoreEntity,
     TemplateOverrideEntity,
     TemplateVersionEntity,
+    ChainEntity,
+    ChainRunEntity,
+    ChainStepLogEntity,
 };

@@ -28,6 +28,13 @@ import {
     type ReminderPlannerService,
     type SendGuardService,
 } from './modules/messaging/index.js';
+import {
+    type ChainEngine,
+    type ChainJobDeps,
+    chainStepsJob,
+    chainStepsMoreTask,
+    chainTriggersJob,
+} from './modules/chains/index.js';
 import { JobRunRecorder } from './kernel/jobs/job-run-recorder.js';
 import { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
 import { SqlJobBackend } from './kernel/jobs/sql-backend/index.js';
@@ -42,6 +49,7 @@ export interface JobServices {
     sendGuard: SendGuardService;
     dispatcher: CascadeDispatcher;
     reminders: ReminderPlannerService;
+    chains: ChainEngine;
 }
 
 /**
@@ -75,6 +83,12 @@ export function createScheduler(
         clock,
         enqueue: (name, data, uniqueBy) => scheduler!.enqueue(name, data, uniqueBy),
     };
+    const chainDeps: ChainJobDeps = {
+        engine: services.chains.engine,
+        triggers: services.chains.triggers,
+        stepRunMs: config.chains.stepRunMs,
+        enqueue: (name, data, uniqueBy) => scheduler!.enqueue(name, data, uniqueBy),
+    };
     scheduler = new RefillScheduler(
         hostAgenda ? { agenda: hostAgenda } : { backend },
         [
@@ -84,11 +98,14 @@ export function createScheduler(
             campaignsDailyJob(campaignDeps),
             messagesDispatchJob(services.sendGuard, services.dispatcher),
             messageRemindersJob(services.reminders),
+            chainStepsJob(chainDeps),
+            chainTriggersJob(chainDeps),
         ],
         [
             campaignSelectTask(campaignDeps),
             campaignSelectPartTask(campaignDeps),
             categoryRebuildTask(services.categoryRebuilds),
+            chainStepsMoreTask(chainDeps),
         ],
         { ...config.jobs, timezone: config.timezone, workerName },
         new JobRunRecorder(logger, backend.logger),

@@ -73,6 +73,7 @@ import {
 import { HistoryImportService } from './modules/import/index.js';
 import { createRepositories, type Repositories } from './refill-repositories.js';
 import { HealthService } from './kernel/db/health.service.js';
+import { createChainEngine, subscribeChains } from './modules/chains/index.js';
 
 export type { RefillHooks } from './refill-hooks.js';
 
@@ -165,6 +166,9 @@ export function createRefill(options: RefillOptions): Refill {
         messaging: new CampaignMessagingQuery(),
     });
     const messaging = createMessaging(longDb, repos, config, () => catalog.categories(), clock);
+    // Trigger chains: entered and ended in the sale's and the segment job's transactions, stepped by jobs.
+    const chains = createChainEngine({ db: longDb, repos, config, clock, logger });
+    subscribeChains(events, chains.goals, chains.triggers);
     const adminUsers = new AdminUserRepository(database);
     const userStores = new AdminUserStoreRepository(database);
     const adminAuth = new AdminAuthService(
@@ -271,6 +275,7 @@ export function createRefill(options: RefillOptions): Refill {
         contactPolicy: messaging.contactPolicy,
         channelStatus: messaging.channelStatus,
         messageLog: messaging.messageLog,
+        chains,
     };
     const scheduler = createScheduler(longDb, repos, base, config, clock, logger, options.jobs?.agenda);
     const jobs = new JobControlService(scheduler, database, repos.audit, clock);
