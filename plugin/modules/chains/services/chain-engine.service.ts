@@ -80,9 +80,11 @@ export class ChainEngineService {
     }
 
     /**
-     * Steps due runs batch after batch until none is due or `until` (wall
-     * time, ms since the epoch) passes; `touch` after each batch. `more`
-     * says whether it stopped with work left.
+     * Steps due runs batch after batch (a step that leaves its run due at
+     * once, as most do, is followed by the next step in the next batch) until
+     * a batch finds nothing due or `until` (wall time, ms since the epoch)
+     * passes; `touch` after each batch. `more` says whether it stopped with
+     * work left.
      */
     async runDue(
         until = Number.POSITIVE_INFINITY,
@@ -97,10 +99,10 @@ export class ChainEngineService {
             failed: 0,
         };
         for (;;) {
-            const { more, ...counts } = await this.runBatch();
+            const { more: _full, ...counts } = await this.runBatch();
             for (const k of Object.keys(total) as (keyof ChainStepCounts)[]) total[k] += counts[k];
             await touch?.();
-            if (!more) return { ...total, more: false };
+            if (!counts.claimed) return { ...total, more: false };
             if (Date.now() >= until) return { ...total, more: true };
         }
     }
