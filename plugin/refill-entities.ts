@@ -1,3 +1,4 @@
+import { ChainEntity, ChainRunEntity, ChainStepLogEntity } from './modules/chains/index.js';
 import {
     CascadeEntity,
     MessageEntity,
@@ -161,6 +162,9 @@ export const refillEntities = [
     CustomerLifecycleEntity,
     LifecycleTransitionEntity,
     SegmentSizeEntity,
+    ChainEntity,
+    ChainRunEntity,
+    ChainStepLogEntity,
 ];
 
 export {
@@ -203,4 +207,7 @@ export {
     StoreEntity,
     TemplateOverrideEntity,
     TemplateVersionEntity,
+    ChainEntity,
+    ChainRunEntity,
+    ChainStepLogEntity,
 };

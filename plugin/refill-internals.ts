@@ -67,6 +67,7 @@ import type { DashboardService } from './api/dashboard/dashboard.service.js';
 import type { CampaignEstimateService } from './api/campaign-editor/campaign-estimate.service.js';
 import type { CampaignMessagePreviewService } from './api/campaign-editor/campaign-message-preview.service.js';
 import type { CampaignOverviewService } from './api/campaign-editor/campaign-overview.service.js';
+import type { ChainEngine } from './modules/chains/index.js';
 
 /** Every service the composition root builds: for the CLI, the admin API, the demo and tests, never for hosts. */
 export interface RefillServices {
@@ -131,6 +132,8 @@ export interface RefillServices {
     channelStatus: ChannelStatusService;
     /** The message log: filtered pages, verdict trails, delivery events. */
     messageLog: MessageLogService;
+    /** Trigger chains: entry, triggers, goals and the step runner. */
+    chains: ChainEngine;
     jobs: JobControlService;
     /** The admin dashboard, composed from the modules' doors. */
     dashboard: DashboardService;

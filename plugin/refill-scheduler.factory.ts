@@ -29,6 +29,13 @@ import {
     type SendGuardService,
 } from './modules/messaging/index.js';
 import { type LifecycleClassificationService, segmentsDailyJob } from './modules/segments/index.js';
+import {
+    type ChainEngine,
+    type ChainJobDeps,
+    chainStepsJob,
+    chainStepsMoreTask,
+    chainTriggersJob,
+} from './modules/chains/index.js';
 import { JobRunRecorder } from './kernel/jobs/job-run-recorder.js';
 import { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
 import { SqlJobBackend } from './kernel/jobs/sql-backend/index.js';
@@ -44,6 +51,7 @@ export interface JobServices {
     dispatcher: CascadeDispatcher;
     reminders: ReminderPlannerService;
     lifecycleClassification: LifecycleClassificationService;
+    chains: ChainEngine;
 }
 
 /**
@@ -77,6 +85,12 @@ export function createScheduler(
         clock,
         enqueue: (name, data, uniqueBy) => scheduler!.enqueue(name, data, uniqueBy),
     };
+    const chainDeps: ChainJobDeps = {
+        engine: services.chains.engine,
+        triggers: services.chains.triggers,
+        stepRunMs: config.chains.stepRunMs,
+        enqueue: (name, data, uniqueBy) => scheduler!.enqueue(name, data, uniqueBy),
+    };
     scheduler = new RefillScheduler(
         hostAgenda ? { agenda: hostAgenda } : { backend },
         [
@@ -87,11 +101,14 @@ export function createScheduler(
             messagesDispatchJob(services.sendGuard, services.dispatcher),
             messageRemindersJob(services.reminders),
             segmentsDailyJob(services.lifecycleClassification),
+            chainStepsJob(chainDeps),
+            chainTriggersJob(chainDeps),
         ],
         [
             campaignSelectTask(campaignDeps),
             campaignSelectPartTask(campaignDeps),
             categoryRebuildTask(services.categoryRebuilds),
+            chainStepsMoreTask(chainDeps),
         ],
         { ...config.jobs, timezone: config.timezone, workerName },
         new JobRunRecorder(logger, backend.logger),

@@ -79,6 +79,7 @@ import {
     LifecycleReportService,
     LifecycleSettingsService,
 } from './modules/segments/index.js';
+import { createChainEngine, subscribeChains } from './modules/chains/index.js';
 
 export type { RefillHooks } from './refill-hooks.js';
 
@@ -171,6 +172,9 @@ export function createRefill(options: RefillOptions): Refill {
         messaging: new CampaignMessagingQuery(),
     });
     const messaging = createMessaging(longDb, repos, config, () => catalog.categories(), clock);
+    // Trigger chains: entered and ended in the sale's and the segment job's transactions, stepped by jobs.
+    const chains = createChainEngine({ db: longDb, repos, config, clock, logger });
+    subscribeChains(events, chains.goals, chains.triggers);
     const adminUsers = new AdminUserRepository(database);
     const userStores = new AdminUserStoreRepository(database);
     const adminAuth = new AdminAuthService(
@@ -300,6 +304,7 @@ export function createRefill(options: RefillOptions): Refill {
             config.timezone,
             clock,
         ),
+        chains,
     };
     const scheduler = createScheduler(longDb, repos, base, config, clock, logger, options.jobs?.agenda);
     const jobs = new JobControlService(scheduler, database, repos.audit, clock);

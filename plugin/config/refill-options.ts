@@ -139,6 +139,16 @@ export interface CampaignOptions {
     rebuildBatchSize?: number;
 }
 
+/** Trigger chains: how many runs a customer may have at once, and how the step job works. */
+export interface ChainOptions {
+    /** Active (unfinished, test-group) runs one customer may have at once across all chains. Default 2. */
+    maxActiveRunsPerCustomer?: number;
+    /** Due runs the `chain-steps` job claims per batch (one transaction per step). Default 200. */
+    stepBatchSize?: number;
+    /** How long one `chain-steps` run works before it re-enqueues itself for what remains, ms. Default 50000. */
+    stepRunMs?: number;
+}
+
 /** The mass-send guard: large campaign runs wait for a second admin and go to a canary slice first. */
 export interface SendGuardOptions {
     /** A run above this many recipients needs approval. Default 1000. */
@@ -291,6 +301,7 @@ export interface RefillOptions {
     jobs?: JobsOptions;
     campaigns?: CampaignOptions;
     messaging?: MessagingOptions;
+    chains?: ChainOptions;
     /**
      * A logger to log through: pino's, or any object with `debug`, `info`, `warn`, `error`
      * (fields, then a message) and `child` ({@link RefillLogger}). Refill makes its own pino logger otherwise.
@@ -327,5 +338,6 @@ export interface RefillConfig {
             guard: Required<SendGuardOptions>;
             dispatch: Required<NonNullable<MessagingOptions['dispatch']>>;
         };
+    chains: Required<ChainOptions>;
     logLevel: string;
 }

@@ -204,6 +204,8 @@ const schema = Joi.object<RefillOptions>({
                     'campaigns-daily',
                     'messages-dispatch',
                     'message-reminders',
+                    'chain-steps',
+                    'chain-triggers',
                 ),
                 Joi.string().min(1).max(100),
             )
@@ -220,6 +222,11 @@ const schema = Joi.object<RefillOptions>({
         rebuildBatchSize: Joi.number().integer().min(1).max(10_000).default(500),
     }).default(),
     messaging: messagingSchema.default(),
+    chains: Joi.object({
+        maxActiveRunsPerCustomer: Joi.number().integer().min(1).max(50).default(2),
+        stepBatchSize: Joi.number().integer().min(1).max(5000).default(200),
+        stepRunMs: Joi.number().integer().min(1000).max(600_000).default(50_000),
+    }).default(),
     logger: Joi.object(),
     logLevel: Joi.string()
         .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')

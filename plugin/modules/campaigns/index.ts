@@ -98,3 +98,5 @@ export {
     GLOBAL_CONTROL_MAX_BP,
     type GlobalControl,
 } from './rules/global-control.rules.js';
+/** The deterministic test/control hash (v2): chains assign their holdout with it. */
+export { assignGroup, hashBucket } from './stats/assignment.rules.js';

@@ -101,3 +101,10 @@ export { TemplateRenderer } from './templates/template-renderer.js';
 export { buildSteps, type CascadeStep } from './rules/cascade.rules.js';
 /** SMS: the cheaper of a text and its transliteration, with segments (the editor's preview counts them). */
 export { cheaperVariant } from './sms/sms-transliteration.js';
+/** Service: a chain's send steps as reminder cascades, and what came of them (the chains module takes it). */
+export {
+    type ChainSend,
+    type ChainSendOutcome,
+    chainCascadeKey,
+    ChainMessagesService,
+} from './services/chain-messages.service.js';

@@ -21,6 +21,8 @@ export interface SendRequest {
     key: string;
     customerId: number;
     campaignId: number | null;
+    /** The trigger chain the message is sent for (its cascade's), if any. */
+    chainId?: number | null;
     kind: string;
     step: number;
     traffic: TrafficClass;
@@ -108,6 +110,7 @@ export class MessageSender {
             messageKey: r.key,
             customerId: r.customerId,
             campaignId: r.campaignId,
+            chainId: r.chainId ?? null,
             kind: r.kind,
             step: r.step,
             channel: r.message.channel,

@@ -16,6 +16,8 @@ import { decideContact, type ContactPolicySettings, type ContactVerdict } from '
 import { consentedTo, customerFacts, usableChannel, zoneOf } from './contact-facts.js';
 import type { CascadeContext, CascadeContextLoader } from './cascade-context.loader.js';
 import type { MessageComposer } from './message-composer.js';
+import { boundedMemo } from '../../../kernel/bounded-memo.js';
+import { chainChannelsOf } from '../services/chain-messages.service.js';
 
 /** The repository methods {@link CascadeDispatcher} calls (the composition root passes its bag). */
 export interface CascadeDispatcherPorts {
@@ -85,6 +87,8 @@ interface PageWork {
  */
 export class CascadeDispatcher {
     private readonly serviceSteps: CascadeStep[];
+    /** The steps of a chain send's own channel list (comma-joined), built once per list. */
+    private readonly chainSteps = boundedMemo((list) => buildSteps(list.split(','), this.config), 100);
 
     constructor(
         private readonly db: Database,
@@ -244,6 +248,7 @@ export class CascadeDispatcher {
                 attempts: attempt,
                 customerId: customer.id,
                 campaignId: c.campaignId,
+                chainId: c.chainId ?? null,
                 kind: c.kind,
                 step: plan.step,
                 traffic: c.traffic,
@@ -302,6 +307,7 @@ export class CascadeDispatcher {
                 key: `${c.cascadeKey}:${index}:skip`,
                 customerId: customer.id,
                 campaignId: c.campaignId,
+                chainId: c.chainId ?? null,
                 kind: c.kind,
                 step: index,
                 traffic: c.traffic,
@@ -317,7 +323,11 @@ export class CascadeDispatcher {
 
     /** The cascade's steps: its campaign's, or the service channels cheapest first. */
     private steps(c: Cascade, ctx: PageContext): CascadeStep[] {
-        return (c.campaignId !== null ? ctx.plans.get(c.campaignId)?.steps : undefined) ?? this.serviceSteps;
+        const fromCampaign = c.campaignId !== null ? ctx.plans.get(c.campaignId)?.steps : undefined;
+        if (fromCampaign) return fromCampaign;
+        // A chain's send step may name its channels (cheapest first among them).
+        const only = c.chainId != null ? chainChannelsOf(c.payload) : null;
+        return only ? this.chainSteps(only.join(',')) : this.serviceSteps;
     }
 
     /**

@@ -9,7 +9,15 @@ import { numOrNull } from '../../../kernel/db/row-mappers.js';
 /** A message to claim for sending (inserted, or taken over where the row allows it). */
 export type ClaimRow = Pick<
     Message,
-    'messageKey' | 'customerId' | 'campaignId' | 'kind' | 'step' | 'channel' | 'traffic' | 'verdict'
+    | 'messageKey'
+    | 'customerId'
+    | 'campaignId'
+    | 'chainId'
+    | 'kind'
+    | 'step'
+    | 'channel'
+    | 'traffic'
+    | 'verdict'
 > & {
     /** The provider it will be handed to. */
     provider: string;
@@ -24,7 +32,15 @@ export type ClaimRow = Pick<
 /** A held or dropped decision to record. */
 export type DecisionRow = Pick<
     Message,
-    'messageKey' | 'customerId' | 'campaignId' | 'kind' | 'step' | 'channel' | 'traffic' | 'verdict'
+    | 'messageKey'
+    | 'customerId'
+    | 'campaignId'
+    | 'chainId'
+    | 'kind'
+    | 'step'
+    | 'channel'
+    | 'traffic'
+    | 'verdict'
 > & { status: 'held' | 'dropped' };
 
 /** Where a message row stands in sending. */
@@ -125,11 +141,12 @@ export class MessageRepository {
                       .join(', ')} WHERE ${takeOver}`;
         for (const chunk of sqlDialect.chunks(rows, 500))
             await exec.run(
-                `INSERT INTO refill_messages (message_key, customer_id, campaign_id, kind, step, channel, traffic, status, verdict, provider, claim_token, lease_until, attempts, created_at, status_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 15)}${tail}`,
+                `INSERT INTO refill_messages (message_key, customer_id, campaign_id, chain_id, kind, step, channel, traffic, status, verdict, provider, claim_token, lease_until, attempts, created_at, status_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 16)}${tail}`,
                 chunk.flatMap((m) => [
                     m.messageKey,
                     m.customerId,
                     m.campaignId,
+                    m.chainId ?? null,
                     m.kind,
                     m.step,
                     m.channel,
@@ -172,11 +189,12 @@ export class MessageRepository {
                 : ` ON CONFLICT (message_key) DO UPDATE SET verdict = excluded.verdict, status_at = excluded.status_at, status = excluded.status WHERE ${open}`;
         for (const chunk of sqlDialect.chunks(rows, 500))
             await exec.run(
-                `INSERT INTO refill_messages (message_key, customer_id, campaign_id, kind, step, channel, traffic, status, verdict, created_at, status_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 11)}${tail}`,
+                `INSERT INTO refill_messages (message_key, customer_id, campaign_id, chain_id, kind, step, channel, traffic, status, verdict, created_at, status_at) VALUES ${sqlDialect.valuesPlaceholders(chunk.length, 12)}${tail}`,
                 chunk.flatMap((m) => [
                     m.messageKey,
                     m.customerId,
                     m.campaignId,
+                    m.chainId ?? null,
                     m.kind,
                     m.step,
                     m.channel,
