@@ -46,6 +46,13 @@ export const AUDIT_ACTIONS = [
     'job.run',
     'job.pause',
     'job.resume',
+    'chain.create',
+    'chain.update',
+    'chain.activate',
+    'chain.pause',
+    'chain.archive',
+    'chain.seed',
+    'program.global_control',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */

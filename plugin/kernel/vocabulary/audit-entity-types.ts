@@ -16,6 +16,8 @@ export const AUDIT_ENTITY_TYPES = [
     'contact_policy',
     'channel',
     'job',
+    'chain',
+    'program',
 ] as const;
 
 /** One of {@link AUDIT_ENTITY_TYPES}. */
