@@ -24,6 +24,12 @@ import {
     type CustomerCampaignsService,
 } from '../modules/campaigns/index.js';
 import { adminCatalogRoutes, type CatalogAdminServices } from '../modules/catalog/index.js';
+import {
+    adminChainRoutes,
+    adminGlobalControlRoutes,
+    type ChainApiServices,
+    type GlobalControlApiServices,
+} from '../modules/chains/index.js';
 import express, { Router } from 'express';
 import type { RefillLogger } from '../kernel/logging/logger.port.js';
 import type { RefillConfig } from '../config/refill-options.js';
@@ -100,7 +106,9 @@ export type RouterServices = ApiServices &
     CatalogAdminServices &
     SendApiServices &
     SendReviewApiServices &
-    DeskApiServices & {
+    DeskApiServices &
+    ChainApiServices &
+    GlobalControlApiServices & {
         outbox: OutboxStore;
         messages: MessageRepository;
         templates: TemplateService;
@@ -185,6 +193,8 @@ export function createRefillRouter(
         adminSendRoutes(services, { publicUrl: config.messaging.publicUrl, timezone: config.timezone }),
     );
     admin.use(adminSendReviewRoutes(services));
+    admin.use(adminChainRoutes(services));
+    admin.use(adminGlobalControlRoutes(services));
     admin.use(notFound);
     admin.use(errorHandler(logger));
     router.use('/admin/v1', admin);

@@ -28,6 +28,7 @@ import {
     adminTemplateRouteTable,
 } from '../../modules/messaging/index.js';
 import { adminDashboardRouteTable } from '../routes/dashboard.routes.js';
+import { adminChainRouteTable, adminGlobalControlRouteTable } from '../../modules/chains/index.js';
 import { adminCampaignEditorRouteTable } from '../routes/campaign-editor.routes.js';
 import { buildOpenApi, type OpenApiDocument } from './openapi-document.js';
 import { OPENAPI_ROUTE } from './openapi-route.js';
@@ -59,6 +60,8 @@ export const ADMIN_ROUTE_TABLES: readonly RouteTable[] = [
     adminTemplateRouteTable,
     adminJobRouteTable,
     adminDashboardRouteTable,
+    adminChainRouteTable,
+    adminGlobalControlRouteTable,
 ];
 
 /** What any admin route may answer besides its own errors. */
@@ -115,6 +118,7 @@ export function adminOpenApi(config: RefillConfig): OpenApiDocument {
             { name: 'users', description: 'Admin users, their roles and stores' },
             { name: 'stores', description: 'Stores and their POS keys' },
             { name: 'audit', description: 'The audit log of every manual change' },
+            { name: 'chains', description: 'Trigger chains, their reports, and the global control group' },
             { name: 'meta', description: 'This document' },
         ],
         tables: [{ getOpenApi: OPENAPI_ROUTE }, ...ADMIN_ROUTE_TABLES],

@@ -98,3 +98,8 @@ export {
     GLOBAL_CONTROL_MAX_BP,
     type GlobalControl,
 } from './rules/global-control.rules.js';
+/** Statistics the chains' reports reuse: the SRM check, the uplift tests and the money table. */
+export { srmCheck, type SrmResult } from './stats/srm.stats.js';
+export { compareMeans, compareProportions, type Estimate, type UpliftResult } from './stats/uplift.stats.js';
+export { type GroupSums, proportionSums } from './stats/group-sums.js';
+export { campaignMoney, type CampaignMoney, type Interval } from './stats/money.stats.js';

@@ -36,7 +36,11 @@ import type { CampaignRepository } from '../repositories/campaign.repository.js'
 import type { OfferRepository } from '../repositories/offer.repository.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import { campaignFilters, campaignChannels } from './campaign-design.js';
-import { GLOBAL_CONTROL_SETTING, inGlobalControl, parseGlobalControl } from '../rules/global-control.rules.js';
+import {
+    GLOBAL_CONTROL_SETTING,
+    inGlobalControl,
+    parseGlobalControl,
+} from '../rules/global-control.rules.js';
 import type { SettingRepository } from '../../../kernel/db/setting.repository.js';
 
 /** One customer-id range of a day's selection. */
