@@ -51,3 +51,7 @@ export {
     adminGlobalControlRouteTable,
     type GlobalControlApiServices,
 } from './routes/global-control.routes.js';
+/** The shipped chains (seeded as drafts on start) and messaging's ChainOwnedKinds port, answered by chains. */
+export { SHIPPED_CHAINS, SHIPPED_CHAIN_KEYS, type ShippedChainKey } from './rules/shipped-chains.js';
+export { ShippedChainsService } from './services/shipped-chains.service.js';
+export { ChainOwnedKindsReader } from './services/shipped-chains.owned-kinds.js';
