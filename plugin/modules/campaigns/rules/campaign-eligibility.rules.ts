@@ -21,7 +21,7 @@ export type ExclusionReason =
     | 'cooldown'
     | 'economic'
     | 'daily_cap'
-    /** In the program's global control group: no campaign offers at all (see `global-control.rules.ts`). */
+    /** Eligible, but in the program's global control group: no campaign offers at all (see `global-control.rules.ts`). */
     | 'global_control';
 
 /** The economic filters a campaign may set (all optional, minor units for money). */

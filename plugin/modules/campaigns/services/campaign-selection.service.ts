@@ -288,15 +288,15 @@ export class CampaignSelectionService {
                     summary.alreadyMembers++;
                     continue;
                 }
-                // The program's global control group gets no campaign at all, whatever else is true.
-                if (inGlobalControl(globalControl, c.customerId)) {
-                    exclude(c.customerId, 'global_control');
-                    continue;
-                }
                 const facts = { ...c, revenue12m: revenue.get(c.customerId) ?? 0 };
                 const reason = exclusionReason(facts, { channels, filters, now });
                 if (reason) {
                     exclude(c.customerId, reason);
+                    continue;
+                }
+                // The program's global control group gets no campaign: counted among those it would have reached.
+                if (inGlobalControl(globalControl, c.customerId)) {
+                    exclude(c.customerId, 'global_control');
                     continue;
                 }
                 summary.eligible++;
