@@ -71,6 +71,14 @@ import {
     ReturnService,
 } from './modules/ledger/index.js';
 import { HistoryImportService } from './modules/import/index.js';
+import {
+    ChainAdminService,
+    ChainReportQuery,
+    ChainReportService,
+    ChainRepository,
+    GlobalControlService,
+    ProgramRevenueQuery,
+} from './modules/chains/index.js';
 import { createRepositories, type Repositories } from './refill-repositories.js';
 import { HealthService } from './kernel/db/health.service.js';
 import {
@@ -352,9 +360,26 @@ export function createRefill(options: RefillOptions): Refill {
             clock,
         ),
     };
+    // Trigger chains for marketers and the program's global control group (the engine is wired apart).
+    const chainAdmin = new ChainAdminService(
+        longDb,
+        { audit: repos.audit, chains: new ChainRepository(longDb), figures: new ChainReportQuery(longDb) },
+        catalog,
+        clock,
+    );
+    const chainApi = {
+        chainAdmin,
+        chainReports: new ChainReportService(chainAdmin, new ChainReportQuery(longDb), clock),
+        globalControl: new GlobalControlService(
+            longDb,
+            { audit: repos.audit, settings: repos.settings, revenue: new ProgramRevenueQuery(longDb) },
+            clock,
+        ),
+    };
     const router = createRefillRouter(
         {
             ...services,
+            ...chainApi,
             messages: repos.messages,
             cascades: repos.cascades,
             findCustomer: (card) => repos.customers.findByCard(database, card),

@@ -24,6 +24,12 @@ import {
     type CustomerCampaignsService,
 } from '../modules/campaigns/index.js';
 import { adminCatalogRoutes, type CatalogAdminServices } from '../modules/catalog/index.js';
+import {
+    adminChainRoutes,
+    adminGlobalControlRoutes,
+    type ChainApiServices,
+    type GlobalControlApiServices,
+} from '../modules/chains/index.js';
 import express, { Router } from 'express';
 import type { RefillLogger } from '../kernel/logging/logger.port.js';
 import type { RefillConfig } from '../config/refill-options.js';
@@ -107,7 +113,9 @@ export type RouterServices = ApiServices &
     CatalogAdminServices &
     SendApiServices &
     SendReviewApiServices &
-    DeskApiServices & {
+    DeskApiServices &
+    ChainApiServices &
+    GlobalControlApiServices & {
         outbox: OutboxStore;
         messages: MessageRepository;
         templates: TemplateService;
@@ -195,6 +203,8 @@ export function createRefillRouter(
     admin.use(
         adminLifecycleRoutes({ reports: services.lifecycleReports, settings: services.lifecycleSettings }),
     );
+    admin.use(adminChainRoutes(services));
+    admin.use(adminGlobalControlRoutes(services));
     admin.use(notFound);
     admin.use(errorHandler(logger));
     router.use('/admin/v1', admin);

@@ -29,6 +29,7 @@ import {
 } from '../../modules/messaging/index.js';
 import { adminDashboardRouteTable } from '../routes/dashboard.routes.js';
 import { adminLifecycleRouteTable } from '../../modules/segments/index.js';
+import { adminChainRouteTable, adminGlobalControlRouteTable } from '../../modules/chains/index.js';
 import { adminCampaignEditorRouteTable } from '../routes/campaign-editor.routes.js';
 import { buildOpenApi, type OpenApiDocument } from './openapi-document.js';
 import { OPENAPI_ROUTE } from './openapi-route.js';
@@ -61,6 +62,8 @@ export const ADMIN_ROUTE_TABLES: readonly RouteTable[] = [
     adminJobRouteTable,
     adminDashboardRouteTable,
     adminLifecycleRouteTable,
+    adminChainRouteTable,
+    adminGlobalControlRouteTable,
 ];
 
 /** What any admin route may answer besides its own errors. */
@@ -118,6 +121,7 @@ export function adminOpenApi(config: RefillConfig): OpenApiDocument {
             { name: 'stores', description: 'Stores and their POS keys' },
             { name: 'audit', description: 'The audit log of every manual change' },
             { name: 'segments', description: 'Lifecycle segments: sizes, flows and thresholds' },
+            { name: 'chains', description: 'Trigger chains, their reports, and the global control group' },
             { name: 'meta', description: 'This document' },
         ],
         tables: [{ getOpenApi: OPENAPI_ROUTE }, ...ADMIN_ROUTE_TABLES],

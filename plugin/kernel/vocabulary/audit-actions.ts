@@ -47,6 +47,13 @@ export const AUDIT_ACTIONS = [
     'job.pause',
     'job.resume',
     'lifecycle.thresholds',
+    'chain.create',
+    'chain.update',
+    'chain.activate',
+    'chain.pause',
+    'chain.archive',
+    'chain.seed',
+    'program.global_control',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */

@@ -17,6 +17,8 @@ export const AUDIT_ENTITY_TYPES = [
     'channel',
     'job',
     'lifecycle',
+    'chain',
+    'program',
 ] as const;
 
 /** One of {@link AUDIT_ENTITY_TYPES}. */

@@ -48,6 +48,9 @@ export interface MessagePayloads {
     welcome: NoPayload;
     /** What the purchase earned and what it cost (minor units). */
     balance: { purchase: { earned: number; total: number } };
+    'second-purchase': NoPayload;
+    winback: NoPayload;
+    'wonback-thanks': NoPayload;
 }
 
 /** The payload of one kind of message (see {@link MessagePayloads}). */

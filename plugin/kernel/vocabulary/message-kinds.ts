@@ -16,6 +16,12 @@ export const MESSAGE_KIND_TRAFFIC = {
     welcome: 'service',
     /** The balance after a purchase that earned or redeemed bonuses. */
     balance: 'service',
+    /** A trigger chain's nudge towards a customer's second purchase. */
+    'second-purchase': 'marketing',
+    /** A trigger chain's win-back message to a sleeping customer. */
+    winback: 'marketing',
+    /** A trigger chain's thanks to a customer who came back after sleeping or churning. */
+    'wonback-thanks': 'marketing',
 } as const satisfies Record<string, TrafficClass>;
 
 /** One of {@link MESSAGE_KINDS}. */

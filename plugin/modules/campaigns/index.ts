@@ -100,3 +100,8 @@ export {
 } from './rules/global-control.rules.js';
 /** The deterministic test/control hash (v2): chains assign their holdout with it. */
 export { assignGroup, hashBucket } from './stats/assignment.rules.js';
+/** Statistics the chains' reports reuse: the SRM check, the uplift tests and the money table. */
+export { srmCheck, type SrmResult } from './stats/srm.stats.js';
+export { compareMeans, compareProportions, type Estimate, type UpliftResult } from './stats/uplift.stats.js';
+export { type GroupSums, proportionSums } from './stats/group-sums.js';
+export { campaignMoney, type CampaignMoney, type Interval } from './stats/money.stats.js';

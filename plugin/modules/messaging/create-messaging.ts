@@ -4,6 +4,7 @@ import type { Category } from '../catalog/index.js';
 import { TemplateRepository } from './repositories/template.repository.js';
 import type { Clock } from '../../kernel/clock.js';
 import { ReminderPlannerService, type ReminderPlannerPorts } from './services/reminder-planner.service.js';
+import type { ChainOwnedKinds } from './services/chain-owned-kinds.port.js';
 import { SendGuardService, type SendGuardPorts } from './services/send-guard.service.js';
 import { SendReviewService } from './services/send-review.service.js';
 import { SendRunQuery } from './repositories/send-run.query.js';
@@ -80,6 +81,8 @@ export interface Messaging {
  * overrides over the shipped files, one Handlebars instance), providers from
  * the validated channel configuration, the exactly-once sender, the cascade
  * engine, the send guard, the reminder planner and the inbound endpoints.
+ * `chainOwnedKinds` (the chains module's) keeps the planner off the reminder
+ * kinds an active trigger chain sends.
  */
 export function createMessaging(
     db: Database,
@@ -87,6 +90,7 @@ export function createMessaging(
     config: RefillConfig,
     categories: () => Promise<Category[]>,
     clock: Clock,
+    chainOwnedKinds: ChainOwnedKinds | null = null,
 ): Messaging {
     const m = config.messaging;
     const templateRepo = new TemplateRepository(db);
@@ -144,7 +148,7 @@ export function createMessaging(
         dispatcher,
         sendGuard: new SendGuardService(db, repos, config, clock),
         sendReview: new SendReviewService(db, repos, new SendRunQuery(db), loader, composer, m, clock),
-        reminders: new ReminderPlannerService(db, repos, config, clock),
+        reminders: new ReminderPlannerService(db, repos, config, clock, chainOwnedKinds),
         inbound: new InboundMessagesService(db, repos, providers, links, config.defaultCountry, clock),
         contactPolicy,
         channelStatus: new ChannelStatusService(

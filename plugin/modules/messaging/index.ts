@@ -36,6 +36,8 @@ export { ReminderCandidateQuery } from './repositories/reminder-candidate.query.
 export { SendBatchRepository } from './repositories/send-batch.repository.js';
 /** Service: plans reminders. */
 export { ReminderPlannerService } from './services/reminder-planner.service.js';
+/** Port: the built-in reminder kinds a trigger chain has taken over (chains implement it). */
+export type { ChainOwnedKinds } from './services/chain-owned-kinds.port.js';
 /** Service: the mass-send guard. */
 export { SendGuardService } from './services/send-guard.service.js';
 /** Service: what the approver of a held campaign run sees (size, bill, first recipients' messages). */

@@ -20,7 +20,9 @@ export type ExclusionReason =
     | 'active_offer'
     | 'cooldown'
     | 'economic'
-    | 'daily_cap';
+    | 'daily_cap'
+    /** Eligible, but in the program's global control group: no campaign offers at all (see `global-control.rules.ts`). */
+    | 'global_control';
 
 /** The economic filters a campaign may set (all optional, minor units for money). */
 export interface EconomicFilters {

@@ -36,6 +36,12 @@ import type { CampaignRepository } from '../repositories/campaign.repository.js'
 import type { OfferRepository } from '../repositories/offer.repository.js';
 import { addDays, type Clock } from '../../../kernel/clock.js';
 import { campaignFilters, campaignChannels } from './campaign-design.js';
+import {
+    GLOBAL_CONTROL_SETTING,
+    inGlobalControl,
+    parseGlobalControl,
+} from '../rules/global-control.rules.js';
+import type { SettingRepository } from '../../../kernel/db/setting.repository.js';
 
 /** One customer-id range of a day's selection. */
 export interface SelectionPart {
@@ -99,6 +105,8 @@ export interface CampaignSelectionPorts {
     offers: Pick<OfferRepository, 'insertMany'>;
     rebuilds: Pick<CategoryRebuildRepository, 'find'>;
     runs: Pick<CampaignRunRepository, 'save'>;
+    /** Where the program's global control group is stored. */
+    settings: Pick<SettingRepository, 'get'>;
 }
 
 /**
@@ -242,6 +250,7 @@ export class CampaignSelectionService {
         }
 
         let room = write ? await this.capRoom(campaign, day, part) : Number.POSITIVE_INFINITY;
+        const globalControl = parseGlobalControl(await this.repos.settings.get(GLOBAL_CONTROL_SETTING));
         for await (const page of this.candidatePages(campaign, category, part, now)) {
             summary.candidates += page.length;
             // Who was excluded and why, so the report can count customers besides customer-days.
@@ -283,6 +292,11 @@ export class CampaignSelectionService {
                 const reason = exclusionReason(facts, { channels, filters, now });
                 if (reason) {
                     exclude(c.customerId, reason);
+                    continue;
+                }
+                // The program's global control group gets no campaign: counted among those it would have reached.
+                if (inGlobalControl(globalControl, c.customerId)) {
+                    exclude(c.customerId, 'global_control');
                     continue;
                 }
                 summary.eligible++;

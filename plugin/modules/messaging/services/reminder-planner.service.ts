@@ -8,6 +8,7 @@ import type { ReminderCandidateQuery } from '../repositories/reminder-candidate.
 import { MS_PER_DAY } from '../../../kernel/units/time.js';
 import { messagePayload } from '../../../kernel/vocabulary/message-data.js';
 import { trafficOf } from '../../../kernel/vocabulary/message-kinds.js';
+import type { ChainOwnedKinds } from './chain-owned-kinds.port.js';
 
 /** The repository methods {@link ReminderPlannerService} calls (the composition root passes its bag). */
 export interface ReminderPlannerPorts {
@@ -36,6 +37,8 @@ export function bonusExpiryReminder(b: ExpiringBonuses, now: Date): NewCascade {
  * bonus-expiry notice (deadline: the first burning lot), and a welcome. Each
  * has a unique key, so planning again the same day plans nothing twice.
  * Balance-after-purchase reminders are planned by the POS commit itself.
+ * A welcome or bonus-expiry kind an active trigger chain sends is left to
+ * the chain (`ChainOwnedKinds`, when given).
  */
 export class ReminderPlannerService {
     constructor(
@@ -43,6 +46,7 @@ export class ReminderPlannerService {
         private readonly repos: ReminderPlannerPorts,
         private readonly config: RefillConfig,
         private readonly clock: Clock,
+        private readonly chains: ChainOwnedKinds | null = null,
     ) {}
 
     /** Plans every kind; returns how many new reminders of each. */
@@ -80,6 +84,7 @@ export class ReminderPlannerService {
 
     /** Notices of bonuses burning within `bonusExpiryNoticeDays`, one per customer and burn day. */
     async bonusExpiry(): Promise<number> {
+        if (await this.ownedByChain('bonus-expiry')) return 0;
         const m = this.config.messaging;
         const now = this.clock();
         const until = new Date(now.getTime() + m.bonusExpiryNoticeDays * MS_PER_DAY);
@@ -93,7 +98,7 @@ export class ReminderPlannerService {
 
     /** A welcome for customers enrolled in the last two days (stale welcomes are not sent). */
     async welcome(): Promise<number> {
-        if (!this.config.messaging.welcome) return 0;
+        if (!this.config.messaging.welcome || (await this.ownedByChain('welcome'))) return 0;
         const now = this.clock();
         const ids = await this.repos.reminders.newCustomers(new Date(now.getTime() - 2 * MS_PER_DAY));
         return this.repos.cascades.insertMany(
@@ -110,5 +115,10 @@ export class ReminderPlannerService {
             ),
             now,
         );
+    }
+
+    /** Whether an active trigger chain sends this kind instead. */
+    private async ownedByChain(kind: 'welcome' | 'bonus-expiry'): Promise<boolean> {
+        return this.chains ? (await this.chains.ownedKinds()).has(kind) : false;
     }
 }

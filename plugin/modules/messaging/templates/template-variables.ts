@@ -42,6 +42,9 @@ const KIND_GROUPS: { [K in MessageKind]: readonly (keyof MessagePayloads[K] | 'o
     'bonus-expiry': ['expiry'],
     welcome: [],
     balance: ['purchase'],
+    'second-purchase': [],
+    winback: [],
+    'wonback-thanks': [],
 };
 
 /** One variable a template can use. */

@@ -10,7 +10,16 @@ import { TRAFFIC_CLASSES } from '../../../../plugin/kernel/vocabulary/traffic-cl
 
 describe('message kinds', () => {
     it('lists every kind in the order templates are listed', () => {
-        expect(MESSAGE_KINDS).toEqual(['lapse-offer', 'offer-expiry', 'bonus-expiry', 'welcome', 'balance']);
+        expect(MESSAGE_KINDS).toEqual([
+            'lapse-offer',
+            'offer-expiry',
+            'bonus-expiry',
+            'welcome',
+            'balance',
+            'second-purchase',
+            'winback',
+            'wonback-thanks',
+        ]);
     });
 
     it('gives every kind a traffic class', () => {
@@ -22,6 +31,9 @@ describe('message kinds', () => {
         expect(MESSAGE_KINDS.filter((k) => trafficOf(k) === 'marketing')).toEqual([
             'lapse-offer',
             'offer-expiry',
+            'second-purchase',
+            'winback',
+            'wonback-thanks',
         ]);
         expect(MESSAGE_KINDS.filter((k) => trafficOf(k) === 'service')).toEqual([
             'bonus-expiry',
