@@ -4,6 +4,8 @@ import campaignEn from './pages/campaign.en.json';
 import campaignRu from './pages/campaign.ru.json';
 import campaignsEn from './pages/campaigns.en.json';
 import campaignsRu from './pages/campaigns.ru.json';
+import chainsEn from './pages/chains.en.json';
+import chainsRu from './pages/chains.ru.json';
 import categoriesEn from './pages/categories.en.json';
 import categoriesRu from './pages/categories.ru.json';
 import messagingEn from './pages/messaging.en.json';
@@ -20,6 +22,7 @@ const en = {
     ...coreEn,
     ...campaignEn,
     ...campaignsEn,
+    ...chainsEn,
     ...categoriesEn,
     ...messagingEn,
     ...templatesEn,
@@ -28,6 +31,7 @@ const ru = {
     ...coreRu,
     ...campaignRu,
     ...campaignsRu,
+    ...chainsRu,
     ...categoriesRu,
     ...messagingRu,
     ...templatesRu,

@@ -79,6 +79,27 @@ export const PAGES: readonly PageEntry[] = [
         component: lazy(() => import('./campaign/campaign-page')),
     },
     {
+        path: 'chains',
+        navLabel: 'nav.chains',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./chains/chains-page')),
+    },
+    {
+        path: 'chains/new',
+        roles: ['admin', 'marketer'],
+        component: lazy(() => import('./chains/chain-editor-page')),
+    },
+    {
+        path: 'chains/:id',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./chains/chain-editor-page')),
+    },
+    {
+        path: 'chains/:id/report',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./chains/chain-report-page')),
+    },
+    {
         path: 'templates',
         navLabel: 'nav.templates',
         roles: ['admin', 'marketer', 'analyst'],
