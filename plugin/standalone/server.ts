@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { DEFAULT_DATABASE_URL } from '../cli/cli-context.js';
 import { seedDemoCampaigns } from '../demo/demo-campaigns.js';
+import { seedDemoChains } from '../demo/demo-chains.js';
 import { seedRecentSales } from '../demo/demo-recent-sales.js';
 import { seedDemoChain } from '../demo/demo-seed.js';
 import { seedDemoLifecycle } from '../demo/demo-lifecycle.js';
@@ -176,6 +177,7 @@ async function ensureDemo(
         await seedDemoChain(refill, { customers: options.demoCustomers, seed: 1 });
         // A finished win-back with its measured effect and a running one, played on a backdated clock.
         await seedDemoCampaigns(refill, { seed: 1, messaging: options.messaging });
+        await seedDemoChains(refill, { seed: 1, messaging: options.messaging });
         // The last four weeks at the tills, so accruals and redemptions show from the first page on.
         await seedRecentSales(refill, { sales: Math.min(600, options.demoCustomers), days: 28, seed: 1 });
         // Count the history into the dashboard's figures now, not at the job's next run, so the

@@ -121,7 +121,8 @@ export function ChainControls({
             <Button
                 size={size}
                 variant="subtle"
-                color="red.9"
+                color="red"
+                c="red.9"
                 onClick={() => setOpen('archive')}
                 aria-label={t('chains.move.archiveNamed', { name })}
             >
