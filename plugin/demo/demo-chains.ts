@@ -3,11 +3,14 @@ import {
     ChainAdminService,
     ChainReportQuery,
     ChainRepository,
+    GlobalControlService,
+    ProgramRevenueQuery,
     ShippedChainsService,
     type ShippedChainKey,
 } from '../modules/chains/index.js';
 import type { RefillOptions } from '../config/refill-options.js';
 import type { Refill } from '../refill.js';
+import { refillInternals } from '../refill-internals.js';
 import { DEMO_CHRONIC_GROUPS } from './demo-catalog.js';
 import { backdatedRefill, DEMO_MARKETER } from './demo-campaign-run.js';
 import { DemoRandom } from './demo-random.js';
@@ -23,14 +26,16 @@ interface DemoChainScript {
 
 /** The shipped chains the demo switches on, and how their entrants behave. */
 const SCRIPTS: readonly DemoChainScript[] = [
-    { key: 'welcome', perDay: 6, buys: { test: 0.5, holdout: 0.3 } },
+    { key: 'welcome', perDay: 7, buys: { test: 0.5, holdout: 0.3 } },
     { key: 'sleeping-winback', perDay: 5, buys: { test: 0.35, holdout: 0.15 } },
 ];
 
+/** The program's global control group the demo sets: 5% of customers held out of all marketing. */
+const GLOBAL_CONTROL_BP = 500;
 /** Days before now the chains were switched on (entries every day since, until yesterday). */
-const DAYS = 21;
+const DAYS = 14;
 /** Hours of the day the engine and the dispatcher run. */
-const TICK_HOURS = [10, 16] as const;
+const TICK_HOURS = [10] as const;
 /** Streams of the demo's draws. */
 const ORDER_STREAM = 71;
 const BUY_STREAM = 72;
@@ -53,8 +58,8 @@ export interface DemoChainsSummary {
 }
 
 /**
- * The demo's trigger chains: the shipped chains (seeded as drafts if the
- * start has not yet), with `welcome` and `sleeping-winback` switched on by
+ * The demo's trigger chains: the program's global control group at 5%, the
+ * shipped chains (seeded as drafts if the start has not yet), with `welcome` and `sleeping-winback` switched on by
  * the demo marketer {@link DAYS} days ago and played day by day on a
  * backdated clock through the real engine: each day a few customers enter
  * each chain (split into test and holdout by the engine), the step runner
@@ -67,11 +72,11 @@ export async function seedDemoChains(
     refill: Refill,
     options: { seed: number; messaging?: RefillOptions['messaging'] },
 ): Promise<DemoChainsSummary> {
+    const now = refillInternals(refill).clock().getTime();
     const shadow = backdatedRefill(refill, options.messaging);
     const { services, database, repositories, config, clock } = shadow.internals;
     const { chains } = services;
     const zone = config.timezone;
-    const now = Date.now();
     const dayAt = (daysAgo: number, hour: number) =>
         DateTime.fromMillis(now - daysAgo * MS_PER_DAY, { zone })
             .startOf('day')
@@ -87,6 +92,16 @@ export async function seedDemoChains(
         services.catalog,
         clock,
     );
+    // A global control group from the chains' first day, so the program card has its comparison.
+    await new GlobalControlService(
+        database,
+        {
+            audit: repositories.audit,
+            settings: repositories.settings,
+            revenue: new ProgramRevenueQuery(database),
+        },
+        clock,
+    ).set(GLOBAL_CONTROL_BP, DEMO_MARKETER);
     const listed = await admin.list();
     const chainIds: DemoChainsSummary['chainIds'] = {};
     for (const script of SCRIPTS) {

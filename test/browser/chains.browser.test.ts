@@ -38,7 +38,10 @@ for (const engine of engines) {
             await signIn(page, server, 'marketer', 'chains');
             await page.getByRole('heading', { name: 'Цепочки', level: 1 }).waitFor();
             // The demo switched two shipped chains on; the others wait as drafts.
-            await page.getByRole('row', { name: /Welcome/ }).getByText('Работает').waitFor();
+            await page
+                .getByRole('row', { name: /Welcome/ })
+                .getByText('Работает')
+                .waitFor();
             const draft = page.getByRole('row', { name: /Second purchase/ });
             await draft.getByText('Черновик').waitFor();
             await page.getByRole('region', { name: 'Программа: глобальная контрольная группа' }).waitFor();
@@ -70,7 +73,7 @@ for (const engine of engines) {
             await page.getByText('Не сохранено: исправьте отмеченные ниже поля.').waitFor();
             const hours = wait.getByRole('textbox', { name: /Ждать, часов/ });
             await expect.poll(() => hours.getAttribute('aria-invalid')).toBe('true');
-            expect(await wait.innerText()).toMatch(/required/);
+            expect(await wait.innerText()).toMatch(/Заполните поле/);
             await screenshots(page, 'chain-editor-refused');
 
             await hours.fill('24');

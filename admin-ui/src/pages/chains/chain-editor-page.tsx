@@ -63,7 +63,9 @@ function Editor({ chain, onReload }: { chain: ChainView | null; onReload(): void
                     const left: FieldProblem[] = [];
                     for (const p of error.fieldProblems()) {
                         const field = fieldOf(p.path);
-                        if (field) form.setFieldError(field, p.message);
+                        // joi's commonest words in the UI's language; the rest as the API said them.
+                        const message = p.message === 'is required' ? t('chains.editor.required') : p.message;
+                        if (field) form.setFieldError(field, message);
                         else left.push(p);
                     }
                     setUnplaced(left);

@@ -42,9 +42,19 @@ function ChainRow({ c, canEdit }: { c: ChainSummary; canEdit: boolean }) {
                 <Anchor component={Link} to={String(c.id)} fw={500}>
                     {c.name}
                 </Anchor>
-                <Text size="xs" c="dimmed" ff="monospace">
-                    {c.key}
-                </Text>
+                <Group gap="xs" wrap="nowrap">
+                    <Text size="xs" c="dimmed" ff="monospace">
+                        {c.key}
+                    </Text>
+                    <Anchor
+                        component={Link}
+                        to={`${c.id}/report`}
+                        size="xs"
+                        aria-label={t('chains.list.reportOf', { name: c.name })}
+                    >
+                        {t('chains.list.report')}
+                    </Anchor>
+                </Group>
             </Table.Td>
             <Table.Td>
                 <StatusBadge tone={STATUS_TONE[c.status]} tt="none" miw="max-content">
@@ -62,19 +72,11 @@ function ChainRow({ c, canEdit }: { c: ChainSummary; canEdit: boolean }) {
             <Table.Td>
                 <BudgetCell c={c} />
             </Table.Td>
-            <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                    <Anchor
-                        component={Link}
-                        to={`${c.id}/report`}
-                        size="sm"
-                        aria-label={t('chains.list.reportOf', { name: c.name })}
-                    >
-                        {t('chains.list.report')}
-                    </Anchor>
-                    {canEdit && <ChainControls id={c.id} name={c.name} status={c.status} />}
-                </Group>
-            </Table.Td>
+            {canEdit && (
+                <Table.Td>
+                    <ChainControls id={c.id} name={c.name} status={c.status} />
+                </Table.Td>
+            )}
         </Table.Tr>
     );
 }
@@ -107,7 +109,7 @@ export default function ChainsPage() {
                     {() => (
                         <DataTable
                             caption={t('chains.list.title')}
-                            minWidth={1100}
+                            minWidth={canEdit ? 1040 : 860}
                             columns={[
                                 t('chains.list.chain'),
                                 t('chains.list.status'),
@@ -118,7 +120,7 @@ export default function ChainsPage() {
                                 t('chains.list.entered7d'),
                                 t('chains.list.goalRate'),
                                 t('chains.list.budget'),
-                                t('chains.list.actions'),
+                                ...(canEdit ? [t('chains.list.actions')] : []),
                             ]}
                             emptyText={t('chains.list.empty')}
                             isEmpty={chains.data?.length === 0}
