@@ -232,10 +232,13 @@ describe.each(engines)('chains admin API on %s', (engine) => {
 
     it('lists the template variables of the chains’ new message kinds, with the unsubscribe link they need', async () => {
         for (const kind of ['second-purchase', 'winback', 'wonback-thanks']) {
-            const res = await api.get(`/loyalty/admin/v1/templates/variables?kind=${kind}`).set(auth(analyst));
+            const res = await api
+                .get(`/loyalty/admin/v1/templates/variables?kind=${kind}`)
+                .set(auth(analyst));
             expect(res.status).toBe(200);
             const names = JSON.stringify(res.body);
-            for (const name of ['customer.balance', 'chain.name', 'unsubscribeUrl']) expect(names).toContain(name);
+            for (const name of ['customer.balance', 'chain.name', 'unsubscribeUrl'])
+                expect(names).toContain(name);
         }
     });
 
