@@ -49,6 +49,7 @@ import {
     CustomerServiceConsentEntity,
 } from './modules/customers/index.js';
 import { ImportCheckpointEntity } from './modules/import/index.js';
+import { CustomSegmentEntity, HomeStoreEntity } from './modules/segments/index.js';
 
 export type {
     AdminRole,
@@ -111,6 +112,7 @@ export type {
     CustomerServiceConsent,
 } from './modules/customers/index.js';
 export type { ImportCheckpoint } from './modules/import/index.js';
+export type { CustomSegment, HomeStore } from './modules/segments/index.js';
 
 /** Every entity schema Refill owns; a host sharing its DataSource registers these. */
 export const refillEntities = [
@@ -153,6 +155,8 @@ export const refillEntities = [
     SettingEntity,
     TemplateOverrideEntity,
     TemplateVersionEntity,
+    HomeStoreEntity,
+    CustomSegmentEntity,
 ];
 
 export {
@@ -195,4 +199,6 @@ export {
     StoreEntity,
     TemplateOverrideEntity,
     TemplateVersionEntity,
+    HomeStoreEntity,
+    CustomSegmentEntity,
 };
