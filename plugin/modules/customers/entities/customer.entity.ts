@@ -5,6 +5,9 @@ import type { Store } from '../../admin/index.js';
 /** What a card is for: campaigns leave out test and employee cards. */
 export type CardKind = 'regular' | 'test' | 'employee';
 
+/** Every {@link CardKind}, for validation lists. */
+export const CARD_KINDS: readonly CardKind[] = ['regular', 'test', 'employee'];
+
 /** The card's form: a plastic card, or one that lives in a phone (`card_form`). */
 export const CARD_FORMS = ['physical', 'virtual'] as const;
 
