@@ -58,6 +58,11 @@ import type {
     TemplateService,
 } from './modules/messaging/index.js';
 import type { Repositories } from './refill-repositories.js';
+import type {
+    CustomSegmentService,
+    HomeStoreRefresher,
+    SqlSegmentMembersReader,
+} from './modules/segments/index.js';
 import type { DashboardService } from './api/dashboard/dashboard.service.js';
 import type { CampaignEstimateService } from './api/campaign-editor/campaign-estimate.service.js';
 import type { CampaignMessagePreviewService } from './api/campaign-editor/campaign-message-preview.service.js';
@@ -137,6 +142,12 @@ export interface RefillServices {
     campaignPreviews: CampaignMessagePreviewService;
     /** Liveness and readiness (`/health/live`, `/health/ready`); `markDraining()` on shutdown. */
     health: HealthService;
+    /** Saved custom segments (audited), the editor's live count and members pages. */
+    customSegments: CustomSegmentService;
+    /** Audiences' members page by page, and the custom segments' sizes (for chains and the daily snapshot). */
+    segmentMembers: SqlSegmentMembersReader;
+    /** Recomputes home stores (the `segments-home-stores` job). */
+    homeStores: HomeStoreRefresher;
 }
 
 /**

@@ -36,6 +36,7 @@ import {
     ConsentRepository,
     CustomerRepository,
 } from './modules/customers/index.js';
+import { CustomSegmentRepository, HomeStoreRepository } from './modules/segments/index.js';
 
 /** Every repository, built once over one {@link Database}. */
 export interface Repositories {
@@ -64,6 +65,8 @@ export interface Repositories {
     returns: PurchaseReturnRepository;
     purchases: PurchaseRepository;
     stores: StoreRepository;
+    segments: CustomSegmentRepository;
+    homeStores: HomeStoreRepository;
 }
 
 /** Builds the repositories over a database. */
@@ -94,5 +97,7 @@ export function createRepositories(db: Database): Repositories {
         returns: new PurchaseReturnRepository(db),
         purchases: new PurchaseRepository(db),
         stores: new StoreRepository(db),
+        segments: new CustomSegmentRepository(db),
+        homeStores: new HomeStoreRepository(),
     };
 }

@@ -29,6 +29,7 @@ import {
     type SendGuardService,
 } from './modules/messaging/index.js';
 import { JobRunRecorder } from './kernel/jobs/job-run-recorder.js';
+import { type HomeStoreRefresher, homeStoresJob } from './modules/segments/index.js';
 import { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
 import { SqlJobBackend } from './kernel/jobs/sql-backend/index.js';
 
@@ -42,6 +43,7 @@ export interface JobServices {
     sendGuard: SendGuardService;
     dispatcher: CascadeDispatcher;
     reminders: ReminderPlannerService;
+    homeStores: HomeStoreRefresher;
 }
 
 /**
@@ -84,6 +86,7 @@ export function createScheduler(
             campaignsDailyJob(campaignDeps),
             messagesDispatchJob(services.sendGuard, services.dispatcher),
             messageRemindersJob(services.reminders),
+            homeStoresJob(services.homeStores),
         ],
         [
             campaignSelectTask(campaignDeps),

@@ -14,6 +14,14 @@ import { createRefillHooks, type RefillHooks } from './refill-hooks.js';
 import { RefillAdmin } from './refill-admin.facade.js';
 import { bindRefillInternals, type RefillServices } from './refill-internals.js';
 import {
+    CustomSegmentMembersQuery,
+    CustomSegmentRulesService,
+    CustomSegmentService,
+    HomeStoreRefresher,
+    NO_SEGMENT_USAGE,
+    SqlSegmentMembersReader,
+} from './modules/segments/index.js';
+import {
     AdminAuthService,
     AdminSignInGuard,
     AdminSignInRepository,
@@ -177,6 +185,9 @@ export function createRefill(options: RefillOptions): Refill {
         userStores,
     );
     const figures = new DailyFiguresRepository(longDb);
+    // Segment rules count and page through every customer: the long statement limit.
+    const segmentRules = new CustomSegmentRulesService(longDb, repos.stores, clock);
+    const segmentQuery = new CustomSegmentMembersQuery(longDb);
     const base: Omit<
         RefillServices,
         'jobs' | 'health' | 'dashboard' | 'campaignOverview' | 'campaignEstimates' | 'campaignPreviews'
@@ -259,6 +270,17 @@ export function createRefill(options: RefillOptions): Refill {
             catalog,
             new CampaignPlanHistoryService(new LapseHistoryQuery(longDb), config.timezone, clock),
         ),
+        customSegments: new CustomSegmentService(
+            longDb,
+            repos.segments,
+            segmentRules,
+            segmentQuery,
+            repos.audit,
+            NO_SEGMENT_USAGE,
+            clock,
+        ),
+        segmentMembers: new SqlSegmentMembersReader(longDb, repos.segments, segmentRules, segmentQuery),
+        homeStores: new HomeStoreRefresher(longDb, repos.homeStores, config.timezone, clock),
         messageSender: messaging.sender,
         outbox: messaging.outbox,
         templates: messaging.templates,

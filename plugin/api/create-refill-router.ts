@@ -63,6 +63,7 @@ import {
     type ReturnService,
 } from '../modules/ledger/index.js';
 import { errorHandler, notFound } from '../kernel/http/error-handler.js';
+import { adminCustomSegmentRoutes, type CustomSegmentService } from '../modules/segments/index.js';
 import { withTrustProxy } from '../kernel/http/trust-proxy.js';
 import { requestTimeout } from '../kernel/http/request-timeout.js';
 import type { HealthService } from '../kernel/db/health.service.js';
@@ -91,6 +92,7 @@ export interface ApiServices {
     jobs: JobControlService;
     adjustments: LedgerAdjustmentService;
     dashboard: DashboardService;
+    customSegments: CustomSegmentService;
 }
 
 /** Everything the router needs: the POS and admin services. */
@@ -185,6 +187,7 @@ export function createRefillRouter(
         adminSendRoutes(services, { publicUrl: config.messaging.publicUrl, timezone: config.timezone }),
     );
     admin.use(adminSendReviewRoutes(services));
+    admin.use(adminCustomSegmentRoutes(services.customSegments));
     admin.use(notFound);
     admin.use(errorHandler(logger));
     router.use('/admin/v1', admin);

@@ -28,6 +28,7 @@ import {
     adminTemplateRouteTable,
 } from '../../modules/messaging/index.js';
 import { adminDashboardRouteTable } from '../routes/dashboard.routes.js';
+import { adminCustomSegmentRouteTable } from '../../modules/segments/index.js';
 import { adminCampaignEditorRouteTable } from '../routes/campaign-editor.routes.js';
 import { buildOpenApi, type OpenApiDocument } from './openapi-document.js';
 import { OPENAPI_ROUTE } from './openapi-route.js';
@@ -59,6 +60,7 @@ export const ADMIN_ROUTE_TABLES: readonly RouteTable[] = [
     adminTemplateRouteTable,
     adminJobRouteTable,
     adminDashboardRouteTable,
+    adminCustomSegmentRouteTable,
 ];
 
 /** What any admin route may answer besides its own errors. */

@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
     'job.run',
     'job.pause',
     'job.resume',
+    'segment.create',
+    'segment.update',
+    'segment.archive',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */

@@ -16,6 +16,7 @@ export const AUDIT_ENTITY_TYPES = [
     'contact_policy',
     'channel',
     'job',
+    'segment',
 ] as const;
 
 /** One of {@link AUDIT_ENTITY_TYPES}. */

@@ -16,8 +16,8 @@ export interface MicroDegreePoint {
 /** A store's id and where it is (null coordinates: not given). */
 export interface StorePlace {
     id: number;
-    latitude: number | null | undefined;
-    longitude: number | null | undefined;
+    latitude?: number | null;
+    longitude?: number | null;
 }
 
 const radians = (microDegrees: number) => (microDegrees / 1_000_000) * (Math.PI / 180);
