@@ -20,6 +20,7 @@ import { MessageLog1768608000000 } from './1768608000000-message-log.js';
 import { AtcLookup1768694400000 } from './1768694400000-atc-lookup.js';
 import { ChainAttribution1768780800000 } from './1768780800000-chain-attribution.js';
 import { LifecycleSegments1768867200000 } from './1768867200000-lifecycle-segments.js';
+import { CustomSegments1768953600000 } from './1768953600000-custom-segments.js';
 import { ChainTables1769040000000 } from './1769040000000-chain-tables.js';
 
 /**
@@ -49,5 +50,6 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     AtcLookup1768694400000,
     ChainAttribution1768780800000,
     LifecycleSegments1768867200000,
+    CustomSegments1768953600000,
     ChainTables1769040000000,
 ];

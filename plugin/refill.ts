@@ -14,6 +14,13 @@ import { createRefillHooks, type RefillHooks } from './refill-hooks.js';
 import { RefillAdmin } from './refill-admin.facade.js';
 import { bindRefillInternals, type RefillServices } from './refill-internals.js';
 import {
+    CustomSegmentMembersQuery,
+    CustomSegmentRulesService,
+    CustomSegmentService,
+    HomeStoreRefresher,
+    SqlSegmentMembersReader,
+} from './modules/segments/index.js';
+import {
     AdminAuthService,
     AdminSignInGuard,
     AdminSignInRepository,
@@ -75,9 +82,12 @@ import {
     ChainAdminService,
     ChainReportQuery,
     ChainReportService,
+    ChainOwnedKindsReader,
     ChainRepository,
+    ChainSegmentUsageReader,
     GlobalControlService,
     ProgramRevenueQuery,
+    ShippedChainsService,
 } from './modules/chains/index.js';
 import { createRepositories, type Repositories } from './refill-repositories.js';
 import { HealthService } from './kernel/db/health.service.js';
@@ -179,7 +189,16 @@ export function createRefill(options: RefillOptions): Refill {
         costs: new CampaignReportQuery(),
         messaging: new CampaignMessagingQuery(),
     });
-    const messaging = createMessaging(longDb, repos, config, () => catalog.categories(), clock);
+    const chainRepo = new ChainRepository(longDb);
+    // The built-in welcome and bonus-expiry reminders step aside while an active chain sends that kind.
+    const messaging = createMessaging(
+        longDb,
+        repos,
+        config,
+        () => catalog.categories(),
+        clock,
+        new ChainOwnedKindsReader(longDb, chainRepo),
+    );
     // Trigger chains: entered and ended in the sale's and the segment job's transactions, stepped by jobs.
     const chains = createChainEngine({ db: longDb, repos, config, clock, logger });
     subscribeChains(events, chains.goals, chains.triggers);
@@ -197,6 +216,10 @@ export function createRefill(options: RefillOptions): Refill {
     const figures = new DailyFiguresRepository(longDb);
     const lifecycleSettings = new LifecycleSettingsService(database, repos.settings, repos.audit, clock);
     const lifecycleThresholds = () => lifecycleSettings.thresholds();
+    // Segment rules count and page through every customer: the long statement limit.
+    const segmentRules = new CustomSegmentRulesService(longDb, repos.stores, clock);
+    const segmentQuery = new CustomSegmentMembersQuery(longDb);
+    const segmentMembers = new SqlSegmentMembersReader(longDb, repos.segments, segmentRules, segmentQuery);
     const base: Omit<
         RefillServices,
         'jobs' | 'health' | 'dashboard' | 'campaignOverview' | 'campaignEstimates' | 'campaignPreviews'
@@ -279,6 +302,17 @@ export function createRefill(options: RefillOptions): Refill {
             catalog,
             new CampaignPlanHistoryService(new LapseHistoryQuery(longDb), config.timezone, clock),
         ),
+        customSegments: new CustomSegmentService(
+            longDb,
+            repos.segments,
+            segmentRules,
+            segmentQuery,
+            repos.audit,
+            new ChainSegmentUsageReader(longDb, chainRepo),
+            clock,
+        ),
+        segmentMembers,
+        homeStores: new HomeStoreRefresher(longDb, repos.homeStores, config.timezone, clock),
         messageSender: messaging.sender,
         outbox: messaging.outbox,
         templates: messaging.templates,
@@ -300,6 +334,7 @@ export function createRefill(options: RefillOptions): Refill {
             events,
             config.timezone,
             clock,
+            segmentMembers,
         ),
         lifecycleSettings,
         lifecycleReports: new LifecycleReportService(
@@ -363,10 +398,14 @@ export function createRefill(options: RefillOptions): Refill {
     // Trigger chains for marketers and the program's global control group (the engine is wired apart).
     const chainAdmin = new ChainAdminService(
         longDb,
-        { audit: repos.audit, chains: new ChainRepository(longDb), figures: new ChainReportQuery(longDb) },
+        { audit: repos.audit, chains: chainRepo, figures: new ChainReportQuery(longDb) },
         catalog,
         clock,
+        {
+            segmentIds: async () => new Set((await repos.segments.listLive(longDb)).map((s) => s.id)),
+        },
     );
+    const shippedChains = new ShippedChainsService(longDb, { audit: repos.audit, chains: chainRepo }, clock);
     const chainApi = {
         chainAdmin,
         chainReports: new ChainReportService(chainAdmin, new ChainReportQuery(longDb), clock),
@@ -398,7 +437,10 @@ export function createRefill(options: RefillOptions): Refill {
         admin: new RefillAdmin(services),
         async migrate() {
             if (ownsDataSource && !dataSource.isInitialized) await dataSource.initialize();
-            return migrations.up();
+            const applied = await migrations.up();
+            // The shipped chains, as drafts a marketer switches on (once per key; edits are kept).
+            await shippedChains.seed();
+            return applied;
         },
         start() {
             started ??= (async () => {
@@ -407,6 +449,8 @@ export function createRefill(options: RefillOptions): Refill {
                     const applied = await migrations.up();
                     if (applied.length) logger.info({ applied }, 'applied Refill migrations');
                 }
+                // The shipped chains, as drafts a marketer switches on (once per key; edits are kept).
+                await shippedChains.seed();
                 await scheduler.start();
                 // Rebuilds whose enqueue was lost or whose worker died go back on the queue.
                 await services.categoryRebuilds.onStart();
