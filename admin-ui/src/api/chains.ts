@@ -156,3 +156,12 @@ export function useGlobalControlReport(from: string, to: string) {
             ).report,
     });
 }
+
+/** The live saved segments as select options (`GET /segments`), for a scheduled chain's audience. */
+export function useSavedSegmentOptions() {
+    return useQuery({
+        queryKey: ['segments', 'options'],
+        queryFn: async () =>
+            (await call(api.GET('/segments', {}))).data.map((s) => ({ value: String(s.id), label: s.name })),
+    });
+}

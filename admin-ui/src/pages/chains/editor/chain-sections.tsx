@@ -10,6 +10,7 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { CHAIN_EVENTS, LIFECYCLE_SEGMENTS, TRIGGER_TYPES } from '../../../api/chain-types';
+import { useSavedSegmentOptions } from '../../../api/chains';
 import { useChain } from '../../../app/chain-provider';
 import { useT } from '../../../i18n/locale-provider';
 import { FormSection } from '../../campaigns/editor/form-section';
@@ -34,6 +35,7 @@ export function TriggerSection({ form, creating }: { form: ChainForm; creating: 
     const triggers = useOptions('trigger', TRIGGER_TYPES);
     const segments = useOptions('segment', LIFECYCLE_SEGMENTS);
     const weekdays = useOptions('weekday', WEEKDAYS);
+    const saved = useSavedSegmentOptions();
     const type = form.values.triggerType;
     return (
         <FormSection title={t('chains.editor.trigger')} hint={t('chains.editor.triggerHint')}>
@@ -124,11 +126,14 @@ export function TriggerSection({ form, creating }: { form: ChainForm; creating: 
                             {...form.getInputProps('audienceSegment')}
                         />
                     ) : (
-                        <NumberInput
+                        <Select
                             label={t('chains.editor.segmentId')}
-                            min={1}
-                            allowDecimal={false}
-                            {...form.getInputProps('segmentId')}
+                            data={saved.data ?? []}
+                            searchable
+                            nothingFoundMessage={t('chains.editor.noSavedSegment')}
+                            value={form.values.segmentId === '' ? null : String(form.values.segmentId)}
+                            onChange={(v) => form.setFieldValue('segmentId', v ? Number(v) : '')}
+                            error={form.errors.segmentId}
                         />
                     )}
                 </Stack>
