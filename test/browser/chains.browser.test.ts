@@ -51,6 +51,8 @@ for (const engine of engines) {
             await confirm.getByText(/контрольная доля ничего не получает/).waitFor();
             await confirm.getByRole('button', { name: 'Включить' }).click();
             await draft.getByText('Работает').waitFor();
+            // The button's focus scrolled the table sideways: back to its start for the picture.
+            await page.getByRole('region', { name: 'Цепочки' }).evaluate((e) => (e.scrollLeft = 0));
             await page.mouse.move(900, 10);
             await expectAccessible(page);
             await screenshots(page, 'chain-list');
@@ -101,6 +103,12 @@ for (const engine of engines) {
             await page.mouse.move(900, 10);
             await expectAccessible(page);
             await screenshots(page, 'chain-report');
+
+            // Back to the live chain's steps: customers stand on them now.
+            await page.getByRole('link', { name: 'К цепочке' }).click();
+            await page.getByRole('heading', { name: 'Welcome', level: 1 }).waitFor();
+            await steps.getByText(/Сейчас: [1-9]/).first().waitFor();
+            await screenshots(page, 'chain-editor-live');
         }, 60_000);
     });
 }

@@ -109,7 +109,7 @@ export default function ChainsPage() {
                     {() => (
                         <DataTable
                             caption={t('chains.list.title')}
-                            minWidth={canEdit ? 1040 : 860}
+                            minWidth={canEdit ? 980 : 820}
                             columns={[
                                 t('chains.list.chain'),
                                 t('chains.list.status'),
