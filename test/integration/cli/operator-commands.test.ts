@@ -114,6 +114,8 @@ describe('refill operator commands (CLI)', () => {
             'campaigns-daily',
             'messages-dispatch',
             'message-reminders',
+            'chain-steps',
+            'chain-triggers',
         ]);
         const run = await cli('jobs', 'run', 'expire-bonuses');
         expect(run.out[0]).toMatch(/^expire-bonuses finished: \{"batches":0/);
