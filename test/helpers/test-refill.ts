@@ -7,6 +7,7 @@ import {
     type TestDatabaseOptions,
 } from './test-database.js';
 import { MS_PER_DAY } from '../../plugin/kernel/units/time.js';
+import { createMigratedTestDatabase } from './run-templates.js';
 
 /** A started Refill on a fresh database with one store, a POS key and two categories. */
 export interface TestRefill {
@@ -37,7 +38,12 @@ export async function startTestRefill(
     options: Partial<RefillOptions> = {},
     database: TestDatabaseOptions = {},
 ): Promise<TestRefill> {
-    const db = await createTestDatabase(engine, name, database);
+    // A copy of the run's migrated template (start() then finds nothing to apply); a database
+    // pinned to another sql_mode is migrated under it, by start().
+    const db =
+        database.sqlMode === undefined
+            ? await createMigratedTestDatabase(engine, name)
+            : await createTestDatabase(engine, name, database);
     const refill = createRefill({
         databaseUrl: db.url,
         logLevel: 'silent',
