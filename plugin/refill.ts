@@ -200,7 +200,11 @@ export function createRefill(options: RefillOptions): Refill {
         new ChainOwnedKindsReader(longDb, chainRepo),
     );
     // Trigger chains: entered and ended in the sale's and the segment job's transactions, stepped by jobs.
-    const chains = createChainEngine({ db: longDb, repos, config, clock, logger });
+    // Segment rules count and page through every customer: the long statement limit.
+    const segmentRules = new CustomSegmentRulesService(longDb, repos.stores, clock);
+    const segmentQuery = new CustomSegmentMembersQuery(longDb);
+    const segmentMembers = new SqlSegmentMembersReader(longDb, repos.segments, segmentRules, segmentQuery);
+    const chains = createChainEngine({ db: longDb, repos, config, clock, logger, members: segmentMembers });
     subscribeChains(events, chains.goals, chains.triggers);
     const adminUsers = new AdminUserRepository(database);
     const userStores = new AdminUserStoreRepository(database);
@@ -216,10 +220,6 @@ export function createRefill(options: RefillOptions): Refill {
     const figures = new DailyFiguresRepository(longDb);
     const lifecycleSettings = new LifecycleSettingsService(database, repos.settings, repos.audit, clock);
     const lifecycleThresholds = () => lifecycleSettings.thresholds();
-    // Segment rules count and page through every customer: the long statement limit.
-    const segmentRules = new CustomSegmentRulesService(longDb, repos.stores, clock);
-    const segmentQuery = new CustomSegmentMembersQuery(longDb);
-    const segmentMembers = new SqlSegmentMembersReader(longDb, repos.segments, segmentRules, segmentQuery);
     const base: Omit<
         RefillServices,
         'jobs' | 'health' | 'dashboard' | 'campaignOverview' | 'campaignEstimates' | 'campaignPreviews'
@@ -404,6 +404,7 @@ export function createRefill(options: RefillOptions): Refill {
         {
             segmentIds: async () => new Set((await repos.segments.listLive(longDb)).map((s) => s.id)),
         },
+        () => chains.chains.invalidate(),
     );
     const shippedChains = new ShippedChainsService(longDb, { audit: repos.audit, chains: chainRepo }, clock);
     const chainApi = {
