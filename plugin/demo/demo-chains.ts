@@ -25,15 +25,16 @@ interface DemoChainScript {
 }
 
 /** The shipped chains the demo switches on, and how their entrants behave. */
+// Not `welcome` or the burn reminders: an active one makes the built-in reminders of its kind step aside.
 const SCRIPTS: readonly DemoChainScript[] = [
-    { key: 'welcome', perDay: 7, buys: { test: 0.5, holdout: 0.3 } },
+    { key: 'second-purchase', perDay: 6, buys: { test: 0.5, holdout: 0.3 } },
     { key: 'sleeping-winback', perDay: 5, buys: { test: 0.35, holdout: 0.15 } },
 ];
 
 /** The program's global control group the demo sets: 5% of customers held out of all marketing. */
 const GLOBAL_CONTROL_BP = 500;
 /** Days before now the chains were switched on (entries every day since, until yesterday). */
-const DAYS = 14;
+const DAYS = 21;
 /** Hours of the day the engine and the dispatcher run. */
 const TICK_HOURS = [10] as const;
 /** Streams of the demo's draws. */
@@ -59,7 +60,7 @@ export interface DemoChainsSummary {
 
 /**
  * The demo's trigger chains: the program's global control group at 5%, the
- * shipped chains (seeded as drafts if the start has not yet), with `welcome` and `sleeping-winback` switched on by
+ * shipped chains (seeded as drafts if the start has not yet), with `second-purchase` and `sleeping-winback` switched on by
  * the demo marketer {@link DAYS} days ago and played day by day on a
  * backdated clock through the real engine: each day a few customers enter
  * each chain (split into test and holdout by the engine), the step runner

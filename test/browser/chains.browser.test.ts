@@ -39,15 +39,15 @@ for (const engine of engines) {
             await page.getByRole('heading', { name: 'Цепочки', level: 1 }).waitFor();
             // The demo switched two shipped chains on; the others wait as drafts.
             await page
-                .getByRole('row', { name: /Welcome/ })
+                .getByRole('row', { name: /Second purchase/ })
                 .getByText('Работает')
                 .waitFor();
-            const draft = page.getByRole('row', { name: /Second purchase/ });
+            const draft = page.getByRole('row', { name: /Welcome/ });
             await draft.getByText('Черновик').waitFor();
             await page.getByRole('region', { name: 'Программа: глобальная контрольная группа' }).waitFor();
 
-            await draft.getByRole('button', { name: 'Включить: Second purchase' }).click();
-            const confirm = page.getByRole('dialog', { name: 'Включить «Second purchase»?' });
+            await draft.getByRole('button', { name: 'Включить: Welcome' }).click();
+            const confirm = page.getByRole('dialog', { name: 'Включить «Welcome»?' });
             await confirm.getByText(/контрольная доля ничего не получает/).waitFor();
             await confirm.getByRole('button', { name: 'Включить' }).click();
             await draft.getByText('Работает').waitFor();
@@ -57,8 +57,8 @@ for (const engine of engines) {
             await expectAccessible(page);
             await screenshots(page, 'chain-list');
 
-            await draft.getByRole('link', { name: 'Second purchase', exact: true }).click();
-            await page.getByRole('heading', { name: 'Second purchase', level: 1 }).waitFor();
+            await draft.getByRole('link', { name: 'Welcome', exact: true }).click();
+            await page.getByRole('heading', { name: 'Welcome', level: 1 }).waitFor();
             const steps = page.getByRole('list', { name: 'Шаги' });
             expect(await steps.getByRole('listitem').count()).toBe(5);
             // A wait and a send before the exit: each added at the end, then moved up past it.
@@ -80,7 +80,7 @@ for (const engine of engines) {
 
             await hours.fill('24');
             await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
-            await page.getByText('Цепочка «Second purchase» сохранена.').waitFor();
+            await page.getByText('Цепочка «Welcome» сохранена.').waitFor();
             expect(await hours.getAttribute('aria-invalid')).not.toBe('true');
             await page.reload();
             await expect.poll(() => hours.inputValue()).toBe('24');
@@ -89,8 +89,8 @@ for (const engine of engines) {
             await screenshots(page, 'chain-editor');
 
             await page.getByRole('link', { name: 'К цепочкам' }).click();
-            await page.getByRole('link', { name: 'Отчёт: Welcome' }).click();
-            await page.getByRole('heading', { name: 'Отчёт: Welcome', level: 1 }).waitFor();
+            await page.getByRole('link', { name: 'Отчёт: Second purchase' }).click();
+            await page.getByRole('heading', { name: 'Отчёт: Second purchase', level: 1 }).waitFor();
             const entries = page.getByRole('region', { name: 'Входы и бюджет' });
             await entries.getByText('Вошли, тест').waitFor();
             const funnel = page.getByRole('region', { name: 'Воронка шагов' });
@@ -106,8 +106,11 @@ for (const engine of engines) {
 
             // Back to the live chain's steps: customers stand on them now.
             await page.getByRole('link', { name: 'К цепочке' }).click();
-            await page.getByRole('heading', { name: 'Welcome', level: 1 }).waitFor();
-            await steps.getByText(/Сейчас: [1-9]/).first().waitFor();
+            await page.getByRole('heading', { name: 'Second purchase', level: 1 }).waitFor();
+            await steps
+                .getByText(/Сейчас: [1-9]/)
+                .first()
+                .waitFor();
             await screenshots(page, 'chain-editor-live');
         }, 60_000);
     });
