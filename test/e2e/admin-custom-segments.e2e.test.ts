@@ -44,16 +44,13 @@ describe.each(engines)('admin custom segments, store locations and birth dates o
             expect(sale.status).toBe(201);
         }
         // The third bought twice.
-        const again = await api
-            .post('/loyalty/pos/v1/receipts')
-            .set(pos())
-            .send({
-                receiptId: 'SEG-9',
-                cardNumber: cards[2],
-                storeCode: 'S1',
-                purchasedAt: now(),
-                lines: basket,
-            });
+        const again = await api.post('/loyalty/pos/v1/receipts').set(pos()).send({
+            receiptId: 'SEG-9',
+            cardNumber: cards[2],
+            storeCode: 'S1',
+            purchasedAt: now(),
+            lines: basket,
+        });
         expect(again.status).toBe(201);
     });
     afterAll(async () => t?.close());
