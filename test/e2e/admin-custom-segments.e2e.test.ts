@@ -95,6 +95,8 @@ describe.each(engines)('admin custom segments, store locations and birth dates o
             [cards[0]],
         );
         expect(row).toEqual({ birth_date: '1990-02-28', card_form: 'physical' });
+        const card = await api.get(path(`/customers/${cards[0]}`)).set(bearer(admin));
+        expect(card.body.customer).toMatchObject({ birthDate: '1990-02-28', cardForm: 'physical' });
         const [entry] = (await audit('customer.contacts')).slice(-1);
         expect(JSON.parse(entry.details).fields).toEqual(['birthDate']);
         expect(entry.details).not.toContain('1990');
