@@ -2,6 +2,7 @@ import Joi from 'joi';
 import { cardNumber } from '../../../kernel/http/pos.schemas.js';
 import { isoTime, pageAnswer, pageQueryKeys } from '../../../kernel/http/page.js';
 import { CONSENT_CHANNELS } from '../../../kernel/vocabulary/channels.js';
+import { CARD_FORMS } from '../entities/customer.entity.js';
 
 /*
  * The store desk's customer routes: what they validate, and what they answer
@@ -64,6 +65,10 @@ export const customerCardAnswer = Joi.object({
         locale: Joi.string().allow(null),
         hasTelegram: Joi.boolean(),
         hasPush: Joi.boolean(),
+        birthDate: Joi.string().allow(null).description('`YYYY-MM-DD`; null when unknown'),
+        cardForm: Joi.string()
+            .valid(...CARD_FORMS)
+            .description('The card’s form'),
         blockedAt: time.allow(null),
         blockReason: Joi.string().allow(null),
         enrolledAt: time,

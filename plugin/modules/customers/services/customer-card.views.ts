@@ -1,4 +1,4 @@
-import type { CardKind } from '../entities/customer.entity.js';
+import type { CardForm, CardKind } from '../entities/customer.entity.js';
 import type { CustomerConsent } from '../entities/customer-consent.entity.js';
 import type { ConsentEvent } from '../entities/consent-event.entity.js';
 import type { ConsentPurpose } from '../rules/consent.rules.js';
@@ -32,6 +32,9 @@ export interface CustomerProfileView extends Omit<CustomerSummary, 'lastPurchase
     locale: string | null;
     hasTelegram: boolean;
     hasPush: boolean;
+    /** `YYYY-MM-DD`; null when unknown. */
+    birthDate: string | null;
+    cardForm: CardForm;
     blockedAt: string | null;
     blockReason: string | null;
     enrolledAt: string;
@@ -97,6 +100,8 @@ export function customerProfile(
         locale: c.locale,
         hasTelegram: c.telegramChatId !== null,
         hasPush: c.pushToken !== null,
+        birthDate: c.birthDate ?? null,
+        cardForm: c.cardForm ?? 'physical',
         blockedAt: iso(c.blockedAt),
         blockReason: c.blockReason,
         enrolledAt: c.enrolledAt.toISOString(),
