@@ -19,6 +19,7 @@ import { TemplateVersions1768521600000 } from './1768521600000-template-versions
 import { MessageLog1768608000000 } from './1768608000000-message-log.js';
 import { AtcLookup1768694400000 } from './1768694400000-atc-lookup.js';
 import { ChainAttribution1768780800000 } from './1768780800000-chain-attribution.js';
+import { OperatorSending1769126400000 } from './1769126400000-operator-sending.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -46,4 +47,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     MessageLog1768608000000,
     AtcLookup1768694400000,
     ChainAttribution1768780800000,
+    OperatorSending1769126400000,
 ];

@@ -2,6 +2,7 @@ import {
     CascadeEntity,
     MessageEntity,
     OutboxMessageEntity,
+    SendRateEntity,
     SendBatchEntity,
     SettingEntity,
     TemplateOverrideEntity,
@@ -79,6 +80,7 @@ export type {
     Setting,
     TemplateOverride,
     TemplateVersion,
+    SendRate,
 } from './modules/messaging/index.js';
 export type {
     BonusLot,
@@ -153,6 +155,7 @@ export const refillEntities = [
     SettingEntity,
     TemplateOverrideEntity,
     TemplateVersionEntity,
+    SendRateEntity,
 ];
 
 export {

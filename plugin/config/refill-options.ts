@@ -222,8 +222,13 @@ export interface MessagingOptions {
     /** Test mode for every message: while non-empty, only these cards get messages. */
     testCards?: string[];
     guard?: SendGuardOptions;
-    /** Due cascades read per page, and sends in flight at once. Defaults 500 and 16. */
-    dispatch?: { pageSize?: number; concurrency?: number };
+    /**
+     * Due cascades read per page, and sends in flight at once (defaults 500
+     * and 16); `rateWaitMs`: when a provider's send-rate limit deferred steps
+     * and its next window opens within this many ms, the run waits for it
+     * instead of leaving them to the next run (default 2000; 0 never waits).
+     */
+    dispatch?: { pageSize?: number; concurrency?: number; rateWaitMs?: number };
 }
 
 /** Refill's scheduled jobs (expire-bonuses, activate-pending-bonuses, …). */

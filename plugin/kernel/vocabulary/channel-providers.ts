@@ -92,6 +92,13 @@ export interface HttpSmsSettings {
     /** Price per segment, minor units. */
     pricePerSegment: number;
     timeoutMs?: number;
+    /**
+     * The gateway's own "too many requests" answer besides HTTP 429 (SMSC's
+     * `error_code: 9`, …): the value at `path` of its JSON equals one of
+     * `values`. Such an answer pauses the provider for `retryAfterSeconds`
+     * (default 10), like a 429 without a Retry-After header.
+     */
+    throttled?: { path: string; values: string[]; retryAfterSeconds?: number };
     /** How the gateway's delivery callbacks look. */
     callback?: {
         idField: string;
@@ -112,14 +119,35 @@ export interface WebhookSettings {
     timeoutMs?: number;
 }
 
+/**
+ * How fast a provider may be sent to, shared by every Refill instance
+ * through the database: at most `perSecond` and `perMinute` units in each
+ * wall-clock second and minute. A unit is a message, or an SMS segment with
+ * `unit: 'segments'` (gateways that bill and throttle by segment).
+ */
+export interface SendRateLimit {
+    perSecond?: number;
+    perMinute?: number;
+    /** What a token pays for. Default 'messages'. */
+    unit?: 'messages' | 'segments';
+}
+
+/** Options every provider type accepts besides its own. */
+export interface CommonProviderOptions {
+    /** Send-rate limit of this channel's provider (none by default). */
+    rate?: SendRateLimit;
+}
+
 /** How one channel sends: the outbox (default), a shipped provider with its settings, or the host's own. */
-export type ProviderConfig =
-    | { type: 'outbox' }
-    | { type: 'custom'; provider: ChannelProvider }
-    | ({ type: 'smtp' } & SmtpSettings)
-    | ({ type: 'telegram' } & TelegramSettings)
-    | ({ type: 'http-sms' } & HttpSmsSettings)
-    | ({ type: 'webhook' } & Omit<WebhookSettings, 'channel'>);
+export type ProviderConfig = CommonProviderOptions &
+    (
+        | { type: 'outbox' }
+        | { type: 'custom'; provider: ChannelProvider }
+        | ({ type: 'smtp' } & SmtpSettings)
+        | ({ type: 'telegram' } & TelegramSettings)
+        | ({ type: 'http-sms' } & HttpSmsSettings)
+        | ({ type: 'webhook' } & Omit<WebhookSettings, 'channel'>)
+    );
 
 /** Providers per channel; a channel left out uses the outbox. */
 export type ChannelsConfig = Partial<Record<Channel, ProviderConfig>>;

@@ -14,7 +14,9 @@ import { CascadeContextLoader, type CascadeContextPorts } from './cascade/cascad
 import { CascadeDispatcher, type CascadeDispatcherPorts } from './cascade/cascade-dispatcher.js';
 import { MessageComposer } from './cascade/message-composer.js';
 import type { Channel, ChannelProvider } from './channels/channel-provider.js';
-import { createProviders } from './channels/provider-registry.js';
+import { createProviders, providerRates } from './channels/provider-registry.js';
+import { SendRateRepository } from './repositories/send-rate.repository.js';
+import { SendThrottle } from './cascade/send-throttle.js';
 import { SqlOutboxStore } from './channels/sql-outbox.store.js';
 import { InboundMessagesService, type InboundMessagesPorts } from './inbound-messages.service.js';
 import { LinkSigner } from './link-signer.js';
@@ -124,6 +126,7 @@ export function createMessaging(
         config.timezone,
         clock,
         contactPolicy,
+        new SendThrottle(new SendRateRepository(db), providerRates(m.channels), clock),
     );
     return {
         providers,

@@ -24,6 +24,8 @@ export {
 export { type TemplateOverride, TemplateOverrideEntity } from './entities/template.entity.js';
 /** Entity: the history of saved template versions (`refill_template_versions`). */
 export { type TemplateVersion, TemplateVersionEntity } from './entities/template-version.entity.js';
+/** Entity: per-provider send-rate windows and pauses (`refill_send_rates`). */
+export { type SendRate, SendRateEntity } from './entities/send-rate.entity.js';
 /** Repository: cascades. */
 export { CascadeRepository } from './repositories/cascade.repository.js';
 /** Repository: messages. */

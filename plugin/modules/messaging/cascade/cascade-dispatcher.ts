@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
 import { buildSteps, planStep, type CascadeStep } from '../rules/cascade.rules.js';
@@ -16,6 +17,8 @@ import { decideContact, type ContactPolicySettings, type ContactVerdict } from '
 import { consentedTo, customerFacts, usableChannel, zoneOf } from './contact-facts.js';
 import type { CascadeContext, CascadeContextLoader } from './cascade-context.loader.js';
 import type { MessageComposer } from './message-composer.js';
+import type { SendThrottle } from './send-throttle.js';
+import { withoutDeferred } from './throttled-work.js';
 
 /** The repository methods {@link CascadeDispatcher} calls (the composition root passes its bag). */
 export interface CascadeDispatcherPorts {
@@ -35,6 +38,8 @@ export interface DispatchCounts {
     cancelled: number;
     /** Steps another run held (or this run had no time left to hand over): due again when that claim ends. */
     busy: number;
+    /** Steps a provider's send-rate limit or limit answer made wait: re-planned shortly, not attempts. */
+    throttled: number;
 }
 
 const FINAL = new Set(['done', 'exhausted', 'expired', 'cancelled']);
@@ -97,6 +102,8 @@ export class CascadeDispatcher {
         private readonly timezone: string,
         private readonly clock: Clock,
         private readonly policySource: ContactPolicySource,
+        /** The shared send-rate gate (none: providers are not limited). */
+        private readonly throttle?: SendThrottle,
     ) {
         this.serviceSteps = buildSteps(config.serviceChannels, config);
     }
@@ -113,8 +120,11 @@ export class CascadeDispatcher {
             expired: 0,
             cancelled: 0,
             busy: 0,
+            throttled: 0,
         };
         let seen = 0;
+        /** The earliest moment a step this run deferred for the send rate may go. */
+        let throttledUntil: Date | null = null;
         // Read afresh every run: a policy saved in the admin UI applies from the next run, on every instance.
         const policy = await this.policySource.current();
         for (const status of ['waiting', 'pending'] as const)
@@ -133,9 +143,19 @@ export class CascadeDispatcher {
                     claim.token,
                     claim.leaseUntil,
                 );
-                if (!page.length) break;
+                if (!page.length) {
+                    // Steps deferred for the send rate whose window opens soon go in this run.
+                    if (status === 'waiting' || !throttledUntil) break;
+                    const wait = throttledUntil.getTime() - now.getTime();
+                    throttledUntil = null;
+                    if (wait < 0 || wait > this.config.dispatch.rateWaitMs) break;
+                    await sleep(wait + 5);
+                    continue;
+                }
                 seen += page.length;
-                await this.runPage(page, claim, counts, policy);
+                const deferredUntil = await this.runPage(page, claim, counts, policy);
+                if (deferredUntil && (!throttledUntil || deferredUntil < throttledUntil))
+                    throttledUntil = deferredUntil;
                 await touch?.();
             }
         return counts;
@@ -146,27 +166,37 @@ export class CascadeDispatcher {
         claim: PageClaim,
         counts: DispatchCounts,
         policy: ContactPolicySettings,
-    ): Promise<void> {
+    ): Promise<Date | null> {
         // One moment per page: the policy's zone arithmetic is memoised on it.
         const now = this.clock();
         const loaded = await this.loader.load(page, now);
         const ctx: PageContext = { ...loaded, now, plans: this.campaignPlans(loaded), policy };
-        const work: PageWork = { items: [], sends: [], patches: [] };
+        const decided: PageWork = { items: [], sends: [], patches: [] };
         // Decide in order (a customer's earlier message counts against the caps of the later ones) …
         for (const c of page)
             try {
-                await this.decide(c, ctx, work);
+                await this.decide(c, ctx, decided);
             } catch (error) {
                 // One broken reminder (a template missing for its channel, bad stored data) must not
                 // block the queue behind it: it ends with the error's code, and the rest go on.
                 const code = (error as { code?: string }).code ?? 'REFILL_INTERNAL';
-                work.patches.push({
+                decided.patches.push({
                     c,
                     patch: { status: 'cancelled', outcome: `error:${code}`.slice(0, 64) },
                 });
             }
+        // … take the providers' send-rate tokens (what does not fit waits for its window) …
+        const deferred = this.throttle
+            ? await this.throttle.admit(decided.items, now)
+            : new Map<number, Date>();
+        const work = deferred.size ? withoutDeferred(decided, deferred) : decided;
+        counts.throttled += deferred.size;
+        const paused = new Map<string, Date>();
+        const items = this.throttle
+            ? work.items.map((i) => ({ ...i, provider: this.throttle!.guard(i.provider, paused) }))
+            : work.items;
         // … send the page in one batch (claimed in one statement, bounded concurrency, under the page's lease) …
-        const outcomes = await this.sender.sendMany(work.items, {
+        const outcomes = await this.sender.sendMany(items, {
             concurrency: this.config.dispatch.concurrency,
             leaseUntil: claim.leaseUntil,
         });
@@ -185,6 +215,9 @@ export class CascadeDispatcher {
         );
         for (const { patch } of work.patches)
             if (patch.status && FINAL.has(patch.status)) counts[patch.status as keyof DispatchCounts]++;
+        let earliest: Date | null = null;
+        for (const until of deferred.values()) if (!earliest || until < earliest) earliest = until;
+        return earliest;
     }
 
     /** Plans one cascade's next move into `work`: an end, a skipped channel's record, or a send. */

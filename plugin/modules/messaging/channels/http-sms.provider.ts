@@ -92,7 +92,12 @@ export class HttpSmsProvider implements ChannelProvider {
             throw new ChannelError('CHANNEL_UNAVAILABLE', 'The SMS gateway could not be reached', true);
         }
         if (response.status === 429)
-            throw new ChannelError('CHANNEL_RATE_LIMITED', 'The SMS gateway throttles', true);
+            throw new ChannelError(
+                'CHANNEL_RATE_LIMITED',
+                'The SMS gateway throttles',
+                true,
+                retryAfterMs(response.headers.get('retry-after')) ?? this.throttledPauseMs(),
+            );
         if (response.status === 401 || response.status === 403)
             throw new ChannelError(
                 'CHANNEL_AUTH',
@@ -111,7 +116,15 @@ export class HttpSmsProvider implements ChannelProvider {
                 `The SMS gateway rejected the message (${response.status})`,
                 false,
             );
-        const id = pick(await response.json().catch(() => null), s.idPath);
+        const answer: unknown = await response.json().catch(() => null);
+        if (s.throttled && s.throttled.values.includes(String(pick(answer, s.throttled.path))))
+            throw new ChannelError(
+                'CHANNEL_RATE_LIMITED',
+                'The SMS gateway answered with its own limit code',
+                true,
+                this.throttledPauseMs(),
+            );
+        const id = pick(answer, s.idPath);
         if (id === undefined || id === null)
             throw new ChannelError('CHANNEL_REJECTED', `The SMS gateway's answer has no ${s.idPath}`, false);
         return {
@@ -119,6 +132,11 @@ export class HttpSmsProvider implements ChannelProvider {
             cost: (message.segments ?? 1) * s.pricePerSegment,
             status: 'accepted',
         };
+    }
+
+    /** How long the provider pauses after a limit answer that names no time (ms). */
+    private throttledPauseMs(): number {
+        return (this.settings.throttled?.retryAfterSeconds ?? 10) * 1000;
     }
 
     /**
@@ -146,6 +164,15 @@ export class HttpSmsProvider implements ChannelProvider {
         }
         return out;
     }
+}
+
+/** A `Retry-After` header (seconds, or an HTTP date) in ms from now; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+    if (!header) return undefined;
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 3600) * 1000;
+    const at = Date.parse(header);
+    return Number.isNaN(at) ? undefined : Math.min(Math.max(0, at - Date.now()), 3_600_000);
 }
 
 /** A callback body as the gateway sent it: JSON, or a form (`id=…&status=…`). */
