@@ -258,6 +258,7 @@ export function createRefill(options: RefillOptions): Refill {
             campaignReports,
             catalog,
             new CampaignPlanHistoryService(new LapseHistoryQuery(longDb), config.timezone, clock),
+            messaging.spread,
         ),
         messageSender: messaging.sender,
         outbox: messaging.outbox,

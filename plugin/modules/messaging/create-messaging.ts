@@ -17,6 +17,8 @@ import type { Channel, ChannelProvider } from './channels/channel-provider.js';
 import { createProviders, providerRates } from './channels/provider-registry.js';
 import { SendRateRepository } from './repositories/send-rate.repository.js';
 import { SendThrottle } from './cascade/send-throttle.js';
+import { CampaignSpreadService } from './services/campaign-spread.service.js';
+import { CustomerZoneQuery } from './repositories/customer-zone.query.js';
 import { SqlOutboxStore } from './channels/sql-outbox.store.js';
 import { InboundMessagesService, type InboundMessagesPorts } from './inbound-messages.service.js';
 import { LinkSigner } from './link-signer.js';
@@ -75,6 +77,8 @@ export interface Messaging {
     channelStatus: ChannelStatusService;
     /** The message log. */
     messageLog: MessageLogService;
+    /** Spreads a released campaign day over the sending window; the plan's send-time estimate. */
+    spread: CampaignSpreadService;
 }
 
 /**
@@ -115,6 +119,17 @@ export function createMessaging(
         clock,
     );
     const log = new MessageLogQuery(db);
+    const rates = providerRates(m.channels);
+    const spread = new CampaignSpreadService(
+        db,
+        repos.campaigns,
+        new CustomerZoneQuery(db),
+        rates,
+        m,
+        config.timezone,
+        contactPolicy,
+        clock,
+    );
     const dispatcher = new CascadeDispatcher(
         db,
         repos,
@@ -126,7 +141,7 @@ export function createMessaging(
         config.timezone,
         clock,
         contactPolicy,
-        new SendThrottle(new SendRateRepository(db), providerRates(m.channels), clock),
+        new SendThrottle(new SendRateRepository(db), rates, clock),
     );
     return {
         providers,
@@ -145,7 +160,12 @@ export function createMessaging(
         ),
         sender,
         dispatcher,
-        sendGuard: new SendGuardService(db, repos, config, clock),
+        sendGuard: new SendGuardService(
+            db,
+            { ...repos, cascades: spread.releasing(repos.cascades) },
+            config,
+            clock,
+        ),
         sendReview: new SendReviewService(db, repos, new SendRunQuery(db), loader, composer, m, clock),
         reminders: new ReminderPlannerService(db, repos, config, clock),
         inbound: new InboundMessagesService(db, repos, providers, links, config.defaultCountry, clock),
@@ -160,5 +180,6 @@ export function createMessaging(
             clock,
         ),
         messageLog: new MessageLogService(log, repos.cascades, config.timezone),
+        spread,
     };
 }

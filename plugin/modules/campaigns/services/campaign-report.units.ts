@@ -246,6 +246,8 @@ export const PLAN_UNITS: Readonly<Record<string, string>> = Object.freeze({
     'revenueMde.relative': u.ratio,
     'revenueMde.baselineMean': u.moneyPerCustomer,
     'revenueMde.standardDeviation': u.moneyPerCustomer,
+    'sending.recipients': u.customers,
+    'sending.messagesPerMinute': 'messages per minute',
     'forecast.count': 'past campaigns',
     'forecast.*.absoluteUplift': u.rateDifference,
     'forecast.*.relativeUplift': u.ratio,
