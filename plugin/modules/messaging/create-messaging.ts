@@ -19,6 +19,8 @@ import { SendRateRepository } from './repositories/send-rate.repository.js';
 import { SendThrottle } from './cascade/send-throttle.js';
 import { CampaignSpreadService } from './services/campaign-spread.service.js';
 import { CustomerZoneQuery } from './repositories/customer-zone.query.js';
+import { BudgetGate } from './cascade/budget-gate.js';
+import { MessageSpendQuery } from './repositories/message-spend.query.js';
 import { SqlOutboxStore } from './channels/sql-outbox.store.js';
 import { InboundMessagesService, type InboundMessagesPorts } from './inbound-messages.service.js';
 import { LinkSigner } from './link-signer.js';
@@ -142,6 +144,7 @@ export function createMessaging(
         clock,
         contactPolicy,
         new SendThrottle(new SendRateRepository(db), rates, clock),
+        new BudgetGate(db, new MessageSpendQuery(db), repos.campaigns, m.costs),
     );
     return {
         providers,

@@ -26,6 +26,8 @@ export { type TemplateOverride, TemplateOverrideEntity } from './entities/templa
 export { type TemplateVersion, TemplateVersionEntity } from './entities/template-version.entity.js';
 /** Entity: per-provider send-rate windows and pauses (`refill_send_rates`). */
 export { type SendRate, SendRateEntity } from './entities/send-rate.entity.js';
+/** Query: what a campaign's or a trigger chain's messages cost so far (the spend a budget cap is held against). */
+export { MessageSpendQuery, type SpendOwner } from './repositories/message-spend.query.js';
 /** Repository: cascades. */
 export { CascadeRepository } from './repositories/cascade.repository.js';
 /** Repository: messages. */

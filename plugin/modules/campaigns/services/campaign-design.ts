@@ -46,6 +46,11 @@ export interface CampaignDesign {
     settlementLagDays: number;
     cooldownDays: number;
     dailyCap: number | null;
+    /**
+     * Spend at which the campaign's sending stops: the cost of its messages,
+     * minor units; null (default) for no cap. Editable after launch.
+     */
+    budgetCap?: number | null;
     channels: string[];
     /** Reminder cascade; null for the defaults. */
     cascade?: CampaignCascade | null;
@@ -102,6 +107,10 @@ export function campaignView(campaign: Campaign, categoryCode: string | null) {
         settlementLagDays: campaign.settlementLagDays,
         cooldownDays: campaign.cooldownDays,
         dailyCap: campaign.dailyCap,
+        budget: {
+            cap: campaign.budgetCap ?? null,
+            reachedAt: campaign.budgetReachedAt?.toISOString() ?? null,
+        },
         channels: campaignChannels(campaign),
         cascade: campaign.cascade ? campaignCascade(campaign) : null,
         sends: { killed: campaign.sendsKilled, testCards: campaignTestCards(campaign) },

@@ -27,6 +27,7 @@ const EDITABLE_AFTER_LAUNCH = new Set([
     'marginPct',
     'redemptionPct',
     'expected',
+    'budgetCap',
 ]);
 
 /** Which lifecycle moves are allowed from which state. */
@@ -301,6 +302,10 @@ export class CampaignService {
         copy('settlementLagDays', design.settlementLagDays);
         copy('cooldownDays', design.cooldownDays);
         copy('dailyCap', design.dailyCap);
+        copy('budgetCap', design.budgetCap);
+        // A new cap is judged afresh: the dispatcher sends again while the spend is below it.
+        if (design.budgetCap !== undefined && design.budgetCap !== (current?.budgetCap ?? null))
+            out.budgetReachedAt = null;
         copy('channels', design.channels?.join(','));
         copy('filters', design.filters === undefined ? undefined : JSON.stringify(design.filters));
         copy(

@@ -19,6 +19,7 @@ import type { CascadeContext, CascadeContextLoader } from './cascade-context.loa
 import type { MessageComposer } from './message-composer.js';
 import type { SendThrottle } from './send-throttle.js';
 import { withoutDeferred } from './throttled-work.js';
+import type { BudgetGate, PageBudgets } from './budget-gate.js';
 
 /** The repository methods {@link CascadeDispatcher} calls (the composition root passes its bag). */
 export interface CascadeDispatcherPorts {
@@ -56,6 +57,8 @@ type PageContext = CascadeContext & {
     now: Date;
     plans: Map<number, CampaignPlan>;
     policy: ContactPolicySettings;
+    /** The page's capped campaigns' spend (none without a budget gate). */
+    budgets?: PageBudgets;
 };
 
 /** Where the dispatcher reads the contact policy: once at the start of every run (the policy may change at run time). */
@@ -104,6 +107,8 @@ export class CascadeDispatcher {
         private readonly policySource: ContactPolicySource,
         /** The shared send-rate gate (none: providers are not limited). */
         private readonly throttle?: SendThrottle,
+        /** Stops a campaign's sending at its budget cap (none: no caps). */
+        private readonly budget?: BudgetGate,
     ) {
         this.serviceSteps = buildSteps(config.serviceChannels, config);
     }
@@ -170,7 +175,13 @@ export class CascadeDispatcher {
         // One moment per page: the policy's zone arithmetic is memoised on it.
         const now = this.clock();
         const loaded = await this.loader.load(page, now);
-        const ctx: PageContext = { ...loaded, now, plans: this.campaignPlans(loaded), policy };
+        const ctx: PageContext = {
+            ...loaded,
+            now,
+            plans: this.campaignPlans(loaded),
+            policy,
+            budgets: await this.budget?.load(loaded.campaigns),
+        };
         const decided: PageWork = { items: [], sends: [], patches: [] };
         // Decide in order (a customer's earlier message counts against the caps of the later ones) …
         for (const c of page)
@@ -215,6 +226,7 @@ export class CascadeDispatcher {
         );
         for (const { patch } of work.patches)
             if (patch.status && FINAL.has(patch.status)) counts[patch.status as keyof DispatchCounts]++;
+        if (ctx.budgets) await this.budget?.record(ctx.budgets, loaded.campaigns, now);
         let earliest: Date | null = null;
         for (const until of deferred.values()) if (!earliest || until < earliest) earliest = until;
         return earliest;
@@ -238,6 +250,7 @@ export class CascadeDispatcher {
                 return end('done', status);
             from = c.step + 1;
         }
+        if (campaign && ctx.budgets?.stops(campaign.id, 0)) return end('cancelled', 'budget');
         const plan = planStep({
             steps,
             from,
@@ -256,6 +269,11 @@ export class CascadeDispatcher {
         const channel = step.channel as Channel;
         const attempt = plan.step === c.step && c.status === 'pending' ? c.attempt : 0;
         const verdict = this.verdict(c, customer, channel, ctx, now);
+        if (campaign && ctx.budgets && verdict.decision === 'send') {
+            const estimate = this.budget!.estimate(channel);
+            if (ctx.budgets.stops(campaign.id, estimate)) return end('cancelled', 'budget');
+            ctx.budgets.spend(campaign.id, estimate);
+        }
         const message =
             verdict.decision === 'send'
                 ? (await this.composer.compose(c, customer, channel, ctx)).message
