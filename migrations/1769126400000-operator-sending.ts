@@ -14,7 +14,8 @@ import {
  *   limit answer, shared by every instance (tokens are taken under the row's
  *   lock).
  * - `refill_campaigns.budget_cap` (minor units, NULL = none) and
- *   `budget_reached_at` (when sending stopped at the cap).
+ *   `budget_reached_at` (when sending stopped at the cap), and
+ *   `sender_name` (the campaign's own sender name, NULL = the provider's).
  *
  * Schema only; safe to run twice. Never import entities or services here,
  * and never edit it once landed. Frozen: its own column helpers.
@@ -26,6 +27,7 @@ const RATES = 'refill_send_rates';
 const CAMPAIGNS = 'refill_campaigns';
 
 const BUDGET_CAP: Col = { name: 'budget_cap', type: 'bigint', isNullable: true };
+const SENDER_NAME: Col = { name: 'sender_name', type: 'varchar', length: '64', isNullable: true };
 const BUDGET_REACHED_AT: Col = {
     name: 'budget_reached_at',
     type: 'datetime',
@@ -67,11 +69,11 @@ export class OperatorSending1769126400000 implements MigrationInterface {
                     ],
                 }),
             );
-        await addMissing(qr, CAMPAIGNS, [BUDGET_CAP, BUDGET_REACHED_AT]);
+        await addMissing(qr, CAMPAIGNS, [BUDGET_CAP, BUDGET_REACHED_AT, SENDER_NAME]);
     }
 
     async down(qr: QueryRunner): Promise<void> {
-        await dropPresent(qr, CAMPAIGNS, [BUDGET_CAP, BUDGET_REACHED_AT]);
+        await dropPresent(qr, CAMPAIGNS, [BUDGET_CAP, BUDGET_REACHED_AT, SENDER_NAME]);
         if (await qr.hasTable(RATES)) await qr.dropTable(RATES);
     }
 }

@@ -4,6 +4,7 @@
  * both read them from below. Messaging's door re-exports them.
  */
 import type { Channel } from './channels.js';
+import type { TrafficClass } from './traffic-classes.js';
 
 /** A message ready for a provider. */
 export interface OutgoingMessage {
@@ -21,7 +22,21 @@ export interface OutgoingMessage {
     unsubscribeUrl?: string;
     /** SMS segments, for per-segment pricing. */
     segments?: number;
+    /**
+     * Service or advertising (marketing) traffic, as the message kind
+     * declares it: operators register, route and price the two apart.
+     */
+    traffic?: TrafficClass;
+    /**
+     * The sender the recipient sees (an SMS alpha name, an email From): the
+     * campaign's own when it has one, else the provider's for the traffic
+     * type, else the provider's default.
+     */
+    sender?: string;
 }
+
+/** A value per traffic type (service, advertising), either optional. */
+export type PerTraffic<T> = Partial<Record<TrafficClass, T>>;
 
 /** What a provider answered. */
 export interface SendResult {
@@ -136,6 +151,19 @@ export interface SendRateLimit {
 export interface CommonProviderOptions {
     /** Send-rate limit of this channel's provider (none by default). */
     rate?: SendRateLimit;
+    /**
+     * The sender name per traffic type (the SMS alpha name registered for
+     * service and for advertising traffic, the email From of each, …); the
+     * provider's own default where one is not given.
+     */
+    senders?: PerTraffic<string>;
+    /**
+     * The price per traffic type, minor units: per segment for SMS (Russian
+     * operators price service and advertising SMS apart), per message
+     * otherwise; the provider's `pricePerSegment` / `costPerMessage` where
+     * one is not given.
+     */
+    prices?: PerTraffic<number>;
 }
 
 /** How one channel sends: the outbox (default), a shipped provider with its settings, or the host's own. */

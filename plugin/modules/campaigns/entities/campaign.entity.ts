@@ -64,6 +64,8 @@ export interface Campaign {
     budgetCap?: number | null;
     /** When the dispatcher stopped sending at the cap (null while under it). */
     budgetReachedAt?: Date | null;
+    /** The sender name its messages carry (SMS alpha name, email From); null: the provider's per traffic type. */
+    senderName?: string | null;
     /** The related row, when loaded through TypeORM relations. */
     category?: Category;
 }
@@ -114,6 +116,7 @@ export const CampaignEntity = new EntitySchema<Campaign>({
         updatedAt: time('updated_at'),
         budgetCap: bigInt('budget_cap', true),
         budgetReachedAt: time('budget_reached_at', true),
+        senderName: str('sender_name', 64, true),
     },
     relations: {
         category: {

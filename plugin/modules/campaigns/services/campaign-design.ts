@@ -51,6 +51,8 @@ export interface CampaignDesign {
      * minor units; null (default) for no cap. Editable after launch.
      */
     budgetCap?: number | null;
+    /** The sender name of its messages (an SMS alpha name registered for advertising, an email From); null: the provider's. */
+    senderName?: string | null;
     channels: string[];
     /** Reminder cascade; null for the defaults. */
     cascade?: CampaignCascade | null;
@@ -111,6 +113,7 @@ export function campaignView(campaign: Campaign, categoryCode: string | null) {
             cap: campaign.budgetCap ?? null,
             reachedAt: campaign.budgetReachedAt?.toISOString() ?? null,
         },
+        senderName: campaign.senderName ?? null,
         channels: campaignChannels(campaign),
         cascade: campaign.cascade ? campaignCascade(campaign) : null,
         sends: { killed: campaign.sendsKilled, testCards: campaignTestCards(campaign) },

@@ -28,6 +28,7 @@ const EDITABLE_AFTER_LAUNCH = new Set([
     'redemptionPct',
     'expected',
     'budgetCap',
+    'senderName',
 ]);
 
 /** Which lifecycle moves are allowed from which state. */
@@ -303,6 +304,7 @@ export class CampaignService {
         copy('cooldownDays', design.cooldownDays);
         copy('dailyCap', design.dailyCap);
         copy('budgetCap', design.budgetCap);
+        copy('senderName', design.senderName);
         // A new cap is judged afresh: the dispatcher sends again while the spend is below it.
         if (design.budgetCap !== undefined && design.budgetCap !== (current?.budgetCap ?? null))
             out.budgetReachedAt = null;

@@ -19,6 +19,7 @@ import type { CascadeContext, CascadeContextLoader } from './cascade-context.loa
 import type { MessageComposer } from './message-composer.js';
 import type { SendThrottle } from './send-throttle.js';
 import { withoutDeferred } from './throttled-work.js';
+import { withSender } from './campaign-sender.js';
 import type { BudgetGate, PageBudgets } from './budget-gate.js';
 
 /** The repository methods {@link CascadeDispatcher} calls (the composition root passes its bag). */
@@ -276,7 +277,7 @@ export class CascadeDispatcher {
         }
         const message =
             verdict.decision === 'send'
-                ? (await this.composer.compose(c, customer, channel, ctx)).message
+                ? withSender((await this.composer.compose(c, customer, channel, ctx)).message, campaign)
                 : { channel, to: '', text: '' };
         // Counted now, so the customer's next cascade in this page sees it against the caps.
         if (verdict.decision === 'send') ctx.counts.get(customer.id)?.add(channel, c.traffic, now);

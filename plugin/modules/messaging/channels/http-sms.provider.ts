@@ -5,7 +5,8 @@ import {
     type SendResult,
     type StatusUpdate,
 } from './channel-provider.js';
-import type { HttpSmsSettings } from '../../../kernel/vocabulary/channel-providers.js';
+import type { CommonProviderOptions, HttpSmsSettings } from '../../../kernel/vocabulary/channel-providers.js';
+import { priceOf, senderOf } from './traffic-pricing.js';
 
 /** HttpSms settings (the kernel's vocabulary). */
 export type { HttpSmsSettings } from '../../../kernel/vocabulary/channel-providers.js';
@@ -28,8 +29,10 @@ function pick(value: unknown, path: string): unknown {
 
 /**
  * SMS through a configurable HTTP gateway: URL, method, auth, a body
- * template, where the message id is in the answer, the price per segment,
- * and how its delivery callbacks map to delivered / read / failed.
+ * template (`{sender}` is the alpha name of the message's traffic type or
+ * campaign, `{traffic}` its type), where the message id is in the answer,
+ * the price per segment (per traffic type where configured), and how its
+ * delivery callbacks map to delivered / read / failed.
  */
 export class HttpSmsProvider implements ChannelProvider {
     readonly id = 'http-sms';
@@ -42,7 +45,7 @@ export class HttpSmsProvider implements ChannelProvider {
      */
     private readonly statuses: ReadonlyMap<string, StatusUpdate['status']>;
 
-    constructor(private readonly settings: HttpSmsSettings) {
+    constructor(private readonly settings: HttpSmsSettings & CommonProviderOptions) {
         this.statuses = new Map(Object.entries(settings.callback?.statuses ?? {}));
     }
 
@@ -52,7 +55,8 @@ export class HttpSmsProvider implements ChannelProvider {
         const vars = new Map([
             ['to', message.to],
             ['text', message.text],
-            ['sender', s.sender ?? ''],
+            ['sender', senderOf(message, s, s.sender) ?? ''],
+            ['traffic', message.traffic ?? ''],
             ['id', message.key],
             ['segments', String(message.segments ?? 1)],
         ]);
@@ -129,7 +133,7 @@ export class HttpSmsProvider implements ChannelProvider {
             throw new ChannelError('CHANNEL_REJECTED', `The SMS gateway's answer has no ${s.idPath}`, false);
         return {
             providerMessageId: String(id),
-            cost: (message.segments ?? 1) * s.pricePerSegment,
+            cost: (message.segments ?? 1) * priceOf(message, s, s.pricePerSegment),
             status: 'accepted',
         };
     }

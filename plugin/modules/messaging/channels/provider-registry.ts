@@ -27,7 +27,14 @@ const rate = Joi.object({
     unit: Joi.valid('messages', 'segments'),
 }).or('perSecond', 'perMinute');
 
-const outbox = Joi.object({ type: Joi.valid('outbox').required(), rate });
+/** A sender name per traffic type. */
+const senders = Joi.object({
+    service: Joi.string().min(1).max(254),
+    marketing: Joi.string().min(1).max(254),
+});
+/** A price per traffic type. */
+const prices = Joi.object({ service: money, marketing: money });
+const outbox = Joi.object({ type: Joi.valid('outbox').required(), rate, senders, prices });
 const smtp = Joi.object({
     type: Joi.valid('smtp').required(),
     host: Joi.string().hostname().required(),
@@ -36,6 +43,8 @@ const smtp = Joi.object({
     auth: Joi.object({ user: Joi.string().required(), pass: Joi.string().required() }),
     from: Joi.string().min(3).max(254).required(),
     rate,
+    senders,
+    prices,
     costPerMessage: money,
     timeoutMs: timeout,
     messageIdDomain: Joi.string().hostname(),
@@ -47,6 +56,8 @@ const telegram = Joi.object({
     timeoutMs: timeout,
     costPerMessage: money,
     rate,
+    senders,
+    prices,
 });
 const httpSms = Joi.object({
     type: Joi.valid('http-sms').required(),
@@ -68,6 +79,8 @@ const httpSms = Joi.object({
     pricePerSegment: money.required(),
     timeoutMs: timeout,
     rate,
+    senders: Joi.object({ service: Joi.string().min(1).max(20), marketing: Joi.string().min(1).max(20) }),
+    prices,
     throttled: Joi.object({
         path: Joi.string().required(),
         values: Joi.array().items(Joi.string()).min(1).required(),
@@ -90,6 +103,8 @@ const webhook = Joi.object({
     costPerMessage: money,
     timeoutMs: timeout,
     rate,
+    senders,
+    prices,
 });
 const byType = { outbox, smtp, telegram, 'http-sms': httpSms, webhook };
 const ALLOWED: Record<Channel, Array<keyof typeof byType>> = {
