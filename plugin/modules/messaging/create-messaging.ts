@@ -29,6 +29,7 @@ import { DatabaseTemplateSource } from './templates/database-template-source.js'
 import { TemplateRenderer } from './templates/template-renderer.js';
 import type { SettingRepository } from '../../kernel/db/setting.repository.js';
 import { AuditLogQuery, type AuditRepository } from '../admin/index.js';
+import { GLOBAL_CONTROL_SETTING, parseGlobalControl } from '../campaigns/index.js';
 import type { MessageRepository } from './repositories/message.repository.js';
 import type { CascadeRepository } from './repositories/cascade.repository.js';
 import { MessageLogQuery } from './repositories/message-log.query.js';
@@ -145,6 +146,7 @@ export function createMessaging(
         contactPolicy,
         new SendThrottle(new SendRateRepository(db), rates, clock),
         new BudgetGate(db, new MessageSpendQuery(db), repos.campaigns, m.costs),
+        { current: async () => parseGlobalControl(await repos.settings.get(GLOBAL_CONTROL_SETTING)) },
     );
     return {
         providers,

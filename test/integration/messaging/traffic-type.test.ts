@@ -115,4 +115,24 @@ describe.each(engines)('traffic types and sender names on %s', (engine) => {
         expect(rows.length).toBe(sent);
         for (const r of rows) expect(Number(r.cost)).toBe(300 * Number(r.segments));
     });
+
+    it('with everyone in the global control group, service messages still go', async () => {
+        const { customers, reminders, dispatcher } = t.internals.services;
+        await t.internals.database.run(
+            "INSERT INTO refill_settings (name, value, updated_at) VALUES ('program.global_control', ?, ?)",
+            [JSON.stringify({ seed: 'test', shareBp: 10_000 }), '2026-01-01 00:00:00.000'],
+        );
+        await customers.upsert(
+            '8800009',
+            { phone: '+79008800009', consents: { sms: { granted: true } } },
+            { source: 'test', storeId: null },
+        );
+        await reminders.welcome();
+        const before = gateway.to('/sms').length;
+        expect((await dispatcher.run()).sent).toBe(1);
+        expect(gateway.to('/sms').slice(before)[0].body).toMatchObject({
+            to: '+79008800009',
+            traffic: 'service',
+        });
+    });
 });

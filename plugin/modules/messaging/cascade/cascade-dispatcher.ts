@@ -6,7 +6,12 @@ import { buildSteps, planStep, type CascadeStep } from '../rules/cascade.rules.j
 import type { Cascade } from '../entities/cascade.entity.js';
 import type { Customer } from '../../customers/index.js';
 import type { CascadePatch, CascadeRepository } from '../repositories/cascade.repository.js';
-import { campaignCascade, campaignTestCards } from '../../campaigns/index.js';
+import {
+    campaignCascade,
+    campaignTestCards,
+    inGlobalControl,
+    type GlobalControl,
+} from '../../campaigns/index.js';
 import { campaignSteps } from './campaign-steps.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { ChannelProvider } from '../channels/channel-provider.js';
@@ -60,7 +65,14 @@ type PageContext = CascadeContext & {
     policy: ContactPolicySettings;
     /** The page's capped campaigns' spend (none without a budget gate). */
     budgets?: PageBudgets;
+    /** The program's global control group, read once per run (null: off). */
+    globalControl?: GlobalControl | null;
 };
+
+/** Where the dispatcher reads the program's global control group: once at the start of every run. */
+export interface GlobalControlSource {
+    current(): Promise<GlobalControl | null>;
+}
 
 /** Where the dispatcher reads the contact policy: once at the start of every run (the policy may change at run time). */
 export interface ContactPolicySource {
@@ -110,6 +122,8 @@ export class CascadeDispatcher {
         private readonly throttle?: SendThrottle,
         /** Stops a campaign's sending at its budget cap (none: no caps). */
         private readonly budget?: BudgetGate,
+        /** The global control group (none: nobody is held out). */
+        private readonly controlSource?: GlobalControlSource,
     ) {
         this.serviceSteps = buildSteps(config.serviceChannels, config);
     }
@@ -133,6 +147,7 @@ export class CascadeDispatcher {
         let throttledUntil: Date | null = null;
         // Read afresh every run: a policy saved in the admin UI applies from the next run, on every instance.
         const policy = await this.policySource.current();
+        const globalControl = (await this.controlSource?.current()) ?? null;
         for (const status of ['waiting', 'pending'] as const)
             for (;;) {
                 const size = Math.min(this.config.dispatch.pageSize, limit - seen);
@@ -159,7 +174,7 @@ export class CascadeDispatcher {
                     continue;
                 }
                 seen += page.length;
-                const deferredUntil = await this.runPage(page, claim, counts, policy);
+                const deferredUntil = await this.runPage(page, claim, counts, policy, globalControl);
                 if (deferredUntil && (!throttledUntil || deferredUntil < throttledUntil))
                     throttledUntil = deferredUntil;
                 await touch?.();
@@ -172,6 +187,7 @@ export class CascadeDispatcher {
         claim: PageClaim,
         counts: DispatchCounts,
         policy: ContactPolicySettings,
+        globalControl: GlobalControl | null,
     ): Promise<Date | null> {
         // One moment per page: the policy's zone arithmetic is memoised on it.
         const now = this.clock();
@@ -182,6 +198,7 @@ export class CascadeDispatcher {
             plans: this.campaignPlans(loaded),
             policy,
             budgets: await this.budget?.load(loaded.campaigns),
+            globalControl,
         };
         const decided: PageWork = { items: [], sends: [], patches: [] };
         // Decide in order (a customer's earlier message counts against the caps of the later ones) …
@@ -334,6 +351,7 @@ export class CascadeDispatcher {
                     c.campaignId !== null ? ctx.segments.get(`${c.campaignId}:${customer.id}`) : undefined,
                 excludedSegments: plan?.excludedSegments,
                 testModeAllows: allowed,
+                inGlobalControl: inGlobalControl(ctx.globalControl ?? null, customer.id),
             },
             now,
             ctx.policy,
