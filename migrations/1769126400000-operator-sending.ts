@@ -16,6 +16,10 @@ import {
  * - `refill_campaigns.budget_cap` (minor units, NULL = none) and
  *   `budget_reached_at` (when sending stopped at the cap), and
  *   `sender_name` (the campaign's own sender name, NULL = the provider's).
+ * - `refill_customers.telegram_blocked_at` (the bot was blocked by the
+ *   customer: Telegram is skipped until a new chat id) and
+ *   `email_undeliverable_at` (a hard bounce: email is skipped until the
+ *   address changes).
  *
  * Schema only; safe to run twice. Never import entities or services here,
  * and never edit it once landed. Frozen: its own column helpers.
@@ -25,6 +29,19 @@ type Col = TableColumnOptions;
 
 const RATES = 'refill_send_rates';
 const CAMPAIGNS = 'refill_campaigns';
+const CUSTOMERS = 'refill_customers';
+const TELEGRAM_BLOCKED_AT: Col = {
+    name: 'telegram_blocked_at',
+    type: 'datetime',
+    precision: 3,
+    isNullable: true,
+};
+const EMAIL_UNDELIVERABLE_AT: Col = {
+    name: 'email_undeliverable_at',
+    type: 'datetime',
+    precision: 3,
+    isNullable: true,
+};
 
 const BUDGET_CAP: Col = { name: 'budget_cap', type: 'bigint', isNullable: true };
 const SENDER_NAME: Col = { name: 'sender_name', type: 'varchar', length: '64', isNullable: true };
@@ -70,9 +87,11 @@ export class OperatorSending1769126400000 implements MigrationInterface {
                 }),
             );
         await addMissing(qr, CAMPAIGNS, [BUDGET_CAP, BUDGET_REACHED_AT, SENDER_NAME]);
+        await addMissing(qr, CUSTOMERS, [TELEGRAM_BLOCKED_AT, EMAIL_UNDELIVERABLE_AT]);
     }
 
     async down(qr: QueryRunner): Promise<void> {
+        await dropPresent(qr, CUSTOMERS, [TELEGRAM_BLOCKED_AT, EMAIL_UNDELIVERABLE_AT]);
         await dropPresent(qr, CAMPAIGNS, [BUDGET_CAP, BUDGET_REACHED_AT, SENDER_NAME]);
         if (await qr.hasTable(RATES)) await qr.dropTable(RATES);
     }

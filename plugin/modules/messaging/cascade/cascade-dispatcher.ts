@@ -4,7 +4,7 @@ import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
 import { buildSteps, planStep, type CascadeStep } from '../rules/cascade.rules.js';
 import type { Cascade } from '../entities/cascade.entity.js';
-import type { Customer } from '../../customers/index.js';
+import type { Customer, CustomerRepository } from '../../customers/index.js';
 import type { CascadePatch, CascadeRepository } from '../repositories/cascade.repository.js';
 import {
     campaignCascade,
@@ -30,6 +30,8 @@ import type { BudgetGate, PageBudgets } from './budget-gate.js';
 /** The repository methods {@link CascadeDispatcher} calls (the composition root passes its bag). */
 export interface CascadeDispatcherPorts {
     cascades: Pick<CascadeRepository, 'claimDue' | 'updateMany'>;
+    /** Where a blocked Telegram bot is remembered (none: not remembered). */
+    customers?: Partial<Pick<CustomerRepository, 'markUnreachable'>>;
 }
 
 /** What one dispatch run did. */
@@ -229,6 +231,7 @@ export class CascadeDispatcher {
             concurrency: this.config.dispatch.concurrency,
             leaseUntil: claim.leaseUntil,
         });
+        await this.rememberBlocked(items, outcomes, now);
         for (const s of work.sends)
             work.patches.push({
                 c: s.c,
@@ -321,6 +324,27 @@ export class CascadeDispatcher {
             },
             provider: this.providers.get(channel) as ChannelProvider,
         });
+    }
+
+    /**
+     * Remembers the customers whose Telegram bot answered "blocked by the
+     * user" (403), so their next cascades skip Telegram instead of trying it
+     * first every time (until a new chat id).
+     */
+    private async rememberBlocked(
+        items: ReadonlyArray<{ request: SendRequest }>,
+        outcomes: ReadonlyArray<{ outcome: string; code?: string }>,
+        now: Date,
+    ): Promise<void> {
+        const blocked = items
+            .filter(
+                (item, i) =>
+                    item.request.message.channel === 'telegram' &&
+                    outcomes[i]?.outcome === 'failed' &&
+                    outcomes[i]?.code === 'CHANNEL_BLOCKED',
+            )
+            .map((item) => item.request.customerId);
+        if (blocked.length) await this.repos.customers?.markUnreachable?.(this.db, blocked, 'telegram', now);
     }
 
     /** Whether the channel's provider reports delivery (otherwise acceptance is all there is to wait for). */
