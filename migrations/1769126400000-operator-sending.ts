@@ -20,6 +20,9 @@ import {
  *   customer: Telegram is skipped until a new chat id) and
  *   `email_undeliverable_at` (a hard bounce: email is skipped until the
  *   address changes).
+ * - `refill_email_events`: the email provider's bounce and complaint events
+ *   already applied, by the provider's event id (a retried webhook does
+ *   nothing twice).
  *
  * Schema only; safe to run twice. Never import entities or services here,
  * and never edit it once landed. Frozen: its own column helpers.
@@ -30,6 +33,7 @@ type Col = TableColumnOptions;
 const RATES = 'refill_send_rates';
 const CAMPAIGNS = 'refill_campaigns';
 const CUSTOMERS = 'refill_customers';
+const EMAIL_EVENTS = 'refill_email_events';
 const TELEGRAM_BLOCKED_AT: Col = {
     name: 'telegram_blocked_at',
     type: 'datetime',
@@ -88,9 +92,21 @@ export class OperatorSending1769126400000 implements MigrationInterface {
             );
         await addMissing(qr, CAMPAIGNS, [BUDGET_CAP, BUDGET_REACHED_AT, SENDER_NAME]);
         await addMissing(qr, CUSTOMERS, [TELEGRAM_BLOCKED_AT, EMAIL_UNDELIVERABLE_AT]);
+        if (!(await qr.hasTable(EMAIL_EVENTS)))
+            await qr.createTable(
+                new Table({
+                    name: EMAIL_EVENTS,
+                    columns: [
+                        { name: 'event_id', type: 'varchar', length: '128', isPrimary: true },
+                        { name: 'kind', type: 'varchar', length: '16' },
+                        { name: 'received_at', type: 'datetime', precision: 3 },
+                    ],
+                }),
+            );
     }
 
     async down(qr: QueryRunner): Promise<void> {
+        if (await qr.hasTable(EMAIL_EVENTS)) await qr.dropTable(EMAIL_EVENTS);
         await dropPresent(qr, CUSTOMERS, [TELEGRAM_BLOCKED_AT, EMAIL_UNDELIVERABLE_AT]);
         await dropPresent(qr, CAMPAIGNS, [BUDGET_CAP, BUDGET_REACHED_AT, SENDER_NAME]);
         if (await qr.hasTable(RATES)) await qr.dropTable(RATES);

@@ -3,6 +3,7 @@ import {
     MessageEntity,
     OutboxMessageEntity,
     SendRateEntity,
+    EmailEventEntity,
     SendBatchEntity,
     SettingEntity,
     TemplateOverrideEntity,
@@ -81,6 +82,7 @@ export type {
     TemplateOverride,
     TemplateVersion,
     SendRate,
+    EmailEvent,
 } from './modules/messaging/index.js';
 export type {
     BonusLot,
@@ -156,6 +158,7 @@ export const refillEntities = [
     TemplateOverrideEntity,
     TemplateVersionEntity,
     SendRateEntity,
+    EmailEventEntity,
 ];
 
 export {

@@ -269,6 +269,7 @@ export function createRefill(options: RefillOptions): Refill {
         sendReview: messaging.sendReview,
         reminders: messaging.reminders,
         inbound: messaging.inbound,
+        emailEvents: messaging.emailEvents,
         contactPolicy: messaging.contactPolicy,
         channelStatus: messaging.channelStatus,
         messageLog: messaging.messageLog,

@@ -229,6 +229,14 @@ export interface MessagingOptions {
      * instead of leaving them to the next run (default 2000; 0 never waits).
      */
     dispatch?: { pageSize?: number; concurrency?: number; rateWaitMs?: number };
+    /**
+     * The email provider's bounce and complaint webhook (`POST
+     * <router>/messaging/email-events`): `secret` (32+ characters) signs
+     * `<unix seconds>.<raw body>` with HMAC-SHA256 in `X-Refill-Signature:
+     * t=…,v1=<hex>`; `toleranceSeconds` (default 300) is the replay window.
+     * Unset: the route answers 404.
+     */
+    emailEvents?: { secret: string; toleranceSeconds?: number };
 }
 
 /** Refill's scheduled jobs (expire-bonuses, activate-pending-bonuses, …). */

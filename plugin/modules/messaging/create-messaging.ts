@@ -20,6 +20,7 @@ import { SendThrottle } from './cascade/send-throttle.js';
 import { CampaignSpreadService } from './services/campaign-spread.service.js';
 import { CustomerZoneQuery } from './repositories/customer-zone.query.js';
 import { BudgetGate } from './cascade/budget-gate.js';
+import { EmailEventsService, type EmailEventsPorts } from './services/email-events.service.js';
 import { MessageSpendQuery } from './repositories/message-spend.query.js';
 import { SqlOutboxStore } from './channels/sql-outbox.store.js';
 import { InboundMessagesService, type InboundMessagesPorts } from './inbound-messages.service.js';
@@ -49,6 +50,7 @@ import {
  * messages to the sender, audit to the template service).
  */
 export type MessagingPorts = SendGuardPorts &
+    EmailEventsPorts &
     ReminderPlannerPorts &
     InboundMessagesPorts &
     CascadeDispatcherPorts &
@@ -82,6 +84,8 @@ export interface Messaging {
     messageLog: MessageLogService;
     /** Spreads a released campaign day over the sending window; the plan's send-time estimate. */
     spread: CampaignSpreadService;
+    /** The email provider's signed bounce and complaint events. */
+    emailEvents: EmailEventsService;
 }
 
 /**
@@ -186,5 +190,6 @@ export function createMessaging(
         ),
         messageLog: new MessageLogService(log, repos.cascades, config.timezone),
         spread,
+        emailEvents: new EmailEventsService(db, repos, m.emailEvents, clock),
     };
 }

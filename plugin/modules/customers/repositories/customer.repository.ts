@@ -257,6 +257,14 @@ export class CustomerRepository {
             );
     }
 
+    /** The customers with this email address (as stored, compared without case). */
+    async idsByEmail(exec: SqlExecutor | Database, email: string): Promise<number[]> {
+        const rows = await exec.all<{ id: unknown }>('SELECT id FROM refill_customers WHERE email = ?', [
+            email.trim().toLowerCase(),
+        ]);
+        return rows.map((r) => Number(r.id));
+    }
+
     /**
      * Records that a contact cannot be reached: Telegram's "bot was blocked by
      * the user" (`telegram`) or an email hard bounce (`email`). Kept when

@@ -36,3 +36,23 @@ export const SendRateEntity = new EntitySchema<SendRate>({
         updatedAt: time('updated_at'),
     },
 });
+
+/** An email provider's bounce or complaint event already applied (a retried webhook does nothing twice). */
+export interface EmailEvent {
+    /** The provider's event id. */
+    eventId: string;
+    /** `hard_bounce`, `soft_bounce` or `complaint`. */
+    kind: string;
+    receivedAt: Date;
+}
+
+/** TypeORM schema of {@link EmailEvent}. */
+export const EmailEventEntity = new EntitySchema<EmailEvent>({
+    name: 'RefillEmailEvent',
+    tableName: 'refill_email_events',
+    columns: {
+        eventId: { ...str('event_id', 128), primary: true },
+        kind: str('kind', 16),
+        receivedAt: time('received_at'),
+    },
+});
