@@ -75,6 +75,13 @@ describe.each(engines)('email events webhook on %s', (engine) => {
         expect((await post(event)).body).toEqual({ applied: true, customers: 1 });
         expect((await post(event)).body).toEqual({ applied: false, customers: 0 });
         expect((await customer())!.emailUndeliverableAt).toEqual(clock.now);
+        // The store desk's customer card shows it.
+        const admin = await t.internals.services.adminTokens.create('desk', 'admin', 'test');
+        const card = await api.get('/admin/v1/customers/6600001').set({ Authorization: `Bearer ${admin}` });
+        expect(card.body.customer).toMatchObject({
+            emailUndeliverableAt: clock.now.toISOString(),
+            telegramBlockedAt: null,
+        });
         const { reminders, dispatcher } = t.internals.services;
         await reminders.welcome();
         await dispatcher.run();
