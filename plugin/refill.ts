@@ -301,6 +301,7 @@ export function createRefill(options: RefillOptions): Refill {
             campaignReports,
             catalog,
             new CampaignPlanHistoryService(new LapseHistoryQuery(longDb), config.timezone, clock),
+            messaging.spread,
         ),
         customSegments: new CustomSegmentService(
             longDb,
@@ -322,6 +323,7 @@ export function createRefill(options: RefillOptions): Refill {
         sendReview: messaging.sendReview,
         reminders: messaging.reminders,
         inbound: messaging.inbound,
+        emailEvents: messaging.emailEvents,
         contactPolicy: messaging.contactPolicy,
         channelStatus: messaging.channelStatus,
         messageLog: messaging.messageLog,

@@ -71,6 +71,12 @@ export const customerCardAnswer = Joi.object({
             .description('The card’s form'),
         blockedAt: time.allow(null),
         blockReason: Joi.string().allow(null),
+        telegramBlockedAt: time
+            .allow(null)
+            .description('The customer blocked the Telegram bot: Telegram is skipped'),
+        emailUndeliverableAt: time
+            .allow(null)
+            .description('The email address hard-bounced: email is skipped'),
         enrolledAt: time,
         updatedAt: time,
         pending: amount.description('Bonuses credited but not active yet'),

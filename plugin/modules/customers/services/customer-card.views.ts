@@ -37,6 +37,10 @@ export interface CustomerProfileView extends Omit<CustomerSummary, 'lastPurchase
     cardForm: CardForm;
     blockedAt: string | null;
     blockReason: string | null;
+    /** When Telegram said the customer blocked the bot (messages skip Telegram until a new chat id). */
+    telegramBlockedAt: string | null;
+    /** When the email address hard-bounced (messages skip email until it changes). */
+    emailUndeliverableAt: string | null;
     enrolledAt: string;
     updatedAt: string;
     pending: number;
@@ -104,6 +108,8 @@ export function customerProfile(
         cardForm: c.cardForm ?? 'physical',
         blockedAt: iso(c.blockedAt),
         blockReason: c.blockReason,
+        telegramBlockedAt: iso(c.telegramBlockedAt ?? null),
+        emailUndeliverableAt: iso(c.emailUndeliverableAt ?? null),
         enrolledAt: c.enrolledAt.toISOString(),
         updatedAt: c.updatedAt.toISOString(),
         pending: c.pending,
