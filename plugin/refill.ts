@@ -198,6 +198,7 @@ export function createRefill(options: RefillOptions): Refill {
         () => catalog.categories(),
         clock,
         new ChainOwnedKindsReader(longDb, chainRepo),
+        events,
     );
     // Trigger chains: entered and ended in the sale's and the segment job's transactions, stepped by jobs.
     // Segment rules count and page through every customer: the long statement limit.

@@ -1,3 +1,4 @@
+import type { EventBus } from '../../kernel/events/event-bus.js';
 import type { RefillConfig } from '../../config/refill-options.js';
 import type { Database } from '../../kernel/db/database.js';
 import type { Category } from '../catalog/index.js';
@@ -104,6 +105,7 @@ export function createMessaging(
     categories: () => Promise<Category[]>,
     clock: Clock,
     chainOwnedKinds: ChainOwnedKinds | null = null,
+    events: EventBus | null = null,
 ): Messaging {
     const m = config.messaging;
     const templateRepo = new TemplateRepository(db);
@@ -181,7 +183,15 @@ export function createMessaging(
         ),
         sendReview: new SendReviewService(db, repos, new SendRunQuery(db), loader, composer, m, clock),
         reminders: new ReminderPlannerService(db, repos, config, clock, chainOwnedKinds),
-        inbound: new InboundMessagesService(db, repos, providers, links, config.defaultCountry, clock),
+        inbound: new InboundMessagesService(
+            db,
+            repos,
+            providers,
+            links,
+            config.defaultCountry,
+            clock,
+            events,
+        ),
         contactPolicy,
         channelStatus: new ChannelStatusService(
             db,
@@ -194,6 +204,6 @@ export function createMessaging(
         ),
         messageLog: new MessageLogService(log, repos.cascades, config.timezone),
         spread,
-        emailEvents: new EmailEventsService(db, repos, m.emailEvents, clock),
+        emailEvents: new EmailEventsService(db, repos, m.emailEvents, clock, events),
     };
 }

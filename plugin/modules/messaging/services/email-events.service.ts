@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import Joi from 'joi';
 import type { Database } from '../../../kernel/db/database.js';
+import type { EventBus } from '../../../kernel/events/event-bus.js';
+import { inEventTransaction } from '../../../kernel/events/event-transaction.js';
 import { toDbTime } from '../../../kernel/db/db-time.js';
 import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
 import { RefillError } from '../../../kernel/errors/refill-error.js';
@@ -55,6 +57,8 @@ export class EmailEventsService {
         private readonly repos: EmailEventsPorts,
         private readonly options: EmailEventsOptions | undefined,
         private readonly clock: Clock,
+        /** Where a complaint's withdrawal is said (`MarketingWithdrawn`, in its transaction). */
+        private readonly events: EventBus | null = null,
     ) {}
 
     /** Verifies and applies one webhook call. */
@@ -77,7 +81,7 @@ export class EmailEventsService {
             email: string;
         };
         const kind = event.type === 'complaint' ? 'complaint' : `${event.bounceType}_bounce`;
-        return this.db.transaction(async (tx) => {
+        return inEventTransaction(this.db, this.events, async (tx, publish) => {
             const fresh = await tx.run(
                 `${sqlDialect.insertIgnore(tx.dialect)} INTO refill_email_events (event_id, kind, received_at) VALUES (?, ?, ?)`,
                 [event.id, kind, toDbTime(now)],
@@ -109,6 +113,12 @@ export class EmailEventsService {
                     now,
                     'marketing',
                 );
+                await publish('MarketingWithdrawn', {
+                    customerIds: ids,
+                    channel: 'email',
+                    source: 'email-complaint',
+                    withdrawnAt: now,
+                });
             }
             return { applied: true, customers: ids.length };
         });
