@@ -22,6 +22,7 @@ import { ChainAttribution1768780800000 } from './1768780800000-chain-attribution
 import { LifecycleSegments1768867200000 } from './1768867200000-lifecycle-segments.js';
 import { CustomSegments1768953600000 } from './1768953600000-custom-segments.js';
 import { ChainTables1769040000000 } from './1769040000000-chain-tables.js';
+import { OperatorSending1769126400000 } from './1769126400000-operator-sending.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -52,4 +53,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     LifecycleSegments1768867200000,
     CustomSegments1768953600000,
     ChainTables1769040000000,
+    OperatorSending1769126400000,
 ];

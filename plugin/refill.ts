@@ -198,6 +198,7 @@ export function createRefill(options: RefillOptions): Refill {
         () => catalog.categories(),
         clock,
         new ChainOwnedKindsReader(longDb, chainRepo),
+        events,
     );
     // Trigger chains: entered and ended in the sale's and the segment job's transactions, stepped by jobs.
     // Segment rules count and page through every customer: the long statement limit.
@@ -301,6 +302,7 @@ export function createRefill(options: RefillOptions): Refill {
             campaignReports,
             catalog,
             new CampaignPlanHistoryService(new LapseHistoryQuery(longDb), config.timezone, clock),
+            messaging.spread,
         ),
         customSegments: new CustomSegmentService(
             longDb,
@@ -322,6 +324,7 @@ export function createRefill(options: RefillOptions): Refill {
         sendReview: messaging.sendReview,
         reminders: messaging.reminders,
         inbound: messaging.inbound,
+        emailEvents: messaging.emailEvents,
         contactPolicy: messaging.contactPolicy,
         channelStatus: messaging.channelStatus,
         messageLog: messaging.messageLog,

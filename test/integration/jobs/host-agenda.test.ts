@@ -44,6 +44,7 @@ describe.each(engines)("a host's own Agenda on %s", (engine) => {
             'refill:message-reminders',
             'refill:messages-dispatch',
             'refill:segments-daily',
+            'refill:segments-home-stores',
         ]);
         expect(jobs.every((j) => j.repeatTimezone === 'Europe/Moscow')).toBe(true);
 
