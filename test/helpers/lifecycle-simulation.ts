@@ -71,7 +71,10 @@ export interface LifecycleSimulation {
     sales: number;
     /** The uplift chain's entrants by group and whether the model made them buy in the window. */
     modelled: Record<string, number>;
+    /** The uplift chain's report. */
     report: ChainReport;
+    /** Every shipped chain's report over the same entry range, by key. */
+    reports: Record<string, ChainReport>;
     globalReport: GlobalControlReport;
 }
 
@@ -217,12 +220,15 @@ export async function runLifecycleSimulation(
     await stepAll();
     if (process.env.REFILL_SIM_PRINT) console.info(timing);
     // Only entrants whose whole goal window lies inside the simulation (the uplift chain's window: 30 days).
-    const report = (
-        await api
-            .get(`/admin/v1/chains/${uplifted}/report`)
-            .query({ from: at(0, 0).toISOString(), to: at(plan.days - plan.goalWindowDays, 0).toISOString() })
-            .set(auth)
-    ).body.report as ChainReport;
+    const range = { from: at(0, 0).toISOString(), to: at(plan.days - plan.goalWindowDays, 0).toISOString() };
+    const reports: Record<string, ChainReport> = {};
+    for (const [key, id] of Object.entries(chainIds)) {
+        const res = await api.get(`/admin/v1/chains/${id}/report`).query(range).set(auth);
+        if (res.status !== 200)
+            throw new Error(`report of ${key}: ${res.status} ${JSON.stringify(res.body)}`);
+        reports[key] = res.body.report as ChainReport;
+    }
+    const report = reports[plan.upliftChain];
     const globalReport = (
         await api
             .get('/admin/v1/program/global-control/report')
@@ -240,6 +246,7 @@ export async function runLifecycleSimulation(
         crashes,
         sales,
         report,
+        reports,
         globalReport,
     };
 }
