@@ -97,7 +97,9 @@ export async function runLifecycleSimulation(
     const { internals } = t;
     const db = internals.database;
     const customers = drawCustomers(random, plan.customers, plan.days, plan.historyDays);
+    const imported = Date.now();
     await importHistory(t, customers, at);
+    const importMs = Date.now() - imported;
 
     // The shipped chains (seeded on start, or here when the composition does not seed yet), all switched on.
     const api = request(createApp(t.refill));
@@ -169,7 +171,7 @@ export async function runLifecycleSimulation(
         }
     };
 
-    const timing: Record<string, number> = { segments: 0, triggers: 0, steps: 0, sales: 0 };
+    const timing: Record<string, number> = { import: importMs, segments: 0, triggers: 0, steps: 0, sales: 0 };
     const timed = async (k: string, f: () => Promise<unknown>) => {
         const t0 = Date.now();
         await f();
