@@ -77,11 +77,13 @@ export function describeLifecycleSimulation(engine: Engine): void {
         let sim: LifecycleSimulation;
         const plan = planFor(engine);
         beforeAll(async () => {
+            const booted = Date.now();
             t = await startTestRefill(engine, 'lifecycle_sim', { clock: clock.fn });
             const started = Date.now();
             sim = await runLifecycleSimulation(t, clock, plan);
             if (process.env.REFILL_SIM_PRINT)
                 console.info(engine, {
+                    startMs: started - booted,
                     ms: Date.now() - started,
                     sales: sim.sales,
                     crashes: sim.crashes.length,
@@ -94,7 +96,11 @@ export function describeLifecycleSimulation(engine: Engine): void {
                     ),
                 });
         }, 900_000);
-        afterAll(async () => t?.close());
+        afterAll(async () => {
+            const closing = Date.now();
+            await t?.close();
+            if (process.env.REFILL_SIM_PRINT) console.info(engine, { closeMs: Date.now() - closing });
+        });
 
         it('records for every customer the segment path recomputed from their purchases', async () => {
             expect(sim.sales).toBeGreaterThan(plan.customers);

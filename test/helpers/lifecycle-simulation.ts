@@ -1,12 +1,6 @@
 import request from 'supertest';
 import type { ChainStep } from '../../plugin/modules/chains/index.js';
-import {
-    chainStepsJob,
-    chainTriggersJob,
-    createChainEngine,
-    ShippedChainsService,
-    ChainRepository,
-} from '../../plugin/modules/chains/index.js';
+import { chainStepsJob, chainTriggersJob, createChainEngine } from '../../plugin/modules/chains/index.js';
 import type { ChainReport } from '../../plugin/modules/chains/services/chain-report.service.js';
 import type { GlobalControlReport } from '../../plugin/modules/chains/services/global-control.service.js';
 import { toDbTime } from '../../plugin/kernel/db/db-time.js';
@@ -101,15 +95,10 @@ export async function runLifecycleSimulation(
     await importHistory(t, customers, at);
     const importMs = Date.now() - imported;
 
-    // The shipped chains (seeded on start, or here when the composition does not seed yet), all switched on.
+    // The shipped chains (seeded as drafts on start), all switched on through the admin API.
     const api = request(createApp(t.refill));
     const token = await internals.services.adminTokens.create('simulation', 'marketer', 'sim');
     const auth = { Authorization: `Bearer ${token}` };
-    await new ShippedChainsService(
-        db,
-        { audit: internals.repositories.audit, chains: new ChainRepository(db) },
-        clock.fn,
-    ).seed('sim');
     // A fixed seed (instead of the random one the first setting makes) keeps the simulation repeatable.
     await internals.repositories.settings.getOrCreate(
         GLOBAL_CONTROL_SETTING,
