@@ -79,6 +79,12 @@ export const PAGES: readonly PageEntry[] = [
         component: lazy(() => import('./campaign/campaign-page')),
     },
     {
+        path: 'lifecycle',
+        navLabel: 'nav.lifecycle',
+        roles: ALL_ROLES,
+        component: lazy(() => import('./lifecycle/lifecycle-page')),
+    },
+    {
         path: 'templates',
         navLabel: 'nav.templates',
         roles: ['admin', 'marketer', 'analyst'],
