@@ -68,11 +68,11 @@ for (const engine of engines) {
             page = await marketer.newPage();
             errors = collectPageErrors(page);
             await signIn(page, server, 'marketer');
-        }, 120_000);
+        }, 240_000);
         afterAll(async () => {
             await marketer?.close();
             await server?.close();
-            expect(errors).toEqual([]);
+            expect(errors ?? []).toEqual([]);
         });
 
         it('the marketer sees each segment with its rule and size, the sizes over time and a month of moves', async () => {
