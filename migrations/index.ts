@@ -21,6 +21,7 @@ import { AtcLookup1768694400000 } from './1768694400000-atc-lookup.js';
 import { ChainAttribution1768780800000 } from './1768780800000-chain-attribution.js';
 import { LifecycleSegments1768867200000 } from './1768867200000-lifecycle-segments.js';
 import { ChainTables1769040000000 } from './1769040000000-chain-tables.js';
+import { CustomSegments1768953600000 } from './1768953600000-custom-segments.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -50,4 +51,5 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     ChainAttribution1768780800000,
     LifecycleSegments1768867200000,
     ChainTables1769040000000,
+    CustomSegments1768953600000,
 ];

@@ -50,6 +50,7 @@ import {
     CustomerServiceConsentEntity,
 } from './modules/customers/index.js';
 import { ImportCheckpointEntity } from './modules/import/index.js';
+import { CustomSegmentEntity, HomeStoreEntity } from './modules/segments/index.js';
 
 export type {
     AdminRole,
@@ -117,6 +118,7 @@ import {
     LifecycleTransitionEntity,
     SegmentSizeEntity,
 } from './modules/segments/index.js';
+export type { CustomSegment, HomeStore } from './modules/segments/index.js';
 
 /** Every entity schema Refill owns; a host sharing its DataSource registers these. */
 export const refillEntities = [
@@ -165,6 +167,8 @@ export const refillEntities = [
     ChainEntity,
     ChainRunEntity,
     ChainStepLogEntity,
+    HomeStoreEntity,
+    CustomSegmentEntity,
 ];
 
 export {
@@ -210,4 +214,6 @@ export {
     ChainEntity,
     ChainRunEntity,
     ChainStepLogEntity,
+    HomeStoreEntity,
+    CustomSegmentEntity,
 };

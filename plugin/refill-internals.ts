@@ -62,6 +62,9 @@ import type {
     LifecycleClassificationService,
     LifecycleReportService,
     LifecycleSettingsService,
+    CustomSegmentService,
+    HomeStoreRefresher,
+    SqlSegmentMembersReader,
 } from './modules/segments/index.js';
 import type { DashboardService } from './api/dashboard/dashboard.service.js';
 import type { CampaignEstimateService } from './api/campaign-editor/campaign-estimate.service.js';
@@ -151,6 +154,12 @@ export interface RefillServices {
     lifecycleSettings: LifecycleSettingsService;
     /** The admin API's lifecycle reads: sizes, flows, one customer. */
     lifecycleReports: LifecycleReportService;
+    /** Saved custom segments (audited), the editor's live count and members pages. */
+    customSegments: CustomSegmentService;
+    /** Audiences' members page by page, and the custom segments' sizes (for chains and the daily snapshot). */
+    segmentMembers: SqlSegmentMembersReader;
+    /** Recomputes home stores (the `segments-home-stores` job). */
+    homeStores: HomeStoreRefresher;
 }
 
 /**

@@ -37,6 +37,7 @@ import {
     CustomerRepository,
 } from './modules/customers/index.js';
 import { CustomerLifecycleRepository, SegmentSizeRepository } from './modules/segments/index.js';
+import { CustomSegmentRepository, HomeStoreRepository } from './modules/segments/index.js';
 
 /** Every repository, built once over one {@link Database}. */
 export interface Repositories {
@@ -67,6 +68,8 @@ export interface Repositories {
     stores: StoreRepository;
     lifecycle: CustomerLifecycleRepository;
     segmentSizes: SegmentSizeRepository;
+    segments: CustomSegmentRepository;
+    homeStores: HomeStoreRepository;
 }
 
 /** Builds the repositories over a database. */
@@ -99,5 +102,7 @@ export function createRepositories(db: Database): Repositories {
         stores: new StoreRepository(db),
         lifecycle: new CustomerLifecycleRepository(db),
         segmentSizes: new SegmentSizeRepository(db),
+        segments: new CustomSegmentRepository(db),
+        homeStores: new HomeStoreRepository(),
     };
 }

@@ -37,6 +37,7 @@ import {
     chainTriggersJob,
 } from './modules/chains/index.js';
 import { JobRunRecorder } from './kernel/jobs/job-run-recorder.js';
+import { type HomeStoreRefresher, homeStoresJob } from './modules/segments/index.js';
 import { RefillScheduler } from './kernel/jobs/refill-scheduler.js';
 import { SqlJobBackend } from './kernel/jobs/sql-backend/index.js';
 
@@ -52,6 +53,7 @@ export interface JobServices {
     reminders: ReminderPlannerService;
     lifecycleClassification: LifecycleClassificationService;
     chains: ChainEngine;
+    homeStores: HomeStoreRefresher;
 }
 
 /**
@@ -103,6 +105,7 @@ export function createScheduler(
             segmentsDailyJob(services.lifecycleClassification),
             chainStepsJob(chainDeps),
             chainTriggersJob(chainDeps),
+            homeStoresJob(services.homeStores),
         ],
         [
             campaignSelectTask(campaignDeps),

@@ -14,6 +14,14 @@ import { createRefillHooks, type RefillHooks } from './refill-hooks.js';
 import { RefillAdmin } from './refill-admin.facade.js';
 import { bindRefillInternals, type RefillServices } from './refill-internals.js';
 import {
+    CustomSegmentMembersQuery,
+    CustomSegmentRulesService,
+    CustomSegmentService,
+    HomeStoreRefresher,
+    NO_SEGMENT_USAGE,
+    SqlSegmentMembersReader,
+} from './modules/segments/index.js';
+import {
     AdminAuthService,
     AdminSignInGuard,
     AdminSignInRepository,
@@ -197,6 +205,10 @@ export function createRefill(options: RefillOptions): Refill {
     const figures = new DailyFiguresRepository(longDb);
     const lifecycleSettings = new LifecycleSettingsService(database, repos.settings, repos.audit, clock);
     const lifecycleThresholds = () => lifecycleSettings.thresholds();
+    // Segment rules count and page through every customer: the long statement limit.
+    const segmentRules = new CustomSegmentRulesService(longDb, repos.stores, clock);
+    const segmentQuery = new CustomSegmentMembersQuery(longDb);
+    const segmentMembers = new SqlSegmentMembersReader(longDb, repos.segments, segmentRules, segmentQuery);
     const base: Omit<
         RefillServices,
         'jobs' | 'health' | 'dashboard' | 'campaignOverview' | 'campaignEstimates' | 'campaignPreviews'
@@ -279,6 +291,17 @@ export function createRefill(options: RefillOptions): Refill {
             catalog,
             new CampaignPlanHistoryService(new LapseHistoryQuery(longDb), config.timezone, clock),
         ),
+        customSegments: new CustomSegmentService(
+            longDb,
+            repos.segments,
+            segmentRules,
+            segmentQuery,
+            repos.audit,
+            NO_SEGMENT_USAGE,
+            clock,
+        ),
+        segmentMembers,
+        homeStores: new HomeStoreRefresher(longDb, repos.homeStores, config.timezone, clock),
         messageSender: messaging.sender,
         outbox: messaging.outbox,
         templates: messaging.templates,
@@ -300,6 +323,7 @@ export function createRefill(options: RefillOptions): Refill {
             events,
             config.timezone,
             clock,
+            segmentMembers,
         ),
         lifecycleSettings,
         lifecycleReports: new LifecycleReportService(

@@ -69,6 +69,7 @@ import {
     type ReturnService,
 } from '../modules/ledger/index.js';
 import { errorHandler, notFound } from '../kernel/http/error-handler.js';
+import { adminCustomSegmentRoutes, type CustomSegmentService } from '../modules/segments/index.js';
 import { withTrustProxy } from '../kernel/http/trust-proxy.js';
 import { requestTimeout } from '../kernel/http/request-timeout.js';
 import type { HealthService } from '../kernel/db/health.service.js';
@@ -104,6 +105,7 @@ export interface ApiServices {
     dashboard: DashboardService;
     lifecycleReports: LifecycleReportService;
     lifecycleSettings: LifecycleSettingsService;
+    customSegments: CustomSegmentService;
 }
 
 /** Everything the router needs: the POS and admin services. */
@@ -205,6 +207,7 @@ export function createRefillRouter(
     );
     admin.use(adminChainRoutes(services));
     admin.use(adminGlobalControlRoutes(services));
+    admin.use(adminCustomSegmentRoutes(services.customSegments));
     admin.use(notFound);
     admin.use(errorHandler(logger));
     router.use('/admin/v1', admin);

@@ -79,7 +79,7 @@ for (const engine of engines) {
             await page.getByRole('heading', { level: 1, name: 'Шаблоны сообщений' }).waitFor();
             const table = page.getByRole('table', { name: 'Шаблоны сообщений' });
             await table.waitFor();
-            expect(await table.getByRole('row').count()).toBe(1 + 5 * 7);
+            expect(await table.getByRole('row').count()).toBe(1 + 8 * 7);
             await accessible(page);
             await shots(page, 'templates');
             await page.getByRole('link', { name: 'Открыть шаблон Приветствие · SMS · Русский' }).click();

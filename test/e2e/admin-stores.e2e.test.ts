@@ -36,6 +36,7 @@ describe.each(engines)('admin stores and POS keys on %s', (engine) => {
             name: 'Pharmacy 9',
             timezone: 'Europe/Samara',
             address: '1 Main St',
+            location: null,
             createdAt: expect.any(String),
             activeKeys: 0,
         });

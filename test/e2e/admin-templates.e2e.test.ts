@@ -41,7 +41,7 @@ describe.each(engines)('admin template API on %s', (engine) => {
     it('lists every kind, channel and locale with where its template comes from', async () => {
         const res = await api.get(url).set(auth(manager));
         expect(res.status).toBe(200);
-        expect(res.body.templates).toHaveLength(5 * 7 * 2);
+        expect(res.body.templates).toHaveLength(8 * 7 * 2);
         const find = (kind: string, channel: string, locale: string) =>
             res.body.templates.find(
                 (x: { kind: string; channel: string; locale: string }) =>

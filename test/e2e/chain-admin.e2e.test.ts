@@ -230,6 +230,18 @@ describe.each(engines)('chains admin API on %s', (engine) => {
         expect((await api.get(`${base}/999999`).set(auth(analyst))).status).toBe(404);
     });
 
+    it('lists the template variables of the chains’ new message kinds, with the unsubscribe link they need', async () => {
+        for (const kind of ['second-purchase', 'winback', 'wonback-thanks']) {
+            const res = await api
+                .get(`/loyalty/admin/v1/templates/variables?kind=${kind}`)
+                .set(auth(analyst));
+            expect(res.status).toBe(200);
+            const names = JSON.stringify(res.body);
+            for (const name of ['customer.balance', 'chain.name', 'unsubscribeUrl'])
+                expect(names).toContain(name);
+        }
+    });
+
     it('lists the chain routes in the admin OpenAPI document', async () => {
         const doc = (await api.get('/loyalty/admin/v1/openapi.json').set(auth(analyst))).body;
         for (const path of ['/chains', '/chains/{id}', '/chains/{id}/report', '/program/global-control'])

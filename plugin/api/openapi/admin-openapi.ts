@@ -30,6 +30,7 @@ import {
 import { adminDashboardRouteTable } from '../routes/dashboard.routes.js';
 import { adminLifecycleRouteTable } from '../../modules/segments/index.js';
 import { adminChainRouteTable, adminGlobalControlRouteTable } from '../../modules/chains/index.js';
+import { adminCustomSegmentRouteTable } from '../../modules/segments/index.js';
 import { adminCampaignEditorRouteTable } from '../routes/campaign-editor.routes.js';
 import { buildOpenApi, type OpenApiDocument } from './openapi-document.js';
 import { OPENAPI_ROUTE } from './openapi-route.js';
@@ -64,6 +65,7 @@ export const ADMIN_ROUTE_TABLES: readonly RouteTable[] = [
     adminLifecycleRouteTable,
     adminChainRouteTable,
     adminGlobalControlRouteTable,
+    adminCustomSegmentRouteTable,
 ];
 
 /** What any admin route may answer besides its own errors. */

@@ -54,6 +54,9 @@ export const AUDIT_ACTIONS = [
     'chain.archive',
     'chain.seed',
     'program.global_control',
+    'segment.create',
+    'segment.update',
+    'segment.archive',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */

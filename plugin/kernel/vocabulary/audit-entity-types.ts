@@ -19,6 +19,7 @@ export const AUDIT_ENTITY_TYPES = [
     'lifecycle',
     'chain',
     'program',
+    'segment',
 ] as const;
 
 /** One of {@link AUDIT_ENTITY_TYPES}. */

@@ -39,6 +39,8 @@ export { AuditRepository } from './repositories/audit.repository.js';
 export { PosKeyRepository, type PosKeySummary } from './repositories/pos-key.repository.js';
 /** Repository: stores. */
 export { type StoreFields, StoreRepository, type StoreSummary } from './repositories/store.repository.js';
+/** Store coordinates: degrees in, micro-degrees stored, and back. */
+export { type GeoPoint, storeLocation, toMicroDegrees } from './repositories/store.repository.js';
 /** Pure rule: the canonical spelling of an admin username. */
 export { normaliseUsername } from './rules/admin-username.js';
 /** Service: sign-in and sessions (and the user creation the CLI uses). */

@@ -16,6 +16,8 @@ export {
 } from './entities/customer-service-consent.entity.js';
 /** Entity: customers and their card kind (`refill_customers`). */
 export { type CardKind, type Customer, CustomerEntity } from './entities/customer.entity.js';
+/** The card's form (`physical`, `virtual`). */
+export { CARD_FORMS, CARD_KINDS, type CardForm } from './entities/customer.entity.js';
 /** Repository: cards replaced at the store desk. */
 export {
     CardReplacementRepository,
@@ -33,6 +35,8 @@ export {
 } from './repositories/customer.repository.js';
 /** Pure rules: consent decisions and purposes. */
 export { type ConsentPurpose, consentPurposeOf, CUSTOMER_OPT_OUT_SOURCES } from './rules/consent.rules.js';
+/** What a consent is for, as a list (`marketing`, `service`). */
+export { CONSENT_PURPOSES } from './rules/consent.rules.js';
 /** Pure rule: why a till may not use a card (replaced, blocked). */
 export { CARD_REFUSAL_ERRORS, cardRefusal } from './rules/card-refusal.rules.js';
 /** Pure rules: the desk's search read as typed, and the search key of names. */

@@ -114,6 +114,7 @@ describe('refill operator commands (CLI)', () => {
             'campaigns-daily',
             'messages-dispatch',
             'message-reminders',
+            'segments-daily',
         ]);
         const run = await cli('jobs', 'run', 'expire-bonuses');
         expect(run.out[0]).toMatch(/^expire-bonuses finished: \{"batches":0/);

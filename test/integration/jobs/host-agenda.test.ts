@@ -41,6 +41,7 @@ describe.each(engines)("a host's own Agenda on %s", (engine) => {
             'refill:expire-bonuses',
             'refill:message-reminders',
             'refill:messages-dispatch',
+            'refill:segments-daily',
         ]);
         expect(jobs.every((j) => j.repeatTimezone === 'Europe/Moscow')).toBe(true);
 

@@ -40,6 +40,7 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
             'campaigns-daily',
             'messages-dispatch',
             'message-reminders',
+            'segments-daily',
         ]);
         const expire = jobs[0];
         expect(expire.schedule).toBe('5 3 * * *');
@@ -48,7 +49,7 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
         // Starting again (another instance, a restart) keeps one row per job.
         await t.internals.scheduler.start();
         const rows = await t.internals.database.all<{ n: unknown }>(`SELECT COUNT(*) AS n FROM refill_jobs`);
-        expect(Number(rows[0].n)).toBe(6);
+        expect(Number(rows[0].n)).toBe(7);
     });
 
     it('runs a job on demand through the locks, records its counts, and is safe to run again', async () => {

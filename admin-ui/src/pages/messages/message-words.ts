@@ -4,7 +4,16 @@ import type { Tone } from '../../app/status-badge';
 export const FILTER_STATUSES = ['held', 'dropped', 'sending', 'sent', 'delivered', 'read', 'failed'] as const;
 
 /** The kinds of message the filter offers (the API's vocabulary). */
-export const MESSAGE_KINDS = ['lapse-offer', 'offer-expiry', 'bonus-expiry', 'welcome', 'balance'] as const;
+export const MESSAGE_KINDS = [
+    'lapse-offer',
+    'offer-expiry',
+    'bonus-expiry',
+    'welcome',
+    'balance',
+    'second-purchase',
+    'winback',
+    'wonback-thanks',
+] as const;
 
 /** The channels, in the API's order. */
 export const CHANNELS = ['sms', 'email', 'push', 'telegram', 'viber', 'whatsapp'] as const;

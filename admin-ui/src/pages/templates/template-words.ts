@@ -4,7 +4,16 @@ import { type Translate } from '../../i18n/locale-provider';
 import { isMessageId } from '../../i18n/messages';
 
 /** The kinds, channels and locales a template exists for, in the API's order. */
-export const TEMPLATE_KINDS = ['lapse-offer', 'offer-expiry', 'bonus-expiry', 'welcome', 'balance'] as const;
+export const TEMPLATE_KINDS = [
+    'lapse-offer',
+    'offer-expiry',
+    'bonus-expiry',
+    'welcome',
+    'balance',
+    'second-purchase',
+    'winback',
+    'wonback-thanks',
+] as const;
 export const TEMPLATE_CHANNELS = ['sms', 'email', 'text', 'telegram', 'push', 'viber', 'whatsapp'] as const;
 export const TEMPLATE_LOCALES = ['ru', 'en'] as const;
 

@@ -1,6 +1,7 @@
 import type { Database } from '../../../kernel/db/database.js';
 import type { EntityRowMapper } from '../../../kernel/db/entity-row.mapper.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
+import { sqlDialect } from '../../../kernel/db/sql-dialect.js';
 import { StoreEntity, type Store } from '../entities/store.entity.js';
 
 /** A store as operators list it: with how many unrevoked POS keys it has. */
@@ -8,11 +9,38 @@ export interface StoreSummary extends Store {
     activeKeys: number;
 }
 
-/** What a store's upsert may change; a timezone or address left undefined stays as it is (null when new). */
+/** A point on the map in degrees (WGS 84), as the admin API takes and answers it. */
+export interface GeoPoint {
+    lat: number;
+    lon: number;
+}
+
+/**
+ * What a store's upsert may change; a timezone, address or location left
+ * undefined stays as it is (null when new).
+ */
 export interface StoreFields {
     name: string;
     timezone?: string | null;
     address?: string | null;
+    location?: GeoPoint | null;
+}
+
+/** Degrees as the whole micro-degrees `refill_stores.latitude` and `longitude` hold. */
+export const toMicroDegrees = (degrees: number): number => Math.round(degrees * 1_000_000);
+
+/** A store's location in degrees, or null when it has none. */
+export function storeLocation(store: Pick<Store, 'latitude' | 'longitude'>): GeoPoint | null {
+    if (store.latitude === null || store.latitude === undefined) return null;
+    if (store.longitude === null || store.longitude === undefined) return null;
+    return { lat: store.latitude / 1_000_000, lon: store.longitude / 1_000_000 };
+}
+
+/** The columns of a location (both null to clear it). */
+function locationColumns(location: GeoPoint | null): { latitude: number | null; longitude: number | null } {
+    return location
+        ? { latitude: toMicroDegrees(location.lat), longitude: toMicroDegrees(location.lon) }
+        : { latitude: null, longitude: null };
 }
 
 /** Reads and writes `refill_stores`. */
@@ -80,27 +108,37 @@ export class StoreRepository {
         return rows.map((r) => ({ ...this.stores.fromRow(r), activeKeys: Number(r.active_keys) }));
     }
 
-    /** Creates a store, or updates its name, timezone and address; returns it and whether it is new. */
+    /** Creates a store, or updates its name, timezone, address and location; returns it and whether it is new. */
     async upsert(
         tx: SqlExecutor,
         code: string,
         fields: StoreFields,
         now: Date,
     ): Promise<{ store: Store; created: boolean }> {
-        const existing = await this.findByCode(tx, code);
+        const [found] = await tx.all(
+            `SELECT ${this.stores.columns} FROM refill_stores WHERE code = ?${sqlDialect.forUpdate(tx.dialect)}`,
+            [code],
+        );
+        const existing = found ? this.stores.fromRow(found) : null;
         if (existing) {
             const store = {
                 ...existing,
                 name: fields.name,
                 timezone: fields.timezone === undefined ? existing.timezone : fields.timezone,
                 address: fields.address === undefined ? existing.address : fields.address,
+                ...(fields.location === undefined ? {} : locationColumns(fields.location)),
             };
-            await tx.run(`UPDATE refill_stores SET name = ?, timezone = ?, address = ? WHERE id = ?`, [
-                store.name,
-                store.timezone,
-                store.address,
-                existing.id,
-            ]);
+            await tx.run(
+                `UPDATE refill_stores SET name = ?, timezone = ?, address = ?, latitude = ?, longitude = ? WHERE id = ?`,
+                [
+                    store.name,
+                    store.timezone,
+                    store.address,
+                    store.latitude ?? null,
+                    store.longitude ?? null,
+                    existing.id,
+                ],
+            );
             return { store, created: false };
         }
         const row = {
@@ -108,6 +146,7 @@ export class StoreRepository {
             name: fields.name,
             timezone: fields.timezone ?? null,
             address: fields.address ?? null,
+            ...locationColumns(fields.location ?? null),
             createdAt: now,
         };
         const shape = this.stores.insertable;

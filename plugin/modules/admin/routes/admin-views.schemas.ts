@@ -49,13 +49,20 @@ export const adminUserViewSchema = Joi.object({
     createdAt: isoTime.required(),
 }).id('AdminUserView');
 
-/** A store. */
+/** A point in degrees (WGS 84), kept to six decimals (about 0.1 m). */
+export const geoPointSchema = Joi.object({
+    lat: Joi.number().min(-90).max(90).required().description('Latitude, degrees'),
+    lon: Joi.number().min(-180).max(180).required().description('Longitude, degrees'),
+}).id('GeoPoint');
+
+/** A store as the admin API answers it. */
 export const storeViewSchema = Joi.object({
     id: Joi.number().integer().required(),
     code: Joi.string().required(),
     name: Joi.string().required(),
     timezone: Joi.string().allow(null).required().description('IANA timezone; the chain’s when null'),
     address: Joi.string().allow(null).required(),
+    location: geoPointSchema.allow(null).required().description('Where the store is; null when not given'),
     createdAt: isoTime.required(),
     activeKeys: Joi.number().integer().required().description('Unrevoked POS keys'),
 }).id('StoreView');

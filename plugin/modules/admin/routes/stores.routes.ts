@@ -7,17 +7,20 @@ import { mountRoute } from '../../../kernel/http/route-table.js';
 import { isStoreBound, READER_ROLES } from '../../../kernel/vocabulary/admin-roles.js';
 import type { PosKey } from '../entities/pos-key.entity.js';
 import type { Store } from '../entities/store.entity.js';
-import type { StoreFields } from '../repositories/store.repository.js';
+import { storeLocation, type StoreFields } from '../repositories/store.repository.js';
 import type { PosKeyService } from '../services/pos-key.service.js';
 import type { StoreService } from '../services/store.service.js';
 import { adminPrincipal } from './admin-session.middleware.js';
 import { adminRoute } from './api-security.js';
-import { posKeyViewSchema, storeViewSchema } from './admin-views.schemas.js';
+import { geoPointSchema, posKeyViewSchema, storeViewSchema } from './admin-views.schemas.js';
 
 const storeBody = Joi.object({
     name: Joi.string().trim().min(1).max(255).required(),
     timezone: ianaTimezone.allow(null).description('IANA timezone; null for the chain’s; kept when absent'),
     address: Joi.string().trim().max(500).allow(null).description('Kept when absent'),
+    location: geoPointSchema
+        .allow(null)
+        .description('Where the store is (WGS 84); null clears; kept when absent'),
 });
 const keyBody = Joi.object({ label: Joi.string().trim().max(255).allow(null) });
 const unknownStore = { REFILL_STORE_NOT_FOUND: 'No store with this code' } as const;
@@ -38,7 +41,7 @@ export const adminStoreRouteTable = {
         method: 'put',
         path: '/stores/:code',
         roles: ['admin'],
-        summary: 'Create a store, or change its name, timezone and address',
+        summary: 'Create a store, or change its name, timezone, address and location',
         description: 'Audited (`store.upsert`).',
         tags: ['stores'],
         params: codeParams,
@@ -109,7 +112,7 @@ function keyView(k: PosKey) {
 /** The API view of a store. */
 function storeView(s: Store, activeKeys: number) {
     const { id, code, name, timezone, address, createdAt } = s;
-    return { id, code, name, timezone, address, createdAt, activeKeys };
+    return { id, code, name, timezone, address, location: storeLocation(s), createdAt, activeKeys };
 }
 
 const code = (res: Response) => (res.locals.params as { code: string }).code;

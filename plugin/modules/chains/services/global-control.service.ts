@@ -48,7 +48,7 @@ export interface GlobalControlReport {
 /** What the service reads and writes through. */
 export interface GlobalControlPorts {
     audit: Pick<AuditRepository, 'append'>;
-    settings: Pick<SettingRepository, 'get' | 'set'>;
+    settings: Pick<SettingRepository, 'get' | 'getOrCreate' | 'set'>;
     revenue: ProgramRevenueQuery;
 }
 
@@ -81,9 +81,13 @@ export class GlobalControlService {
             throw new RangeError(
                 `shareBp must be an integer in [0, ${GLOBAL_CONTROL_MAX_BP}], got ${shareBp}`,
             );
+        // First use: the seed row, committed on its own (first writer wins), so racing
+        // first settings lock one existing row instead of deadlocking on its gap.
+        const off: GlobalControl = { seed: newSeed(), shareBp: 0 };
+        await this.repos.settings.getOrCreate(GLOBAL_CONTROL_SETTING, JSON.stringify(off), this.clock());
         await this.db.transaction(async (tx) => {
             const now = this.clock();
-            const current = await lockedControl(tx, now);
+            const current = await lockedControl(tx);
             const next: GlobalControl = { seed: current.seed, shareBp };
             await this.repos.settings.set(GLOBAL_CONTROL_SETTING, JSON.stringify(next), now, tx);
             await this.repos.audit.append(
@@ -147,22 +151,16 @@ export class GlobalControlService {
     }
 }
 
-/** The stored control locked for the change, created (share 0, a new seed) the first time. */
-async function lockedControl(tx: SqlExecutor, now: Date): Promise<GlobalControl> {
-    const read = async () => {
-        const [row] = await tx.all<{ value: string }>(
-            `SELECT value FROM refill_settings WHERE name = ?${sqlDialect.forUpdate(tx.dialect)}`,
-            [GLOBAL_CONTROL_SETTING],
-        );
-        return row ? parseGlobalControl(row.value) : null;
-    };
-    const stored = await read();
-    if (stored) return stored;
-    // First use: one seed, whoever gets here first (a racing writer's seed wins as well as ours).
-    const seed: GlobalControl = { seed: randomBytes(12).toString('hex'), shareBp: 0 };
-    await tx.run(
-        `${sqlDialect.insertIgnore(tx.dialect)} INTO refill_settings (name, value, updated_at) VALUES (?, ?, ?)`,
-        [GLOBAL_CONTROL_SETTING, JSON.stringify(seed), now],
+/** The stored control, locked for the change (the row exists: {@link GlobalControlService.set} made it). */
+async function lockedControl(tx: SqlExecutor): Promise<GlobalControl> {
+    const [row] = await tx.all<{ value: string }>(
+        `SELECT value FROM refill_settings WHERE name = ?${sqlDialect.forUpdate(tx.dialect)}`,
+        [GLOBAL_CONTROL_SETTING],
     );
-    return (await read()) ?? seed;
+    return parseGlobalControl(row?.value ?? null) ?? { seed: newSeed(), shareBp: 0 };
+}
+
+/** A fresh seed for the group's hash. */
+function newSeed(): string {
+    return randomBytes(12).toString('hex');
 }

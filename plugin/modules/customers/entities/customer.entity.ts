@@ -5,6 +5,15 @@ import type { Store } from '../../admin/index.js';
 /** What a card is for: campaigns leave out test and employee cards. */
 export type CardKind = 'regular' | 'test' | 'employee';
 
+/** Every {@link CardKind}, for validation lists. */
+export const CARD_KINDS: readonly CardKind[] = ['regular', 'test', 'employee'];
+
+/** The card's form: a plastic card, or one that lives in a phone (`card_form`). */
+export const CARD_FORMS = ['physical', 'virtual'] as const;
+
+/** One of {@link CARD_FORMS}. */
+export type CardForm = (typeof CARD_FORMS)[number];
+
 /**
  * A loyalty member, identified by card number. Carries the contacts messages
  * go to and the cached balances the ledger keeps exact: `balance` is always
@@ -49,6 +58,10 @@ export interface Customer {
     offersUntil: Date | null;
     /** `regular`, or `test` / `employee` cards that campaigns leave out. */
     cardKind: CardKind;
+    /** `physical` (the default) or `virtual`. */
+    cardForm?: CardForm;
+    /** The customer's birth date, `YYYY-MM-DD`; null when unknown. */
+    birthDate?: string | null;
     /** When the card was blocked at the store desk (no sales, balances or profile changes at the till); null: not blocked. */
     blockedAt: Date | null;
     /** Why it was blocked (the desk's words). */
@@ -85,6 +98,8 @@ export const CustomerEntity = new EntitySchema<Customer>({
         lotsDueAt: time('lots_due_at', true),
         offersUntil: time('offers_until', true),
         cardKind: { ...str('card_kind', 12), default: 'regular' },
+        cardForm: { ...str('card_form', 12), default: 'physical' },
+        birthDate: str('birth_date', 10, true),
         blockedAt: time('blocked_at', true),
         blockReason: str('block_reason', 500, true),
         enrolledAt: time('enrolled_at'),

@@ -31,6 +31,9 @@ export interface CustomerProfile {
     pushToken?: string | null;
     homeStoreId?: number | null;
     cardKind?: Customer['cardKind'];
+    /** `YYYY-MM-DD`; null clears. */
+    birthDate?: string | null;
+    cardForm?: Customer['cardForm'];
 }
 
 /** Columns the ledger and purchase flows write back after a unit of work. */
@@ -57,6 +60,8 @@ const PROFILE_FIELDS = [
     'pushToken',
     'homeStoreId',
     'cardKind',
+    'birthDate',
+    'cardForm',
 ] as const satisfies ReadonlyArray<keyof CustomerProfile>;
 
 /** The search key stored beside a name (null without one). */

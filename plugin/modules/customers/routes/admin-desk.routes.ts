@@ -32,7 +32,7 @@ export const adminDeskRouteTable = {
         method: 'patch',
         path: '/customers/:cardNumber/contacts',
         roles: DESK,
-        summary: 'Change a customer’s contacts',
+        summary: 'Change a customer’s contacts and birth date',
         description:
             'Fields left out stay as they are; `null` clears one. The phone is stored as E.164. Audited with the reason (the names of the fields changed, never their values); a change that changes nothing writes nothing.',
         tags: ['customers'],

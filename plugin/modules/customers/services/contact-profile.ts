@@ -5,7 +5,7 @@ import { normalisePhone } from '../rules/phone.js';
 /** Contact fields a till or the store desk sets. Absent fields stay as they are; null clears. */
 export type ContactChanges = Pick<
     CustomerProfile,
-    'phone' | 'email' | 'name' | 'timezone' | 'locale' | 'telegramChatId' | 'pushToken'
+    'phone' | 'email' | 'name' | 'timezone' | 'locale' | 'telegramChatId' | 'pushToken' | 'birthDate'
 >;
 
 /**
@@ -23,7 +23,7 @@ export function contactProfile(changes: ContactChanges, defaultCountry: string):
         profile.phone = phone;
     }
     if (changes.email !== undefined) profile.email = changes.email?.toLowerCase() ?? null;
-    for (const field of ['name', 'timezone', 'locale', 'telegramChatId', 'pushToken'] as const)
+    for (const field of ['name', 'timezone', 'locale', 'telegramChatId', 'pushToken', 'birthDate'] as const)
         if (changes[field] !== undefined) profile[field] = changes[field];
     return profile;
 }

@@ -14,7 +14,10 @@ import { type ContactChanges, contactProfile } from './contact-profile.js';
 import { deskView, lockDeskCustomer, type DeskCustomerView } from './desk-customer.view.js';
 
 /** Contacts the desk may change. Absent fields stay as they are; null clears. */
-export type DeskContacts = Pick<ContactChanges, 'name' | 'phone' | 'email' | 'timezone' | 'locale'>;
+export type DeskContacts = Pick<
+    ContactChanges,
+    'name' | 'phone' | 'email' | 'timezone' | 'locale' | 'birthDate'
+>;
 
 /** The repository methods the desk uses. */
 export interface CustomerDeskPorts {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainDesign, ChainStep } from '../../../../plugin/modules/chains/index.js';
+import type { ChainDesignContext } from '../../../../plugin/modules/chains/rules/chain-design.rules.js';
 import {
     chainSendKinds,
     chainTraffic,
     checkChainDesign,
 } from '../../../../plugin/modules/chains/rules/chain-design.rules.js';
 
-const context = { categoryIds: new Set([1, 2]), segmentIds: new Set([7]) };
+const context: ChainDesignContext = { categoryIds: new Set([1, 2]), segmentIds: new Set([7]) };
 
 function design(steps: ChainStep[], overrides: Partial<ChainDesign> = {}): ChainDesign {
     return {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
     classifyLifecycle,
@@ -136,6 +137,40 @@ describe('lifecycle days', () => {
     it('round-trips calendar days', () => {
         expect(dayString(dayNumber('2026-03-29'))).toBe('2026-03-29');
         expect(dayNumber('1970-01-02')).toBe(1);
+    });
+
+    it('agrees with luxon on any instant in zones with and without DST', () => {
+        for (const zone of [
+            'Europe/Moscow',
+            'Europe/Berlin',
+            'America/St_Johns',
+            'Australia/Lord_Howe',
+            'UTC',
+        ]) {
+            const days = new LocalDays(zone);
+            fc.assert(
+                fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), (ms) => {
+                    expect(dayString(days.dayOf(ms))).toBe(DateTime.fromMillis(ms, { zone }).toISODate());
+                }),
+                { numRuns: 2000 },
+            );
+        }
+    });
+
+    it('agrees with luxon every five minutes around DST changes', () => {
+        const windows: [string, number][] = [
+            ['Europe/Berlin', Date.UTC(2026, 2, 28)],
+            ['Europe/Berlin', Date.UTC(2026, 9, 24)],
+            ['America/St_Johns', Date.UTC(2026, 2, 7)],
+            ['America/St_Johns', Date.UTC(2026, 10, 0)],
+            ['Australia/Lord_Howe', Date.UTC(2026, 3, 4)],
+            ['Australia/Lord_Howe', Date.UTC(2026, 9, 3)],
+        ];
+        for (const [zone, from] of windows) {
+            const days = new LocalDays(zone);
+            for (let ms = from; ms < from + 3 * 86_400_000; ms += 300_000)
+                expect(dayString(days.dayOf(ms))).toBe(DateTime.fromMillis(ms, { zone }).toISODate());
+        }
     });
 
     it('takes the local day in the chain’s zone, across a DST change', () => {
