@@ -18,6 +18,7 @@ import { LiveCount } from './rule/live-count';
 import {
     buildRule,
     emptyRoot,
+    isComplete,
     parseRule,
     type PlacedProblem,
     placeProblems,
@@ -72,7 +73,8 @@ export function SegmentEditor({ segment, fields, canEdit }: SegmentEditorProps) 
     const readOnly = !canEdit || archived || root === null;
 
     const built = useMemo(() => (root ? buildRule(root, units) : null), [root, units]);
-    const [counted] = useDebouncedValue(built, COUNT_DEBOUNCE_MS);
+    const complete = root !== null && isComplete(root, fields);
+    const [counted] = useDebouncedValue(complete ? built : null, COUNT_DEBOUNCE_MS);
     const count = useSegmentCount(canEdit && !archived ? (counted?.rule ?? null) : null);
     const problems = useMemo(() => {
         const fromSave = save.isError ? problemsOf(save.error, built?.paths ?? new Map()) : null;
@@ -119,7 +121,7 @@ export function SegmentEditor({ segment, fields, canEdit }: SegmentEditorProps) 
             },
         });
     };
-    const countState = !built ? 'empty' : count.isError ? 'refused' : 'ok';
+    const countState = !built ? 'empty' : !complete ? 'incomplete' : count.isError ? 'refused' : 'ok';
     return (
         <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 8 }}>

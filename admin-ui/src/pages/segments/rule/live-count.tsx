@@ -9,8 +9,8 @@ export interface LiveCountProps {
     data: SegmentCount | undefined;
     /** A count is on its way (the rule changed). */
     fetching: boolean;
-    /** The rule has no condition yet, or the API refused it (its problems are shown at the rule). */
-    state: 'empty' | 'refused' | 'ok';
+    /** No condition yet, a condition not filled in, the API refused it (problems shown at the rule), or counted. */
+    state: 'empty' | 'incomplete' | 'refused' | 'ok';
 }
 
 /**
@@ -31,11 +31,13 @@ export function LiveCount({ data, fetching, state }: LiveCountProps) {
             <Text size="xl" fw={700} aria-live="polite" aria-atomic>
                 {state === 'empty'
                     ? t('segments.count.empty')
-                    : state === 'refused'
-                      ? t('segments.count.refused')
-                      : data
-                        ? t('segments.count.value', { count: data.count, shown: f.count(data.count) })
-                        : '…'}
+                    : state === 'incomplete'
+                      ? t('segments.count.incomplete')
+                      : state === 'refused'
+                        ? t('segments.count.refused')
+                        : data
+                          ? t('segments.count.value', { count: data.count, shown: f.count(data.count) })
+                          : '…'}
             </Text>
             {state === 'ok' && data && data.sample.length > 0 && (
                 <Stack gap={4} mt="sm">

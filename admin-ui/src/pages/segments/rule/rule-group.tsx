@@ -96,7 +96,11 @@ export function RuleGroupEditor(props: RuleGroupProps) {
                 </Group>
                 {own.length > 0 && (
                     <Text size="sm" c="red.9" role="alert">
-                        {own.map((p) => problemText(t, p)).join(' ')}
+                        {own
+                            .map((p) =>
+                                p.type === 'array.min' ? t('segments.error.emptyGroup') : problemText(t, p),
+                            )
+                            .join(' ')}
                     </Text>
                 )}
                 {group.items.length === 0 && (

@@ -210,3 +210,24 @@ export function placeProblems(
         return { key: hit[0], param: isGroupPath ? null : param, path, type, message };
     });
 }
+
+/**
+ * Whether every group has an item and every row its required parameters
+ * (as `fields` describes them): only then is the rule worth counting. What
+ * the API alone can judge (bounds in order, a store on the map) it judges.
+ */
+export function isComplete(
+    group: RuleGroup,
+    fields: ReadonlyArray<{ type: string; params: ReadonlyArray<{ name: string; required: boolean }> }>,
+): boolean {
+    if (group.items.length === 0) return false;
+    return group.items.every((item) => {
+        if (isGroup(item)) return isComplete(item, fields);
+        const field = fields.find((f) => f.type === item.type);
+        return (field?.params ?? []).every((param) => {
+            if (!param.required) return true;
+            const value = item.params[param.name];
+            return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+        });
+    });
+}
