@@ -59,7 +59,7 @@ function inside(scope: Locator, label: string): Locator {
 
 /** Picks `option` in the select or multi-select labelled `label` inside `scope`. */
 async function pick(scope: Locator, page: Page, label: string, option: string) {
-    await inside(scope, label).click();
+    await inside(scope, label).click({ force: true });
     await page.getByRole('option', { name: option, exact: true }).click();
     await page.keyboard.press('Escape');
 }

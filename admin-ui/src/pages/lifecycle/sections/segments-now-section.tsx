@@ -27,10 +27,9 @@ export function SegmentsNowSection({ overview }: { overview: LifecycleOverview }
                     ? t('lifecycle.now.asOf', { day: f.day(overview.classifiedDay), total: f.count(total) })
                     : t('lifecycle.now.never')}
             </Text>
-            <ScrollTable label={t('lifecycle.now.title')} minWidth={560}>
+            <ScrollTable label={t('lifecycle.now.title')} minWidth={420}>
                 <Table.Thead>
                     <Table.Tr>
-                        <Table.Th scope="col">{t('lifecycle.now.segment')}</Table.Th>
                         <Table.Th scope="col">{t('lifecycle.now.meaning')}</Table.Th>
                         <Table.Th scope="col" ta="right">
                             {t('lifecycle.now.size')}
@@ -44,23 +43,26 @@ export function SegmentsNowSection({ overview }: { overview: LifecycleOverview }
                     {overview.segments.map((row) => (
                         <Table.Tr key={row.segment}>
                             <Table.Th scope="row" fw={500}>
-                                <Group gap={8} wrap="nowrap">
+                                <Group gap={8} wrap="nowrap" align="flex-start">
                                     <span
                                         aria-hidden
                                         style={{
                                             width: 10,
                                             height: 10,
+                                            marginTop: 6,
                                             borderRadius: 2,
                                             background: SEGMENT_COLORS[row.segment],
                                             flex: 'none',
                                         }}
                                     />
-                                    {segmentName(t, row.segment)}
+                                    <div>
+                                        {segmentName(t, row.segment)}
+                                        <Text size="sm" fw={400} c="dimmed">
+                                            {segmentMeaning(t, row.segment, overview.thresholds)}
+                                        </Text>
+                                    </div>
                                 </Group>
                             </Table.Th>
-                            <Table.Td>
-                                <Text size="sm">{segmentMeaning(t, row.segment, overview.thresholds)}</Text>
-                            </Table.Td>
                             <Table.Td ta="right">{f.count(row.size)}</Table.Td>
                             <Table.Td ta="right">{percent(row.share, locale)}</Table.Td>
                         </Table.Tr>
