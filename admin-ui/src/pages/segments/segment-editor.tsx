@@ -28,8 +28,20 @@ import { RuleGroupEditor } from './rule/rule-group';
 import { problemText } from './rule/rule-words';
 import { useRuleUnits } from './use-rule-units';
 
-/** Field errors in red 9 (Mantine's red 6 is 3.3:1 on white; WCAG AA asks 4.5:1). */
-const FORM_STYLE = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
+/** A bare fieldset (it disables every control for a reader); field errors in red 9 (WCAG AA). */
+const FORM_STYLE = {
+    border: 0,
+    padding: 0,
+    margin: 0,
+    minWidth: 0,
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+} as CSSProperties;
+
+/** For a reader the disabled fields' values stay legible: black text under Mantine's faded look. */
+const READER_STYLE = {
+    ...FORM_STYLE,
+    '--mantine-color-disabled-color': 'var(--mantine-color-black)',
+} as CSSProperties;
 
 /** How long the rule must rest before it is counted, ms. */
 const COUNT_DEBOUNCE_MS = 400;
@@ -125,81 +137,81 @@ export function SegmentEditor({ segment, fields, canEdit }: SegmentEditorProps) 
     return (
         <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 8 }}>
-                <form onSubmit={submit} noValidate aria-label={t('segments.form')} style={FORM_STYLE}>
-                    <Stack gap="md">
-                        {archived && <Alert color="gray">{t('segments.archivedNote')}</Alert>}
-                        {!canEdit && <Alert color="blue">{t('segments.readOnly')}</Alert>}
-                        {root === null && (
-                            <Alert color="yellow" title={t('segments.deepRule.title')}>
-                                {t('segments.deepRule.text')}
-                                <Code block mt="xs">
-                                    {JSON.stringify(segment?.rule, null, 2)}
-                                </Code>
-                            </Alert>
-                        )}
-                        {save.isError && (
-                            <Alert color="red" role="alert">
-                                {isApiError(
-                                    save.error,
-                                    'REFILL_VALIDATION',
-                                    'REFILL_UNPROCESSABLE',
-                                    'REFILL_CONFLICT',
-                                )
-                                    ? t('segments.error.fields')
-                                    : errorMessage(save.error, t)}
-                            </Alert>
-                        )}
-                        <TextInput
-                            label={t('segments.name')}
-                            required
-                            maxLength={120}
-                            value={name}
-                            error={nameError}
-                            disabled={readOnly && root !== null}
-                            onChange={(event) => setName(event.currentTarget.value)}
-                        />
-                        <Textarea
-                            label={t('segments.description')}
-                            maxLength={500}
-                            autosize
-                            minRows={1}
-                            value={description}
-                            disabled={readOnly && root !== null}
-                            onChange={(event) => setDescription(event.currentTarget.value)}
-                        />
-                        {root && (
-                            <RuleGroupEditor
-                                group={root}
-                                depth={0}
-                                fields={fields}
-                                problems={problems}
-                                currencySymbol={units.currencySymbol}
-                                readOnly={readOnly}
-                                onChange={changeRule}
+                <form onSubmit={submit} noValidate aria-label={t('segments.form')}>
+                    <fieldset disabled={readOnly} style={readOnly ? READER_STYLE : FORM_STYLE}>
+                        <Stack gap="md">
+                            {archived && <Alert color="gray">{t('segments.archivedNote')}</Alert>}
+                            {!canEdit && <Alert color="blue">{t('segments.readOnly')}</Alert>}
+                            {root === null && (
+                                <Alert color="yellow" title={t('segments.deepRule.title')}>
+                                    {t('segments.deepRule.text')}
+                                    <Code block mt="xs">
+                                        {JSON.stringify(segment?.rule, null, 2)}
+                                    </Code>
+                                </Alert>
+                            )}
+                            {save.isError && (
+                                <Alert color="red" role="alert">
+                                    {isApiError(
+                                        save.error,
+                                        'REFILL_VALIDATION',
+                                        'REFILL_UNPROCESSABLE',
+                                        'REFILL_CONFLICT',
+                                    )
+                                        ? t('segments.error.fields')
+                                        : errorMessage(save.error, t)}
+                                </Alert>
+                            )}
+                            <TextInput
+                                label={t('segments.name')}
+                                required
+                                maxLength={120}
+                                value={name}
+                                error={nameError}
+                                onChange={(event) => setName(event.currentTarget.value)}
                             />
-                        )}
-                        {otherProblems.length > 0 && (
-                            <Text size="sm" c="red.9" role="alert">
-                                {otherProblems.map((p) => problemText(t, p)).join(' ')}
-                            </Text>
-                        )}
-                        {canEdit && !archived && (
-                            <Group justify="flex-end">
-                                {segment && (
-                                    <Button
-                                        variant="default"
-                                        color="red.9"
-                                        onClick={() => setConfirmArchive(true)}
-                                    >
-                                        {t('segments.archive')}
+                            <Textarea
+                                label={t('segments.description')}
+                                maxLength={500}
+                                autosize
+                                minRows={1}
+                                value={description}
+                                onChange={(event) => setDescription(event.currentTarget.value)}
+                            />
+                            {root && (
+                                <RuleGroupEditor
+                                    group={root}
+                                    depth={0}
+                                    fields={fields}
+                                    problems={problems}
+                                    currencySymbol={units.currencySymbol}
+                                    readOnly={readOnly}
+                                    onChange={changeRule}
+                                />
+                            )}
+                            {otherProblems.length > 0 && (
+                                <Text size="sm" c="red.9" role="alert">
+                                    {otherProblems.map((p) => problemText(t, p)).join(' ')}
+                                </Text>
+                            )}
+                            {canEdit && !archived && (
+                                <Group justify="flex-end">
+                                    {segment && (
+                                        <Button
+                                            variant="default"
+                                            color="red.9"
+                                            onClick={() => setConfirmArchive(true)}
+                                        >
+                                            {t('segments.archive')}
+                                        </Button>
+                                    )}
+                                    <Button type="submit" loading={save.isPending} disabled={!built}>
+                                        {t(segment ? 'segments.save' : 'segments.create')}
                                     </Button>
-                                )}
-                                <Button type="submit" loading={save.isPending} disabled={!built}>
-                                    {t(segment ? 'segments.save' : 'segments.create')}
-                                </Button>
-                            </Group>
-                        )}
-                    </Stack>
+                                </Group>
+                            )}
+                        </Stack>
+                    </fieldset>
                 </form>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 4 }}>

@@ -139,37 +139,39 @@ export function ConditionRowEditor(props: ConditionRowProps) {
     return (
         <Paper withBorder p="sm" role="group" aria-label={props.label}>
             <Stack gap="xs">
-                <Group align="flex-start" gap="sm" wrap="wrap">
-                    <Select
-                        label={t('segments.condition')}
-                        size="sm"
-                        w={240}
-                        allowDeselect={false}
-                        data={fields.map((f) => ({ value: f.type, label: conditionName(t, f.type) }))}
-                        value={row.type}
-                        onChange={(type) =>
-                            type && type !== row.type && props.onChange({ ...newRow(type), key: row.key })
-                        }
-                    />
-                    {field?.params.map((param) => (
-                        <ParamInput
-                            key={param.name}
-                            type={row.type}
-                            param={param}
-                            value={row.params[param.name]}
-                            error={paramError(param.name)}
-                            currencySymbol={props.currencySymbol}
-                            onChange={(value) =>
-                                props.onChange({ ...row, params: { ...row.params, [param.name]: value } })
+                <Group align="flex-start" gap="sm" wrap="nowrap">
+                    <Group align="flex-start" gap="sm" wrap="wrap" style={{ flex: 1 }}>
+                        <Select
+                            label={t('segments.condition')}
+                            size="sm"
+                            w={280}
+                            allowDeselect={false}
+                            data={fields.map((f) => ({ value: f.type, label: conditionName(t, f.type) }))}
+                            value={row.type}
+                            onChange={(type) =>
+                                type && type !== row.type && props.onChange({ ...newRow(type), key: row.key })
                             }
                         />
-                    ))}
+                        {field?.params.map((param) => (
+                            <ParamInput
+                                key={param.name}
+                                type={row.type}
+                                param={param}
+                                value={row.params[param.name]}
+                                error={paramError(param.name)}
+                                currencySymbol={props.currencySymbol}
+                                onChange={(value) =>
+                                    props.onChange({ ...row, params: { ...row.params, [param.name]: value } })
+                                }
+                            />
+                        ))}
+                    </Group>
                     {!props.readOnly && (
                         <ActionIcon
                             variant="subtle"
-                            color="red.9"
+                            color="red"
+                            c="red.9"
                             mt={26}
-                            ml="auto"
                             aria-label={t('segments.removeCondition', { label: props.label })}
                             onClick={props.onRemove}
                         >

@@ -28,17 +28,23 @@ export function LiveCount({ data, fetching, state }: LiveCountProps) {
                 </Title>
                 {fetching && <Loader size="xs" aria-label={t('segments.count.loading')} role="status" />}
             </Group>
-            <Text size="xl" fw={700} aria-live="polite" aria-atomic>
-                {state === 'empty'
-                    ? t('segments.count.empty')
-                    : state === 'incomplete'
-                      ? t('segments.count.incomplete')
-                      : state === 'refused'
-                        ? t('segments.count.refused')
-                        : data
-                          ? t('segments.count.value', { count: data.count, shown: f.count(data.count) })
-                          : '…'}
-            </Text>
+            <div aria-live="polite" aria-atomic>
+                {state === 'ok' && data ? (
+                    <Text size="xl" fw={700}>
+                        {t('segments.count.value', { count: data.count, shown: f.count(data.count) })}
+                    </Text>
+                ) : (
+                    <Text size="sm" c="dimmed">
+                        {state === 'empty'
+                            ? t('segments.count.empty')
+                            : state === 'incomplete'
+                              ? t('segments.count.incomplete')
+                              : state === 'refused'
+                                ? t('segments.count.refused')
+                                : '…'}
+                    </Text>
+                )}
+            </div>
             {state === 'ok' && data && data.sample.length > 0 && (
                 <Stack gap={4} mt="sm">
                     <Text size="sm" c="dimmed">

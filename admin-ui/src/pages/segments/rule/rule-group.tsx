@@ -89,7 +89,14 @@ export function RuleGroupEditor(props: RuleGroupProps) {
                         }
                     />
                     {props.onRemove && !props.readOnly && (
-                        <Button variant="subtle" color="red.9" size="xs" ml="auto" onClick={props.onRemove}>
+                        <Button
+                            variant="subtle"
+                            color="red"
+                            c="red.9"
+                            size="xs"
+                            ml="auto"
+                            onClick={props.onRemove}
+                        >
                             {t('segments.removeGroup')}
                         </Button>
                     )}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildRule, emptyRoot, newRow, parseRule, placeProblems, type RuleGroup } from './rule-model';
+import {
+    buildRule,
+    emptyRoot,
+    isComplete,
+    newRow,
+    parseRule,
+    placeProblems,
+    type RuleGroup,
+} from './rule-model';
+import { problemText } from './rule-words';
 
 const units = { minorPerMajor: 100 };
 
@@ -82,5 +91,48 @@ describe('the segment rule builder model', () => {
             [nested.key, null],
             [null, null],
         ]);
+    });
+});
+
+describe('the words of the API problems', () => {
+    const t = ((id: string) => id) as Parameters<typeof problemText>[0];
+    const at = (type: string, message = '', param: string | null = null) =>
+        problemText(t, { key: 'c1', param, path: 'rule.all[0]', type, message });
+
+    it('says which bound is out of order, what is missing, and where a store cannot be placed', () => {
+        expect(at('custom', 'maxDays must not be below minDays')).toBe('segments.error.order');
+        expect(at('custom', 'must hold at most 60 groups and conditions')).toBe('form.invalid');
+        expect(at('object.missing')).toBe('segments.error.bound');
+        expect(at('any.required')).toBe('form.required');
+        expect(at('REFILL_UNPROCESSABLE', 'the store has no coordinates', 'storeId')).toBe(
+            'segments.error.storePlace',
+        );
+        expect(at('REFILL_UNPROCESSABLE', 'not yet', 'segments')).toBe('segments.error.noLifecycle');
+    });
+});
+
+describe('whether a rule is worth counting', () => {
+    const fields = [
+        { type: 'recency', params: [{ name: 'minDays', required: false }] },
+        {
+            type: 'homeStoreNear',
+            params: [
+                { name: 'storeId', required: true },
+                { name: 'km', required: true },
+            ],
+        },
+    ];
+
+    it('needs every group filled and every required parameter set', () => {
+        const near = { ...newRow('homeStoreNear'), params: { storeId: '3', km: '' } };
+        const root = { ...emptyRoot(), items: [newRow('recency'), near] };
+        expect(isComplete(root, fields)).toBe(false);
+        expect(
+            isComplete(
+                { ...root, items: [newRow('recency'), { ...near, params: { storeId: '3', km: 5 } }] },
+                fields,
+            ),
+        ).toBe(true);
+        expect(isComplete({ ...root, items: [newRow('recency'), emptyRoot()] }, fields)).toBe(false);
     });
 });

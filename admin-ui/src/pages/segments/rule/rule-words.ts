@@ -49,7 +49,9 @@ export function problemText(t: Translate, problem: PlacedProblem): string {
             : t('segments.error.storePlace');
     if (type === 'any.required') return t('form.required');
     if (type === 'object.missing') return t('segments.error.bound');
-    if (type === 'any.custom') return t('segments.error.order');
+    // The API's own checks (joi `custom`): bounds out of order; anything else is worded generically.
+    if ((type === 'custom' || type === 'any.custom') && /must not be below/.test(problem.message))
+        return t('segments.error.order');
     if (type === 'array.min' || type === 'array.includesRequiredUnknowns') return t('segments.error.list');
     if (type === 'array.unique') return t('segments.error.unique');
     if (type.startsWith('number.')) return t('segments.error.number');
