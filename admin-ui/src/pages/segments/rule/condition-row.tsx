@@ -48,7 +48,7 @@ function ParamInput({
     const t = useT();
     const stores = useStoreOptions(param.name === 'storeId' || param.name === 'storeIds');
     const label = paramLabel(t, type, param.name);
-    const common = { label, error, required: param.required, size: 'sm' as const, miw: 180 };
+    const common = { label, error, required: param.required, size: 'sm' as const, w: 160 };
     if (param.name === 'storeId')
         return (
             <Select
@@ -63,6 +63,7 @@ function ParamInput({
         return (
             <MultiSelect
                 {...common}
+                w={240}
                 searchable
                 data={stores}
                 value={Array.isArray(value) ? value : []}
@@ -73,6 +74,7 @@ function ParamInput({
         return (
             <MultiSelect
                 {...common}
+                w={240}
                 data={param.values.map((v) => ({ value: String(v), label: valueLabel(t, param, v) }))}
                 value={Array.isArray(value) ? value : []}
                 onChange={onChange}
@@ -82,6 +84,7 @@ function ParamInput({
         return (
             <TagsInput
                 {...common}
+                w={240}
                 description={t('segments.tagsHint')}
                 value={Array.isArray(value) ? value : []}
                 onChange={onChange}
@@ -110,7 +113,6 @@ function ParamInput({
     return (
         <NumberInput
             {...common}
-            w={180}
             allowDecimal={money || !param.integer}
             decimalScale={money ? 2 : undefined}
             allowNegative={(param.min ?? 0) < 0}
@@ -144,7 +146,7 @@ export function ConditionRowEditor(props: ConditionRowProps) {
                         <Select
                             label={t('segments.condition')}
                             size="sm"
-                            w={280}
+                            w={260}
                             allowDeselect={false}
                             data={fields.map((f) => ({ value: f.type, label: conditionName(t, f.type) }))}
                             value={row.type}
