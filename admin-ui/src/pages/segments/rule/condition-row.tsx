@@ -48,7 +48,7 @@ function ParamInput({
     const t = useT();
     const stores = useStoreOptions(param.name === 'storeId' || param.name === 'storeIds');
     const label = paramLabel(t, type, param.name);
-    const common = { label, error, required: param.required, size: 'sm' as const, w: 160 };
+    const common = { label, error, required: param.required, size: 'sm' as const, w: 150 };
     if (param.name === 'storeId')
         return (
             <Select
@@ -146,7 +146,7 @@ export function ConditionRowEditor(props: ConditionRowProps) {
                         <Select
                             label={t('segments.condition')}
                             size="sm"
-                            w={260}
+                            w={220}
                             allowDeselect={false}
                             data={fields.map((f) => ({ value: f.type, label: conditionName(t, f.type) }))}
                             value={row.type}
