@@ -22,6 +22,9 @@ export default defineConfig({
         include: ['test/**/*.test.ts', 'admin-ui/src/**/*.test.ts'],
         // Every MySQL/MariaDB connection runs with NO_BACKSLASH_ESCAPES,ANSI_QUOTES (TEST_MYSQL_SQL_MODE).
         setupFiles: ['test/helpers/sql-mode-hook.mjs'],
+        // Template databases built once per engine per run, copied per test file: the migrated
+        // schema (startTestRefill) and the browser tests' demo chain (test/helpers/run-templates.ts).
+        globalSetup: ['test/helpers/run-templates.setup.ts'],
         testTimeout: 30_000,
         hookTimeout: 60_000,
         sequence: { sequencer: SlowestFirst },

@@ -20,8 +20,9 @@ import { MessageLog1768608000000 } from './1768608000000-message-log.js';
 import { AtcLookup1768694400000 } from './1768694400000-atc-lookup.js';
 import { ChainAttribution1768780800000 } from './1768780800000-chain-attribution.js';
 import { LifecycleSegments1768867200000 } from './1768867200000-lifecycle-segments.js';
-import { ChainTables1769040000000 } from './1769040000000-chain-tables.js';
 import { CustomSegments1768953600000 } from './1768953600000-custom-segments.js';
+import { ChainTables1769040000000 } from './1769040000000-chain-tables.js';
+import { OperatorSending1769126400000 } from './1769126400000-operator-sending.js';
 
 /**
  * Refill's migrations, oldest first. Hosts that run their own migration
@@ -50,6 +51,7 @@ export const refillMigrations: Array<new () => MigrationInterface> = [
     AtcLookup1768694400000,
     ChainAttribution1768780800000,
     LifecycleSegments1768867200000,
-    ChainTables1769040000000,
     CustomSegments1768953600000,
+    ChainTables1769040000000,
+    OperatorSending1769126400000,
 ];

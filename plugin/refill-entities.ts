@@ -3,6 +3,8 @@ import {
     CascadeEntity,
     MessageEntity,
     OutboxMessageEntity,
+    SendRateEntity,
+    EmailEventEntity,
     SendBatchEntity,
     SettingEntity,
     TemplateOverrideEntity,
@@ -81,6 +83,8 @@ export type {
     Setting,
     TemplateOverride,
     TemplateVersion,
+    SendRate,
+    EmailEvent,
 } from './modules/messaging/index.js';
 export type {
     BonusLot,
@@ -169,6 +173,8 @@ export const refillEntities = [
     ChainStepLogEntity,
     HomeStoreEntity,
     CustomSegmentEntity,
+    SendRateEntity,
+    EmailEventEntity,
 ];
 
 export {

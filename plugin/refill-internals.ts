@@ -47,6 +47,7 @@ import type {
     CascadeDispatcher,
     ChannelStatusService,
     ContactPolicyService,
+    EmailEventsService,
     InboundMessagesService,
     MessageLogService,
     MessageSender,
@@ -129,6 +130,8 @@ export interface RefillServices {
     reminders: ReminderPlannerService;
     /** Delivery reports, unsubscribe links and STOP replies. */
     inbound: InboundMessagesService;
+    /** The email provider's signed bounce and complaint events. */
+    emailEvents?: EmailEventsService;
     /** The run-time contact policy (the options as defaults), audited changes. */
     contactPolicy: ContactPolicyService;
     /** The channels page: providers, state, failures by reason, test sends. */

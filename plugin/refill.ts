@@ -18,7 +18,6 @@ import {
     CustomSegmentRulesService,
     CustomSegmentService,
     HomeStoreRefresher,
-    NO_SEGMENT_USAGE,
     SqlSegmentMembersReader,
 } from './modules/segments/index.js';
 import {
@@ -83,9 +82,12 @@ import {
     ChainAdminService,
     ChainReportQuery,
     ChainReportService,
+    ChainOwnedKindsReader,
     ChainRepository,
+    ChainSegmentUsageReader,
     GlobalControlService,
     ProgramRevenueQuery,
+    ShippedChainsService,
 } from './modules/chains/index.js';
 import { createRepositories, type Repositories } from './refill-repositories.js';
 import { HealthService } from './kernel/db/health.service.js';
@@ -187,9 +189,23 @@ export function createRefill(options: RefillOptions): Refill {
         costs: new CampaignReportQuery(),
         messaging: new CampaignMessagingQuery(),
     });
-    const messaging = createMessaging(longDb, repos, config, () => catalog.categories(), clock);
+    const chainRepo = new ChainRepository(longDb);
+    // The built-in welcome and bonus-expiry reminders step aside while an active chain sends that kind.
+    const messaging = createMessaging(
+        longDb,
+        repos,
+        config,
+        () => catalog.categories(),
+        clock,
+        new ChainOwnedKindsReader(longDb, chainRepo),
+        events,
+    );
     // Trigger chains: entered and ended in the sale's and the segment job's transactions, stepped by jobs.
-    const chains = createChainEngine({ db: longDb, repos, config, clock, logger });
+    // Segment rules count and page through every customer: the long statement limit.
+    const segmentRules = new CustomSegmentRulesService(longDb, repos.stores, clock);
+    const segmentQuery = new CustomSegmentMembersQuery(longDb);
+    const segmentMembers = new SqlSegmentMembersReader(longDb, repos.segments, segmentRules, segmentQuery);
+    const chains = createChainEngine({ db: longDb, repos, config, clock, logger, members: segmentMembers });
     subscribeChains(events, chains.goals, chains.triggers);
     const adminUsers = new AdminUserRepository(database);
     const userStores = new AdminUserStoreRepository(database);
@@ -205,10 +221,6 @@ export function createRefill(options: RefillOptions): Refill {
     const figures = new DailyFiguresRepository(longDb);
     const lifecycleSettings = new LifecycleSettingsService(database, repos.settings, repos.audit, clock);
     const lifecycleThresholds = () => lifecycleSettings.thresholds();
-    // Segment rules count and page through every customer: the long statement limit.
-    const segmentRules = new CustomSegmentRulesService(longDb, repos.stores, clock);
-    const segmentQuery = new CustomSegmentMembersQuery(longDb);
-    const segmentMembers = new SqlSegmentMembersReader(longDb, repos.segments, segmentRules, segmentQuery);
     const base: Omit<
         RefillServices,
         'jobs' | 'health' | 'dashboard' | 'campaignOverview' | 'campaignEstimates' | 'campaignPreviews'
@@ -290,6 +302,7 @@ export function createRefill(options: RefillOptions): Refill {
             campaignReports,
             catalog,
             new CampaignPlanHistoryService(new LapseHistoryQuery(longDb), config.timezone, clock),
+            messaging.spread,
         ),
         customSegments: new CustomSegmentService(
             longDb,
@@ -297,7 +310,7 @@ export function createRefill(options: RefillOptions): Refill {
             segmentRules,
             segmentQuery,
             repos.audit,
-            NO_SEGMENT_USAGE,
+            new ChainSegmentUsageReader(longDb, chainRepo),
             clock,
         ),
         segmentMembers,
@@ -311,6 +324,7 @@ export function createRefill(options: RefillOptions): Refill {
         sendReview: messaging.sendReview,
         reminders: messaging.reminders,
         inbound: messaging.inbound,
+        emailEvents: messaging.emailEvents,
         contactPolicy: messaging.contactPolicy,
         channelStatus: messaging.channelStatus,
         messageLog: messaging.messageLog,
@@ -387,10 +401,15 @@ export function createRefill(options: RefillOptions): Refill {
     // Trigger chains for marketers and the program's global control group (the engine is wired apart).
     const chainAdmin = new ChainAdminService(
         longDb,
-        { audit: repos.audit, chains: new ChainRepository(longDb), figures: new ChainReportQuery(longDb) },
+        { audit: repos.audit, chains: chainRepo, figures: new ChainReportQuery(longDb) },
         catalog,
         clock,
+        {
+            segmentIds: async () => new Set((await repos.segments.listLive(longDb)).map((s) => s.id)),
+        },
+        () => chains.chains.invalidate(),
     );
+    const shippedChains = new ShippedChainsService(longDb, { audit: repos.audit, chains: chainRepo }, clock);
     const chainApi = {
         chainAdmin,
         chainReports: new ChainReportService(chainAdmin, new ChainReportQuery(longDb), clock),
@@ -422,7 +441,10 @@ export function createRefill(options: RefillOptions): Refill {
         admin: new RefillAdmin(services),
         async migrate() {
             if (ownsDataSource && !dataSource.isInitialized) await dataSource.initialize();
-            return migrations.up();
+            const applied = await migrations.up();
+            // The shipped chains, as drafts a marketer switches on (once per key; edits are kept).
+            await shippedChains.seed();
+            return applied;
         },
         start() {
             started ??= (async () => {
@@ -431,6 +453,8 @@ export function createRefill(options: RefillOptions): Refill {
                     const applied = await migrations.up();
                     if (applied.length) logger.info({ applied }, 'applied Refill migrations');
                 }
+                // The shipped chains, as drafts a marketer switches on (once per key; edits are kept).
+                await shippedChains.seed();
                 await scheduler.start();
                 // Rebuilds whose enqueue was lost or whose worker died go back on the queue.
                 await services.categoryRebuilds.onStart();

@@ -11,6 +11,7 @@ import {
     type MessageLogService,
     type MessageRepository,
     messagingPublicRoutes,
+    type EmailEventsService,
     type OutboxStore,
     type SendApiServices,
     type SendReviewApiServices,
@@ -125,6 +126,8 @@ export type RouterServices = ApiServices &
         contactPolicy: ContactPolicyService;
         channelStatus: ChannelStatusService;
         messageLog: MessageLogService;
+        /** The email provider's bounce and complaint webhook (absent: not mounted). */
+        emailEvents?: EmailEventsService;
     };
 
 /**
@@ -215,7 +218,7 @@ export function createRefillRouter(
     if (ui !== false) router.use('/admin', adminUiRoutes(ui === true ? defaultAdminUiDir() : ui));
 
     const messaging = Router();
-    messaging.use(messagingPublicRoutes(services.inbound));
+    messaging.use(messagingPublicRoutes(services.inbound, services.emailEvents));
     messaging.use(notFound);
     messaging.use(errorHandler(logger));
     router.use('/messaging/v1', messaging);

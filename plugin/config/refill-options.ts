@@ -232,8 +232,21 @@ export interface MessagingOptions {
     /** Test mode for every message: while non-empty, only these cards get messages. */
     testCards?: string[];
     guard?: SendGuardOptions;
-    /** Due cascades read per page, and sends in flight at once. Defaults 500 and 16. */
-    dispatch?: { pageSize?: number; concurrency?: number };
+    /**
+     * Due cascades read per page, and sends in flight at once (defaults 500
+     * and 16); `rateWaitMs`: when a provider's send-rate limit deferred steps
+     * and its next window opens within this many ms, the run waits for it
+     * instead of leaving them to the next run (default 2000; 0 never waits).
+     */
+    dispatch?: { pageSize?: number; concurrency?: number; rateWaitMs?: number };
+    /**
+     * The email provider's bounce and complaint webhook (`POST
+     * <router>/messaging/email-events`): `secret` (32+ characters) signs
+     * `<unix seconds>.<raw body>` with HMAC-SHA256 in `X-Refill-Signature:
+     * t=…,v1=<hex>`; `toleranceSeconds` (default 300) is the replay window.
+     * Unset: the route answers 404.
+     */
+    emailEvents?: { secret: string; toleranceSeconds?: number };
 }
 
 /** Refill's scheduled jobs (expire-bonuses, activate-pending-bonuses, …). */

@@ -112,7 +112,12 @@ const messagingSchema = Joi.object({
     dispatch: Joi.object({
         pageSize: Joi.number().integer().min(1).max(10_000).default(500),
         concurrency: Joi.number().integer().min(1).max(256).default(16),
+        rateWaitMs: Joi.number().integer().min(0).max(60_000).default(2000),
     }).default(),
+    emailEvents: Joi.object({
+        secret: Joi.string().min(32).required(),
+        toleranceSeconds: Joi.number().integer().min(10).max(3600).default(300),
+    }),
 }).custom(withCaps);
 
 const schema = Joi.object<RefillOptions>({

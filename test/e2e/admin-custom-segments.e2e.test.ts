@@ -44,16 +44,13 @@ describe.each(engines)('admin custom segments, store locations and birth dates o
             expect(sale.status).toBe(201);
         }
         // The third bought twice.
-        const again = await api
-            .post('/loyalty/pos/v1/receipts')
-            .set(pos())
-            .send({
-                receiptId: 'SEG-9',
-                cardNumber: cards[2],
-                storeCode: 'S1',
-                purchasedAt: now(),
-                lines: basket,
-            });
+        const again = await api.post('/loyalty/pos/v1/receipts').set(pos()).send({
+            receiptId: 'SEG-9',
+            cardNumber: cards[2],
+            storeCode: 'S1',
+            purchasedAt: now(),
+            lines: basket,
+        });
         expect(again.status).toBe(201);
     });
     afterAll(async () => t?.close());
@@ -98,6 +95,8 @@ describe.each(engines)('admin custom segments, store locations and birth dates o
             [cards[0]],
         );
         expect(row).toEqual({ birth_date: '1990-02-28', card_form: 'physical' });
+        const card = await api.get(path(`/customers/${cards[0]}`)).set(bearer(admin));
+        expect(card.body.customer).toMatchObject({ birthDate: '1990-02-28', cardForm: 'physical' });
         const [entry] = (await audit('customer.contacts')).slice(-1);
         expect(JSON.parse(entry.details).fields).toEqual(['birthDate']);
         expect(entry.details).not.toContain('1990');

@@ -60,7 +60,15 @@ describe.each(engines)('lifecycle segment routes on %s', (engine) => {
         expect(sizes.body.days).toEqual([
             {
                 day: '2026-05-20',
-                sizes: { enrolled: 0, new: 1, developing: 1, regular: 0, sleeping: 0, churned: 0, won_back: 0 },
+                sizes: {
+                    enrolled: 0,
+                    new: 1,
+                    developing: 1,
+                    regular: 0,
+                    sleeping: 0,
+                    churned: 0,
+                    won_back: 0,
+                },
             },
         ]);
 
@@ -140,6 +148,9 @@ describe.each(engines)('lifecycle segment routes on %s', (engine) => {
             '/customers/{cardNumber}/lifecycle',
         ])
             expect(Object.keys(doc.paths)).toContain(path);
-        expect(doc.paths['/segments/lifecycle/thresholds'].put['x-refill-roles']).toEqual(['admin', 'marketer']);
+        expect(doc.paths['/segments/lifecycle/thresholds'].put['x-refill-roles']).toEqual([
+            'admin',
+            'marketer',
+        ]);
     });
 });

@@ -7,6 +7,7 @@ import {
     type TestDatabaseOptions,
 } from './test-database.js';
 import { MS_PER_DAY } from '../../plugin/kernel/units/time.js';
+import { createMigratedTestDatabase } from './run-templates.js';
 
 /** A started Refill on a fresh database with one store, a POS key and two categories. */
 export interface TestRefill {
@@ -30,14 +31,24 @@ export class TestClock {
     }
 }
 
-/** Starts Refill on a fresh database of `engine` and seeds the basics. */
+/**
+ * Starts Refill on a fresh, migrated database of `engine` (a copy of the run's
+ * migrated template, see run-templates.ts) and seeds the basics.
+ */
 export async function startTestRefill(
     engine: Engine,
     name: string,
     options: Partial<RefillOptions> = {},
     database: TestDatabaseOptions = {},
 ): Promise<TestRefill> {
-    const db = await createTestDatabase(engine, name, database);
+    // A copy of the run's migrated template: start() then finds nothing to apply. An empty one that
+    // start() migrates when the test watches the start-up (its own logger), turns migrations off, or
+    // pins the database to another sql_mode (migrated under it).
+    const fresh =
+        database.sqlMode !== undefined || options.logger !== undefined || options.migrationsRun === false;
+    const db = fresh
+        ? await createTestDatabase(engine, name, database)
+        : await createMigratedTestDatabase(engine, name);
     const refill = createRefill({
         databaseUrl: db.url,
         logLevel: 'silent',

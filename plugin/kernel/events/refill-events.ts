@@ -118,12 +118,27 @@ export interface LifecycleChanged {
     transitions: readonly LifecycleTransition[];
 }
 
+/**
+ * Customers withdrew marketing consent for a channel: a STOP reply, an
+ * unsubscribe link, an email complaint (published inside the transaction
+ * that records the consent change). Chains stop runs on `unsubscribed`.
+ */
+export interface MarketingWithdrawn {
+    customerIds: readonly number[];
+    /** The channel whose marketing consent was withdrawn. */
+    channel: string;
+    /** How (`stop-reply`, `unsubscribe-link`, `email-complaint`). */
+    source: string;
+    withdrawnAt: Date;
+}
+
 /** Every event of the bus, keyed by its name. */
 export interface RefillEvents {
     PurchaseCommitted: PurchaseCommitted;
     PurchaseReturned: PurchaseReturned;
     MemberAssigned: MemberAssigned;
     LifecycleChanged: LifecycleChanged;
+    MarketingWithdrawn: MarketingWithdrawn;
 }
 
 /** The name of a Refill event. */

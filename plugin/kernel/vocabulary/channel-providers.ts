@@ -4,6 +4,7 @@
  * both read them from below. Messaging's door re-exports them.
  */
 import type { Channel } from './channels.js';
+import type { TrafficClass } from './traffic-classes.js';
 
 /** A message ready for a provider. */
 export interface OutgoingMessage {
@@ -21,7 +22,21 @@ export interface OutgoingMessage {
     unsubscribeUrl?: string;
     /** SMS segments, for per-segment pricing. */
     segments?: number;
+    /**
+     * Service or advertising (marketing) traffic, as the message kind
+     * declares it: operators register, route and price the two apart.
+     */
+    traffic?: TrafficClass;
+    /**
+     * The sender the recipient sees (an SMS alpha name, an email From): the
+     * campaign's own when it has one, else the provider's for the traffic
+     * type, else the provider's default.
+     */
+    sender?: string;
 }
+
+/** A value per traffic type (service, advertising), either optional. */
+export type PerTraffic<T> = Partial<Record<TrafficClass, T>>;
 
 /** What a provider answered. */
 export interface SendResult {
@@ -92,6 +107,13 @@ export interface HttpSmsSettings {
     /** Price per segment, minor units. */
     pricePerSegment: number;
     timeoutMs?: number;
+    /**
+     * The gateway's own "too many requests" answer besides HTTP 429 (SMSC's
+     * `error_code: 9`, …): the value at `path` of its JSON equals one of
+     * `values`. Such an answer pauses the provider for `retryAfterSeconds`
+     * (default 10), like a 429 without a Retry-After header.
+     */
+    throttled?: { path: string; values: string[]; retryAfterSeconds?: number };
     /** How the gateway's delivery callbacks look. */
     callback?: {
         idField: string;
@@ -112,14 +134,48 @@ export interface WebhookSettings {
     timeoutMs?: number;
 }
 
+/**
+ * How fast a provider may be sent to, shared by every Refill instance
+ * through the database: at most `perSecond` and `perMinute` units in each
+ * wall-clock second and minute. A unit is a message, or an SMS segment with
+ * `unit: 'segments'` (gateways that bill and throttle by segment).
+ */
+export interface SendRateLimit {
+    perSecond?: number;
+    perMinute?: number;
+    /** What a token pays for. Default 'messages'. */
+    unit?: 'messages' | 'segments';
+}
+
+/** Options every provider type accepts besides its own. */
+export interface CommonProviderOptions {
+    /** Send-rate limit of this channel's provider (none by default). */
+    rate?: SendRateLimit;
+    /**
+     * The sender name per traffic type (the SMS alpha name registered for
+     * service and for advertising traffic, the email From of each, …); the
+     * provider's own default where one is not given.
+     */
+    senders?: PerTraffic<string>;
+    /**
+     * The price per traffic type, minor units: per segment for SMS (Russian
+     * operators price service and advertising SMS apart), per message
+     * otherwise; the provider's `pricePerSegment` / `costPerMessage` where
+     * one is not given.
+     */
+    prices?: PerTraffic<number>;
+}
+
 /** How one channel sends: the outbox (default), a shipped provider with its settings, or the host's own. */
-export type ProviderConfig =
-    | { type: 'outbox' }
-    | { type: 'custom'; provider: ChannelProvider }
-    | ({ type: 'smtp' } & SmtpSettings)
-    | ({ type: 'telegram' } & TelegramSettings)
-    | ({ type: 'http-sms' } & HttpSmsSettings)
-    | ({ type: 'webhook' } & Omit<WebhookSettings, 'channel'>);
+export type ProviderConfig = CommonProviderOptions &
+    (
+        | { type: 'outbox' }
+        | { type: 'custom'; provider: ChannelProvider }
+        | ({ type: 'smtp' } & SmtpSettings)
+        | ({ type: 'telegram' } & TelegramSettings)
+        | ({ type: 'http-sms' } & HttpSmsSettings)
+        | ({ type: 'webhook' } & Omit<WebhookSettings, 'channel'>)
+    );
 
 /** Providers per channel; a channel left out uses the outbox. */
 export type ChannelsConfig = Partial<Record<Channel, ProviderConfig>>;

@@ -50,7 +50,12 @@ export { CampaignMembersService } from './services/campaign-members.service.js';
 /** Service: the history a plan is computed from. */
 export { CampaignPlanHistoryService } from './services/campaign-plan-history.service.js';
 /** Service: campaign plans (power, forecast, money), of a stored campaign or an unsaved design. */
-export { type CampaignPlan, CampaignPlanningService } from './services/campaign-planning.service.js';
+export {
+    type CampaignPlan,
+    CampaignPlanningService,
+    type SendTimeEstimate,
+    type SendTimeEstimator,
+} from './services/campaign-planning.service.js';
 /** The units of the plan and of the editor's estimate, by JSON path. */
 export { ESTIMATE_UNITS, PLAN_UNITS } from './services/campaign-report.units.js';
 /** The pre-launch bill: messages by channel × cost and expected offer bonuses. */

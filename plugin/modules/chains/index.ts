@@ -106,3 +106,5 @@ export {
 export { SHIPPED_CHAINS, SHIPPED_CHAIN_KEYS, type ShippedChainKey } from './rules/shipped-chains.js';
 export { ShippedChainsService } from './services/shipped-chains.service.js';
 export { ChainOwnedKindsReader } from './services/shipped-chains.owned-kinds.js';
+/** The segments module's usage check: which live chains address a saved segment. */
+export { ChainSegmentUsageReader } from './services/chain-segment-usage.reader.js';

@@ -1,3 +1,4 @@
+import type { EventBus } from '../../kernel/events/event-bus.js';
 import type { RefillConfig } from '../../config/refill-options.js';
 import type { Database } from '../../kernel/db/database.js';
 import type { Category } from '../catalog/index.js';
@@ -15,7 +16,14 @@ import { CascadeContextLoader, type CascadeContextPorts } from './cascade/cascad
 import { CascadeDispatcher, type CascadeDispatcherPorts } from './cascade/cascade-dispatcher.js';
 import { MessageComposer } from './cascade/message-composer.js';
 import type { Channel, ChannelProvider } from './channels/channel-provider.js';
-import { createProviders } from './channels/provider-registry.js';
+import { createProviders, providerRates } from './channels/provider-registry.js';
+import { SendRateRepository } from './repositories/send-rate.repository.js';
+import { SendThrottle } from './cascade/send-throttle.js';
+import { CampaignSpreadService } from './services/campaign-spread.service.js';
+import { CustomerZoneQuery } from './repositories/customer-zone.query.js';
+import { BudgetGate } from './cascade/budget-gate.js';
+import { EmailEventsService, type EmailEventsPorts } from './services/email-events.service.js';
+import { MessageSpendQuery } from './repositories/message-spend.query.js';
 import { SqlOutboxStore } from './channels/sql-outbox.store.js';
 import { InboundMessagesService, type InboundMessagesPorts } from './inbound-messages.service.js';
 import { LinkSigner } from './link-signer.js';
@@ -24,6 +32,7 @@ import { DatabaseTemplateSource } from './templates/database-template-source.js'
 import { TemplateRenderer } from './templates/template-renderer.js';
 import type { SettingRepository } from '../../kernel/db/setting.repository.js';
 import { AuditLogQuery, type AuditRepository } from '../admin/index.js';
+import { GLOBAL_CONTROL_SETTING, parseGlobalControl } from '../campaigns/index.js';
 import type { MessageRepository } from './repositories/message.repository.js';
 import type { CascadeRepository } from './repositories/cascade.repository.js';
 import { MessageLogQuery } from './repositories/message-log.query.js';
@@ -43,6 +52,7 @@ import {
  * messages to the sender, audit to the template service).
  */
 export type MessagingPorts = SendGuardPorts &
+    EmailEventsPorts &
     ReminderPlannerPorts &
     InboundMessagesPorts &
     CascadeDispatcherPorts &
@@ -74,6 +84,10 @@ export interface Messaging {
     channelStatus: ChannelStatusService;
     /** The message log. */
     messageLog: MessageLogService;
+    /** Spreads a released campaign day over the sending window; the plan's send-time estimate. */
+    spread: CampaignSpreadService;
+    /** The email provider's signed bounce and complaint events. */
+    emailEvents: EmailEventsService;
 }
 
 /**
@@ -91,6 +105,7 @@ export function createMessaging(
     categories: () => Promise<Category[]>,
     clock: Clock,
     chainOwnedKinds: ChainOwnedKinds | null = null,
+    events: EventBus | null = null,
 ): Messaging {
     const m = config.messaging;
     const templateRepo = new TemplateRepository(db);
@@ -117,6 +132,17 @@ export function createMessaging(
         clock,
     );
     const log = new MessageLogQuery(db);
+    const rates = providerRates(m.channels);
+    const spread = new CampaignSpreadService(
+        db,
+        repos.campaigns,
+        new CustomerZoneQuery(db),
+        rates,
+        m,
+        config.timezone,
+        contactPolicy,
+        clock,
+    );
     const dispatcher = new CascadeDispatcher(
         db,
         repos,
@@ -128,6 +154,9 @@ export function createMessaging(
         config.timezone,
         clock,
         contactPolicy,
+        new SendThrottle(new SendRateRepository(db), rates, clock),
+        new BudgetGate(db, new MessageSpendQuery(db), repos.campaigns, m.costs),
+        { current: async () => parseGlobalControl(await repos.settings.get(GLOBAL_CONTROL_SETTING)) },
     );
     return {
         providers,
@@ -146,10 +175,23 @@ export function createMessaging(
         ),
         sender,
         dispatcher,
-        sendGuard: new SendGuardService(db, repos, config, clock),
+        sendGuard: new SendGuardService(
+            db,
+            { ...repos, cascades: spread.releasing(repos.cascades) },
+            config,
+            clock,
+        ),
         sendReview: new SendReviewService(db, repos, new SendRunQuery(db), loader, composer, m, clock),
         reminders: new ReminderPlannerService(db, repos, config, clock, chainOwnedKinds),
-        inbound: new InboundMessagesService(db, repos, providers, links, config.defaultCountry, clock),
+        inbound: new InboundMessagesService(
+            db,
+            repos,
+            providers,
+            links,
+            config.defaultCountry,
+            clock,
+            events,
+        ),
         contactPolicy,
         channelStatus: new ChannelStatusService(
             db,
@@ -161,5 +203,7 @@ export function createMessaging(
             clock,
         ),
         messageLog: new MessageLogService(log, repos.cascades, config.timezone),
+        spread,
+        emailEvents: new EmailEventsService(db, repos, m.emailEvents, clock, events),
     };
 }

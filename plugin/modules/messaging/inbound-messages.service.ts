@@ -12,6 +12,8 @@ import type { MessageRepository } from './repositories/message.repository.js';
 import { ChannelError, type ChannelProvider } from './channels/channel-provider.js';
 import { isChannel, type Channel } from '../../kernel/vocabulary/channels.js';
 import type { LinkSigner } from './link-signer.js';
+import type { EventBus } from '../../kernel/events/event-bus.js';
+import { inEventTransaction } from '../../kernel/events/event-transaction.js';
 
 /** The repository methods {@link InboundMessagesService} calls (the composition root passes its bag). */
 export interface InboundMessagesPorts {
@@ -40,6 +42,8 @@ export class InboundMessagesService {
         private readonly links: LinkSigner,
         private readonly defaultCountry: string,
         private readonly clock: Clock,
+        /** Where the withdrawal is said (`MarketingWithdrawn`, in its transaction); none in unit tests. */
+        private readonly events: EventBus | null = null,
     ) {}
 
     /** The URLs to give the chain's gateways, per channel (status callbacks) and for SMS replies. */
@@ -132,7 +136,7 @@ export class InboundMessagesService {
     ): Promise<void> {
         if (!customerIds.length) return;
         const now = this.clock();
-        await this.db.transaction(async (tx) => {
+        await inEventTransaction(this.db, this.events, async (tx, publish) => {
             // Customer rows first, as every write path does, so a till's concurrent update sees this.
             await this.repos.customers.lockByIds(tx, customerIds);
             // Service consent followed marketing until now: it keeps what it was.
@@ -149,6 +153,7 @@ export class InboundMessagesService {
                 now,
                 'marketing',
             );
+            await publish('MarketingWithdrawn', { customerIds, channel, source, withdrawnAt: now });
         });
     }
 }

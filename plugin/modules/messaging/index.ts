@@ -24,6 +24,15 @@ export {
 export { type TemplateOverride, TemplateOverrideEntity } from './entities/template.entity.js';
 /** Entity: the history of saved template versions (`refill_template_versions`). */
 export { type TemplateVersion, TemplateVersionEntity } from './entities/template-version.entity.js';
+/** Entity: per-provider send-rate windows and pauses (`refill_send_rates`). */
+export {
+    type EmailEvent,
+    EmailEventEntity,
+    type SendRate,
+    SendRateEntity,
+} from './entities/send-rate.entity.js';
+/** Query: what a campaign's or a trigger chain's messages cost so far (the spend a budget cap is held against). */
+export { MessageSpendQuery, type SpendOwner } from './repositories/message-spend.query.js';
 /** Repository: cascades. */
 export { CascadeRepository } from './repositories/cascade.repository.js';
 /** Repository: messages. */
@@ -91,6 +100,8 @@ export type { ChannelsConfig, ProviderConfig } from './channels/provider-registr
 export { SqlOutboxStore } from './channels/sql-outbox.store.js';
 /** Builds messaging's services (the composition root calls it once). */
 export { createMessaging } from './create-messaging.js';
+/** Service: the email provider's signed bounce and complaint events. */
+export { EmailEventsService, type EmailEventsPorts } from './services/email-events.service.js';
 /** Service: inbound replies and delivery reports. */
 export { InboundMessagesService } from './inbound-messages.service.js';
 /** Sends a message exactly once through a provider. */

@@ -207,7 +207,12 @@ export class MessageSender {
                 next = take();
                 const { request, provider } = items[i];
                 const attempts = (states.get(request.key)?.attempts ?? 0) + 1;
-                const answer = await call(provider, { ...request.message, key: request.key }, stop.signal);
+                const message = {
+                    ...request.message,
+                    key: request.key,
+                    traffic: request.message.traffic ?? request.traffic,
+                };
+                const answer = await call(provider, message, stop.signal);
                 ledger.answer(resultRow(request, answer));
                 outcomes[i] = answer.ok
                     ? { outcome: 'sent', ...answer.result, attempts }

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+    closeSync,
+    copyFileSync,
+    existsSync,
+    mkdtempSync,
+    openSync,
+    readdirSync,
+    rmSync,
+    statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -8,6 +17,7 @@ import {
     type StandaloneOptions,
 } from '../../../plugin/standalone/server.js';
 import { createTestDatabase, type Engine, type TestDatabase } from '../../helpers/test-database.js';
+import { cloneDemo, demoTemplate } from './demo-template.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const UI = join(ROOT, 'admin-ui');
@@ -135,48 +145,99 @@ async function createUsers(standalone: Standalone): Promise<UiServer['users']> {
     return users;
 }
 
+/** What shapes a demo chain's data: its size and the server's messaging options. */
+interface DemoOptions {
+    messaging?: StandaloneOptions['messaging'];
+    demoCustomers?: number;
+}
+
+/** Where a standalone server keeps the demo's POS key and admin credentials, in `dir`. */
+function demoFiles(dir: string): Pick<StandaloneOptions, 'demoKeyFile' | 'demoAdminFile'> {
+    return { demoKeyFile: join(dir, 'demo-pos-key.txt'), demoAdminFile: join(dir, 'admin-credentials.txt') };
+}
+
+/** Starts the standalone server on `db` with the demo: seeds it on an empty database, as a newcomer's first start. */
+function startDemoServer(db: TestDatabase, dir: string, options: DemoOptions): Promise<Standalone> {
+    return startStandalone({
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: db.url,
+        demo: true,
+        demoCustomers: options.demoCustomers ?? 300,
+        ...demoFiles(dir),
+        logLevel: 'silent',
+        messaging: options.messaging,
+    });
+}
+
+/**
+ * Seeds the demo chain and the test users into `db` (a first start of the
+ * server, then closed), keeping the demo's files in `dir`: what each test
+ * file's copy starts from.
+ */
+async function seedDemo(db: TestDatabase, dir: string, options: DemoOptions): Promise<UiServer['users']> {
+    const standalone = await startDemoServer(db, dir, options);
+    try {
+        return await createUsers(standalone);
+    } finally {
+        await standalone.close();
+    }
+}
+
 /**
  * Starts the real standalone server on a fresh database of `engine` (SQLite
  * file, or MariaDB when TEST_MYSQL_URL is set) with a small demo chain, and
  * one user per role. One per engine per test file. `options.messaging` sets
  * the server's messaging options (the send guard's thresholds, the send window);
  * `options.demoCustomers` the demo chain's size (default 300).
+ *
+ * The demo chain and users are seeded once per engine and options in a test
+ * run (a template, see demo-template.ts); each call gets its own copy of that
+ * database and of the demo's files (the POS key, the admin's credentials), so
+ * test files stay independent. Outside the global setup each call seeds its own.
  */
 export async function startUiServer(
     engine: Engine,
     name: string,
-    options: { messaging?: StandaloneOptions['messaging']; demoCustomers?: number } = {},
+    options: DemoOptions = {},
 ): Promise<UiServer> {
     ensureUiBuilt();
-    const db: TestDatabase = await createTestDatabase(engine, name);
     const dir = mkdtempSync(join(tmpdir(), 'refill-browser-'));
-    const standalone = await startStandalone({
-        port: 0,
-        host: '127.0.0.1',
-        databaseUrl: db.url,
-        demo: true,
-        demoCustomers: options.demoCustomers ?? 300,
-        demoKeyFile: join(dir, 'demo-pos-key.txt'),
-        demoAdminFile: join(dir, 'admin-credentials.txt'),
-        logLevel: 'silent',
-        messaging: options.messaging,
-    });
+    const template = await demoTemplate(engine, options, (db, files) => seedDemo(db, files, options));
+    const db: TestDatabase = template
+        ? await cloneDemo(template, name)
+        : await createTestDatabase(engine, name);
+    let standalone: Standalone | undefined;
     try {
-        const users = await createUsers(standalone);
+        let users: UiServer['users'];
+        if (template) {
+            const copies = demoFiles(dir);
+            const originals = demoFiles(template.files);
+            copyFileSync(originals.demoKeyFile, copies.demoKeyFile);
+            copyFileSync(originals.demoAdminFile!, copies.demoAdminFile!);
+            // The demo is in place: the server starts as on a later start (the key read from its file).
+            standalone = await startDemoServer(db, dir, options);
+            users = template.extra as UiServer['users'];
+        } else {
+            standalone = await startDemoServer(db, dir, options);
+            users = await createUsers(standalone);
+        }
+        const started = standalone;
         return {
             engine,
-            adminUrl: `${standalone.url}/admin/`,
-            standalone,
+            adminUrl: `${started.url}/admin/`,
+            standalone: started,
             users,
             async close() {
-                await standalone.close();
+                await started.close();
                 await db.drop();
                 rmSync(dir, { recursive: true, force: true });
             },
         };
     } catch (error) {
-        await standalone.close();
+        await standalone?.close();
         await db.drop();
+        rmSync(dir, { recursive: true, force: true });
         throw error;
     }
 }

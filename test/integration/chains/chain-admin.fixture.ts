@@ -60,7 +60,8 @@ export async function startChainTestRefill(
     const dataSource = createDataSourceFromUrl({
         url: db.url,
         poolSize: 4,
-        entities: [...refillEntities, ...CHAIN_ENTITIES],
+        // Each once: the composition registers the chain entities too once the engine's wiring lands.
+        entities: [...new Set([...refillEntities, ...CHAIN_ENTITIES])],
     });
     await dataSource.initialize();
     const refill = createRefill({ dataSource, logLevel: 'silent', jobs: { process: false }, ...options });

@@ -112,7 +112,7 @@ export function buy(
 }
 
 /** Runs the step runner until nothing is due now. */
-export async function stepAll(t: TestRefill): Promise<Record<string, number>> {
+export async function stepAll(t: TestRefill): Promise<Record<string, number | boolean>> {
     return t.internals.services.chains.engine.runDue();
 }
 

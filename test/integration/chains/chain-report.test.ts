@@ -15,7 +15,8 @@ import {
 /*
  * A chain's report against hand-computed figures. Entry 2026-03-01 10:00,
  * goal window 14 days, holdout 20%:
- *   test    c1 1000 on day 1 (goal) · c2 3000 on day 3 (goal), 5000 on day 20 (outside)
+ *   test    c1 1000 on day 1 (goal) · c2 3500 on day 3 of which 500 returned (goal),
+ *           5000 on day 20 (outside)
  *           c3 2000 the day before entry (not counted) · c4, c5, c6 nothing
  *   holdout c7 1000 on day 2 (goal) · c8 nothing
  *   c9 (test) entered 2026-02-01: outside the report's range [02-15, 03-15).
@@ -60,14 +61,26 @@ describe.each(engines)('chain report on %s', (engine) => {
             customer[i] = r.insertId;
         }
         let receipt = 0;
-        const buy = (c: number, at: Date, amount: number) =>
-            db.run(
+        /** A receipt of two lines adding up to `amount`, `returned` of the second taken back. */
+        const buy = async (c: number, at: Date, amount: number, returned = 0) => {
+            const { insertId } = await db.run(
                 `INSERT INTO refill_purchases (receipt_id, customer_id, store_id, purchased_at, total_amount, source, created_at)
                  VALUES (?, ?, ?, ?, ?, 'pos', ?)`,
                 [`R${++receipt}`, customer[c], storeId, at, amount, at],
             );
+            const half = Math.floor(amount / 2);
+            for (const [lineNo, lineAmount, lineReturned] of [
+                [1, half, 0],
+                [2, amount - half, returned],
+            ])
+                await db.run(
+                    `INSERT INTO refill_purchase_lines (purchase_id, line_no, sku, name, quantity_milli, amount, returned_amount)
+                     VALUES (?, ?, 'SKU', 'Item', 1000, ?, ?)`,
+                    [insertId, lineNo, lineAmount, lineReturned],
+                );
+        };
         await buy(1, day(1), 1000);
-        await buy(2, day(3), 3000);
+        await buy(2, day(3), 3500, 500);
         await buy(2, day(20), 5000);
         await buy(3, day(-1), 2000);
         await buy(7, day(2), 1000);

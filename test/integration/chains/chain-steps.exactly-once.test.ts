@@ -118,6 +118,23 @@ describe.each(engines)('chain steps exactly once on %s', (engine) => {
         await setChainStatus(t, chainId, 'archived');
     });
 
+    it('rolls a whole group of steps back when one crashes, then steps each run alone, once', async () => {
+        const chainId = await insertChain(
+            t,
+            chainDesign({ steps: [{ id: 's', type: 'send', kind: 'welcome' }] }),
+        );
+        await enterMany(chainId, 3);
+        const crash = crashOnce('send');
+        const counts = await ownEngine(crash.hook).engine.runDue();
+        expect(crash.crashed).toBe(1);
+        expect(counts).toMatchObject({ executed: 3, failed: 0 });
+        for (const run of await runsOf(t, chainId)) expect(await trail(t, run.id)).toEqual(['s:planned']);
+        expect(await count('SELECT COUNT(*) AS n FROM refill_cascades WHERE chain_id = ?', [chainId])).toBe(
+            3,
+        );
+        await setChainStatus(t, chainId, 'archived');
+    });
+
     it('does nothing twice when a claimed run is executed again (a retried job holding a stale claim)', async () => {
         const chainId = await insertChain(
             t,
@@ -153,7 +170,7 @@ describe.each(engines)('chain steps exactly once on %s', (engine) => {
             const a = await insertChain(t, chainDesign(design));
             const b = await insertChain(t, chainDesign(design));
             const c = await insertChain(t, chainDesign(design));
-            const customers = await enterMany(a, 40);
+            const customers = await enterMany(a, 24);
             const runners = [ownEngine(), ownEngine()];
             const entries = async () => {
                 for (const chainId of [b, c])
@@ -185,10 +202,10 @@ describe.each(engines)('chain steps exactly once on %s', (engine) => {
             // Every run of A walked its three steps once: one cascade and one lot each.
             expect(
                 await count('SELECT COUNT(*) AS n FROM refill_chain_step_log WHERE chain_id = ?', [a]),
-            ).toBe(120);
-            expect(await count('SELECT COUNT(*) AS n FROM refill_cascades WHERE chain_id = ?', [a])).toBe(40);
+            ).toBe(72);
+            expect(await count('SELECT COUNT(*) AS n FROM refill_cascades WHERE chain_id = ?', [a])).toBe(24);
             // B entered everyone (A left room for one more); C only where A had ended first.
-            expect(await runsOf(t, b)).toHaveLength(40);
+            expect(await runsOf(t, b)).toHaveLength(24);
             // Nobody ever had more than two open runs: B and C entered only where A had finished or left room.
             for (const customerId of customers) {
                 const runs = (await runsOf(t, b))

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MS_PER_DAY, MS_PER_HOUR } from '../../../plugin/kernel/units/time.js';
 import type { ChainDesign } from '../../../plugin/modules/chains/index.js';
+import { LinkSigner } from '../../../plugin/modules/messaging/link-signer.js';
 import { engines } from '../../helpers/test-database.js';
 import { startTestRefill, TestClock, type TestRefill } from '../../helpers/test-refill.js';
 import {
@@ -200,6 +201,38 @@ describe.each(engines)('chain steps on %s', (engine) => {
         await stepAll(t);
         expect(await trail(t, lowRun.id)).toEqual(['s1:planned']);
         for (const id of [high, low]) await setChainStatus(t, id, 'archived');
+    });
+
+    it('stops runs whose chain stops on `unsubscribed` when the customer withdraws marketing consent by an unsubscribe link', async () => {
+        const stops = await insertChain(
+            t,
+            chainDesign({
+                stopOn: ['unsubscribed'],
+                steps: [
+                    { id: 'w', type: 'wait', hours: 48 },
+                    { id: 's', type: 'send', kind: 'welcome' },
+                ],
+            }),
+        );
+        const keeps = await insertChain(t, chainDesign({ steps: [{ id: 'w', type: 'wait', hours: 48 }] }));
+        const leaver = await enrol(t, '3777771');
+        for (const id of [stops, keeps])
+            await db().transaction(async (tx) =>
+                chains().entry.enter(
+                    tx,
+                    (await chains().chains.byId(id))!,
+                    [{ customerId: leaver, occurrence: 'u' }],
+                    null,
+                    clock.fn(),
+                ),
+            );
+        await stepAll(t);
+        const signer = new LinkSigner(t.internals.repositories.settings, undefined, clock.fn);
+        await t.internals.services.inbound.unsubscribe(
+            await signer.unsubscribeToken({ customerId: leaver, channel: 'sms' }),
+        );
+        expect((await runsOf(t, stops))[0]).toMatchObject({ status: 'stopped', endReason: 'unsubscribed' });
+        expect((await runsOf(t, keeps))[0]).toMatchObject({ status: 'waiting' });
     });
 
     it('ends runs on their goal within the window (holdout runs too) and on stop events; holdouts end when the window passes', async () => {

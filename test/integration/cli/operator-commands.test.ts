@@ -115,6 +115,9 @@ describe('refill operator commands (CLI)', () => {
             'messages-dispatch',
             'message-reminders',
             'segments-daily',
+            'chain-steps',
+            'chain-triggers',
+            'segments-home-stores',
         ]);
         const run = await cli('jobs', 'run', 'expire-bonuses');
         expect(run.out[0]).toMatch(/^expire-bonuses finished: \{"batches":0/);

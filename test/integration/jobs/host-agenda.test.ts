@@ -37,11 +37,14 @@ describe.each(engines)("a host's own Agenda on %s", (engine) => {
         expect(jobs.map((j) => j.name).sort()).toEqual([
             'refill:activate-pending-bonuses',
             'refill:campaigns-daily',
+            'refill:chain-steps',
+            'refill:chain-triggers',
             'refill:daily-figures',
             'refill:expire-bonuses',
             'refill:message-reminders',
             'refill:messages-dispatch',
             'refill:segments-daily',
+            'refill:segments-home-stores',
         ]);
         expect(jobs.every((j) => j.repeatTimezone === 'Europe/Moscow')).toBe(true);
 

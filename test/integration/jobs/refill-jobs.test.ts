@@ -41,6 +41,9 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
             'messages-dispatch',
             'message-reminders',
             'segments-daily',
+            'chain-steps',
+            'chain-triggers',
+            'segments-home-stores',
         ]);
         const expire = jobs[0];
         expect(expire.schedule).toBe('5 3 * * *');
@@ -49,7 +52,7 @@ describe.each(engines)("Refill's jobs on %s", (engine) => {
         // Starting again (another instance, a restart) keeps one row per job.
         await t.internals.scheduler.start();
         const rows = await t.internals.database.all<{ n: unknown }>(`SELECT COUNT(*) AS n FROM refill_jobs`);
-        expect(Number(rows[0].n)).toBe(7);
+        expect(Number(rows[0].n)).toBe(10);
     });
 
     it('runs a job on demand through the locks, records its counts, and is safe to run again', async () => {

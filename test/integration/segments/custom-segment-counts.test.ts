@@ -243,4 +243,21 @@ describe.each(engines)('custom segment counts on %s', (engine) => {
         expect(await reader.sizes()).toContainEqual({ key: `custom:${saved.id}`, size: 4 });
         await t.internals.database.run('DROP TABLE refill_customer_lifecycle');
     });
+
+    it('lets one of two concurrent saves of the same name win; the other is a 409 and writes nothing', async () => {
+        const { customSegments } = t.internals.services;
+        const input = { name: 'Race', rule: { type: 'balance', min: 1 } as SegmentRule };
+        const results = await Promise.allSettled([
+            customSegments.create(input, 'a'),
+            customSegments.create(input, 'b'),
+            customSegments.create(input, 'c'),
+        ]);
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results.filter((r) => r.status === 'rejected'))
+            expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'REFILL_CONFLICT' });
+        const rows = await t.internals.database.all(`SELECT id FROM refill_segments WHERE name = ?`, [
+            'Race',
+        ]);
+        expect(rows).toHaveLength(1);
+    });
 });

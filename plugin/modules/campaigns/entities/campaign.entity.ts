@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import type { Category } from '../../catalog/index.js';
-import { bool, int, intId, str, text, time } from '../../../kernel/db/entity-columns.js';
+import { bigInt, bool, int, intId, str, text, time } from '../../../kernel/db/entity-columns.js';
 
 /** A campaign's lifecycle: draft → scheduled → active ⇄ paused → finished. */
 export type CampaignStatus = 'draft' | 'scheduled' | 'active' | 'paused' | 'finished';
@@ -60,6 +60,12 @@ export interface Campaign {
     createdBy: string;
     createdAt: Date;
     updatedAt: Date;
+    /** Spend (its messages' cost, minor units) at which sending stops; null = no cap. */
+    budgetCap?: number | null;
+    /** When the dispatcher stopped sending at the cap (null while under it). */
+    budgetReachedAt?: Date | null;
+    /** The sender name its messages carry (SMS alpha name, email From); null: the provider's per traffic type. */
+    senderName?: string | null;
     /** The related row, when loaded through TypeORM relations. */
     category?: Category;
 }
@@ -108,6 +114,9 @@ export const CampaignEntity = new EntitySchema<Campaign>({
         createdBy: str('created_by', 128),
         createdAt: time('created_at'),
         updatedAt: time('updated_at'),
+        budgetCap: bigInt('budget_cap', true),
+        budgetReachedAt: time('budget_reached_at', true),
+        senderName: str('sender_name', 64, true),
     },
     relations: {
         category: {

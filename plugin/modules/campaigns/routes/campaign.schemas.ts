@@ -45,6 +45,14 @@ const fields = {
     settlementLagDays: Joi.number().integer().min(0).max(60),
     cooldownDays: Joi.number().integer().min(0).max(365),
     dailyCap: Joi.number().integer().min(1).max(10_000_000).allow(null),
+    /** Minor units; null for none. */
+    budgetCap: Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER).allow(null),
+    /** An SMS alpha name (Latin letters, digits, . - _ and space, up to 11) or an email From. */
+    senderName: Joi.alternatives(
+        Joi.string().pattern(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,10}$/),
+        Joi.string().email(),
+        Joi.string().pattern(/^[^<>\r\n]{1,40} <[^<>\s@]+@[^<>\s@]+>$/),
+    ).allow(null),
     channels: Joi.array()
         .items(Joi.string().valid(...CONSENT_CHANNELS))
         .min(1)
@@ -97,6 +105,8 @@ export const createCampaignBody = Joi.object({
     settlementLagDays: fields.settlementLagDays.default(7),
     cooldownDays: fields.cooldownDays.default(60),
     dailyCap: fields.dailyCap.default(null),
+    budgetCap: fields.budgetCap.default(null),
+    senderName: fields.senderName.default(null),
     filters: filters.default({}),
     marginPct: fields.marginPct.default(30),
     redemptionPct: fields.redemptionPct.default(100),

@@ -46,6 +46,13 @@ export interface CampaignDesign {
     settlementLagDays: number;
     cooldownDays: number;
     dailyCap: number | null;
+    /**
+     * Spend at which the campaign's sending stops: the cost of its messages,
+     * minor units; null (default) for no cap. Editable after launch.
+     */
+    budgetCap?: number | null;
+    /** The sender name of its messages (an SMS alpha name registered for advertising, an email From); null: the provider's. */
+    senderName?: string | null;
     channels: string[];
     /** Reminder cascade; null for the defaults. */
     cascade?: CampaignCascade | null;
@@ -102,6 +109,11 @@ export function campaignView(campaign: Campaign, categoryCode: string | null) {
         settlementLagDays: campaign.settlementLagDays,
         cooldownDays: campaign.cooldownDays,
         dailyCap: campaign.dailyCap,
+        budget: {
+            cap: campaign.budgetCap ?? null,
+            reachedAt: campaign.budgetReachedAt?.toISOString() ?? null,
+        },
+        senderName: campaign.senderName ?? null,
         channels: campaignChannels(campaign),
         cascade: campaign.cascade ? campaignCascade(campaign) : null,
         sends: { killed: campaign.sendsKilled, testCards: campaignTestCards(campaign) },

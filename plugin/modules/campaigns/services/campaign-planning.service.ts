@@ -59,6 +59,13 @@ export interface CampaignPlan {
      */
     revenueMde: (Mde & { baselineMean: number; standardDeviation: number }) | null;
     warnings: string[];
+    /**
+     * A campaign day's messages spread at the provider's send rate: the test
+     * group of an average day (`recipients`), when the first and the last go
+     * out after the next daily selection, and whether the last fits in the
+     * window (a warning otherwise). Null when messaging is not wired.
+     */
+    sending?: (SendTimeEstimate & { recipients: number }) | null;
     /** Pessimistic / neutral / optimistic conversion uplift and incremental converters. */
     forecast:
         | (Forecast & {
@@ -66,6 +73,27 @@ export interface CampaignPlan {
               pastCampaigns: string[];
           })
         | null;
+}
+
+/** When a campaign day's messages go out, spread at the provider's send rate (see {@link SendTimeEstimator}). */
+export interface SendTimeEstimate {
+    /** The campaign's first channel (the one its reminders start on). */
+    channel: string | null;
+    /** Messages per minute its provider takes; null when it is not limited. */
+    messagesPerMinute: number | null;
+    firstSendAt: Date | null;
+    /** When the day's last message goes out. */
+    lastSendAt: Date | null;
+    /** Whether the last one still goes inside that day's sending window. */
+    fitsWindow: boolean;
+}
+
+/**
+ * A port messaging implements (campaigns sit below it): when a day's
+ * `recipients` messages of the campaign would go out at the provider's rate.
+ */
+export interface SendTimeEstimator {
+    estimate(campaign: Campaign, recipients: number): Promise<SendTimeEstimate>;
 }
 
 const DEFAULT_BASELINE = 0.1;
@@ -90,6 +118,8 @@ export class CampaignPlanningService {
         private readonly reports: CampaignReportService,
         private readonly catalog: CatalogService,
         private readonly histories: CampaignPlanHistoryService,
+        /** When a day's messages go out (none: the plan has no `sending`). */
+        private readonly sendTimes?: SendTimeEstimator,
     ) {}
 
     /** The plan of one campaign (any state). */
@@ -176,6 +206,11 @@ export class CampaignPlanningService {
             );
         const forecast = await this.forecast(campaign, total * (1 - q));
         if (!forecast) warnings.push('No past campaigns and no expected uplift: no forecast');
+        const sending = await this.sending(campaign, plannedSize, q);
+        if (sending && !sending.fitsWindow)
+            warnings.push(
+                `A day's ${sending.recipients} messages do not fit in the sending window at ${sending.messagesPerMinute} a minute: the last goes out at ${sending.lastSendAt?.toISOString()}, the rest the next day`,
+            );
         return {
             units: PLAN_UNITS,
             dryRun,
@@ -187,8 +222,24 @@ export class CampaignPlanningService {
             mde,
             revenueMde,
             warnings,
+            sending,
             forecast,
         };
+    }
+
+    /**
+     * A day's messages at the provider's rate: the test group of the larger
+     * of today's eligible customers and an average day of the plan.
+     */
+    private async sending(
+        campaign: Campaign,
+        plannedSize: CampaignPlan['plannedSize'],
+        controlShare: number,
+    ): Promise<CampaignPlan['sending']> {
+        if (!this.sendTimes) return null;
+        const perDay = Math.max(plannedSize.today, plannedSize.total / plannedSize.days);
+        const recipients = Math.ceil(perDay * (1 - controlShare));
+        return { ...(await this.sendTimes.estimate(campaign, recipients)), recipients };
     }
 
     private size(

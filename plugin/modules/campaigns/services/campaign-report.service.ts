@@ -94,6 +94,8 @@ export interface CampaignReport {
     /** Money over every member (the same members as `provisional`): provisional. */
     provisionalMoney: ReportMoney | null;
     messaging: CampaignMessagingFigures;
+    /** The budget cap, the spend against it, and when sending stopped at it. */
+    budget: ReturnType<typeof budgetFigures>;
 }
 
 /** The report's own queries (cost side and messaging). */
@@ -185,6 +187,7 @@ export class CampaignReportService {
             money: reportMoney('mature', results, costs.mature, campaign, margin),
             provisionalMoney: reportMoney('all', provisional, costs.all, campaign, margin),
             messaging,
+            budget: budgetFigures(campaign, messaging),
         };
     }
 
@@ -279,6 +282,26 @@ function design(
 }
 
 /** What a reader must see before the figures. */
+/**
+ * The campaign's budget: its cap and spend (its messages' cost, minor units;
+ * the offers' bonus cost is not counted against the cap), the share used,
+ * and when sending stopped at the cap, with the sentence the report shows.
+ */
+function budgetFigures(campaign: Campaign, messaging: CampaignMessagingFigures) {
+    const cap = campaign.budgetCap ?? null;
+    const spent = messaging.total.cost;
+    const reachedAt = campaign.budgetReachedAt ?? null;
+    const day = reachedAt ? `${reachedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : null;
+    return {
+        cap,
+        spent,
+        remaining: cap === null ? null : Math.max(0, cap - spent),
+        usedShare: cap ? spent / cap : null,
+        reachedAt: reachedAt?.toISOString() ?? null,
+        note: day ? `sending stopped on ${day} at the cap` : null,
+    };
+}
+
 function warnings(
     campaign: Campaign,
     srm: SrmResult,
@@ -299,6 +322,10 @@ function warnings(
     if (maturity < 1 && members)
         out.push(
             `${Math.round((1 - maturity) * 100)}% of the cohort is still inside its window: results are partial`,
+        );
+    if (campaign.budgetReachedAt)
+        out.push(
+            `Sending stopped on ${campaign.budgetReachedAt.toISOString()} at the budget cap (${campaign.budgetCap ?? 0} minor units; spent ${messaging.total.cost})`,
         );
     const waiting = messaging.awaitingApproval;
     if (waiting.runs.length)

@@ -130,6 +130,7 @@ function campaignDesign(prefix: string): Record<string, string> {
         [`${prefix}.settlementLagDays`]: u.days,
         [`${prefix}.cooldownDays`]: u.days,
         [`${prefix}.dailyCap`]: u.customersPerDay,
+        [`${prefix}.budget.cap`]: u.money,
         [`${prefix}.cascade.steps.*.waitMinutes`]: u.minutes,
         [`${prefix}.filters.minAverageReceipt`]: u.money,
         [`${prefix}.filters.minRevenue12m`]: u.money,
@@ -197,6 +198,10 @@ export const REPORT_UNITS: Readonly<Record<string, string>> = Object.freeze({
     'messaging.total.*': u.messages,
     'messaging.total.segments': u.segments,
     'messaging.total.cost': u.money,
+    'budget.cap': u.money,
+    'budget.spent': u.money,
+    'budget.remaining': u.money,
+    'budget.usedShare': u.fraction,
 });
 
 /**
@@ -246,6 +251,8 @@ export const PLAN_UNITS: Readonly<Record<string, string>> = Object.freeze({
     'revenueMde.relative': u.ratio,
     'revenueMde.baselineMean': u.moneyPerCustomer,
     'revenueMde.standardDeviation': u.moneyPerCustomer,
+    'sending.recipients': u.customers,
+    'sending.messagesPerMinute': 'messages per minute',
     'forecast.count': 'past campaigns',
     'forecast.*.absoluteUplift': u.rateDifference,
     'forecast.*.relativeUplift': u.ratio,

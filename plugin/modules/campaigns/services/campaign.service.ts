@@ -27,6 +27,8 @@ const EDITABLE_AFTER_LAUNCH = new Set([
     'marginPct',
     'redemptionPct',
     'expected',
+    'budgetCap',
+    'senderName',
 ]);
 
 /** Which lifecycle moves are allowed from which state. */
@@ -301,6 +303,11 @@ export class CampaignService {
         copy('settlementLagDays', design.settlementLagDays);
         copy('cooldownDays', design.cooldownDays);
         copy('dailyCap', design.dailyCap);
+        copy('budgetCap', design.budgetCap);
+        copy('senderName', design.senderName);
+        // A new cap is judged afresh: the dispatcher sends again while the spend is below it.
+        if (design.budgetCap !== undefined && design.budgetCap !== (current?.budgetCap ?? null))
+            out.budgetReachedAt = null;
         copy('channels', design.channels?.join(','));
         copy('filters', design.filters === undefined ? undefined : JSON.stringify(design.filters));
         copy(

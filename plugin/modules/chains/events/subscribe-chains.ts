@@ -22,4 +22,7 @@ export function subscribeChains(
         await goals.onLifecycle(event, tx);
         await triggers.onLifecycle(event, tx);
     });
+    bus.inTransaction('MarketingWithdrawn', async (event, tx) => {
+        await goals.onWithdrawn(event, tx);
+    });
 }

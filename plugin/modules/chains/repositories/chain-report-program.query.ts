@@ -1,6 +1,6 @@
 import type { Database } from '../../../kernel/db/database.js';
 
-/** One customer's revenue in a period (minor units; 0 when they bought nothing). */
+/** One customer's revenue in a period, net of returns (minor units; 0 when they bought nothing). */
 export interface CustomerRevenue {
     customerId: number;
     revenue: number;
@@ -17,7 +17,7 @@ export class ProgramRevenueQuery {
 
     /**
      * Up to `limit` regular customers above `afterId`, enrolled before `enrolledBefore`,
-     * with the sum of their purchases in [`from`, `to`).
+     * with the sum of their purchase lines in [`from`, `to`) less what was returned of them.
      */
     async page(
         afterId: number,
@@ -28,7 +28,8 @@ export class ProgramRevenueQuery {
     ): Promise<CustomerRevenue[]> {
         const rows = await this.db.all<{ id: unknown; revenue: unknown }>(
             `SELECT c.id,
-                    COALESCE((SELECT SUM(p.total_amount) FROM refill_purchases p
+                    COALESCE((SELECT SUM(l.amount - l.returned_amount)
+                              FROM refill_purchases p JOIN refill_purchase_lines l ON l.purchase_id = p.id
                               WHERE p.customer_id = c.id AND p.purchased_at >= ? AND p.purchased_at < ?), 0) AS revenue
              FROM refill_customers c
              WHERE c.id > ? AND c.enrolled_at < ? AND c.card_kind = 'regular'

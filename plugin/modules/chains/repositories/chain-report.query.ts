@@ -18,9 +18,9 @@ export interface ChainGroupSums {
     n: number;
     /** Entrants who reached the chain's goal within its goal window. */
     goals: number;
-    /** Entrants who bought anything within the goal window. */
+    /** Entrants whose purchases within the goal window (net of returns) add up to more than 0. */
     buyers: number;
-    /** Σ revenue within the goal window per entrant, minor units. */
+    /** Σ revenue within the goal window per entrant, net of returns, minor units. */
     revenue: number;
     /** Σ revenue², for the variance. */
     revenueSquares: number;
@@ -121,9 +121,10 @@ export class ChainReportQuery {
 
     /**
      * Per group: entrants in `range`, those who reached the goal within
-     * `goalWindowDays` of entry, and revenue per entrant from
-     * `refill_purchases` in [entered_at, entered_at + goalWindowDays)
-     * (zeros included: intention to treat).
+     * `goalWindowDays` of entry, and revenue per entrant net of returns (the
+     * lines of `refill_purchases` in [entered_at, entered_at + goalWindowDays),
+     * less what was returned of them, as the campaign report counts it;
+     * zeros included: intention to treat).
      */
     async groupSums(
         chainId: number,
@@ -134,11 +135,12 @@ export class ChainReportQuery {
         const windowEnd = enteredPlusDays(this.db.dialect);
         const rows = await this.db.all<Record<string, unknown>>(
             `SELECT x.grp, COUNT(*) AS n, SUM(x.goal) AS goals, SUM(CASE WHEN x.revenue > 0 THEN 1 ELSE 0 END) AS buyers,
-                    SUM(x.revenue) AS revenue, SUM(x.revenue * x.revenue) AS squares
+                    SUM(x.revenue) AS revenue, SUM(x.revenue * 1.0 * x.revenue) AS squares
              FROM (
                 SELECT r.grp,
                        CASE WHEN r.goal_at IS NOT NULL AND r.goal_at < ${windowEnd} THEN 1 ELSE 0 END AS goal,
-                       COALESCE((SELECT SUM(p.total_amount) FROM refill_purchases p
+                       COALESCE((SELECT SUM(l.amount - l.returned_amount)
+                                 FROM refill_purchases p JOIN refill_purchase_lines l ON l.purchase_id = p.id
                                  WHERE p.customer_id = r.customer_id AND p.purchased_at >= r.entered_at
                                    AND p.purchased_at < ${windowEnd}), 0) AS revenue
                 FROM refill_chain_runs r

@@ -195,13 +195,26 @@ export class ChainRunRepository {
         return out;
     }
 
-    /** The open test-group runs of a customer other than `exceptId` that are due before `until`. */
+    /**
+     * The open test-group runs of a customer other than `exceptId` that are
+     * due before `until`. Read by customer alone (a customer has a few runs),
+     * so no planner takes the (status, next_at) index and reads every due run.
+     */
     async dueOthers(tx: SqlExecutor, customerId: number, exceptId: number, until: Date): Promise<ChainRun[]> {
         const rows = await tx.all(
-            `SELECT ${this.runs.columns} FROM refill_chain_runs WHERE customer_id = ? AND status IN ${OPEN} AND grp = 'test' AND id <> ? AND next_at < ?`,
-            [customerId, exceptId, toDbTime(until)],
+            `SELECT ${this.runs.columns} FROM refill_chain_runs WHERE customer_id = ?`,
+            [customerId],
         );
-        return rows.map((r) => this.runs.fromRow(r));
+        return rows
+            .map((r) => this.runs.fromRow(r))
+            .filter(
+                (r) =>
+                    r.id !== exceptId &&
+                    r.group === 'test' &&
+                    OPEN_RUN_STATUSES.includes(r.status) &&
+                    r.nextAt !== null &&
+                    r.nextAt < until,
+            );
     }
 
     /** Ends every open run of the chains given (archived chains): `cancelled`. Returns how many. */

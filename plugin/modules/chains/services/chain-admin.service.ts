@@ -53,6 +53,8 @@ export class ChainAdminService {
         private readonly catalog: Pick<CatalogService, 'categories'>,
         private readonly clock: Clock,
         private readonly segments: SavedSegmentIds | null = null,
+        /** Called after every committed change of a chain (the engine drops its cached live chains). */
+        private readonly onSaved: () => void = () => undefined,
     ) {}
 
     /** Every chain with its live figures, by priority. */
@@ -93,6 +95,7 @@ export class ChainAdminService {
             await this.audit(tx, actor, 'chain.create', id, { design });
             return id;
         });
+        this.onSaved();
         return this.get(id);
     }
 
@@ -149,6 +152,7 @@ export class ChainAdminService {
                 changes: changedFields(before, design),
             });
         });
+        this.onSaved();
         return this.get(id);
     }
 
@@ -210,6 +214,7 @@ export class ChainAdminService {
                 ...(move === 'archive' ? { cancelledRuns: cancelled } : {}),
             });
         });
+        this.onSaved();
         return this.get(id);
     }
 

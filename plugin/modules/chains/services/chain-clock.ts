@@ -1,4 +1,8 @@
 import { DateTime } from 'luxon';
+import { boundedMemo } from '../../../kernel/bounded-memo.js';
+
+/** Every zone's day boundary falls on a quarter hour: moments in one quarter hour share their day. */
+const QUARTER_HOUR_MS = 15 * 60_000;
 
 /**
  * Chain-local days: the day a moment falls on in the chain's timezone, and
@@ -7,6 +11,14 @@ import { DateTime } from 'luxon';
  * these days.
  */
 export class ChainClock {
+    /** Day start and next day start (ms) of a quarter hour, by its index: luxon is slow and sends ask often. */
+    private readonly bounds = boundedMemo((quarter) => {
+        const start = DateTime.fromMillis(Number(quarter) * QUARTER_HOUR_MS, { zone: this.zone }).startOf(
+            'day',
+        );
+        return [start.toMillis(), start.plus({ days: 1 }).toMillis()] as const;
+    }, 1000);
+
     constructor(readonly zone: string) {}
 
     /** The chain-local day of `at`, `YYYY-MM-DD`. */
@@ -16,12 +28,12 @@ export class ChainClock {
 
     /** When the chain-local day of `at` began. */
     dayStart(at: Date): Date {
-        return DateTime.fromJSDate(at, { zone: this.zone }).startOf('day').toJSDate();
+        return new Date(this.bounds(String(Math.floor(at.getTime() / QUARTER_HOUR_MS)))[0]);
     }
 
     /** When the chain-local day after the day of `at` begins. */
     nextDayStart(at: Date): Date {
-        return DateTime.fromJSDate(at, { zone: this.zone }).startOf('day').plus({ days: 1 }).toJSDate();
+        return new Date(this.bounds(String(Math.floor(at.getTime() / QUARTER_HOUR_MS)))[1]);
     }
 
     /** ISO weekday of `at` in the chain's timezone (1 = Monday). */

@@ -1,5 +1,9 @@
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
-import type { LifecycleChanged, PurchaseCommitted } from '../../../kernel/events/refill-events.js';
+import type {
+    LifecycleChanged,
+    MarketingWithdrawn,
+    PurchaseCommitted,
+} from '../../../kernel/events/refill-events.js';
 import { MS_PER_DAY } from '../../../kernel/units/time.js';
 import type { ChainRun } from '../entities/chain-run.entity.js';
 import type { ChainRunPatch, ChainRunRepository } from '../repositories/chain-run.repository.js';
@@ -30,8 +34,8 @@ const MAX_GOAL_WINDOW_DAYS = 366;
  * - the event a waiting run waits for: it is due now, on its next step.
  *
  * `segment-left` is the customer leaving the segment a `segment-entered`
- * chain started on. Nobody publishes unsubscriptions yet, so `unsubscribed`
- * never fires.
+ * chain started on; `unsubscribed` is messaging's `MarketingWithdrawn` (a
+ * STOP reply, an unsubscribe link, an email complaint).
  */
 export class ChainGoalsService {
     constructor(
@@ -59,6 +63,12 @@ export class ChainGoalsService {
             const t = chain.design.trigger;
             return t.type === 'segment-entered' && left.get(run.customerId) === t.segment;
         });
+    }
+
+    /** Marketing consent withdrawn (STOP, unsubscribe link, complaint): `unsubscribed`. */
+    async onWithdrawn(event: MarketingWithdrawn, tx: SqlExecutor): Promise<GoalCounts> {
+        const events = new Map<number, ChainEvent[]>(event.customerIds.map((id) => [id, ['unsubscribed']]));
+        return this.apply(tx, events, event.withdrawnAt);
     }
 
     private async apply(

@@ -16,6 +16,8 @@ export interface ChainEngineOptions {
     leaseMs: number;
     /** How long a failed step waits before it is tried again, ms. */
     retryMs: number;
+    /** Runs stepped in one transaction (each still one step; a failure retries them one by one). */
+    groupSize: number;
 }
 
 /** What a pass of the step runner did. */
@@ -27,6 +29,7 @@ export const DEFAULT_ENGINE_OPTIONS: ChainEngineOptions = {
     concurrency: 4,
     leaseMs: 5 * 60_000,
     retryMs: 60_000,
+    groupSize: 20,
 };
 
 /**
@@ -68,12 +71,13 @@ export class ChainEngineService {
         if (claimed.length < size)
             claimed.push(...(await this.runs.claimDue('waiting', now, size - claimed.length, token, lease)));
         counts.claimed = claimed.length;
+        const groups: ChainRun[][] = [];
+        const per = Math.max(1, this.options.groupSize);
+        for (let i = 0; i < claimed.length; i += per) groups.push(claimed.slice(i, i + per));
         let next = 0;
         const worker = async () => {
-            while (next < claimed.length) {
-                const run = claimed[next++];
-                counts[await this.stepOne(run, token)]++;
-            }
+            while (next < groups.length)
+                for (const outcome of await this.stepGroup(groups[next++], token)) counts[outcome]++;
         };
         await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency) }, worker));
         return { ...counts, more: claimed.length >= size };
@@ -107,14 +111,35 @@ export class ChainEngineService {
         }
     }
 
-    private async stepOne(run: ChainRun, token: string): Promise<StepOutcome | 'failed'> {
-        try {
-            let chain = await this.chains.byId(run.chainId);
-            if (!chain) {
-                // Another instance may have switched it on since this one read the chains.
-                this.chains.invalidate();
-                chain = await this.chains.byId(run.chainId);
+    /** Steps a group in one transaction; when it fails, each of its runs alone. */
+    private async stepGroup(group: ChainRun[], token: string): Promise<(StepOutcome | 'failed')[]> {
+        const items = [];
+        for (const run of group) items.push({ claimed: run, chain: await this.chainOf(run.chainId) });
+        if (items.length > 1)
+            try {
+                return await this.executor.executeGroup(items, token);
+            } catch {
+                // One run's step failed: the others must not wait for it.
             }
+        const out: (StepOutcome | 'failed')[] = [];
+        for (const item of items) out.push(await this.stepOne(item.claimed, item.chain, token));
+        return out;
+    }
+
+    /** A live chain by id, read again once when this instance does not know it (another may have switched it on). */
+    private async chainOf(id: number) {
+        const chain = await this.chains.byId(id);
+        if (chain) return chain;
+        this.chains.invalidate();
+        return this.chains.byId(id);
+    }
+
+    private async stepOne(
+        run: ChainRun,
+        chain: Awaited<ReturnType<LiveChainsCache['byId']>>,
+        token: string,
+    ): Promise<StepOutcome | 'failed'> {
+        try {
             return await this.executor.execute(run, token, chain);
         } catch (error) {
             this.logger?.warn(

@@ -2,7 +2,7 @@ import type { Clock } from '../../../kernel/clock.js';
 import type { Database } from '../../../kernel/db/database.js';
 import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import { MS_PER_DAY } from '../../../kernel/units/time.js';
-import type { CustomerRepository } from '../../customers/index.js';
+import type { Customer, CustomerRepository } from '../../customers/index.js';
 import type { ChainRun } from '../entities/chain-run.entity.js';
 import type { LiveChain } from '../repositories/active-chains.query.js';
 import type { ChainRunPatch, ChainRunRepository } from '../repositories/chain-run.repository.js';
@@ -28,7 +28,7 @@ export type AfterEffectHook = (run: ChainRun, step: ChainStep) => void | Promise
 export interface ChainStepPorts {
     runs: Pick<ChainRunRepository, 'lock' | 'update'>;
     log: Pick<ChainStepLogRepository, 'insert'>;
-    customers: Pick<CustomerRepository, 'lockByIds'>;
+    customers: Pick<CustomerRepository, 'lockByIds' | 'lockIds'>;
 }
 
 /** How long a run of a paused chain waits before it is looked at again, ms. */
@@ -53,75 +53,111 @@ export class ChainStepExecutor {
 
     /** One step of `claimed` (a run this runner claimed under `token`) for `chain` (undefined: not live). */
     async execute(claimed: ChainRun, token: string, chain: LiveChain | undefined): Promise<StepOutcome> {
-        const planned = chain && claimed.stepId ? stepById(chain.design.steps, claimed.stepId) : null;
-        const needsCustomer =
-            claimed.group === 'test' && (planned?.type === 'send' || planned?.type === 'grant');
-        return this.db.transaction(async (tx) => {
-            const customer = needsCustomer
-                ? (await this.ports.customers.lockByIds(tx, [claimed.customerId]))[0]
+        return (await this.executeGroup([{ claimed, chain }], token))[0];
+    }
+
+    /**
+     * One step of each claimed run of `group`, all in one transaction (the
+     * commit's cost shared): the customers the group's sends and grants
+     * need are locked first, in id order, then each run in id order, so two
+     * groups never wait on each other in a circle. Any failure rolls the
+     * whole group back; the caller then retries its runs one by one.
+     */
+    async executeGroup(
+        group: ReadonlyArray<{ claimed: ChainRun; chain: LiveChain | undefined }>,
+        token: string,
+    ): Promise<StepOutcome[]> {
+        const sorted = [...group].sort((a, b) => a.claimed.id - b.claimed.id);
+        const typeOf = ({ claimed, chain }: (typeof sorted)[number]) =>
+            claimed.group === 'test' && chain && claimed.stepId
+                ? stepById(chain.design.steps, claimed.stepId)?.type
                 : undefined;
-            const run = await this.ports.runs.lock(tx, claimed.id);
-            if (!run || !unchanged(run, claimed, token)) return 'skipped';
-            const now = this.clock();
-            const end = (status: ChainRun['status'], reason: string): ChainRunPatch => ({
-                status,
-                endReason: reason,
-                endedAt: now,
-                nextAt: null,
-                waitingFor: null,
-                claimToken: null,
-            });
-            if (!chain) {
-                await this.ports.runs.update(tx, run.id, end('cancelled', 'chain-gone'), now);
-                return 'finished';
-            }
-            if (chain.status === 'paused') {
-                const later = new Date(now.getTime() + PAUSED_RETRY_MS);
-                await this.ports.runs.update(tx, run.id, { nextAt: later, claimToken: null }, now);
-                return 'deferred';
-            }
-            if (run.group === 'holdout') {
-                const windowEnd = new Date(
-                    run.enteredAt.getTime() + chain.design.goalWindowDays * MS_PER_DAY,
+        // A grant needs the customer's row (the ledger session), a send only its lock.
+        const grants = sorted.filter((item) => typeOf(item) === 'grant').map((i) => i.claimed.customerId);
+        const sends = sorted.filter((item) => typeOf(item) === 'send').map((i) => i.claimed.customerId);
+        const outcomes = await this.db.transaction(async (tx) => {
+            // One lock order: every customer the group needs, in id order, before any run.
+            const rows = grants.length ? await this.ports.customers.lockByIds(tx, [...grants, ...sends]) : [];
+            if (!grants.length && sends.length) await this.ports.customers.lockIds(tx, sends);
+            const customers = new Map(rows.map((c) => [c.id, c]));
+            const out = new Map<number, StepOutcome>();
+            for (const { claimed, chain } of sorted)
+                out.set(
+                    claimed.id,
+                    await this.one(tx, claimed, token, chain, customers.get(claimed.customerId)),
                 );
-                if (windowEnd > now) {
-                    await this.ports.runs.update(tx, run.id, { nextAt: windowEnd, claimToken: null }, now);
-                    return 'deferred';
-                }
-                await this.ports.runs.update(tx, run.id, end('done', 'goal-window'), now);
-                return 'finished';
-            }
-            const step = run.stepId ? stepById(chain.design.steps, run.stepId) : null;
-            if (!step) {
-                await this.ports.runs.update(
-                    tx,
-                    run.id,
-                    end('done', run.stepId ? 'step-removed' : 'last-step'),
-                    now,
-                );
-                return 'finished';
-            }
-            const effect = await this.effect(tx, run, step, chain, customer, now);
-            if (effect === 'deferred') {
-                const tomorrow = this.effects.tomorrow(now);
-                await this.ports.runs.update(tx, run.id, { nextAt: tomorrow, claimToken: null }, now);
-                return 'deferred';
-            }
-            await this.afterEffect?.(run, step);
-            await this.ports.log.insert(tx, {
-                runId: run.id,
-                seq: run.stepSeq,
-                chainId: run.chainId,
-                stepId: step.id,
-                stepType: step.type,
-                result: effect.result,
-                detail: effect.detail ? JSON.stringify(effect.detail) : null,
-                cost: effect.cost,
-                executedAt: now,
-            });
-            await this.ports.runs.update(tx, run.id, this.move(run, step, chain, effect, now, end), now);
-            return 'executed';
+            return out;
         });
+        return group.map(({ claimed }) => outcomes.get(claimed.id) as StepOutcome);
+    }
+
+    /** One step of one run inside the group's transaction. */
+    private async one(
+        tx: SqlExecutor,
+        claimed: ChainRun,
+        token: string,
+        chain: LiveChain | undefined,
+        customer: Customer | undefined,
+    ): Promise<StepOutcome> {
+        const run = await this.ports.runs.lock(tx, claimed.id);
+        if (!run || !unchanged(run, claimed, token)) return 'skipped';
+        const now = this.clock();
+        const end = (status: ChainRun['status'], reason: string): ChainRunPatch => ({
+            status,
+            endReason: reason,
+            endedAt: now,
+            nextAt: null,
+            waitingFor: null,
+            claimToken: null,
+        });
+        if (!chain) {
+            await this.ports.runs.update(tx, run.id, end('cancelled', 'chain-gone'), now);
+            return 'finished';
+        }
+        if (chain.status === 'paused') {
+            const later = new Date(now.getTime() + PAUSED_RETRY_MS);
+            await this.ports.runs.update(tx, run.id, { nextAt: later, claimToken: null }, now);
+            return 'deferred';
+        }
+        if (run.group === 'holdout') {
+            const windowEnd = new Date(run.enteredAt.getTime() + chain.design.goalWindowDays * MS_PER_DAY);
+            if (windowEnd > now) {
+                await this.ports.runs.update(tx, run.id, { nextAt: windowEnd, claimToken: null }, now);
+                return 'deferred';
+            }
+            await this.ports.runs.update(tx, run.id, end('done', 'goal-window'), now);
+            return 'finished';
+        }
+        const step = run.stepId ? stepById(chain.design.steps, run.stepId) : null;
+        if (!step) {
+            await this.ports.runs.update(
+                tx,
+                run.id,
+                end('done', run.stepId ? 'step-removed' : 'last-step'),
+                now,
+            );
+            return 'finished';
+        }
+        const effect = await this.effect(tx, run, step, chain, customer, now);
+        if (effect === 'deferred') {
+            const tomorrow = this.effects.tomorrow(now);
+            await this.ports.runs.update(tx, run.id, { nextAt: tomorrow, claimToken: null }, now);
+            return 'deferred';
+        }
+        await this.afterEffect?.(run, step);
+        await this.ports.log.insert(tx, {
+            runId: run.id,
+            seq: run.stepSeq,
+            chainId: run.chainId,
+            stepId: step.id,
+            stepType: step.type,
+            result: effect.result,
+            detail: effect.detail ? JSON.stringify(effect.detail) : null,
+            cost: effect.cost,
+            executedAt: now,
+        });
+        await this.ports.runs.update(tx, run.id, this.move(run, step, chain, effect, now, end), now);
+        return 'executed';
     }
 
     /** The step's effect, or `deferred` (a send that waits for tomorrow). */
@@ -130,7 +166,7 @@ export class ChainStepExecutor {
         run: ChainRun,
         step: ChainStep,
         chain: LiveChain,
-        customer: Awaited<ReturnType<CustomerRepository['lockByIds']>>[number] | undefined,
+        customer: Customer | undefined,
         now: Date,
     ): Promise<Effect | 'deferred'> {
         switch (step.type) {

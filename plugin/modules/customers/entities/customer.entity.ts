@@ -66,6 +66,10 @@ export interface Customer {
     blockedAt: Date | null;
     /** Why it was blocked (the desk's words). */
     blockReason: string | null;
+    /** When Telegram answered that the customer blocked the bot (skipped until a new chat id); null: not blocked. */
+    telegramBlockedAt?: Date | null;
+    /** When the email address hard-bounced (skipped until the address changes); null: deliverable. */
+    emailUndeliverableAt?: Date | null;
     enrolledAt: Date;
     updatedAt: Date;
     /** The related row, when loaded through TypeORM relations. */
@@ -102,6 +106,8 @@ export const CustomerEntity = new EntitySchema<Customer>({
         birthDate: str('birth_date', 10, true),
         blockedAt: time('blocked_at', true),
         blockReason: str('block_reason', 500, true),
+        telegramBlockedAt: time('telegram_blocked_at', true),
+        emailUndeliverableAt: time('email_undeliverable_at', true),
         enrolledAt: time('enrolled_at'),
         updatedAt: time('updated_at'),
     },

@@ -262,8 +262,50 @@ export class CustomerRepository {
             );
     }
 
-    /** Writes profile fields that are present in `profile` (a name with its search key). */
+    /** The customers with this email address (as stored, compared without case). */
+    async idsByEmail(exec: SqlExecutor | Database, email: string): Promise<number[]> {
+        const rows = await exec.all<{ id: unknown }>('SELECT id FROM refill_customers WHERE email = ?', [
+            email.trim().toLowerCase(),
+        ]);
+        return rows.map((r) => Number(r.id));
+    }
+
+    /**
+     * Records that a contact cannot be reached: Telegram's "bot was blocked by
+     * the user" (`telegram`) or an email hard bounce (`email`). Kept when
+     * already recorded; cleared when the chat id or the address changes.
+     */
+    async markUnreachable(
+        exec: SqlExecutor | Database,
+        customerIds: readonly number[],
+        contact: 'telegram' | 'email',
+        now: Date,
+    ): Promise<void> {
+        const column = contact === 'telegram' ? 'telegram_blocked_at' : 'email_undeliverable_at';
+        for (const chunk of sqlDialect.chunks(customerIds))
+            if (chunk.length)
+                await exec.run(
+                    `UPDATE refill_customers SET ${column} = ? WHERE ${column} IS NULL AND id IN (${sqlDialect.inList(chunk.length)})`,
+                    [now, ...chunk],
+                );
+    }
+
+    /**
+     * Writes profile fields that are present in `profile` (a name with its
+     * search key); a new Telegram chat id or email address clears its
+     * "unreachable" mark.
+     */
     async updateProfile(tx: SqlExecutor, id: number, profile: CustomerProfile, now: Date): Promise<void> {
+        if (profile.telegramChatId !== undefined)
+            await tx.run(
+                'UPDATE refill_customers SET telegram_blocked_at = NULL WHERE id = ? AND (telegram_chat_id IS NULL OR telegram_chat_id <> ?)',
+                [id, profile.telegramChatId ?? ''],
+            );
+        if (profile.email !== undefined)
+            await tx.run(
+                'UPDATE refill_customers SET email_undeliverable_at = NULL WHERE id = ? AND (email IS NULL OR email <> ?)',
+                [id, profile.email ?? ''],
+            );
         const nameSearch = profile.name === undefined ? undefined : searchKeyOf(profile.name);
         const { sets, params } = this.customers.assignments({ ...profile, nameSearch, updatedAt: now }, [
             ...PROFILE_FIELDS,

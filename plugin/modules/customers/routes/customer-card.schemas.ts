@@ -2,6 +2,7 @@ import Joi from 'joi';
 import { cardNumber } from '../../../kernel/http/pos.schemas.js';
 import { isoTime, pageAnswer, pageQueryKeys } from '../../../kernel/http/page.js';
 import { CONSENT_CHANNELS } from '../../../kernel/vocabulary/channels.js';
+import { CARD_FORMS } from '../entities/customer.entity.js';
 
 /*
  * The store desk's customer routes: what they validate, and what they answer
@@ -64,8 +65,18 @@ export const customerCardAnswer = Joi.object({
         locale: Joi.string().allow(null),
         hasTelegram: Joi.boolean(),
         hasPush: Joi.boolean(),
+        birthDate: Joi.string().allow(null).description('`YYYY-MM-DD`; null when unknown'),
+        cardForm: Joi.string()
+            .valid(...CARD_FORMS)
+            .description('The card’s form'),
         blockedAt: time.allow(null),
         blockReason: Joi.string().allow(null),
+        telegramBlockedAt: time
+            .allow(null)
+            .description('The customer blocked the Telegram bot: Telegram is skipped'),
+        emailUndeliverableAt: time
+            .allow(null)
+            .description('The email address hard-bounced: email is skipped'),
         enrolledAt: time,
         updatedAt: time,
         pending: amount.description('Bonuses credited but not active yet'),

@@ -1,4 +1,4 @@
-import type { CardKind } from '../entities/customer.entity.js';
+import type { CardForm, CardKind } from '../entities/customer.entity.js';
 import type { CustomerConsent } from '../entities/customer-consent.entity.js';
 import type { ConsentEvent } from '../entities/consent-event.entity.js';
 import type { ConsentPurpose } from '../rules/consent.rules.js';
@@ -32,8 +32,15 @@ export interface CustomerProfileView extends Omit<CustomerSummary, 'lastPurchase
     locale: string | null;
     hasTelegram: boolean;
     hasPush: boolean;
+    /** `YYYY-MM-DD`; null when unknown. */
+    birthDate: string | null;
+    cardForm: CardForm;
     blockedAt: string | null;
     blockReason: string | null;
+    /** When Telegram said the customer blocked the bot (messages skip Telegram until a new chat id). */
+    telegramBlockedAt: string | null;
+    /** When the email address hard-bounced (messages skip email until it changes). */
+    emailUndeliverableAt: string | null;
     enrolledAt: string;
     updatedAt: string;
     pending: number;
@@ -97,8 +104,12 @@ export function customerProfile(
         locale: c.locale,
         hasTelegram: c.telegramChatId !== null,
         hasPush: c.pushToken !== null,
+        birthDate: c.birthDate ?? null,
+        cardForm: c.cardForm ?? 'physical',
         blockedAt: iso(c.blockedAt),
         blockReason: c.blockReason,
+        telegramBlockedAt: iso(c.telegramBlockedAt ?? null),
+        emailUndeliverableAt: iso(c.emailUndeliverableAt ?? null),
         enrolledAt: c.enrolledAt.toISOString(),
         updatedAt: c.updatedAt.toISOString(),
         pending: c.pending,

@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RefillConfig } from '../../../config/refill-options.js';
 import type { Database } from '../../../kernel/db/database.js';
 import { buildSteps, planStep, type CascadeStep } from '../rules/cascade.rules.js';
 import type { Cascade } from '../entities/cascade.entity.js';
-import type { Customer } from '../../customers/index.js';
+import type { Customer, CustomerRepository } from '../../customers/index.js';
 import type { CascadePatch, CascadeRepository } from '../repositories/cascade.repository.js';
-import { campaignCascade, campaignTestCards } from '../../campaigns/index.js';
+import {
+    campaignCascade,
+    campaignTestCards,
+    inGlobalControl,
+    type GlobalControl,
+} from '../../campaigns/index.js';
 import { campaignSteps } from './campaign-steps.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { ChannelProvider } from '../channels/channel-provider.js';
@@ -18,10 +24,16 @@ import type { CascadeContext, CascadeContextLoader } from './cascade-context.loa
 import type { MessageComposer } from './message-composer.js';
 import { boundedMemo } from '../../../kernel/bounded-memo.js';
 import { chainChannelsOf } from '../services/chain-messages.service.js';
+import type { SendThrottle } from './send-throttle.js';
+import { withoutDeferred } from './throttled-work.js';
+import { withSender } from './campaign-sender.js';
+import type { BudgetGate, PageBudgets } from './budget-gate.js';
 
 /** The repository methods {@link CascadeDispatcher} calls (the composition root passes its bag). */
 export interface CascadeDispatcherPorts {
     cascades: Pick<CascadeRepository, 'claimDue' | 'updateMany'>;
+    /** Where a blocked Telegram bot is remembered (none: not remembered). */
+    customers?: Partial<Pick<CustomerRepository, 'markUnreachable'>>;
 }
 
 /** What one dispatch run did. */
@@ -37,6 +49,8 @@ export interface DispatchCounts {
     cancelled: number;
     /** Steps another run held (or this run had no time left to hand over): due again when that claim ends. */
     busy: number;
+    /** Steps a provider's send-rate limit or limit answer made wait: re-planned shortly, not attempts. */
+    throttled: number;
 }
 
 const FINAL = new Set(['done', 'exhausted', 'expired', 'cancelled']);
@@ -53,7 +67,16 @@ type PageContext = CascadeContext & {
     now: Date;
     plans: Map<number, CampaignPlan>;
     policy: ContactPolicySettings;
+    /** The page's capped campaigns' spend (none without a budget gate). */
+    budgets?: PageBudgets;
+    /** The program's global control group, read once per run (null: off). */
+    globalControl?: GlobalControl | null;
 };
+
+/** Where the dispatcher reads the program's global control group: once at the start of every run. */
+export interface GlobalControlSource {
+    current(): Promise<GlobalControl | null>;
+}
 
 /** Where the dispatcher reads the contact policy: once at the start of every run (the policy may change at run time). */
 export interface ContactPolicySource {
@@ -101,6 +124,12 @@ export class CascadeDispatcher {
         private readonly timezone: string,
         private readonly clock: Clock,
         private readonly policySource: ContactPolicySource,
+        /** The shared send-rate gate (none: providers are not limited). */
+        private readonly throttle?: SendThrottle,
+        /** Stops a campaign's sending at its budget cap (none: no caps). */
+        private readonly budget?: BudgetGate,
+        /** The global control group (none: nobody is held out). */
+        private readonly controlSource?: GlobalControlSource,
     ) {
         this.serviceSteps = buildSteps(config.serviceChannels, config);
     }
@@ -117,10 +146,14 @@ export class CascadeDispatcher {
             expired: 0,
             cancelled: 0,
             busy: 0,
+            throttled: 0,
         };
         let seen = 0;
+        /** The earliest moment a step this run deferred for the send rate may go. */
+        let throttledUntil: Date | null = null;
         // Read afresh every run: a policy saved in the admin UI applies from the next run, on every instance.
         const policy = await this.policySource.current();
+        const globalControl = (await this.controlSource?.current()) ?? null;
         for (const status of ['waiting', 'pending'] as const)
             for (;;) {
                 const size = Math.min(this.config.dispatch.pageSize, limit - seen);
@@ -137,9 +170,19 @@ export class CascadeDispatcher {
                     claim.token,
                     claim.leaseUntil,
                 );
-                if (!page.length) break;
+                if (!page.length) {
+                    // Steps deferred for the send rate whose window opens soon go in this run.
+                    if (status === 'waiting' || !throttledUntil) break;
+                    const wait = throttledUntil.getTime() - now.getTime();
+                    throttledUntil = null;
+                    if (wait < 0 || wait > this.config.dispatch.rateWaitMs) break;
+                    await sleep(wait + 5);
+                    continue;
+                }
                 seen += page.length;
-                await this.runPage(page, claim, counts, policy);
+                const deferredUntil = await this.runPage(page, claim, counts, policy, globalControl);
+                if (deferredUntil && (!throttledUntil || deferredUntil < throttledUntil))
+                    throttledUntil = deferredUntil;
                 await touch?.();
             }
         return counts;
@@ -150,30 +193,49 @@ export class CascadeDispatcher {
         claim: PageClaim,
         counts: DispatchCounts,
         policy: ContactPolicySettings,
-    ): Promise<void> {
+        globalControl: GlobalControl | null,
+    ): Promise<Date | null> {
         // One moment per page: the policy's zone arithmetic is memoised on it.
         const now = this.clock();
         const loaded = await this.loader.load(page, now);
-        const ctx: PageContext = { ...loaded, now, plans: this.campaignPlans(loaded), policy };
-        const work: PageWork = { items: [], sends: [], patches: [] };
+        const ctx: PageContext = {
+            ...loaded,
+            now,
+            plans: this.campaignPlans(loaded),
+            policy,
+            budgets: await this.budget?.load(loaded.campaigns),
+            globalControl,
+        };
+        const decided: PageWork = { items: [], sends: [], patches: [] };
         // Decide in order (a customer's earlier message counts against the caps of the later ones) …
         for (const c of page)
             try {
-                await this.decide(c, ctx, work);
+                await this.decide(c, ctx, decided);
             } catch (error) {
                 // One broken reminder (a template missing for its channel, bad stored data) must not
                 // block the queue behind it: it ends with the error's code, and the rest go on.
                 const code = (error as { code?: string }).code ?? 'REFILL_INTERNAL';
-                work.patches.push({
+                decided.patches.push({
                     c,
                     patch: { status: 'cancelled', outcome: `error:${code}`.slice(0, 64) },
                 });
             }
+        // … take the providers' send-rate tokens (what does not fit waits for its window) …
+        const deferred = this.throttle
+            ? await this.throttle.admit(decided.items, now)
+            : new Map<number, Date>();
+        const work = deferred.size ? withoutDeferred(decided, deferred) : decided;
+        counts.throttled += deferred.size;
+        const paused = new Map<string, Date>();
+        const items = this.throttle
+            ? work.items.map((i) => ({ ...i, provider: this.throttle!.guard(i.provider, paused) }))
+            : work.items;
         // … send the page in one batch (claimed in one statement, bounded concurrency, under the page's lease) …
-        const outcomes = await this.sender.sendMany(work.items, {
+        const outcomes = await this.sender.sendMany(items, {
             concurrency: this.config.dispatch.concurrency,
             leaseUntil: claim.leaseUntil,
         });
+        await this.rememberBlocked(items, outcomes, now);
         for (const s of work.sends)
             work.patches.push({
                 c: s.c,
@@ -189,6 +251,10 @@ export class CascadeDispatcher {
         );
         for (const { patch } of work.patches)
             if (patch.status && FINAL.has(patch.status)) counts[patch.status as keyof DispatchCounts]++;
+        if (ctx.budgets) await this.budget?.record(ctx.budgets, loaded.campaigns, now);
+        let earliest: Date | null = null;
+        for (const until of deferred.values()) if (!earliest || until < earliest) earliest = until;
+        return earliest;
     }
 
     /** Plans one cascade's next move into `work`: an end, a skipped channel's record, or a send. */
@@ -209,6 +275,7 @@ export class CascadeDispatcher {
                 return end('done', status);
             from = c.step + 1;
         }
+        if (campaign && ctx.budgets?.stops(campaign.id, 0)) return end('cancelled', 'budget');
         const plan = planStep({
             steps,
             from,
@@ -227,9 +294,14 @@ export class CascadeDispatcher {
         const channel = step.channel as Channel;
         const attempt = plan.step === c.step && c.status === 'pending' ? c.attempt : 0;
         const verdict = this.verdict(c, customer, channel, ctx, now);
+        if (campaign && ctx.budgets && verdict.decision === 'send') {
+            const estimate = this.budget!.estimate(channel);
+            if (ctx.budgets.stops(campaign.id, estimate)) return end('cancelled', 'budget');
+            ctx.budgets.spend(campaign.id, estimate);
+        }
         const message =
             verdict.decision === 'send'
-                ? (await this.composer.compose(c, customer, channel, ctx)).message
+                ? withSender((await this.composer.compose(c, customer, channel, ctx)).message, campaign)
                 : { channel, to: '', text: '' };
         // Counted now, so the customer's next cascade in this page sees it against the caps.
         if (verdict.decision === 'send') ctx.counts.get(customer.id)?.add(channel, c.traffic, now);
@@ -257,6 +329,27 @@ export class CascadeDispatcher {
             },
             provider: this.providers.get(channel) as ChannelProvider,
         });
+    }
+
+    /**
+     * Remembers the customers whose Telegram bot answered "blocked by the
+     * user" (403), so their next cascades skip Telegram instead of trying it
+     * first every time (until a new chat id).
+     */
+    private async rememberBlocked(
+        items: ReadonlyArray<{ request: SendRequest }>,
+        outcomes: ReadonlyArray<{ outcome: string; code?: string }>,
+        now: Date,
+    ): Promise<void> {
+        const blocked = items
+            .filter(
+                (item, i) =>
+                    item.request.message.channel === 'telegram' &&
+                    outcomes[i]?.outcome === 'failed' &&
+                    outcomes[i]?.code === 'CHANNEL_BLOCKED',
+            )
+            .map((item) => item.request.customerId);
+        if (blocked.length) await this.repos.customers?.markUnreachable?.(this.db, blocked, 'telegram', now);
     }
 
     /** Whether the channel's provider reports delivery (otherwise acceptance is all there is to wait for). */
@@ -287,6 +380,7 @@ export class CascadeDispatcher {
                     c.campaignId !== null ? ctx.segments.get(`${c.campaignId}:${customer.id}`) : undefined,
                 excludedSegments: plan?.excludedSegments,
                 testModeAllows: allowed,
+                inGlobalControl: inGlobalControl(ctx.globalControl ?? null, customer.id),
             },
             now,
             ctx.policy,

@@ -7,6 +7,12 @@ import type { ContactVerdict } from '../policy/contact-policy.js';
 const RETRY_MS = 5 * 60_000;
 /** Hand-overs of one step's message before the cascade moves on (policy holds are not attempts). */
 const MAX_ATTEMPTS = 3;
+/**
+ * Hand-overs a step may spend on limit answers (429, `retry_after`) before
+ * the cascade moves on: the provider asked to wait, the message was not
+ * refused, so it is retried when the pause ends.
+ */
+const MAX_THROTTLED_ATTEMPTS = 12;
 
 /**
  * The message key of a cascade's step: the same on every retry, so a
@@ -35,6 +41,8 @@ export interface OutcomeCounts {
     dropped: number;
     failed: number;
     busy: number;
+    /** Steps a provider's send-rate limit or limit answer made wait (not attempts, not failures). */
+    throttled?: number;
 }
 
 /**
@@ -42,8 +50,8 @@ export interface OutcomeCounts {
  * (or accepted by a provider that never reports delivery), waiting for the
  * report, held until the policy allows (the attempt count unchanged),
  * cancelled when dropped, due again when another run holds the message,
- * retried on a retryable failure (three hand-overs), otherwise moved on at
- * the next tick.
+ * retried when the provider's pause ends after a limit answer, retried on a
+ * retryable failure (three hand-overs), otherwise moved on at the next tick.
  */
 export function afterSend(
     s: PlannedSend,
@@ -93,6 +101,19 @@ export function afterSend(
             ...base,
             status: 'cancelled',
             outcome: verdict.decision === 'drop' ? `dropped:${verdict.reason}` : 'dropped',
+        };
+    }
+    if (
+        outcome.outcome === 'failed' &&
+        outcome.code === 'CHANNEL_RATE_LIMITED' &&
+        outcome.attempts < MAX_THROTTLED_ATTEMPTS
+    ) {
+        counts.throttled = (counts.throttled ?? 0) + 1;
+        return {
+            ...base,
+            status: 'pending',
+            nextAt: later(outcome.retryAfterMs ?? RETRY_MS),
+            outcome: 'throttled:provider',
         };
     }
     counts.failed++;

@@ -21,7 +21,22 @@ export function consentedTo(
 
 /** Whether a cascade step's channel can reach the customer: consent of the cascade's class, and a contact. */
 export function usableChannel(ctx: CascadeContext, c: Cascade, customer: Customer, channel: string): boolean {
-    return consentedTo(ctx, customer.id, channel, c.traffic) && Boolean(contactFor(customer, channel));
+    return (
+        consentedTo(ctx, customer.id, channel, c.traffic) &&
+        Boolean(contactFor(customer, channel)) &&
+        !unreachable(customer, channel)
+    );
+}
+
+/**
+ * Whether the customer's contact in `channel` is known not to work: they
+ * blocked the Telegram bot, or their email hard-bounced (the cascade skips
+ * the channel, recorded as "no contact").
+ */
+export function unreachable(customer: Customer, channel: string): boolean {
+    if (channel === 'telegram') return Boolean(customer.telegramBlockedAt);
+    if (channel === 'email') return Boolean(customer.emailUndeliverableAt);
+    return false;
 }
 
 /** The timezone the customer's messages are timed in (see {@link CascadeContext.zones}). */

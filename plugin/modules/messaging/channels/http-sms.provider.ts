@@ -5,7 +5,8 @@ import {
     type SendResult,
     type StatusUpdate,
 } from './channel-provider.js';
-import type { HttpSmsSettings } from '../../../kernel/vocabulary/channel-providers.js';
+import type { CommonProviderOptions, HttpSmsSettings } from '../../../kernel/vocabulary/channel-providers.js';
+import { priceOf, senderOf } from './traffic-pricing.js';
 
 /** HttpSms settings (the kernel's vocabulary). */
 export type { HttpSmsSettings } from '../../../kernel/vocabulary/channel-providers.js';
@@ -28,8 +29,10 @@ function pick(value: unknown, path: string): unknown {
 
 /**
  * SMS through a configurable HTTP gateway: URL, method, auth, a body
- * template, where the message id is in the answer, the price per segment,
- * and how its delivery callbacks map to delivered / read / failed.
+ * template (`{sender}` is the alpha name of the message's traffic type or
+ * campaign, `{traffic}` its type), where the message id is in the answer,
+ * the price per segment (per traffic type where configured), and how its
+ * delivery callbacks map to delivered / read / failed.
  */
 export class HttpSmsProvider implements ChannelProvider {
     readonly id = 'http-sms';
@@ -42,7 +45,7 @@ export class HttpSmsProvider implements ChannelProvider {
      */
     private readonly statuses: ReadonlyMap<string, StatusUpdate['status']>;
 
-    constructor(private readonly settings: HttpSmsSettings) {
+    constructor(private readonly settings: HttpSmsSettings & CommonProviderOptions) {
         this.statuses = new Map(Object.entries(settings.callback?.statuses ?? {}));
     }
 
@@ -52,7 +55,8 @@ export class HttpSmsProvider implements ChannelProvider {
         const vars = new Map([
             ['to', message.to],
             ['text', message.text],
-            ['sender', s.sender ?? ''],
+            ['sender', senderOf(message, s, s.sender) ?? ''],
+            ['traffic', message.traffic ?? ''],
             ['id', message.key],
             ['segments', String(message.segments ?? 1)],
         ]);
@@ -92,7 +96,12 @@ export class HttpSmsProvider implements ChannelProvider {
             throw new ChannelError('CHANNEL_UNAVAILABLE', 'The SMS gateway could not be reached', true);
         }
         if (response.status === 429)
-            throw new ChannelError('CHANNEL_RATE_LIMITED', 'The SMS gateway throttles', true);
+            throw new ChannelError(
+                'CHANNEL_RATE_LIMITED',
+                'The SMS gateway throttles',
+                true,
+                retryAfterMs(response.headers.get('retry-after')) ?? this.throttledPauseMs(),
+            );
         if (response.status === 401 || response.status === 403)
             throw new ChannelError(
                 'CHANNEL_AUTH',
@@ -111,14 +120,27 @@ export class HttpSmsProvider implements ChannelProvider {
                 `The SMS gateway rejected the message (${response.status})`,
                 false,
             );
-        const id = pick(await response.json().catch(() => null), s.idPath);
+        const answer: unknown = await response.json().catch(() => null);
+        if (s.throttled && s.throttled.values.includes(String(pick(answer, s.throttled.path))))
+            throw new ChannelError(
+                'CHANNEL_RATE_LIMITED',
+                'The SMS gateway answered with its own limit code',
+                true,
+                this.throttledPauseMs(),
+            );
+        const id = pick(answer, s.idPath);
         if (id === undefined || id === null)
             throw new ChannelError('CHANNEL_REJECTED', `The SMS gateway's answer has no ${s.idPath}`, false);
         return {
             providerMessageId: String(id),
-            cost: (message.segments ?? 1) * s.pricePerSegment,
+            cost: (message.segments ?? 1) * priceOf(message, s, s.pricePerSegment),
             status: 'accepted',
         };
+    }
+
+    /** How long the provider pauses after a limit answer that names no time (ms). */
+    private throttledPauseMs(): number {
+        return (this.settings.throttled?.retryAfterSeconds ?? 10) * 1000;
     }
 
     /**
@@ -146,6 +168,15 @@ export class HttpSmsProvider implements ChannelProvider {
         }
         return out;
     }
+}
+
+/** A `Retry-After` header (seconds, or an HTTP date) in ms from now; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+    if (!header) return undefined;
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 3600) * 1000;
+    const at = Date.parse(header);
+    return Number.isNaN(at) ? undefined : Math.min(Math.max(0, at - Date.now()), 3_600_000);
 }
 
 /** A callback body as the gateway sent it: JSON, or a form (`id=…&status=…`). */

@@ -5,6 +5,7 @@ import type {
     ChannelProvider,
     ChannelsConfig,
     ProviderConfig,
+    SendRateLimit,
     WebhookSettings,
 } from '../../../kernel/vocabulary/channel-providers.js';
 import { HttpSmsProvider } from './http-sms.provider.js';
@@ -19,8 +20,21 @@ export type { ChannelsConfig, ProviderConfig } from '../../../kernel/vocabulary/
 const url = Joi.string().uri({ scheme: ['http', 'https'] });
 const timeout = Joi.number().integer().min(100).max(120_000);
 const money = Joi.number().integer().min(0).max(1_000_000);
+/** A provider's send-rate limit (see `SendRateLimit`). */
+const rate = Joi.object({
+    perSecond: Joi.number().integer().min(1).max(100_000),
+    perMinute: Joi.number().integer().min(1).max(6_000_000),
+    unit: Joi.valid('messages', 'segments'),
+}).or('perSecond', 'perMinute');
 
-const outbox = Joi.object({ type: Joi.valid('outbox').required() });
+/** A sender name per traffic type. */
+const senders = Joi.object({
+    service: Joi.string().min(1).max(254),
+    marketing: Joi.string().min(1).max(254),
+});
+/** A price per traffic type. */
+const prices = Joi.object({ service: money, marketing: money });
+const outbox = Joi.object({ type: Joi.valid('outbox').required(), rate, senders, prices });
 const smtp = Joi.object({
     type: Joi.valid('smtp').required(),
     host: Joi.string().hostname().required(),
@@ -28,6 +42,9 @@ const smtp = Joi.object({
     secure: Joi.boolean(),
     auth: Joi.object({ user: Joi.string().required(), pass: Joi.string().required() }),
     from: Joi.string().min(3).max(254).required(),
+    rate,
+    senders,
+    prices,
     costPerMessage: money,
     timeoutMs: timeout,
     messageIdDomain: Joi.string().hostname(),
@@ -38,6 +55,9 @@ const telegram = Joi.object({
     baseUrl: url,
     timeoutMs: timeout,
     costPerMessage: money,
+    rate,
+    senders,
+    prices,
 });
 const httpSms = Joi.object({
     type: Joi.valid('http-sms').required(),
@@ -58,6 +78,14 @@ const httpSms = Joi.object({
     sender: Joi.string().max(20),
     pricePerSegment: money.required(),
     timeoutMs: timeout,
+    rate,
+    senders: Joi.object({ service: Joi.string().min(1).max(20), marketing: Joi.string().min(1).max(20) }),
+    prices,
+    throttled: Joi.object({
+        path: Joi.string().required(),
+        values: Joi.array().items(Joi.string()).min(1).required(),
+        retryAfterSeconds: Joi.number().integer().min(1).max(3600),
+    }),
     callback: Joi.object({
         idField: Joi.string().required(),
         statusField: Joi.string().required(),
@@ -74,6 +102,9 @@ const webhook = Joi.object({
     secret: Joi.string().min(16).required(),
     costPerMessage: money,
     timeoutMs: timeout,
+    rate,
+    senders,
+    prices,
 });
 const byType = { outbox, smtp, telegram, 'http-sms': httpSms, webhook };
 const ALLOWED: Record<Channel, Array<keyof typeof byType>> = {
@@ -131,6 +162,35 @@ export function createProviders(
                       ? new WebhookProvider({ ...v, channel: channel as WebhookSettings['channel'] })
                       : new OutboxProvider(channel, store),
         );
+    }
+    return out;
+}
+
+/**
+ * The send-rate limit configured per channel (validated like the rest of
+ * the channel's options; a custom provider's `rate` too). Channels without
+ * one are not limited.
+ */
+export function providerRates(config: ChannelsConfig | undefined): Map<Channel, SendRateLimit> {
+    const out = new Map<Channel, SendRateLimit>();
+    for (const channel of PROVIDER_ORDER) {
+        const raw = (config as Record<string, { rate?: unknown }> | undefined)?.[channel]?.rate;
+        if (raw === undefined) continue;
+        const { error, value } = rate.validate(raw, { convert: false });
+        if (error)
+            throw new RefillConfigError(
+                `channels.${channel}.rate.${error.details[0].path.join('.')}`,
+                error.details[0].message.replace(/"/g, "'"),
+                'Give perSecond and/or perMinute as whole numbers of at least 1.',
+            );
+        const limit = value as SendRateLimit;
+        if (limit.unit === 'segments' && channel !== 'sms')
+            throw new RefillConfigError(
+                `channels.${channel}.rate.unit`,
+                'only SMS are counted in segments',
+                "Use unit: 'messages' (the default) for this channel.",
+            );
+        out.set(channel, limit);
     }
     return out;
 }

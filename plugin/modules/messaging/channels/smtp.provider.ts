@@ -5,7 +5,8 @@ import {
     type OutgoingMessage,
     type SendResult,
 } from './channel-provider.js';
-import type { SmtpSettings } from '../../../kernel/vocabulary/channel-providers.js';
+import type { CommonProviderOptions, SmtpSettings } from '../../../kernel/vocabulary/channel-providers.js';
+import { priceOf, senderOf } from './traffic-pricing.js';
 
 /** Smtp settings (the kernel's vocabulary). */
 export type { SmtpSettings } from '../../../kernel/vocabulary/channel-providers.js';
@@ -21,7 +22,7 @@ export class SmtpProvider implements ChannelProvider {
     readonly channel = 'email' as const;
     private readonly transport: Transporter;
 
-    constructor(private readonly settings: SmtpSettings) {
+    constructor(private readonly settings: SmtpSettings & CommonProviderOptions) {
         const timeout = settings.timeoutMs ?? 10_000;
         this.transport = nodemailer.createTransport({
             host: settings.host,
@@ -49,7 +50,7 @@ export class SmtpProvider implements ChannelProvider {
         }
         try {
             const info = await this.transport.sendMail({
-                from: this.settings.from,
+                from: senderOf(message, this.settings, this.settings.from),
                 to: message.to,
                 subject: message.subject ?? '',
                 text: message.text,
@@ -59,7 +60,7 @@ export class SmtpProvider implements ChannelProvider {
             });
             return {
                 providerMessageId: String(info.messageId ?? messageId),
-                cost: this.settings.costPerMessage ?? 0,
+                cost: priceOf(message, this.settings, this.settings.costPerMessage ?? 0),
                 status: 'accepted',
             };
         } catch (error) {

@@ -4,7 +4,11 @@ import {
     type OutgoingMessage,
     type SendResult,
 } from './channel-provider.js';
-import type { TelegramSettings } from '../../../kernel/vocabulary/channel-providers.js';
+import type {
+    CommonProviderOptions,
+    TelegramSettings,
+} from '../../../kernel/vocabulary/channel-providers.js';
+import { priceOf } from './traffic-pricing.js';
 
 /** Telegram settings (the kernel's vocabulary). */
 export type { TelegramSettings } from '../../../kernel/vocabulary/channel-providers.js';
@@ -27,7 +31,7 @@ export class TelegramProvider implements ChannelProvider {
     readonly id = 'telegram';
     readonly channel = 'telegram' as const;
 
-    constructor(private readonly settings: TelegramSettings) {}
+    constructor(private readonly settings: TelegramSettings & CommonProviderOptions) {}
 
     /** Sends one message. */
     async send(message: OutgoingMessage, signal?: AbortSignal): Promise<SendResult> {
@@ -54,7 +58,7 @@ export class TelegramProvider implements ChannelProvider {
         if (answer.ok && answer.result)
             return {
                 providerMessageId: String(answer.result.message_id),
-                cost: this.settings.costPerMessage ?? 0,
+                cost: priceOf(message, this.settings, this.settings.costPerMessage ?? 0),
                 status: 'sent',
             };
         const code = answer.error_code ?? response.status;

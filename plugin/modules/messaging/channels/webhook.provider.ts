@@ -6,7 +6,8 @@ import {
     type SendResult,
     type StatusUpdate,
 } from './channel-provider.js';
-import type { WebhookSettings } from '../../../kernel/vocabulary/channel-providers.js';
+import type { CommonProviderOptions, WebhookSettings } from '../../../kernel/vocabulary/channel-providers.js';
+import { priceOf } from './traffic-pricing.js';
 
 /** Webhook settings (the kernel's vocabulary). */
 export type { WebhookSettings } from '../../../kernel/vocabulary/channel-providers.js';
@@ -26,7 +27,7 @@ export class WebhookProvider implements ChannelProvider {
     readonly id = 'webhook';
     readonly channel: WebhookSettings['channel'];
 
-    constructor(private readonly settings: WebhookSettings) {
+    constructor(private readonly settings: WebhookSettings & CommonProviderOptions) {
         this.channel = settings.channel;
     }
 
@@ -66,7 +67,7 @@ export class WebhookProvider implements ChannelProvider {
         const answer = (await response.json().catch(() => ({}))) as { id?: unknown };
         return {
             providerMessageId: String(answer.id ?? message.key),
-            cost: this.settings.costPerMessage ?? 0,
+            cost: priceOf(message, this.settings, this.settings.costPerMessage ?? 0),
             status: 'accepted',
         };
     }

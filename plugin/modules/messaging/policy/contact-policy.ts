@@ -64,12 +64,14 @@ export interface ContactFacts {
     excludedSegments?: readonly string[];
     /** False when test mode is on and the customer's card is not on its list. */
     testModeAllows?: boolean;
+    /** The customer is in the program's global control group: no marketing at all. */
+    inGlobalControl?: boolean;
 }
 
 /** Why a message is held until later. */
 export type HoldReason = 'outside_window' | 'post_purchase_quiet' | CapHold['reason'];
 /** Why a message is not sent at all. */
-export type DropReason = 'no_consent' | 'no_contact' | 'segment_excluded' | 'test_mode';
+export type DropReason = 'no_consent' | 'no_contact' | 'segment_excluded' | 'test_mode' | 'global_control';
 
 /** The typed decision recorded with every message. */
 export type ContactVerdict =
@@ -108,6 +110,8 @@ export function decideContact(
     const { window } = settings;
     const zone = facts.timezone;
     if (facts.testModeAllows === false) return { decision: 'drop', reason: 'test_mode' };
+    if (facts.traffic === 'marketing' && facts.inGlobalControl)
+        return { decision: 'drop', reason: 'global_control' };
     if (!facts.consented) return { decision: 'drop', reason: 'no_consent' };
     if (!facts.hasContact) return { decision: 'drop', reason: 'no_contact' };
     const marketing = facts.traffic === 'marketing';
@@ -200,6 +204,7 @@ export function explainVerdict(
             no_contact: `not sent: no ${channel} contact`,
             segment_excluded: 'not sent: the campaign excludes the customer’s segment',
             test_mode: 'not sent: test mode, the card is not on the test list',
+            global_control: 'not sent: the customer is in the global control group (no marketing)',
         }[verdict.reason];
     const zone = verdict.timezone ?? facts.timezone;
     const when = DateTime.fromJSDate(verdict.nextAllowedAt, { zone });

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import Joi from 'joi';
 import type { InboundMessagesService } from '../inbound-messages.service.js';
+import type { EmailEventsService } from '../services/email-events.service.js';
 import type { Channel } from '../../../kernel/vocabulary/channels.js';
 import { validateOrThrow } from '../../../kernel/http/validate.js';
 
@@ -41,9 +42,13 @@ function page(title: string, body: string): string {
  * links from messages. Opening a link only shows a confirmation (mail
  * scanners open links); the button, or a mail client's RFC 8058 one-click
  * POST, withdraws the channel's marketing consent (service messages follow
- * their own).
+ * their own). With `messaging.emailEvents` configured, the email provider's
+ * signed bounce and complaint events (`POST /email-events`).
  */
-export function messagingPublicRoutes(inbound: InboundMessagesService): Router {
+export function messagingPublicRoutes(
+    inbound: InboundMessagesService,
+    emailEvents?: EmailEventsService,
+): Router {
     const router = Router();
     const raw = express.text({ type: () => true, limit: '256kb' });
     router.post('/status/:channel/:token', raw, async (req, res) => {
@@ -54,6 +59,13 @@ export function messagingPublicRoutes(inbound: InboundMessagesService): Router {
         const body = typeof req.body === 'string' ? req.body : '';
         res.json(await inbound.statusCallback(channel, t, { headers: req.headers, body }));
     });
+    // The email provider's bounces and complaints, signed over the raw body (see EmailEventsService).
+    if (emailEvents)
+        router.post('/email-events', raw, async (req, res) => {
+            const body = typeof req.body === 'string' ? req.body : '';
+            const signature = req.headers['x-refill-signature'];
+            res.json(await emailEvents.handle(body, typeof signature === 'string' ? signature : undefined));
+        });
     router.post(
         '/inbound/sms/:token',
         express.json({ limit: '16kb' }),

@@ -118,8 +118,9 @@ export const adminCustomSegmentRouteTable = {
 const segmentId = (locals: Record<string, unknown>) => (locals.params as { id: number }).id;
 
 /**
- * The custom segment routes. Paths `/segments/<not a number>` other than
- * `fields` and `count` are left to the routers mounted after this one.
+ * The custom segment routes. Paths `/segments/<word>` other than `fields`
+ * and `count` (e.g. the lifecycle segments' own routes) are left to the
+ * routers mounted after this one; any other id that is no number is a 400.
  */
 export function adminCustomSegmentRoutes(segments: CustomSegmentService): Router {
     const router = Router();
@@ -138,7 +139,7 @@ export function adminCustomSegmentRoutes(segments: CustomSegmentService): Router
         res.status(201).json(await segments.create(body, adminPrincipal(res).username));
     });
     router.use('/segments/:id', (req, _res, next) => {
-        next(/^\d+$/.test(String(req.params.id)) ? undefined : 'router');
+        next(/^[a-z][a-z-]*$/.test(String(req.params.id)) ? 'router' : undefined);
     });
     mountRoute(router, table.getSegment, async (_req, res) => {
         res.json(await segments.get(segmentId(res.locals)));

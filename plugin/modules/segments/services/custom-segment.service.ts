@@ -198,7 +198,12 @@ export class CustomSegmentService {
                             action,
                             entityType: 'segment',
                             entityId: String(segment.id),
-                            details: { name: segment.name },
+                            details: {
+                                name: segment.name,
+                                ...(action === 'segment.archive'
+                                    ? {}
+                                    : { rule: JSON.parse(segment.ruleJson) }),
+                            },
                         },
                         now,
                     );
