@@ -9,6 +9,7 @@ import { seedDemoChains } from '../demo/demo-chains.js';
 import { seedRecentSales } from '../demo/demo-recent-sales.js';
 import { seedDemoChain } from '../demo/demo-seed.js';
 import { seedDemoLifecycle } from '../demo/demo-lifecycle.js';
+import { seedDemoStoreLocations } from '../demo/demo-store-locations.js';
 import type { RefillOptions, TrustProxy } from '../config/refill-options.js';
 import { createRefill, type Refill } from '../refill.js';
 import { refillInternals } from '../refill-internals.js';
@@ -185,6 +186,8 @@ async function ensureDemo(
         await services.dailyFigures.refresh({ settleMs: 0 });
         // Lifecycle segments at one past day a week and today, so their sizes and flows show.
         await seedDemoLifecycle(refill);
+        // Stores on the map and customers' home stores, for the segment editor's distance condition.
+        await seedDemoStoreLocations(refill);
         const store = await demoStore(refill);
         if (!store) throw new Error('the demo chain was seeded without stores');
         const { key } = await services.posKeys.create(store, 'demo till', 'standalone');

@@ -12,6 +12,10 @@ import messagingEn from './pages/messaging.en.json';
 import messagingRu from './pages/messaging.ru.json';
 import templatesEn from './pages/templates.en.json';
 import templatesRu from './pages/templates.ru.json';
+import lifecycleEn from './pages/lifecycle.en.json';
+import lifecycleRu from './pages/lifecycle.ru.json';
+import segmentsEn from './pages/segments.en.json';
+import segmentsRu from './pages/segments.ru.json';
 
 /*
  * The shell's strings live in en.json and ru.json; each area of the
@@ -26,6 +30,8 @@ const en = {
     ...categoriesEn,
     ...messagingEn,
     ...templatesEn,
+    ...lifecycleEn,
+    ...segmentsEn,
 };
 const ru = {
     ...coreRu,
@@ -35,6 +41,8 @@ const ru = {
     ...categoriesRu,
     ...messagingRu,
     ...templatesRu,
+    ...lifecycleRu,
+    ...segmentsRu,
 };
 
 /** The UI's languages; Russian first (the chains' staff), English second. */

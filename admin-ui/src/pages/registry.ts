@@ -100,6 +100,28 @@ export const PAGES: readonly PageEntry[] = [
         component: lazy(() => import('./chains/chain-report-page')),
     },
     {
+        path: 'lifecycle',
+        navLabel: 'nav.lifecycle',
+        roles: ALL_ROLES,
+        component: lazy(() => import('./lifecycle/lifecycle-page')),
+    },
+    {
+        path: 'segments',
+        navLabel: 'nav.segments',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./segments/segments-page')),
+    },
+    {
+        path: 'segments/new',
+        roles: ['admin', 'marketer'],
+        component: lazy(() => import('./segments/segment-editor-page')),
+    },
+    {
+        path: 'segments/:id',
+        roles: ['admin', 'marketer', 'analyst'],
+        component: lazy(() => import('./segments/segment-editor-page')),
+    },
+    {
         path: 'templates',
         navLabel: 'nav.templates',
         roles: ['admin', 'marketer', 'analyst'],

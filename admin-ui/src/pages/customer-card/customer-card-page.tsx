@@ -17,6 +17,7 @@ import { AuditSection } from './sections/audit-section';
 import { CampaignsSection } from './sections/campaigns-section';
 import { ConsentsSection } from './sections/consents-section';
 import { LedgerSection } from './sections/ledger-section';
+import { LifecycleSection } from './sections/lifecycle-section';
 import { LotsSection } from './sections/lots-section';
 import { MessagesSection } from './sections/messages-section';
 import { OffersSection } from './sections/offers-section';
@@ -67,7 +68,12 @@ function CardBody({ card, requested }: { card: CustomerCard; requested: string }
     const section = (name: Tab) => {
         switch (name) {
             case 'profile':
-                return <ProfileSection customer={customer} />;
+                return (
+                    <Stack gap="lg">
+                        <ProfileSection customer={customer} />
+                        <LifecycleSection cardNumber={cardNumber} />
+                    </Stack>
+                );
             case 'lots':
                 return <LotsSection cardNumber={cardNumber} />;
             case 'ledger':
