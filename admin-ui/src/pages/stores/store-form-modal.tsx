@@ -7,6 +7,7 @@ import type { StoreView } from '../../api/contract';
 import { useSaveStore } from '../../api/stores';
 import { useChain } from '../../app/chain-provider';
 import { DialogButtons } from '../../app/dialog-parts';
+import { type Coordinate, coordinateProblem, locationOf } from './store-location';
 import { errorMessage } from '../../app/error-state';
 import { useT } from '../../i18n/locale-provider';
 
@@ -22,30 +23,6 @@ export function timezoneChoices(current: string | null): string[] {
     zones.add('UTC');
     if (current) zones.add(current);
     return [...zones].sort();
-}
-
-/** A coordinate as typed: a number, or empty. */
-type Coordinate = number | string;
-
-/**
- * Whether a typed coordinate is empty or a number within ±`limit` degrees;
- * `other` is the paired coordinate (one without the other is not a location).
- */
-export function coordinateProblem(
-    value: Coordinate,
-    other: Coordinate,
-    limit: number,
-): 'range' | 'pair' | null {
-    const empty = (v: Coordinate) => v === '' || v === null || v === undefined;
-    if (empty(value)) return empty(other) ? null : 'pair';
-    const n = Number(value);
-    return Number.isFinite(n) && Math.abs(n) <= limit ? null : 'range';
-}
-
-/** The API's `location` from the typed coordinates (null: none). */
-export function locationOf(latitude: Coordinate, longitude: Coordinate): { lat: number; lon: number } | null {
-    if (latitude === '' || longitude === '') return null;
-    return { lat: Number(latitude), lon: Number(longitude) };
 }
 
 /** Create a store (`store` absent) or change one: code (on creation only), name, timezone, address, location. */
