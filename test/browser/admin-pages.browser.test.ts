@@ -78,6 +78,12 @@ for (const engine of engines) {
             await timezone.fill('Yekaterinburg');
             await page.getByRole('option', { name: 'Asia/Yekaterinburg' }).click();
             await field(page, 'Адрес').fill('Екатеринбург, ул. Вайнера, 9');
+            await field(page, 'Широта').fill('95');
+            await dialog.getByRole('button', { name: 'Создать аптеку' }).click();
+            await dialog.getByText('Введите градусы от −90 до 90.').waitFor();
+            await dialog.getByText('Укажите и широту, и долготу — или ни одну из них.').waitFor();
+            await field(page, 'Широта').fill('56.8389');
+            await field(page, 'Долгота').fill('60.6057');
             await dialog.getByRole('button', { name: 'Создать аптеку' }).click();
             await dialog.waitFor({ state: 'detached' });
             // The list is keyset-paged: the new store may sit behind "show more".
@@ -85,6 +91,7 @@ for (const engine of engines) {
             while ((await row.count()) === 0)
                 await page.getByRole('button', { name: 'Показать ещё' }).click();
             expect(await row.textContent()).toContain('Asia/Yekaterinburg');
+            expect(await row.textContent()).toContain('56,8389, 60,6057');
         });
 
         it('the admin creates a POS key, reads its secret once, and revokes it after confirming', async () => {

@@ -97,9 +97,23 @@ for (const engine of engines) {
             expect((await preview.innerText()).length).toBeGreaterThan(40);
             await screenshots(page, 'campaign-editor-preview');
 
+            // A day's sending in the plan: recipients, the provider's rate, the first and last send time.
+            await figure(panel, /^Получателей в день/);
+            expect(await figure(panel, /^Последнее сообщение/)).toMatch(/\d{1,2}:\d{2}/);
+            await screenshots(page, 'campaign-editor-sending');
+
+            // The budget cap (roubles in the form, kopecks on the wire) and the sender name, checked as the API does.
+            await field(page, 'Бюджет на сообщения, RUB').fill('1500');
+            await field(page, 'Имя отправителя').fill('Аптека');
+            await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+            await page.getByText('До 11 латинских букв, цифр, пробелов').waitFor();
+            await field(page, 'Имя отправителя').fill('APTEKA');
             await page.getByRole('button', { name: 'Сохранить черновик' }).click();
             await page.getByRole('heading', { name: 'Дизайн кампании', level: 1 }).waitFor();
             expect(page.url()).toMatch(/\/campaigns\/\d+\/edit$/);
+            await page.reload();
+            await expect.poll(() => field(page, 'Имя отправителя').inputValue()).toBe('APTEKA');
+            expect(await field(page, 'Бюджет на сообщения, RUB').inputValue()).toBe('1500');
             await page.getByRole('link', { name: 'Кампании' }).first().click();
             const row = page.getByRole('row', { name: /Возврат: подарок/ });
             await row.waitFor();

@@ -257,6 +257,19 @@ for (const engine of engines) {
             return id;
         }
 
+        it('the marketer sets a budget cap after launch, after confirming, and reads the spend against it', async () => {
+            await signIn(page, server, 'marketer', `campaigns/${launchId}?tab=report`);
+            const budget = page.getByRole('region', { name: 'Бюджет на сообщения' });
+            await budget.getByText(/^Лимита бюджета нет/).waitFor();
+            await budget.getByRole('button', { name: 'Изменить лимит' }).click();
+            const dialog = page.getByRole('dialog', { name: 'Изменить лимит бюджета' });
+            await field(page, 'Лимит бюджета, RUB').fill('1000');
+            await expectAccessible(page);
+            await dialog.getByRole('button', { name: 'Сохранить лимит' }).click();
+            await dialog.waitFor({ state: 'detached' });
+            await budget.getByText(/^Потрачено .* из 1\s000\s₽/).waitFor();
+        });
+
         it('the marketer reads the report of the demo’s finished campaign: uplift with its interval, and ROMI', async () => {
             const marketer = await apiAs(server, 'marketer');
             const list = (await marketer('GET', '/campaigns')).body.campaigns as {

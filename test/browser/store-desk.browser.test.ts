@@ -168,6 +168,18 @@ for (const engine of engines) {
             expect((await text(audit)).split('Ручная корректировка бонусов')).toHaveLength(2); // one entry
         });
 
+        it('records the birth date in the contacts and shows it in the profile', async () => {
+            const dialog = await openDialog(page, 'Изменить контакты');
+            await field(page, 'Дата рождения').fill('1985-03-12');
+            await field(page, 'Причина').fill('Покупатель назвал дату рождения');
+            await dialog.getByRole('button', { name: 'Сохранить контакты' }).click();
+            await dialog.waitFor({ state: 'detached' });
+            await page.getByRole('tab', { name: 'Профиль' }).click();
+            const row = page.getByRole('row', { name: /^Дата рождения/ });
+            await expect.poll(() => text(row)).toContain('12 марта 1985');
+            expect(await text(page.getByRole('row', { name: /^Вид карты/ }))).toMatch(/карта/);
+        });
+
         it('says what the manager’s limit is when a credit is over it', async () => {
             const dialog = await openDialog(page, 'Начислить или списать бонусы');
             await field(page, 'Бонусы').fill('5000');

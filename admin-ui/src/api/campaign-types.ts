@@ -183,6 +183,19 @@ export interface CampaignReportView {
     provisional: EffectsView;
     money: ReportMoneyView | null;
     provisionalMoney: ReportMoneyView | null;
+    /** The budget cap and the spend against it (minor units; bonus cost not counted). */
+    budget?: BudgetView;
+}
+
+/** A campaign's budget cap, its spend (its messages' cost) and when sending stopped at it. */
+export interface BudgetView {
+    cap: number | null;
+    spent: number;
+    remaining: number | null;
+    /** spent / cap; null without a cap. */
+    usedShare: number | null;
+    reachedAt: string | null;
+    note: string | null;
 }
 
 /** One member as the paged list shows it (`GET /campaigns/:id/members`). */

@@ -148,6 +148,16 @@ export function useCampaignControl(id: number) {
     });
 }
 
+/** Changes the campaign's budget cap (minor units; null: no cap) after launch (`PATCH /campaigns/:id`, audited). */
+export function useChangeBudgetCap(id: number) {
+    const queryClient = useQueryClient();
+    return useMutation({
+        mutationFn: (budgetCap: number | null) =>
+            call(api.PATCH('/campaigns/{id}', { ...path(id), body: { budgetCap } as never })),
+        onSuccess: () => queryClient.invalidateQueries({ queryKey: campaignKeys.one(id) }),
+    });
+}
+
 /** The report as CSV (the session cookie goes with the link). */
 export function reportCsvUrl(id: number): string {
     return `${API_BASE}campaigns/${id}/report?format=csv`;

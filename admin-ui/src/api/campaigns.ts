@@ -35,6 +35,10 @@ export interface CampaignDesignBody {
     settlementLagDays: number;
     cooldownDays: number;
     dailyCap: number | null;
+    /** Spend (its messages' cost, minor units) at which sending stops; null: no cap. */
+    budgetCap?: number | null;
+    /** The campaign's own sender (SMS alpha name or email From); null: the provider's. */
+    senderName?: string | null;
     channels: CampaignChannel[];
     cascade: { steps: Array<{ channel: CampaignChannel; waitMinutes: number }> } | null;
     filters: {
@@ -53,7 +57,23 @@ export type CampaignView = CampaignDesignBody & {
     id: number;
     status: string;
     sends: { killed: boolean; testCards: string[] | null };
+    /** The budget cap (minor units) and when sending stopped at it. */
+    budget?: { cap: number | null; reachedAt: string | null };
+    senderName?: string | null;
 };
+
+/** When a campaign day's messages go out at the provider's rate (the plan's `sending`). */
+export interface SendingPlan {
+    /** The test group of an average day. */
+    recipients: number;
+    channel: string | null;
+    /** Null: the provider has no limit (everything goes at the window's opening). */
+    messagesPerMinute: number | null;
+    firstSendAt: string | null;
+    lastSendAt: string | null;
+    /** Whether the last message still goes inside the day's sending window. */
+    fitsWindow: boolean;
+}
 
 /** A category as the select lists it. */
 export interface CategoryOption {
@@ -101,6 +121,8 @@ export interface CampaignEstimate {
         incrementalConverters: Scenarios;
     } | null;
     warnings: string[];
+    /** A day's sending (null or absent: messaging is not wired). */
+    sending?: SendingPlan | null;
     steps: Schemas['EstimateStep'][];
     testMembers: number;
     bonusPerConverter: number;

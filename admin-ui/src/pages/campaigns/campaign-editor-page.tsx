@@ -21,9 +21,16 @@ import {
     estimateDesignOf,
     fieldOf,
     NEW_DESIGN,
+    validSenderName,
     valuesOf,
 } from './editor/design-form';
-import { AudienceSection, FiltersSection, MeasureSection, OfferSection } from './editor/design-sections';
+import {
+    AudienceSection,
+    FiltersSection,
+    MeasureSection,
+    OfferSection,
+    SendingSection,
+} from './editor/design-sections';
 import { LivePanel, type PanelFigures } from './editor/live-panel';
 
 /** The saved plan of a campaign, for the read-only analyst (who may not post designs). */
@@ -59,7 +66,13 @@ function Editor({
     const role = useSession().data?.user.role;
     const designer = role === 'admin' || role === 'marketer';
     const readOnly = !designer || status !== 'draft';
-    const form = useForm<DesignValues>({ initialValues: initial });
+    const form = useForm<DesignValues>({
+        initialValues: initial,
+        validate: {
+            budgetCap: (v) => (v === '' || v > 0 ? null : t('campaigns.editor.budgetCapInvalid')),
+            senderName: (v) => (validSenderName(v) ? null : t('campaigns.editor.senderNameInvalid')),
+        },
+    });
     const [debounced] = useDebouncedValue(form.values, 400);
     const body = useMemo(() => {
         const design = estimateDesignOf(debounced, digits);
@@ -130,6 +143,7 @@ function Editor({
                                 <FiltersSection form={form} />
                                 <OfferSection form={form} />
                                 <MeasureSection form={form} />
+                                <SendingSection form={form} />
                                 <CascadeSection
                                     form={form}
                                     estimate={estimate.data}

@@ -1,4 +1,4 @@
-import { Alert, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
@@ -7,6 +7,7 @@ import type { StoreView } from '../../api/contract';
 import { useSaveStore } from '../../api/stores';
 import { useChain } from '../../app/chain-provider';
 import { DialogButtons } from '../../app/dialog-parts';
+import { type Coordinate, coordinateProblem, locationOf } from './store-location';
 import { errorMessage } from '../../app/error-state';
 import { useT } from '../../i18n/locale-provider';
 
@@ -24,22 +25,32 @@ export function timezoneChoices(current: string | null): string[] {
     return [...zones].sort();
 }
 
-/** Create a store (`store` absent) or change one: code (on creation only), name, timezone, address. */
+/** Create a store (`store` absent) or change one: code (on creation only), name, timezone, address, location. */
 export function StoreFormModal({ store, onClose }: { store: StoreView | null; onClose(): void }) {
     const t = useT();
     const chain = useChain();
     const save = useSaveStore();
     const creating = store === null;
+    const coordinateMessage = (problem: 'range' | 'pair' | null, limit: number) =>
+        problem === null
+            ? null
+            : problem === 'pair'
+              ? t('stores.locationPair')
+              : t('stores.coordinateRange', { limit });
     const form = useForm({
         initialValues: {
             code: store?.code ?? '',
             name: store?.name ?? '',
             timezone: store?.timezone ?? CHAIN_TIMEZONE,
             address: store?.address ?? '',
+            latitude: (store?.location?.lat ?? '') as Coordinate,
+            longitude: (store?.location?.lon ?? '') as Coordinate,
         },
         validate: {
             code: (v) => (!creating || STORE_CODE.test(v.trim()) ? null : t('stores.codeInvalid')),
             name: (v) => (v.trim() ? null : t('form.required')),
+            latitude: (v, all) => coordinateMessage(coordinateProblem(v, all.longitude, 90), 90),
+            longitude: (v, all) => coordinateMessage(coordinateProblem(v, all.latitude, 180), 180),
         },
     });
     const timezones = useMemo(
@@ -57,6 +68,7 @@ export function StoreFormModal({ store, onClose }: { store: StoreView | null; on
                     name: values.name.trim(),
                     timezone: values.timezone || null,
                     address: values.address.trim() || null,
+                    location: locationOf(values.latitude, values.longitude),
                 },
             },
             {
@@ -69,8 +81,15 @@ export function StoreFormModal({ store, onClose }: { store: StoreView | null; on
                 },
                 onError: (error) => {
                     if (!isApiError(error, 'REFILL_VALIDATION')) return;
-                    for (const problem of error.fieldProblems())
-                        if (problem.path in form.values) form.setFieldError(problem.path, t('form.invalid'));
+                    for (const problem of error.fieldProblems()) {
+                        const field =
+                            problem.path === 'location.lat'
+                                ? 'latitude'
+                                : problem.path.startsWith('location')
+                                  ? 'longitude'
+                                  : problem.path;
+                        if (field in form.values) form.setFieldError(field, t('form.invalid'));
+                    }
                 },
             },
         ),
@@ -114,6 +133,26 @@ export function StoreFormModal({ store, onClose }: { store: StoreView | null; on
                         minRows={2}
                         {...form.getInputProps('address')}
                     />
+                    <SimpleGrid cols={2}>
+                        <NumberInput
+                            label={t('stores.latitude')}
+                            description={t('stores.latitudeHint')}
+                            decimalScale={6}
+                            min={-90}
+                            max={90}
+                            clampBehavior="none"
+                            {...form.getInputProps('latitude')}
+                        />
+                        <NumberInput
+                            label={t('stores.longitude')}
+                            description={t('stores.longitudeHint')}
+                            decimalScale={6}
+                            min={-180}
+                            max={180}
+                            clampBehavior="none"
+                            {...form.getInputProps('longitude')}
+                        />
+                    </SimpleGrid>
                     <DialogButtons
                         label={t(creating ? 'stores.create' : 'common.save')}
                         loading={save.isPending}

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import type { StoreView } from '../../api/contract';
 import { rowsOf } from '../../api/paging';
@@ -17,6 +18,7 @@ type Editing = { store: StoreView | null } | null;
 function StoreRow({ store, isAdmin, edit }: { store: StoreView; isAdmin: boolean; edit(): void }) {
     const t = useT();
     const chain = useChain();
+    const intl = useIntl();
     return (
         <Table.Tr>
             <Table.Td>
@@ -33,6 +35,15 @@ function StoreRow({ store, isAdmin, edit }: { store: StoreView; isAdmin: boolean
                 )}
             </Table.Td>
             <Table.Td>{store.address ?? '—'}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {store.location ? (
+                    `${intl.formatNumber(store.location.lat, { maximumFractionDigits: 6 })}, ${intl.formatNumber(store.location.lon, { maximumFractionDigits: 6 })}`
+                ) : (
+                    <Text span c="dimmed" size="sm">
+                        {t('stores.noLocation')}
+                    </Text>
+                )}
+            </Table.Td>
             <Table.Td>
                 <Badge variant="light" color={store.activeKeys ? 'teal' : 'gray'} miw="max-content">
                     {t('stores.keyCount', { count: store.activeKeys })}
@@ -80,6 +91,7 @@ export default function StoresPage() {
         t('stores.name'),
         t('stores.timezone'),
         t('stores.address'),
+        t('stores.location'),
         t('stores.activeKeys'),
         ...(isAdmin ? [t('common.actions')] : []),
     ];

@@ -4,6 +4,7 @@ import type { CampaignDetail } from '../../../api/campaign-types';
 import { Loaded } from '../../../app/list-parts';
 import { useFormat } from '../../../format/use-format';
 import { useT } from '../../../i18n/locale-provider';
+import { BudgetSection } from './budget-section';
 import { ChannelsSection } from './channels-section';
 import { EffectsSection } from './effects-section';
 import { HealthBanners } from './health-banners';
@@ -57,6 +58,7 @@ export function ReportTab({ campaign }: { campaign: CampaignDetail }) {
                         <EffectsSection effects={basis.effects} provisional={basis.provisional} />
                         <UpliftSection series={data.series} />
                         <MoneySection money={basis.money} provisional={basis.provisional} />
+                        {data.budget && <BudgetSection campaign={campaign} budget={data.budget} />}
                         <ChannelsSection campaignId={campaign.id} />
                         <MembersSection campaignId={campaign.id} />
                     </Stack>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignView } from '../../../api/campaigns';
-import { designOf, estimateDesignOf, fieldOf, NEW_DESIGN, valuesOf } from './design-form';
+import { designOf, estimateDesignOf, fieldOf, NEW_DESIGN, validSenderName, valuesOf } from './design-form';
 import { warningMessage } from './plan-warnings';
 
 describe('campaign design form', () => {
@@ -92,5 +92,31 @@ describe('campaign design form', () => {
             ),
         ).toEqual({ id: 'campaigns.warning.belowMde', values: { uplift: '5', mde: '5.72' } });
         expect(warningMessage('Something new')).toBeNull();
+    });
+
+    it('sends the budget cap in minor units and the sender name trimmed; empty means none', () => {
+        expect(designOf(values, 2)).toMatchObject({ budgetCap: null, senderName: null });
+        const capped = designOf({ ...values, budgetCap: 1500.5, senderName: ' Apteka ' }, 2);
+        expect(capped).toMatchObject({ budgetCap: 150050, senderName: 'Apteka' });
+        const back = valuesOf(
+            {
+                ...capped,
+                id: 1,
+                status: 'active',
+                sends: { killed: false, testCards: null },
+                budget: { cap: 150050, reachedAt: null },
+            },
+            2,
+        );
+        expect(back).toMatchObject({ budgetCap: 1500.5, senderName: 'Apteka' });
+        expect(fieldOf('budgetCap')).toBe('budgetCap');
+        expect(fieldOf('senderName')).toBe('senderName');
+    });
+
+    it('takes the sender names the API takes', () => {
+        for (const ok of ['', 'Apteka', 'APTEKA24.RU', 'news@apteka.ru', 'Аптека <news@apteka.ru>'])
+            expect(validSenderName(ok), ok).toBe(true);
+        for (const bad of ['Аптека', 'TwelveLetter', '-Apteka', 'a@b', 'x <y>'])
+            expect(validSenderName(bad), bad).toBe(false);
     });
 });

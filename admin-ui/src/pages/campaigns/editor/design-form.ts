@@ -32,6 +32,10 @@ export interface DesignValues {
     endsAt: string;
     steps: StepValues[];
     dailyCap: number | '';
+    /** The budget cap in currency units (empty: no cap); minor units on the wire. */
+    budgetCap: number | '';
+    /** The campaign's own sender (an SMS alpha name or an email From); empty: the provider's. */
+    senderName: string;
     /** The marketer's expectations (the plan's baseline, prior and size when the history is thin). */
     expectedConversionPct: number | '';
     expectedUpliftPct: number | '';
@@ -63,6 +67,8 @@ export const NEW_DESIGN: DesignValues = {
     endsAt: '',
     steps: [{ channel: 'sms', waitHours: 24 }],
     dailyCap: '',
+    budgetCap: '',
+    senderName: '',
     expectedConversionPct: '',
     expectedUpliftPct: '',
     expectedDailySize: '',
@@ -102,6 +108,8 @@ export function valuesOf(c: CampaignView, digits: number): DesignValues {
         endsAt: c.endsAt?.slice(0, 10) ?? '',
         steps,
         dailyCap: c.dailyCap ?? '',
+        budgetCap: major(c.budget?.cap, digits),
+        senderName: c.senderName ?? '',
         expectedConversionPct: c.expected?.conversionPct ?? '',
         expectedUpliftPct: c.expected?.upliftPct ?? '',
         expectedDailySize: c.expected?.dailySize ?? '',
@@ -136,6 +144,8 @@ export function designOf(v: DesignValues, digits: number): CampaignDesignBody {
         settlementLagDays: v.settlementLagDays,
         cooldownDays: v.cooldownDays,
         dailyCap: v.dailyCap === '' ? null : v.dailyCap,
+        budgetCap: v.budgetCap === '' ? null : minor(v.budgetCap, digits),
+        senderName: v.senderName.trim() || null,
         channels: v.steps.map((s) => s.channel),
         cascade: v.steps.length
             ? {
@@ -168,6 +178,17 @@ export function estimateDesignOf(v: DesignValues, digits: number): CampaignDesig
     if (!v.categoryCode || v.steps.length === 0) return null;
     const design = designOf(v, digits);
     return { ...design, code: design.code || 'ESTIMATE', name: design.name || 'estimate' };
+}
+
+/** An SMS alpha name (Latin letters, digits, `. - _` and space, up to 11), as the API accepts it. */
+const ALPHA_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,10}$/;
+/** An email From: a bare address, or `Name <address>`. */
+const EMAIL_FROM = /^([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+|[^<>\r\n]{1,40} <[^<>\s@]+@[^<>\s@]+>)$/;
+
+/** Whether `value` is a sender name the API takes (empty: none, the provider's). */
+export function validSenderName(value: string): boolean {
+    const name = value.trim();
+    return name === '' || ALPHA_NAME.test(name) || EMAIL_FROM.test(name);
 }
 
 /** The form field an API error's path names (`offer.giftAmount` → `giftAmount`), or null. */

@@ -244,3 +244,28 @@ export function MeasureSection({ form }: { form: DesignForm }) {
         </FormSection>
     );
 }
+
+/** The budget cap (currency units; empty: no cap) and the campaign's own sender name. */
+export function SendingSection({ form }: { form: DesignForm }) {
+    const t = useT();
+    const { currency } = useChain();
+    return (
+        <FormSection title={t('campaigns.editor.sending')} hint={t('campaigns.editor.sendingHint')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <NumberInput
+                    label={t('campaigns.editor.budgetCap', { currency })}
+                    description={t('campaigns.editor.budgetCapHint')}
+                    min={0}
+                    decimalScale={2}
+                    {...form.getInputProps('budgetCap')}
+                />
+                <TextInput
+                    label={t('campaigns.editor.senderName')}
+                    description={t('campaigns.editor.senderNameHint')}
+                    maxLength={80}
+                    {...form.getInputProps('senderName')}
+                />
+            </SimpleGrid>
+        </FormSection>
+    );
+}

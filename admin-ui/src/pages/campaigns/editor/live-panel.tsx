@@ -70,6 +70,10 @@ export function LivePanel({
         return isMessageId(id) ? t(id) : c;
     };
     const e = figures;
+    // The sending block says it already when a day does not fit in the window.
+    const warnings = (e?.warnings ?? []).filter(
+        (w) => !(e?.sending && warningMessage(w)?.id === 'campaigns.warning.notFitting'),
+    );
     return (
         <Paper withBorder p="md" radius="md" component="aside" aria-label={t('campaigns.panel.title')}>
             <Stack gap="md">
@@ -145,6 +149,36 @@ export function LivePanel({
                                 [t('campaigns.panel.baseline'), `${fixed(e.baselineConversionPct, 1)} %`],
                             ]}
                         />
+                        {e.sending && (
+                            <Figures
+                                title={t('campaigns.panel.sending')}
+                                rows={[
+                                    [t('campaigns.panel.recipients'), f.count(e.sending.recipients)],
+                                    [
+                                        t('campaigns.panel.perMinute'),
+                                        e.sending.messagesPerMinute === null
+                                            ? t('campaigns.panel.unlimited')
+                                            : f.count(e.sending.messagesPerMinute),
+                                    ],
+                                    [
+                                        t('campaigns.panel.firstSend'),
+                                        e.sending.firstSendAt ? f.dateTime(e.sending.firstSendAt) : '—',
+                                    ],
+                                    [
+                                        t('campaigns.panel.lastSend'),
+                                        e.sending.lastSendAt ? f.dateTime(e.sending.lastSendAt) : '—',
+                                    ],
+                                ]}
+                            />
+                        )}
+                        {e.sending && !e.sending.fitsWindow && (
+                            <Alert color="orange" p="xs">
+                                {t('campaigns.panel.notFitting', {
+                                    count: e.sending.recipients,
+                                    last: e.sending.lastSendAt ? f.dateTime(e.sending.lastSendAt) : '—',
+                                })}
+                            </Alert>
+                        )}
                         {e.forecast && (
                             <Figures
                                 title={t('campaigns.panel.forecast')}
@@ -182,9 +216,9 @@ export function LivePanel({
                                 ]}
                             />
                         )}
-                        {e.warnings.length > 0 && (
+                        {warnings.length > 0 && (
                             <Stack gap={4}>
-                                {e.warnings.map((w) => {
+                                {warnings.map((w) => {
                                     const known = warningMessage(w);
                                     return (
                                         <Text key={w} size="xs" c="red.9">

@@ -13,6 +13,7 @@ const KNOWN: ReadonlyArray<[RegExp, MessageId]> = [
     [/^No past campaigns and no expected uplift/, 'campaigns.warning.noForecast'],
     [/^Nobody is eligible today/, 'campaigns.warning.nobodyToday'],
     [/^The category \S+ is being rebuilt/, 'campaigns.warning.rebuilding'],
+    [/^A day's \d+ messages do not fit in the sending window/, 'campaigns.warning.notFitting'],
 ];
 
 /** A warning as a message id with its values (`uplift`, `mde` for the MDE warning), or null when unknown. */

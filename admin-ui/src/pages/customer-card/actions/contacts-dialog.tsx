@@ -8,10 +8,13 @@ import { type DeskDialogFrame, DeskDialog } from './desk-dialog';
 import { notifyDone } from './notify-done';
 import { fieldError } from './desk-error';
 
-type Field = 'name' | 'phone' | 'email' | 'timezone' | 'locale';
+type Field = 'name' | 'phone' | 'email' | 'timezone' | 'locale' | 'birthDate';
 type Values = Record<Field, string>;
 
-const FIELDS: readonly Field[] = ['name', 'phone', 'email', 'timezone', 'locale'];
+const FIELDS: readonly Field[] = ['name', 'phone', 'email', 'timezone', 'locale', 'birthDate'];
+
+/** Today as `YYYY-MM-DD` (UTC), the latest birth date the API takes. */
+const today = () => new Date().toISOString().slice(0, 10);
 
 /** The IANA zones the browser knows, for the timezone picker. */
 function timezones(): string[] {
@@ -32,7 +35,7 @@ export function contactChanges(before: Values, after: Values): Omit<ContactsChan
     return change as Omit<ContactsChange, 'reason'>;
 }
 
-/** Edit the customer's name, phone (any format; the server stores E.164), e-mail, timezone and language. */
+/** Edit the customer's name, phone (any format; the server stores E.164), e-mail, timezone, language and birth date. */
 export function ContactsDialog({ customer, ...frame }: DeskDialogFrame & { customer: CustomerProfile }) {
     const t = useT();
     const chain = useChain();
@@ -44,6 +47,7 @@ export function ContactsDialog({ customer, ...frame }: DeskDialogFrame & { custo
             email: customer.email ?? '',
             timezone: customer.timezone ?? '',
             locale: customer.locale ?? '',
+            birthDate: customer.birthDate ?? '',
         }),
         [customer],
     );
@@ -66,6 +70,11 @@ export function ContactsDialog({ customer, ...frame }: DeskDialogFrame & { custo
             pending={update.isPending}
             error={update.error}
             validate={() => {
+                const birth = values.birthDate.trim();
+                if (birth && (birth < '1900-01-01' || birth > today())) {
+                    setFormError(t('contacts.birthDateInvalid'));
+                    return false;
+                }
                 const ok = Object.keys(contactChanges(initial, values)).length > 0;
                 setFormError(ok ? null : t('contacts.nothingChanged'));
                 return ok;
@@ -113,6 +122,14 @@ export function ContactsDialog({ customer, ...frame }: DeskDialogFrame & { custo
                     value={values.locale || null}
                     onChange={set('locale')}
                     error={fieldError(update.error, 'locale')}
+                />
+                <TextInput
+                    label={t('customer.birthDate')}
+                    description={t('contacts.birthDateHint')}
+                    type="date"
+                    min="1900-01-01"
+                    max={today()}
+                    {...text('birthDate')}
                 />
             </SimpleGrid>
             {formError && (

@@ -1,5 +1,6 @@
-import { Anchor, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import type { CustomerProfile } from '../../../api/contract';
 import { useChain } from '../../../app/chain-provider';
@@ -17,13 +18,35 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
     );
 }
 
-/** Profile and contacts: how to reach the customer, their time, purchases so far, earlier cards. */
+/** A contact with the mark that it cannot be reached (`since`: when it was found out), if any. */
+function Reachable({ value, mark }: { value: ReactNode; mark: string | null }) {
+    return (
+        <Group gap="xs" wrap="wrap">
+            <span>{value}</span>
+            {mark && (
+                <Badge color="red" variant="light" tt="none">
+                    {mark}
+                </Badge>
+            )}
+        </Group>
+    );
+}
+
+/**
+ * Profile and contacts: how to reach the customer (with the marks that an
+ * e-mail bounced or the Telegram bot is blocked), their time, birth date and
+ * card form, purchases so far, earlier cards.
+ */
 export function ProfileSection({ customer: c }: { customer: CustomerProfile }) {
     const t = useT();
     const f = useFormat();
     const chain = useChain();
     const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
+    const intl = useIntl();
     const when = (iso: string | null) => (iso ? f.dateTime(iso) : '—');
+    const birthDate = c.birthDate
+        ? intl.formatDate(new Date(`${c.birthDate}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' })
+        : '—';
     return (
         <Stack gap="md">
             <Title order={2} size="h3">
@@ -33,8 +56,30 @@ export function ProfileSection({ customer: c }: { customer: CustomerProfile }) {
                 <Table.Tbody>
                     <Row label={t('customer.name')}>{c.name ?? '—'}</Row>
                     <Row label={t('customer.phone')}>{c.phone ?? '—'}</Row>
-                    <Row label={t('customer.email')}>{c.email ?? '—'}</Row>
-                    <Row label={t('customer.telegram')}>{yesNo(c.hasTelegram)}</Row>
+                    <Row label={t('customer.email')}>
+                        <Reachable
+                            value={c.email ?? '—'}
+                            mark={
+                                c.emailUndeliverableAt
+                                    ? t('customer.emailUndeliverable', {
+                                          since: f.dateTime(c.emailUndeliverableAt),
+                                      })
+                                    : null
+                            }
+                        />
+                    </Row>
+                    <Row label={t('customer.telegram')}>
+                        <Reachable
+                            value={yesNo(c.hasTelegram)}
+                            mark={
+                                c.telegramBlockedAt
+                                    ? t('customer.telegramBlocked', {
+                                          since: f.dateTime(c.telegramBlockedAt),
+                                      })
+                                    : null
+                            }
+                        />
+                    </Row>
                     <Row label={t('customer.push')}>{yesNo(c.hasPush)}</Row>
                     <Row label={t('customer.timezone')}>
                         <Stack gap={2}>
@@ -46,6 +91,16 @@ export function ProfileSection({ customer: c }: { customer: CustomerProfile }) {
                     </Row>
                     <Row label={t('customer.locale')}>
                         {c.locale ? t(c.locale === 'en' ? 'locale.en' : 'locale.ru') : '—'}
+                    </Row>
+                    <Row label={t('customer.birthDate')}>{birthDate}</Row>
+                    <Row label={t('customer.cardForm')}>
+                        {c.cardForm
+                            ? t(
+                                  c.cardForm === 'virtual'
+                                      ? 'customer.cardForm.virtual'
+                                      : 'customer.cardForm.physical',
+                              )
+                            : '—'}
                     </Row>
                     <Row label={t('customer.homeStore')}>
                         {c.homeStore ? `${c.homeStore.name} (${c.homeStore.code})` : '—'}
