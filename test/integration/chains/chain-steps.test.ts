@@ -214,7 +214,15 @@ describe.each(engines)('chain steps on %s', (engine) => {
                 ],
             }),
         );
-        const keeps = await insertChain(t, chainDesign({ steps: [{ id: 'w', type: 'wait', hours: 48 }] }));
+        const keeps = await insertChain(
+            t,
+            chainDesign({
+                steps: [
+                    { id: 'w', type: 'wait', hours: 48 },
+                    { id: 's', type: 'send', kind: 'welcome' },
+                ],
+            }),
+        );
         const leaver = await enrol(t, '3777771');
         for (const id of [stops, keeps])
             await db().transaction(async (tx) =>
