@@ -221,18 +221,14 @@ describe.each(engines)('custom segment counts on %s', (engine) => {
         ).toEqual(['c1', 'c6']);
     });
 
-    it('reads lifecycle segments once their table exists, and gives the sizes of saved segments', async () => {
+    it('reads lifecycle segments from the daily classification, and gives the sizes of saved segments', async () => {
         const reader = t.internals.services.segmentMembers;
-        await expect(reader.membersOf({ lifecycle: 'regular' }, 0, 10)).rejects.toMatchObject({
-            code: 'REFILL_UNPROCESSABLE',
-        });
-        // A test fixture: the lifecycle part creates this table in its own migration.
+        const day = '2026-03-01';
         await t.internals.database.run(
-            'CREATE TABLE refill_customer_lifecycle (customer_id BIGINT PRIMARY KEY, segment VARCHAR(16) NOT NULL)',
-        );
-        await t.internals.database.run(
-            'INSERT INTO refill_customer_lifecycle (customer_id, segment) VALUES (?, ?), (?, ?), (?, ?)',
-            [ids.c1, 'regular', ids.c3, 'enrolled', ids.c4, 'regular'],
+            'INSERT INTO refill_customer_lifecycle (customer_id, segment, since_day, classified_day, updated_at) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)',
+            [ids.c1, 'regular', ids.c3, 'enrolled', ids.c4, 'regular'].flatMap((v, i) =>
+                i % 2 === 1 ? [v, day, day, '2026-03-01 00:00:00.000'] : [v],
+            ),
         );
         expect(await reader.membersOf({ lifecycle: 'regular' }, 0, 10)).toEqual([ids.c1]);
         expect([...(await reader.whichAreIn({ lifecycle: 'enrolled' }, [ids.c1, ids.c3]))]).toEqual([ids.c3]);
@@ -241,7 +237,7 @@ describe.each(engines)('custom segment counts on %s', (engine) => {
             'test',
         );
         expect(await reader.sizes()).toContainEqual({ key: `custom:${saved.id}`, size: 4 });
-        await t.internals.database.run('DROP TABLE refill_customer_lifecycle');
+        await t.internals.database.run('DELETE FROM refill_customer_lifecycle');
     });
 
     it('lets one of two concurrent saves of the same name win; the other is a 409 and writes nothing', async () => {
