@@ -61,6 +61,8 @@ describe('entity row mapper', () => {
             locale: null,
             telegram_chat_id: null,
             push_token: null,
+            email_undeliverable_at: null,
+            telegram_blocked_at: null,
             enrolled_at: enrolled,
             updated_at: enrolled,
         });
@@ -90,6 +92,8 @@ describe('entity row mapper', () => {
             locale: null,
             telegramChatId: null,
             pushToken: null,
+            emailUndeliverableAt: null,
+            telegramBlockedAt: null,
             enrolledAt: enrolled,
             updatedAt: enrolled,
         });
