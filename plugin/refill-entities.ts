@@ -222,4 +222,9 @@ export {
     ChainStepLogEntity,
     HomeStoreEntity,
     CustomSegmentEntity,
+    CustomerLifecycleEntity,
+    LifecycleTransitionEntity,
+    SegmentSizeEntity,
+    SendRateEntity,
+    EmailEventEntity,
 };
