@@ -1,3 +1,4 @@
+import type { SqlExecutor } from '../../../kernel/db/sql-executor.js';
 import type { SettingRepository } from '../../../kernel/db/setting.repository.js';
 import { GLOBAL_CONTROL_SETTING, parseGlobalControl, type GlobalControl } from '../../campaigns/index.js';
 import type { ActiveChainsQuery, LiveChain } from '../repositories/active-chains.query.js';
@@ -9,7 +10,10 @@ export const LIVE_CHAINS_TTL_MS = 2000;
  * The live chains (active and paused, parsed) and the global control group
  * setting, read at most every {@link LIVE_CHAINS_TTL_MS} (wall time): the
  * POS commit consults them on every sale. {@link invalidate} drops them at
- * once (after an editor's save, in tests).
+ * once (after an editor's save, in tests). A caller inside a transaction
+ * passes it, so a refresh reads on that connection instead of borrowing a
+ * second one from the pool while it holds the first (a sale on a pool of one
+ * would wait for itself).
  */
 export class LiveChainsCache {
     private chains: { at: number; list: LiveChain[]; byId: Map<number, LiveChain> } | null = null;
@@ -22,23 +26,28 @@ export class LiveChainsCache {
     ) {}
 
     /** Active and paused chains, by priority then id. */
-    async live(): Promise<LiveChain[]> {
-        return (await this.load()).list;
+    async live(exec?: SqlExecutor): Promise<LiveChain[]> {
+        return (await this.load(exec)).list;
     }
 
     /** A live chain by id (undefined: draft, archived or gone). */
-    async byId(id: number): Promise<LiveChain | undefined> {
-        return (await this.load()).byId.get(id);
+    async byId(id: number, exec?: SqlExecutor): Promise<LiveChain | undefined> {
+        return (await this.load(exec)).byId.get(id);
     }
 
     /** The program's global control group (null: off). */
-    async globalControl(): Promise<GlobalControl | null> {
+    async globalControl(exec?: SqlExecutor): Promise<GlobalControl | null> {
         const now = Date.now();
-        if (!this.control || now - this.control.at >= this.ttlMs)
-            this.control = {
-                at: now,
-                value: parseGlobalControl(await this.settings.get(GLOBAL_CONTROL_SETTING)),
-            };
+        if (!this.control || now - this.control.at >= this.ttlMs) {
+            const stored = exec
+                ? ((
+                      await exec.all<{ value: string }>('SELECT value FROM refill_settings WHERE name = ?', [
+                          GLOBAL_CONTROL_SETTING,
+                      ])
+                  )[0]?.value ?? null)
+                : await this.settings.get(GLOBAL_CONTROL_SETTING);
+            this.control = { at: now, value: parseGlobalControl(stored) };
+        }
         return this.control.value;
     }
 
@@ -48,10 +57,10 @@ export class LiveChainsCache {
         this.control = null;
     }
 
-    private async load(): Promise<NonNullable<LiveChainsCache['chains']>> {
+    private async load(exec?: SqlExecutor): Promise<NonNullable<LiveChainsCache['chains']>> {
         const now = Date.now();
         if (!this.chains || now - this.chains.at >= this.ttlMs) {
-            const list = await this.query.live();
+            const list = await this.query.live(exec);
             this.chains = { at: now, list, byId: new Map(list.map((c) => [c.id, c])) };
         }
         return this.chains;

@@ -55,7 +55,7 @@ export class ChainGoalsService {
         for (const t of event.transitions)
             if (t.from !== null && t.from !== t.to) left.set(t.customerId, t.from);
         if (!left.size) return { goal: 0, stopped: 0, woken: 0 };
-        const live = await this.chains.live();
+        const live = await this.chains.live(tx);
         if (!live.some((c) => c.design.trigger.type === 'segment-entered'))
             return { goal: 0, stopped: 0, woken: 0 };
         const events = new Map<number, ChainEvent[]>([...left.keys()].map((id) => [id, ['segment-left']]));
@@ -78,7 +78,7 @@ export class ChainGoalsService {
         applies: (chain: LiveChain, run: ChainRun) => boolean = () => true,
     ): Promise<GoalCounts> {
         const counts: GoalCounts = { goal: 0, stopped: 0, woken: 0 };
-        const live = await this.chains.live();
+        const live = await this.chains.live(tx);
         if (!live.length) return counts;
         const since = new Date(now.getTime() - MAX_GOAL_WINDOW_DAYS * MS_PER_DAY);
         for (const run of await this.runs.recentOf(tx, [...events.keys()], since)) {

@@ -80,7 +80,7 @@ export class ChainStepEffects {
         const to = this.days.nextDayStart(now);
         if ((await this.ports.messages.chainsPlannedFor(tx, run.customerId, from, to)).length) return true;
         for (const other of await this.ports.runs.dueOthers(tx, run.customerId, run.id, to)) {
-            const rival = await this.chains.byId(other.chainId);
+            const rival = await this.chains.byId(other.chainId, tx);
             if (!rival || rival.status !== 'active' || other.stepId === null) continue;
             if (stepById(rival.design.steps, other.stepId)?.type !== 'send') continue;
             const outranks =

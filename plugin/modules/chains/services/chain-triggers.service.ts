@@ -49,12 +49,12 @@ export class ChainTriggersService {
      */
     async onPurchase(event: PurchaseCommitted, tx: SqlExecutor): Promise<EntryCounts> {
         const counts = noEntries();
-        const chains = (await this.chains.live()).filter((c) => c.status === 'active');
+        const chains = (await this.chains.live(tx)).filter((c) => c.status === 'active');
         if (!chains.length) return counts;
         const customerId = event.customerId;
         let first: boolean | null = null;
         const now = event.committedAt;
-        const control = await this.chains.globalControl();
+        const control = await this.chains.globalControl(tx);
         for (const chain of chains) {
             const t = chain.design.trigger;
             let occurrence: string | null = null;
@@ -80,11 +80,11 @@ export class ChainTriggersService {
     /** The daily segment job moved customers (inside its transaction): `segment-entered` chains. */
     async onLifecycle(event: LifecycleChanged, tx: SqlExecutor): Promise<EntryCounts> {
         const counts = noEntries();
-        const chains = (await this.chains.live()).filter(
+        const chains = (await this.chains.live(tx)).filter(
             (c) => c.status === 'active' && c.design.trigger.type === 'segment-entered',
         );
         if (!chains.length) return counts;
-        const control = await this.chains.globalControl();
+        const control = await this.chains.globalControl(tx);
         for (const chain of chains) {
             const t = chain.design.trigger as Extract<
                 LiveChain['design']['trigger'],
