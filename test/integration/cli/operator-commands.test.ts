@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../plugin/cli/main.js';
 
-describe('refill operator commands (CLI)', () => {
+// Each command is its own process that opens, migrates and starts Refill: minutes of CPU on a loaded machine.
+describe('refill operator commands (CLI)', { timeout: 120_000 }, () => {
     let dir: string;
     let url: string;
     async function cli(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
